@@ -1,0 +1,111 @@
+import { App, HTTPReceiver, type Receiver, webApi } from '@slack/bolt';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import { RapportError } from './errors.js';
+import { createKudosService } from './kudos/kudos-service.js';
+import { boltLogger, type Logger } from './logger.js';
+import { createDirectory } from './people/directory.js';
+import { type Background, createBackground } from './slack/background.js';
+import { DurableSocketModeReceiver } from './slack/durable-socket-receiver.js';
+import { registerListeners } from './slack/listeners/index.js';
+
+export type AppDeps = {
+  config: Config;
+  db: Database;
+  log: Logger;
+  clock: Clock;
+  /** Web API retries for work after the acknowledgement; tests pass 0. */
+  slackRetries?: number;
+};
+
+export type RapportApp = {
+  bolt: App;
+  background: Background;
+  /** Slack's requests over HTTP; undefined in Socket Mode. */
+  httpListener: HTTPReceiver['requestListener'] | undefined;
+  /** Checks the bot token with Slack (auth.test) and, in Socket Mode, connects. */
+  start(): Promise<void>;
+  /** Disconnects Socket Mode; HTTP requests stop when the server closes. */
+  stop(): Promise<void>;
+};
+
+/** Builds the Bolt app and every service behind it. Nothing starts listening here. */
+export function createApp(deps: AppDeps): RapportApp {
+  const { config, db, log, clock } = deps;
+  const logger = boltLogger(log);
+  const receiver = createReceiver(config, log);
+  const bolt = new App({
+    token: config.slack.botToken,
+    receiver: receiver as Receiver,
+    logger,
+    deferInitialization: true,
+    convoStore: false,
+    clientOptions: {
+      slackApiUrl: config.slack.apiUrl,
+      timeout: 10_000,
+      retryConfig: { retries: deps.slackRetries ?? 3, factor: 2 },
+    },
+  });
+  // Lookups on the acknowledgement path must answer fast or fail: no retries, a short timeout.
+  const quickClient = new webApi.WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    logger,
+    timeout: 2_000,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
+  const directory = createDirectory({ db, slack: quickClient, clock, log });
+  const background = createBackground(log);
+  const kudos = createKudosService({ db, directory, clock });
+
+  registerListeners(bolt, { kudos, background, log });
+  bolt.error(async (error) => {
+    log.error({ err: error }, 'a Slack request failed; Slack will see an error and may retry');
+    throw error;
+  });
+
+  return {
+    bolt,
+    background,
+    httpListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
+    async start() {
+      try {
+        await bolt.init();
+      } catch (error) {
+        const code = (error as { data?: { error?: string } }).data?.error;
+        throw new RapportError(
+          'slack_auth_failed',
+          code
+            ? `Slack rejected SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token again from OAuth & Permissions`
+            : `could not reach Slack at ${config.slack.apiUrl} to check SLACK_BOT_TOKEN`,
+          { cause: error },
+        );
+      }
+      if (receiver instanceof DurableSocketModeReceiver) await receiver.start();
+    },
+    async stop() {
+      if (receiver instanceof DurableSocketModeReceiver) await receiver.stop();
+    },
+  };
+}
+
+function createReceiver(config: Config, log: Logger): HTTPReceiver | DurableSocketModeReceiver {
+  const logger = boltLogger(log);
+  if (config.slack.mode === 'socket' && config.slack.appToken) {
+    return new DurableSocketModeReceiver({
+      appToken: config.slack.appToken,
+      slackApiUrl: config.slack.apiUrl,
+      log,
+      boltLogger: logger,
+    });
+  }
+  return new HTTPReceiver({
+    signingSecret: config.slack.signingSecret ?? '',
+    logger,
+    // Answer Slack only after the listeners finish, so nothing is acknowledged before it is stored.
+    processBeforeResponse: true,
+    // Commands and interactivity carry at most a few kilobytes; events somewhat more.
+    bodyLimit: 1024 * 1024,
+  });
+}

@@ -1,0 +1,129 @@
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { RapportError } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+export type EmbeddedPostgres = {
+  /** A postgres:// URL that `pg` and the migration runner use unchanged. */
+  url: string;
+  /** True when this process started the engine; false when it joined one another process runs. */
+  owner: boolean;
+  stop(): Promise<void>;
+};
+
+const MAX_CONNECTIONS = 32;
+
+/**
+ * Runs PGlite (Postgres compiled to WebAssembly) in this process and serves it over the Postgres
+ * protocol on a loopback port, so the rest of Rapport talks to it exactly as to a real server.
+ *
+ * With a data folder, only one process may own the files: the owner writes `embedded.lock` with its
+ * pid and port, and any other process (an export, a second bot) joins the owner's server instead of
+ * opening the same files, which would corrupt them.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir?: string;
+  log: Logger;
+}): Promise<EmbeddedPostgres> {
+  const log = options.log.child({ component: 'embedded-postgres' });
+  if (options.dataDir === undefined) return serve(await PGlite.create(), undefined, log);
+
+  const dataDir = resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const lockPath = join(dataDir, 'embedded.lock');
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    const lock = await open(lockPath, 'wx').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST') return undefined;
+      throw new RapportError('data_dir_unwritable', `cannot write to DATA_DIR ${dataDir}`, { cause: error });
+    });
+    if (lock) {
+      try {
+        await lock.writeFile(JSON.stringify({ pid: process.pid }));
+        const db = await PGlite.create({ dataDir: join(dataDir, 'pgdata') });
+        const embedded = await serve(db, lockPath, log);
+        await lock.truncate(0);
+        await lock.write(JSON.stringify({ pid: process.pid, port: Number(new URL(embedded.url).port) }), 0);
+        log.info({ dataDir }, 'embedded Postgres started');
+        return embedded;
+      } catch (error) {
+        await rm(lockPath, { force: true });
+        throw error;
+      } finally {
+        await lock.close();
+      }
+    }
+    const joined = await joinRunning(lockPath);
+    if (joined) {
+      log.info({ dataDir, port: joined.port }, 'joined the embedded Postgres another Rapport process runs');
+      return { url: urlFor(joined.port), owner: false, stop: async () => {} };
+    }
+    await sleep(100);
+  }
+  throw new RapportError(
+    'data_dir_locked',
+    `${lockPath} is held by another process that does not answer; stop it, or delete the file if none runs`,
+  );
+}
+
+async function serve(db: PGlite, lockPath: string | undefined, log: Logger): Promise<EmbeddedPostgres> {
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: MAX_CONNECTIONS });
+  server.addEventListener('error', (event) =>
+    log.warn({ err: (event as CustomEvent).detail }, 'socket error'),
+  );
+  await server.start();
+  const port = (server as unknown as { port: number }).port;
+  return {
+    url: urlFor(port),
+    owner: true,
+    async stop() {
+      await server.stop();
+      await db.close();
+      if (lockPath) await rm(lockPath, { force: true });
+    },
+  };
+}
+
+/** Reads the lock; returns the owner's port if the owner is alive and answering, removes a stale lock. */
+async function joinRunning(lockPath: string): Promise<{ port: number } | undefined> {
+  const text = await readFile(lockPath, 'utf8').catch(() => undefined);
+  if (text === undefined || text.trim() === '') return undefined; // gone, or its owner is just starting
+  let owner: { pid: number; port?: number };
+  try {
+    owner = JSON.parse(text);
+  } catch {
+    await rm(lockPath, { force: true });
+    return undefined;
+  }
+  if (!isAlive(owner.pid)) {
+    await rm(lockPath, { force: true });
+    return undefined;
+  }
+  // No port yet: the owner is still starting.
+  if (owner.port !== undefined && (await answers(owner.port))) return { port: owner.port };
+  return undefined;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function answers(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.on('error', () => done(false));
+  });
+}
+
+const urlFor = (port: number | string) => `postgres://postgres@127.0.0.1:${port}/postgres`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

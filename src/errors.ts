@@ -1,0 +1,33 @@
+/**
+ * A problem the person in Slack caused and can fix: the message is shown to them as it is.
+ * Nothing has been saved when one is thrown.
+ */
+export class UserError extends Error {
+  constructor(
+    readonly userMessage: string,
+    readonly code = 'invalid_input',
+  ) {
+    super(userMessage);
+    this.name = 'UserError';
+  }
+}
+
+/** A failure of ours or of a dependency, with a stable code for logs and the original cause. */
+export class RapportError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'RapportError';
+  }
+}
+
+export function coerceError(value: unknown): Error {
+  return value instanceof Error ? value : new Error(String(value));
+}
+
+/** What a person sees when something breaks on our side: never a stack trace. */
+export const SOMETHING_WENT_WRONG =
+  ':warning: Something went wrong on our side and nothing was saved. Please try again in a moment.';

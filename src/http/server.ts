@@ -1,0 +1,69 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import { logSlackRequest } from './access-log.js';
+import { type RequestFacts, requestContext } from './request-context.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Rapport's HTTP surface: Slack's one Request URL (events, commands and interactivity, handed to
+ * Bolt's receiver), and the two probes an orchestrator asks: /healthz (the process is up) and
+ * /readyz (the database answers).
+ */
+export function createHttpServer(deps: { slack?: Listener; db: Database; log: Logger }): Server {
+  const log = deps.log.child({ component: 'http' });
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/healthz' && isRead(req)) return reply(res, 200, { status: 'ok' });
+    if (path === '/readyz' && isRead(req)) {
+      void deps.db
+        .ping()
+        .then((ok) => reply(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database_unavailable' }));
+      return;
+    }
+    if (path === SLACK_EVENTS_PATH && deps.slack) {
+      if (req.method !== 'POST') return reply(res, 405, { error: 'method_not_allowed' });
+      return handleSlack(deps.slack, req, res, log);
+    }
+    return reply(res, 404, { error: 'not_found' });
+  });
+  // Slack waits 3 s for an answer; a connection that sends nothing for longer is not Slack.
+  server.requestTimeout = 10_000;
+  server.headersTimeout = 5_000;
+  return server;
+}
+
+function handleSlack(slack: Listener, req: IncomingMessage, res: ServerResponse, log: Logger) {
+  const startedAt = performance.now();
+  const retry = req.headers['x-slack-retry-num'];
+  const facts: RequestFacts = { retryNum: retry === undefined ? undefined : Number(retry) };
+  let logged = false;
+  const done = (status: number | 'no_answer') => {
+    if (logged) return;
+    logged = true;
+    logSlackRequest(log, facts, startedAt, status);
+  };
+  res.on('finish', () => done(res.statusCode));
+  res.on('close', () => done(res.writableFinished ? res.statusCode : 'no_answer'));
+  requestContext.run(facts, () => {
+    try {
+      slack(req, res);
+    } catch (error) {
+      log.error({ err: error }, 'the Slack receiver could not take the request');
+      if (!res.headersSent) reply(res, 500, { error: 'internal_error' });
+    }
+  });
+}
+
+function isRead(req: IncomingMessage) {
+  return req.method === 'GET' || req.method === 'HEAD';
+}
+
+function reply(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}

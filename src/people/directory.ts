@@ -1,0 +1,117 @@
+import type { webApi } from '@slack/bolt';
+import { LRUCache } from 'lru-cache';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import { findSlackUser, type SlackUserRow, saveSlackUser } from '../db/repos/slack-users.js';
+import { RapportError } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+export type Person = {
+  userId: string;
+  /** The workspace the person belongs to; differs from ours for Slack Connect guests. */
+  homeTeamId: string | null;
+  displayName: string;
+  isBot: boolean;
+  isDeleted: boolean;
+  isAdmin: boolean;
+  tz: string | null;
+};
+
+export interface Directory {
+  /** The person, or undefined when Slack does not know the id. */
+  find(teamId: string, userId: string): Promise<Person | undefined>;
+  /** True for a real, active person: not a bot, not deactivated, known to Slack. */
+  isActiveHuman(teamId: string, userId: string): Promise<boolean>;
+}
+
+type UsersApi = { users: Pick<webApi.WebClient['users'], 'info'> };
+
+const STORED_FOR_MS = 24 * 60 * 60 * 1000;
+const REMEMBERED_FOR_MS = 10 * 60 * 1000;
+const UNKNOWN_REMEMBERED_FOR_MS = 60 * 1000;
+const SLACKBOT = 'USLACKBOT';
+
+type Entry = { person: Person } | { person: undefined };
+
+/**
+ * Who is who, from Slack's users.info, kept in Postgres for a day and in memory for minutes, so the
+ * hot paths (a reaction, a command) rarely wait on the Web API. Concurrent lookups of one person
+ * share one call. If Slack cannot be reached, a stored answer is used however old it is.
+ */
+export function createDirectory(deps: {
+  db: Database;
+  slack: UsersApi;
+  clock: Clock;
+  log: Logger;
+}): Directory {
+  const log = deps.log.child({ component: 'directory' });
+
+  const load = async (teamId: string, userId: string): Promise<Entry> => {
+    const stored = await findSlackUser(deps.db, teamId, userId);
+    const now = deps.clock.now();
+    if (stored && now.getTime() - stored.fetched_at.getTime() < STORED_FOR_MS)
+      return { person: toPerson(stored) };
+    try {
+      const answer = await deps.slack.users.info({ user: userId });
+      const user = answer.user;
+      if (!user?.id) return { person: undefined };
+      const row: SlackUserRow = {
+        team_id: teamId,
+        user_id: userId,
+        home_team_id: user.team_id ?? null,
+        display_name: user.profile?.display_name || user.real_name || user.name || '',
+        is_bot: Boolean(user.is_bot) || user.id === SLACKBOT,
+        is_deleted: Boolean(user.deleted),
+        is_admin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner),
+        tz: user.tz ?? null,
+        fetched_at: now,
+      };
+      await saveSlackUser(deps.db, row);
+      return { person: toPerson(row) };
+    } catch (error) {
+      const code = (error as { data?: { error?: string } }).data?.error;
+      if (code === 'user_not_found' || code === 'user_not_visible') return { person: undefined };
+      if (stored) {
+        log.warn({ err: error, userId }, 'users.info failed; using the stored profile');
+        return { person: toPerson(stored) };
+      }
+      throw new RapportError('slack_unavailable', 'could not look the person up in Slack', { cause: error });
+    }
+  };
+
+  const cache = new LRUCache<string, Entry>({
+    max: 20_000,
+    ttl: REMEMBERED_FOR_MS,
+    fetchMethod: async (key, _stale, { options }) => {
+      const [teamId = '', userId = ''] = key.split(':');
+      const entry = await load(teamId, userId);
+      if (entry.person === undefined) options.ttl = UNKNOWN_REMEMBERED_FOR_MS;
+      return entry;
+    },
+  });
+
+  const find = async (teamId: string, userId: string) => {
+    const entry = await cache.fetch(`${teamId}:${userId}`);
+    return entry?.person;
+  };
+
+  return {
+    find,
+    async isActiveHuman(teamId, userId) {
+      const person = await find(teamId, userId);
+      return person !== undefined && !person.isBot && !person.isDeleted;
+    },
+  };
+}
+
+function toPerson(row: SlackUserRow): Person {
+  return {
+    userId: row.user_id,
+    homeTeamId: row.home_team_id,
+    displayName: row.display_name,
+    isBot: row.is_bot,
+    isDeleted: row.is_deleted,
+    isAdmin: row.is_admin,
+    tz: row.tz,
+  };
+}

@@ -1,0 +1,75 @@
+import { type App, type Logger as BoltLogger, type Receiver, ReceiverMultipleAckError } from '@slack/bolt';
+import { SocketModeClient } from '@slack/socket-mode';
+import { logSlackRequest } from '../http/access-log.js';
+import { type RequestFacts, requestContext } from '../http/request-context.js';
+import type { Logger } from '../logger.js';
+
+type SlackEventArgs = {
+  ack: (response?: Record<string, unknown>) => Promise<void>;
+  body: Record<string, unknown>;
+  retry_num?: number;
+  retry_reason?: string;
+};
+
+/**
+ * Socket Mode with the same promise as HTTP: the envelope is acknowledged only after the app has
+ * finished with it (Bolt's own Socket Mode receiver acknowledges events before listeners run).
+ * If a listener fails, no acknowledgement is sent and Slack delivers the envelope again.
+ */
+export class DurableSocketModeReceiver implements Receiver {
+  readonly client: SocketModeClient;
+  private app: App | undefined;
+  private readonly log: Logger;
+
+  constructor(options: { appToken: string; slackApiUrl: string; log: Logger; boltLogger: BoltLogger }) {
+    this.log = options.log.child({ component: 'socket-mode' });
+    this.client = new SocketModeClient({
+      appToken: options.appToken,
+      logger: options.boltLogger,
+      clientOptions: { slackApiUrl: options.slackApiUrl },
+    });
+    this.client.on('slack_event', (args: SlackEventArgs) => this.handle(args));
+  }
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  start(): Promise<unknown> {
+    return this.client.start();
+  }
+
+  async stop(): Promise<unknown> {
+    await this.client.disconnect();
+    return undefined;
+  }
+
+  private async handle(args: SlackEventArgs): Promise<void> {
+    const startedAt = performance.now();
+    const facts: RequestFacts = { retryNum: args.retry_num };
+    let acked = false;
+    let response: Record<string, unknown> | undefined;
+    const ack = async (answer?: unknown) => {
+      if (acked) throw new ReceiverMultipleAckError();
+      acked = true;
+      response =
+        typeof answer === 'string' ? { text: answer } : (answer as Record<string, unknown> | undefined);
+    };
+    await requestContext.run(facts, async () => {
+      try {
+        await this.app?.processEvent({
+          body: args.body,
+          ack,
+          retryNum: args.retry_num,
+          retryReason: args.retry_reason,
+          customProperties: {},
+        });
+        await args.ack(response);
+        logSlackRequest(this.log, facts, startedAt, 200);
+      } catch (error) {
+        this.log.error({ err: error }, 'not acknowledged, so Slack will deliver it again');
+        logSlackRequest(this.log, facts, startedAt, 500);
+      }
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import type { RespondFn, webApi } from '@slack/bolt';
+import type { SlackMessage } from './views/blocks.js';
+
+/** Errors meaning the bot may not post in that conversation, though the person who asked can. */
+const CANNOT_POST_HERE = new Set(['not_in_channel', 'channel_not_found', 'restricted_action', 'is_archived']);
+
+/**
+ * Posts a message in a channel as the bot. Where the bot is not a member (a private channel, a DM),
+ * it answers through the command's response_url instead, which Slack allows wherever the command
+ * was typed; if even that fails, the person who asked gets `ifImpossible` privately.
+ */
+export async function postToChannel(
+  slack: { client: webApi.WebClient; respond: RespondFn },
+  channel: string,
+  posted: SlackMessage,
+  ifImpossible: SlackMessage,
+): Promise<{ ts?: string }> {
+  try {
+    const result = await slack.client.chat.postMessage({ channel, ...posted, unfurl_links: false });
+    return { ts: result.ts };
+  } catch (error) {
+    const code = (error as { data?: { error?: string } }).data?.error;
+    if (!code || !CANNOT_POST_HERE.has(code)) throw error;
+  }
+  try {
+    await slack.respond({ response_type: 'in_channel', ...posted });
+  } catch {
+    await slack.respond({ response_type: 'ephemeral', ...ifImpossible });
+  }
+  return {};
+}
