@@ -1,0 +1,235 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { loadFixture } from './fixtures.js';
+
+export type SlackCall = { method: string; args: Record<string, unknown>; token: string | undefined };
+export type ResponseUrlPost = { id: string; body: Record<string, unknown> };
+export type FakeUser = {
+  id: string;
+  name?: string;
+  team_id?: string;
+  is_bot?: boolean;
+  deleted?: boolean;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  tz?: string;
+};
+
+type Handler = (args: Record<string, unknown>) => Record<string, unknown>;
+
+export const TEAM_ID = 'T0RAPPORT1';
+export const BOT_USER_ID = 'U0RAPPBOT';
+export const BOT_ID = 'B0RAPPBOT';
+export const BOT_TOKEN = 'xoxb-1111-2222-testtokenvalue';
+
+/**
+ * A local stand-in for the Slack Web API, reached by the app's WebClient through SLACK_API_URL.
+ * It records every call, answers as Slack does (shapes from the fixtures), enforces the limits
+ * Slack enforces, and counts any method it does not know so a test can fail on it.
+ */
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  readonly responseUrlPosts: ResponseUrlPost[] = [];
+  readonly unhandled: string[] = [];
+  readonly users = new Map<string, FakeUser>();
+  /** Channels the bot is not a member of: chat.postMessage answers not_in_channel there. */
+  readonly channelsWithoutBot = new Set<string>();
+  private readonly failures = new Map<string, string[]>();
+  private readonly overrides = new Map<string, Handler>();
+  private tsCounter = 0;
+  private delayMs = 0;
+
+  private constructor(
+    private readonly server: Server,
+    readonly baseUrl: string,
+  ) {}
+
+  static async start(): Promise<FakeSlack> {
+    let fake: FakeSlack | undefined;
+    const server = createServer((req, res) => {
+      void fake?.handle(req).then(
+        ({ status, body }) => {
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(body));
+        },
+        (error: unknown) => {
+          res.writeHead(500);
+          res.end(String(error));
+        },
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeSlack(server, `http://127.0.0.1:${port}`);
+    return fake;
+  }
+
+  /** What the app's SLACK_API_URL is set to. */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.baseUrl}/respond/${id}`;
+  }
+
+  addUser(user: FakeUser): FakeUser {
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  /** The next calls to `method` fail with these Slack error codes, one per call. */
+  failNext(method: string, ...errors: string[]): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...errors]);
+  }
+
+  answer(method: string, handler: Handler): void {
+    this.overrides.set(method, handler);
+  }
+
+  /** Every Web API answer waits this long, like a slow Slack. */
+  slowDown(ms: number): void {
+    this.delayMs = ms;
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.responseUrlPosts.length = 0;
+    this.unhandled.length = 0;
+    this.channelsWithoutBot.clear();
+    this.failures.clear();
+    this.overrides.clear();
+    this.delayMs = 0;
+  }
+
+  /** Resolves once `check` passes, for effects the app produces after acknowledging. */
+  async waitFor<T>(check: () => T | undefined | false, timeoutMs = 3_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = check();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error('fake Slack: the expected call never came');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  stop(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+    const raw = await readBody(req);
+    const path = new URL(req.url ?? '/', this.baseUrl).pathname;
+    if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
+    if (path.startsWith('/respond/')) {
+      this.responseUrlPosts.push({ id: path.slice('/respond/'.length), body: JSON.parse(raw || '{}') });
+      return { status: 200, body: { ok: true } };
+    }
+    const method = path.replace(/^\/api\//, '');
+    const args = parseArgs(raw, req.headers['content-type']);
+    const token = req.headers.authorization?.replace(/^Bearer /, '');
+    this.calls.push({ method, args, token });
+    if (token !== BOT_TOKEN) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+    const failure = this.failures.get(method)?.shift();
+    if (failure) return { status: 200, body: { ok: false, error: failure } };
+    const handler = this.overrides.get(method) ?? this.handlers[method];
+    if (!handler) {
+      this.unhandled.push(method);
+      return { status: 200, body: { ok: false, error: 'unknown_method' } };
+    }
+    return { status: 200, body: handler(args) };
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `1700000000.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+
+  private readonly handlers: Record<string, Handler> = {
+    'auth.test': () => ({
+      ...loadFixture('web-api/openapi-examples/auth.test.ok.json'),
+      team_id: TEAM_ID,
+      user_id: BOT_USER_ID,
+      bot_id: BOT_ID,
+    }),
+    'users.info': (args) => {
+      const user = this.users.get(String(args.user));
+      if (!user) return { ok: false, error: 'user_not_found' };
+      const example = loadFixture('web-api/openapi-examples/users.info.ok.json') as { user: Record<string, unknown> };
+      return {
+        ok: true,
+        user: {
+          ...example.user,
+          id: user.id,
+          name: user.name ?? user.id.toLowerCase(),
+          real_name: user.name ?? user.id,
+          profile: { ...(example.user.profile as object), display_name: user.name ?? '', team: user.team_id ?? TEAM_ID },
+          team_id: user.team_id ?? TEAM_ID,
+          is_bot: user.is_bot ?? false,
+          deleted: user.deleted ?? false,
+          is_admin: user.is_admin ?? false,
+          is_owner: user.is_owner ?? false,
+          tz: user.tz ?? 'Europe/Berlin',
+        },
+      };
+    },
+    'chat.postMessage': (args) => {
+      const invalid = checkMessage(args);
+      if (invalid) return { ok: false, error: invalid };
+      const channel = String(args.channel);
+      if (this.channelsWithoutBot.has(channel)) return { ok: false, error: 'not_in_channel' };
+      const ts = this.nextTs();
+      return { ok: true, channel, ts, message: { type: 'message', text: args.text, ts, bot_id: BOT_ID } };
+    },
+    'chat.postEphemeral': (args) => {
+      const invalid = checkMessage(args);
+      return invalid ? { ok: false, error: invalid } : { ok: true, message_ts: this.nextTs() };
+    },
+  };
+}
+
+/** Slack's own limits on a message: what it rejects, we reject. */
+function checkMessage(args: Record<string, unknown>): string | undefined {
+  const blocks = args.blocks as unknown[] | undefined;
+  if (!args.channel) return 'channel_not_found';
+  if (!args.text && !blocks) return 'no_text';
+  if (blocks && (!Array.isArray(blocks) || blocks.length > 50)) return 'invalid_blocks';
+  for (const block of blocks ?? []) {
+    const b = block as { type?: string; text?: { text?: string } };
+    if (b.type === 'section' && (b.text?.text?.length ?? 0) > 3000) return 'invalid_blocks';
+    if (b.type === 'header' && (b.text?.text?.length ?? 0) > 150) return 'invalid_blocks';
+  }
+  if (typeof args.text === 'string' && args.text.length > 40_000) return 'msg_too_long';
+  return undefined;
+}
+
+function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json')) return JSON.parse(raw || '{}');
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return args;
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,134 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { loadFixture } from './fixtures.js';
+import { TEAM_ID } from './fake-slack.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-4f2a9c1e7b';
+
+/** Slack's request signature: v0=HMAC-SHA256(secret, "v0:{timestamp}:{raw body}"). */
+export function signature(secret: string, timestamp: number | string, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export type SendOptions = {
+  /** Seconds since the epoch; defaults to now. */
+  timestamp?: number;
+  secret?: string;
+  /** Leave the signature headers out entirely. */
+  unsigned?: boolean;
+  headers?: Record<string, string>;
+};
+
+/** Builds Slack's requests from the fixture shapes, signs them, and posts them to the app. */
+export class SlackRequests {
+  private triggerCounter = 0;
+
+  constructor(
+    private readonly appUrl: string,
+    private readonly responseUrl: (id: string) => string,
+  ) {}
+
+  async post(body: string, contentType: string, options: SendOptions = {}): Promise<Response> {
+    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+    const headers: Record<string, string> = { 'content-type': contentType, ...options.headers };
+    if (!options.unsigned) {
+      headers['x-slack-request-timestamp'] = String(timestamp);
+      headers['x-slack-signature'] = signature(options.secret ?? SIGNING_SECRET, timestamp, body);
+    }
+    return fetch(`${this.appUrl}/slack/events`, { method: 'POST', headers, body });
+  }
+
+  commandBody(fields: {
+    command?: string;
+    text: string;
+    user_id: string;
+    channel_id?: string;
+    team_id?: string;
+    trigger_id?: string;
+  }): string {
+    this.triggerCounter += 1;
+    const trigger = fields.trigger_id ?? `${Date.now()}.${this.triggerCounter}.${randomUUID().slice(0, 8)}`;
+    const payload = {
+      ...loadFixture('interactivity/slash_command.json'),
+      token: 'legacy-verification-token',
+      api_app_id: 'A0RAPPORT',
+      team_id: fields.team_id ?? TEAM_ID,
+      team_domain: 'rapport-test',
+      enterprise_id: '',
+      enterprise_name: '',
+      channel_id: fields.channel_id ?? 'C0GENERAL',
+      channel_name: 'general',
+      user_id: fields.user_id,
+      user_name: fields.user_id.toLowerCase(),
+      command: fields.command ?? '/kudos',
+      text: fields.text,
+      response_url: this.responseUrl(trigger),
+      trigger_id: trigger,
+      is_enterprise_install: 'false',
+    };
+    return new URLSearchParams(payload as Record<string, string>).toString();
+  }
+
+  /** A slash command as Slack sends it: a form body, signed. */
+  command(fields: Parameters<SlackRequests['commandBody']>[0], options?: SendOptions): Promise<Response> {
+    return this.post(this.commandBody(fields), 'application/x-www-form-urlencoded', options);
+  }
+
+  /** An Events API envelope around `event`, as Slack posts it. */
+  eventBody(event: Record<string, unknown>, envelope: { event_id?: string; team_id?: string } = {}): string {
+    const fixture = loadFixture(`events/${String(event.type)}.json`) as { event?: Record<string, unknown> };
+    const teamId = envelope.team_id ?? TEAM_ID;
+    return JSON.stringify({
+      ...fixture,
+      token: 'legacy-verification-token',
+      team_id: teamId,
+      enterprise_id: undefined,
+      api_app_id: 'A0RAPPORT',
+      event: { ...fixture.event, ...event },
+      type: 'event_callback',
+      event_id: envelope.event_id ?? `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`,
+      event_time: Math.floor(Date.now() / 1000),
+      authorizations: [{ enterprise_id: null, team_id: teamId, user_id: 'U0RAPPBOT', is_bot: true, is_enterprise_install: false }],
+      is_ext_shared_channel: false,
+      event_context: `4-${randomUUID()}`,
+      context_team_id: teamId,
+      context_enterprise_id: null,
+    });
+  }
+
+  event(
+    event: Record<string, unknown>,
+    envelope: { event_id?: string; team_id?: string; retryNum?: number } = {},
+    options: SendOptions = {},
+  ): Promise<Response> {
+    const headers = { ...options.headers };
+    if (envelope.retryNum !== undefined) {
+      headers['x-slack-retry-num'] = String(envelope.retryNum);
+      headers['x-slack-retry-reason'] = 'http_error';
+    }
+    return this.post(this.eventBody(event, envelope), 'application/json', { ...options, headers });
+  }
+}
+
+let eventClock = 1_700_000_000;
+
+/** A reaction_added or reaction_removed event with increasing event_ts, as Slack orders them. */
+export function reactionEvent(fields: {
+  type?: 'reaction_added' | 'reaction_removed';
+  user: string;
+  item_user?: string;
+  reaction?: string;
+  channel?: string;
+  ts?: string;
+  event_ts?: string;
+  itemType?: string;
+}): Record<string, unknown> {
+  eventClock += 1;
+  return {
+    type: fields.type ?? 'reaction_added',
+    user: fields.user,
+    item: { type: fields.itemType ?? 'message', channel: fields.channel ?? 'C0GENERAL', ts: fields.ts ?? '1700000000.000100' },
+    reaction: fields.reaction ?? 'clap',
+    item_user: fields.item_user,
+    event_ts: fields.event_ts ?? `${eventClock}.000200`,
+  };
+}

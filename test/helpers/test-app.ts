@@ -1,0 +1,76 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp, type RapportApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { createHttpServer } from '../../src/http/server.js';
+import { BOT_TOKEN, FakeSlack } from './fake-slack.js';
+import { capturingLogger } from './logs.js';
+import { SIGNING_SECRET, SlackRequests } from './slack-request.js';
+import { TestClock } from './test-clock.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export type TestApp = {
+  url: string;
+  app: RapportApp;
+  slack: FakeSlack;
+  database: TestDatabase;
+  requests: SlackRequests;
+  clock: TestClock;
+  logs: ReturnType<typeof capturingLogger>;
+  /** Between tests: empty tables, forget fake Slack's calls, settle background work. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * The real app (Bolt, listeners, services, Postgres) behind a real HTTP server on a free port, its
+ * WebClient pointed at a fake Slack Web API. Tests talk to it only through signed HTTP requests.
+ */
+export async function startTestApp(
+  options: { database?: TestDatabase; env?: Record<string, string>; logLevel?: 'info' | 'debug' | 'trace' } = {},
+): Promise<TestApp> {
+  const slack = await FakeSlack.start();
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    LOG_LEVEL: options.logLevel ?? 'info',
+    ...options.env,
+  });
+  const logs = capturingLogger({ level: options.logLevel ?? 'info', secrets: [BOT_TOKEN, SIGNING_SECRET] });
+  const database = options.database ?? (await createTestDatabase({ log: logs.log }));
+  const clock = new TestClock();
+  const app = createApp({ config, db: database.db, log: logs.log, clock, slackRetries: 0 });
+  await app.start();
+  const server = createHttpServer({ slack: app.httpListener, db: database.db, log: logs.log });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    app,
+    slack,
+    database,
+    requests: new SlackRequests(url, (id) => slack.responseUrl(id)),
+    clock,
+    logs,
+    async reset() {
+      await app.background.drain();
+      await database.truncate();
+      slack.reset();
+      clock.set(new Date());
+    },
+    async close() {
+      await closeServer(server);
+      await app.background.drain();
+      await app.stop();
+      await slack.stop();
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+export function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
