@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type RapportApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { createDatabase } from '../../src/db/database.js';
 import { createHttpServer } from '../../src/http/server.js';
 import { BOT_TOKEN, FakeSlack } from './fake-slack.js';
 import { capturingLogger } from './logs.js';
@@ -27,7 +28,13 @@ export type TestApp = {
  * WebClient pointed at a fake Slack Web API. Tests talk to it only through signed HTTP requests.
  */
 export async function startTestApp(
-  options: { database?: TestDatabase; env?: Record<string, string>; logLevel?: 'info' | 'debug' | 'trace' } = {},
+  options: {
+    database?: TestDatabase;
+    /** Connect the app through this URL instead (a proxy in front of the test database). */
+    appDatabaseUrl?: string;
+    env?: Record<string, string>;
+    logLevel?: 'info' | 'debug' | 'trace';
+  } = {},
 ): Promise<TestApp> {
   const slack = await FakeSlack.start();
   const config = loadConfig({
@@ -41,9 +48,10 @@ export async function startTestApp(
   const logs = capturingLogger({ level: options.logLevel ?? 'info', secrets: [BOT_TOKEN, SIGNING_SECRET] });
   const database = options.database ?? (await createTestDatabase({ log: logs.log }));
   const clock = new TestClock();
-  const app = createApp({ config, db: database.db, log: logs.log, clock, slackRetries: 0 });
+  const appDb = options.appDatabaseUrl ? createDatabase({ url: options.appDatabaseUrl, log: logs.log }) : database.db;
+  const app = createApp({ config, db: appDb, log: logs.log, clock, slackRetries: 0 });
   await app.start();
-  const server = createHttpServer({ slack: app.httpListener, db: database.db, log: logs.log });
+  const server = createHttpServer({ slack: app.httpListener, db: appDb, log: logs.log });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -65,6 +73,7 @@ export async function startTestApp(
       await app.background.drain();
       await app.stop();
       await slack.stop();
+      if (appDb !== database.db) await appDb.close();
       if (!options.database) await database.close();
     },
   };
