@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { RapportError } from './errors.js';
+import { SLACK_BODY_LIMIT_BYTES } from './http/server.js';
 import { createKudosService } from './kudos/kudos-service.js';
 import { boltLogger, type Logger } from './logger.js';
 import { createDirectory } from './people/directory.js';
@@ -105,7 +106,6 @@ function createReceiver(config: Config, log: Logger): HTTPReceiver | DurableSock
     logger,
     // Answer Slack only after the listeners finish, so nothing is acknowledged before it is stored.
     processBeforeResponse: true,
-    // Commands and interactivity carry at most a few kilobytes; events somewhat more.
-    bodyLimit: 1024 * 1024,
+    bodyLimit: SLACK_BODY_LIMIT_BYTES,
   });
 }

@@ -5,6 +5,8 @@ import { logSlackRequest } from './access-log.js';
 import { type RequestFacts, requestContext } from './request-context.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
+/** Commands and interactivity carry a few kilobytes, events somewhat more; nothing real is near this. */
+export const SLACK_BODY_LIMIT_BYTES = 1024 * 1024;
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -36,6 +38,9 @@ export function createHttpServer(deps: { slack?: Listener; db: Database; log: Lo
   return server;
 }
 
+/** Slack's rule is a difference of at most five minutes either way; Bolt only checks the past. */
+const MAX_CLOCK_SKEW_S = 5 * 60;
+
 function handleSlack(slack: Listener, req: IncomingMessage, res: ServerResponse, log: Logger) {
   const startedAt = performance.now();
   const retry = req.headers['x-slack-retry-num'];
@@ -48,6 +53,13 @@ function handleSlack(slack: Listener, req: IncomingMessage, res: ServerResponse,
   };
   res.on('finish', () => done(res.statusCode));
   res.on('close', () => done(res.writableFinished ? res.statusCode : 'no_answer'));
+  if (Number(req.headers['content-length']) > SLACK_BODY_LIMIT_BYTES) {
+    // Refuse before reading, and close: the unread rest of the body must not be taken for a next request.
+    res.setHeader('connection', 'close');
+    return reply(res, 413, { error: 'payload_too_large' });
+  }
+  const sentAt = Number(req.headers['x-slack-request-timestamp']);
+  if (sentAt - Date.now() / 1000 > MAX_CLOCK_SKEW_S) return reply(res, 401, { error: 'invalid_timestamp' });
   requestContext.run(facts, () => {
     try {
       slack(req, res);
