@@ -34,26 +34,30 @@ const databaseSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: 'is not a log level' }).default('info'),
 });
 
-const schema = databaseSchema
-  .extend({
-    SLACK_BOT_TOKEN: z.string({ error: 'is missing' }).trim().startsWith('xoxb-', 'must start with xoxb-'),
-    SLACK_SIGNING_SECRET: optionalText,
-    SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
-    SLACK_API_URL: z
-      .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
-      .default('https://slack.com/api/')
-      .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
-    PORT: z.coerce.number({ error: 'must be a number' }).int().min(0).max(65535).default(3000),
-  })
-  .superRefine((env, ctx) => {
-    if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'is missing (it is needed over HTTP, that is when SLACK_APP_TOKEN is unset)',
-      });
-    }
-  });
+const schema = databaseSchema.extend({
+  SLACK_BOT_TOKEN: z.string({ error: 'is missing' }).trim().startsWith('xoxb-', 'must start with xoxb-'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+  SLACK_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .default('https://slack.com/api/')
+    .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+  PORT: z.coerce.number({ error: 'must be a number' }).int().min(0).max(65535).default(3000),
+});
+
+/** Rules across variables, checked on the raw environment so they are reported with all the others. */
+function crossChecks(env: NodeJS.ProcessEnv): string[] {
+  const blank = (name: string) => (env[name]?.trim() ?? '') === '';
+  if (blank('SLACK_APP_TOKEN') && blank('SLACK_SIGNING_SECRET')) {
+    return [
+      problem(
+        'SLACK_SIGNING_SECRET',
+        'is missing (it is needed over HTTP, that is when SLACK_APP_TOKEN is unset)',
+      ),
+    ];
+  }
+  return [];
+}
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export type DatabaseConfig = Readonly<{ url: string | undefined; dataDir: string; poolMax: number }>;
@@ -80,7 +84,7 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment; throws ConfigError with one line per bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const e = parse(schema, env);
+  const e = parse(schema, env, crossChecks(env));
   return {
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
@@ -104,16 +108,22 @@ export function loadDatabaseConfig(env: NodeJS.ProcessEnv): { database: Database
   };
 }
 
-function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
+function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv, more: string[] = []): z.infer<S> {
   const parsed = schema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => {
+  if (parsed.success && more.length === 0) return parsed.data;
+  const problems = (parsed.error?.issues ?? []).map((issue) => {
     const name = String(issue.path[0] ?? 'environment');
-    const hint = HINTS[name];
-    const message = issue.code === 'invalid_type' && env[name] === undefined ? 'is missing' : issue.message;
-    return `Configuration error: ${name} ${message}${hint ? `: ${hint}.` : '.'}`;
+    return problem(
+      name,
+      issue.code === 'invalid_type' && env[name] === undefined ? 'is missing' : issue.message,
+    );
   });
-  throw new ConfigError([...new Set(problems)]);
+  throw new ConfigError([...new Set([...problems, ...more])]);
+}
+
+function problem(name: string, message: string): string {
+  const hint = HINTS[name];
+  return `Configuration error: ${name} ${message}${hint ? `: ${hint}.` : '.'}`;
 }
 
 /** The values that must never appear in a log line. */

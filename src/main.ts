@@ -23,9 +23,15 @@ async function main(): Promise<void> {
 
   const database = await openDatabase(config.database, log, { migrate: true });
   const app = createApp({ config, db: database.db, log, clock: systemClock });
-  await app.start();
   const server = createHttpServer({ slack: app.httpListener, db: database.db, log });
-  await listen(server, config.port);
+  try {
+    await app.start();
+    await listen(server, config.port);
+  } catch (error) {
+    // Close the database properly (the embedded engine flushes its files) before reporting.
+    await database.close();
+    throw error;
+  }
   log.info(
     {
       port: addressPort(server),
