@@ -86,7 +86,9 @@ describe('/kudos @user … <reason>', () => {
     const second = await t.requests.post(body, 'application/x-www-form-urlencoded');
     expect(first.status).toBe(200);
     expect(second.status).toBe(200);
-    expect((await second.json()) as object).toMatchObject({ text: expect.stringContaining('already recorded') });
+    expect((await second.json()) as object).toMatchObject({
+      text: expect.stringContaining('already recorded'),
+    });
     expect(await kudosRows()).toHaveLength(1);
     await t.app.background.drain();
     expect(t.slack.callsTo('chat.postMessage')).toHaveLength(1);
@@ -94,15 +96,25 @@ describe('/kudos @user … <reason>', () => {
 
   test('in a channel the bot is not in, the announcement goes through the response_url', async () => {
     t.slack.channelsWithoutBot.add('G0PRIVATE');
-    const res = await t.requests.command({ text: `${mention(BEN, 'ben')} great pairing`, user_id: ANA, channel_id: 'G0PRIVATE' });
+    const res = await t.requests.command({
+      text: `${mention(BEN, 'ben')} great pairing`,
+      user_id: ANA,
+      channel_id: 'G0PRIVATE',
+    });
     expect(res.status).toBe(200);
     const posted = await t.slack.waitFor(() => t.slack.responseUrlPosts[0]);
-    expect(posted.body).toMatchObject({ response_type: 'in_channel', text: expect.stringContaining('gave kudos') });
+    expect(posted.body).toMatchObject({
+      response_type: 'in_channel',
+      text: expect.stringContaining('gave kudos'),
+    });
     expect(await kudosRows()).toHaveLength(1);
   });
 
   test('@channel and @here in a reason are quoted as words, never pinging everyone', async () => {
-    await t.requests.command({ text: `${mention(BEN, 'ben')} thanks <!channel> and <!here> look`, user_id: ANA });
+    await t.requests.command({
+      text: `${mention(BEN, 'ben')} thanks <!channel> and <!here> look`,
+      user_id: ANA,
+    });
     const post = await t.slack.waitFor(() => t.slack.callsTo('chat.postMessage')[0]);
     const sent = JSON.stringify(post.args);
     expect(sent).not.toContain('<!channel>');

@@ -137,7 +137,9 @@ describe('exactly once', () => {
     expect(await standing()).toHaveLength(1);
     await t.requests.event(react({ type: 'reaction_removed', user: ANA, item_user: BEN, reaction: 'clap' }));
     expect((await standing()).map((k) => k.emoji)).toEqual(['raised_hands']);
-    await t.requests.event(react({ type: 'reaction_removed', user: ANA, item_user: BEN, reaction: 'raised_hands' }));
+    await t.requests.event(
+      react({ type: 'reaction_removed', user: ANA, item_user: BEN, reaction: 'raised_hands' }),
+    );
     expect(await standing()).toEqual([]);
   });
 

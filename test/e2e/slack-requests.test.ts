@@ -52,7 +52,11 @@ describe('requests that are not from Slack change nothing', () => {
       headers: {
         'content-type': FORM,
         'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': (await import('../helpers/slack-request.js')).signature(SIGNING_SECRET, timestamp, body),
+        'x-slack-signature': (await import('../helpers/slack-request.js')).signature(
+          SIGNING_SECRET,
+          timestamp,
+          body,
+        ),
       },
       body: tampered,
     });
@@ -61,14 +65,20 @@ describe('requests that are not from Slack change nothing', () => {
 
   test('a replay older than five minutes (stale timestamp), even correctly signed', async () => {
     const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
-    const event = await t.requests.event(reactionEvent({ user: ANA, item_user: BEN }), {}, { timestamp: sixMinutesAgo });
+    const event = await t.requests.event(
+      reactionEvent({ user: ANA, item_user: BEN }),
+      {},
+      { timestamp: sixMinutesAgo },
+    );
     expect(event.status).toBe(401);
     const command = await t.requests.post(commandBody(), FORM, { timestamp: sixMinutesAgo });
     expect(command.status).toBe(401);
   });
 
   test('a timestamp from the future', async () => {
-    const res = await t.requests.post(commandBody(), FORM, { timestamp: Math.floor(Date.now() / 1000) + 10 * 60 });
+    const res = await t.requests.post(commandBody(), FORM, {
+      timestamp: Math.floor(Date.now() / 1000) + 10 * 60,
+    });
     expect(res.status).toBe(401);
   });
 
@@ -105,7 +115,12 @@ describe('the HTTP surface', () => {
   });
 
   test('an event type Rapport does not handle is acknowledged and ignored', async () => {
-    const res = await t.requests.event({ type: 'member_joined_channel', user: ANA, channel: 'C0GENERAL', channel_type: 'C' });
+    const res = await t.requests.event({
+      type: 'member_joined_channel',
+      user: ANA,
+      channel: 'C0GENERAL',
+      channel_type: 'C',
+    });
     expect(res.status).toBe(200);
   });
 });
@@ -113,13 +128,22 @@ describe('the HTTP surface', () => {
 describe('the access log', () => {
   test('one line per Slack request with its type, team, latency and outcome; no secret anywhere', async () => {
     t.logs.raw.length = 0;
-    await t.requests.event(reactionEvent({ user: ANA, item_user: BEN, reaction: 'eyes' }), { event_id: 'Ev0LOGGED1' });
+    await t.requests.event(reactionEvent({ user: ANA, item_user: BEN, reaction: 'eyes' }), {
+      event_id: 'Ev0LOGGED1',
+    });
     await t.requests.command({ text: 'help', user_id: ANA });
     await t.requests.post(commandBody(), FORM, { unsigned: true });
 
     const requests = t.logs.lines().filter((l) => l.msg === 'slack request');
     expect(requests).toEqual([
-      expect.objectContaining({ type: 'event:reaction_added', teamId: 'T0RAPPORT1', eventId: 'Ev0LOGGED1', status: 200, outcome: 'ok', ms: expect.any(Number) }),
+      expect.objectContaining({
+        type: 'event:reaction_added',
+        teamId: 'T0RAPPORT1',
+        eventId: 'Ev0LOGGED1',
+        status: 200,
+        outcome: 'ok',
+        ms: expect.any(Number),
+      }),
       expect.objectContaining({ type: 'command:/kudos', teamId: 'T0RAPPORT1', status: 200, outcome: 'ok' }),
       expect.objectContaining({ type: 'unknown', status: 401, outcome: 'rejected_signature' }),
     ]);

@@ -160,7 +160,9 @@ export class FakeSlack {
     'users.info': (args) => {
       const user = this.users.get(String(args.user));
       if (!user) return { ok: false, error: 'user_not_found' };
-      const example = loadFixture('web-api/openapi-examples/users.info.ok.json') as { user: Record<string, unknown> };
+      const example = loadFixture('web-api/openapi-examples/users.info.ok.json') as {
+        user: Record<string, unknown>;
+      };
       return {
         ok: true,
         user: {
@@ -168,7 +170,11 @@ export class FakeSlack {
           id: user.id,
           name: user.name ?? user.id.toLowerCase(),
           real_name: user.name ?? user.id,
-          profile: { ...(example.user.profile as object), display_name: user.name ?? '', team: user.team_id ?? TEAM_ID },
+          profile: {
+            ...(example.user.profile as object),
+            display_name: user.name ?? '',
+            team: user.team_id ?? TEAM_ID,
+          },
           team_id: user.team_id ?? TEAM_ID,
           is_bot: user.is_bot ?? false,
           deleted: user.deleted ?? false,

@@ -44,7 +44,9 @@ export class RapportProcess {
       const line = this.logLines().find((l) => l.msg === msg);
       if (line) return line;
       if (this.child.exitCode !== null) {
-        throw new Error(`process exited (${this.child.exitCode}) before logging "${msg}": ${this.stderr.join('')}`);
+        throw new Error(
+          `process exited (${this.child.exitCode}) before logging "${msg}": ${this.stderr.join('')}`,
+        );
       }
       if (Date.now() > deadline) throw new Error(`no "${msg}" log line in time: ${this.stdout.join('')}`);
       await new Promise((r) => setTimeout(r, 50));

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { loadFixture } from './fixtures.js';
 import { TEAM_ID } from './fake-slack.js';
+import { loadFixture } from './fixtures.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-4f2a9c1e7b';
 
@@ -87,7 +87,15 @@ export class SlackRequests {
       type: 'event_callback',
       event_id: envelope.event_id ?? `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`,
       event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ enterprise_id: null, team_id: teamId, user_id: 'U0RAPPBOT', is_bot: true, is_enterprise_install: false }],
+      authorizations: [
+        {
+          enterprise_id: null,
+          team_id: teamId,
+          user_id: 'U0RAPPBOT',
+          is_bot: true,
+          is_enterprise_install: false,
+        },
+      ],
       is_ext_shared_channel: false,
       event_context: `4-${randomUUID()}`,
       context_team_id: teamId,
@@ -126,7 +134,11 @@ export function reactionEvent(fields: {
   return {
     type: fields.type ?? 'reaction_added',
     user: fields.user,
-    item: { type: fields.itemType ?? 'message', channel: fields.channel ?? 'C0GENERAL', ts: fields.ts ?? '1700000000.000100' },
+    item: {
+      type: fields.itemType ?? 'message',
+      channel: fields.channel ?? 'C0GENERAL',
+      ts: fields.ts ?? '1700000000.000100',
+    },
     reaction: fields.reaction ?? 'clap',
     item_user: fields.item_user,
     event_ts: fields.event_ts ?? `${eventClock}.000200`,

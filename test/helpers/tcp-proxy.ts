@@ -1,5 +1,5 @@
-import { createServer, type Server, type Socket, connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 
 /**
  * A TCP relay in front of Postgres that a test can break like a real network or server: `cut()`

@@ -48,7 +48,9 @@ export async function startTestApp(
   const logs = capturingLogger({ level: options.logLevel ?? 'info', secrets: [BOT_TOKEN, SIGNING_SECRET] });
   const database = options.database ?? (await createTestDatabase({ log: logs.log }));
   const clock = new TestClock();
-  const appDb = options.appDatabaseUrl ? createDatabase({ url: options.appDatabaseUrl, log: logs.log }) : database.db;
+  const appDb = options.appDatabaseUrl
+    ? createDatabase({ url: options.appDatabaseUrl, log: logs.log })
+    : database.db;
   const app = createApp({ config, db: appDb, log: logs.log, clock, slackRetries: 0 });
   await app.start();
   const server = createHttpServer({ slack: app.httpListener, db: appDb, log: logs.log });

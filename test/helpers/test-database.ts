@@ -19,7 +19,9 @@ export type TestDatabase = {
  * A fresh, migrated database for one test file: a new database on the server named by
  * TEST_DATABASE_URL, or an in-memory embedded Postgres when it is unset.
  */
-export async function createTestDatabase(options: { log?: Logger; poolMax?: number } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { log?: Logger; poolMax?: number } = {},
+): Promise<TestDatabase> {
   const log = options.log ?? silentLogger();
   const serverUrl = process.env.TEST_DATABASE_URL;
   let url: string;

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { BOT_TOKEN, FakeSlack } from '../helpers/fake-slack.js';
 import { RapportProcess, runTool } from '../helpers/rapport-process.js';
 import { SIGNING_SECRET, SlackRequests } from '../helpers/slack-request.js';
@@ -62,12 +62,18 @@ describe('the bot as `npm start` runs it', () => {
 
     const second = RapportProcess.start('main.js', env);
     const url2 = await second.running();
-    const mine = await new SlackRequests(url2, (id) => slack.responseUrl(id)).command({ text: 'mine', user_id: BEN });
+    const mine = await new SlackRequests(url2, (id) => slack.responseUrl(id)).command({
+      text: 'mine',
+      user_id: BEN,
+    });
     expect(JSON.stringify(await mine.json())).toContain('*Received:* 1 in the last 30 days, 1 in all.');
 
     const exported = await runTool('cli/export.js', env, ['--format', 'jsonl']);
     expect(exported.code).toBe(0);
-    const lines = exported.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = exported.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toEqual([
       {
         type: 'kudos',
@@ -91,13 +97,17 @@ describe('the bot as `npm start` runs it', () => {
     await new SlackRequests(url, (id) => slack.responseUrl(id)).command({ text: 'help', user_id: ANA });
     await bot.stop();
     const requests = bot.logLines().filter((l) => l.msg === 'slack request');
-    expect(requests).toEqual([expect.objectContaining({ type: 'command:/kudos', status: 200, outcome: 'ok' })]);
+    expect(requests).toEqual([
+      expect.objectContaining({ type: 'command:/kudos', status: 200, outcome: 'ok' }),
+    ]);
   });
 
   test('a bot token Slack rejects stops start-up with a clear message', async () => {
     const result = await runTool('main.js', { ...env, SLACK_BOT_TOKEN: 'xoxb-revoked-token-000' });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^Rapport could not start: Slack rejected SLACK_BOT_TOKEN \(invalid_auth\)/);
+    expect(result.stderr.trim()).toMatch(
+      /^Rapport could not start: Slack rejected SLACK_BOT_TOKEN \(invalid_auth\)/,
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

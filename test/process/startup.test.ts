@@ -7,7 +7,9 @@ describe('configuration errors at start-up', () => {
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toEqual([
-      expect.stringMatching(/^Configuration error: SLACK_BOT_TOKEN is missing: set it to the app's Bot User OAuth Token \(xoxb-…\)/),
+      expect.stringMatching(
+        /^Configuration error: SLACK_BOT_TOKEN is missing: set it to the app's Bot User OAuth Token \(xoxb-…\)/,
+      ),
       expect.stringMatching(/^Configuration error: SLACK_SIGNING_SECRET is missing .*Signing Secret/),
     ]);
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -27,7 +29,9 @@ describe('configuration errors at start-up', () => {
     const text = result.stderr;
     expect(text).toMatch(/^Configuration error: SLACK_BOT_TOKEN must start with xoxb-/m);
     expect(text).toMatch(/^Configuration error: PORT must be a number: set it to a TCP port number/m);
-    expect(text).toMatch(/^Configuration error: LOG_LEVEL is not a log level: set it to one of fatal, error/m);
+    expect(text).toMatch(
+      /^Configuration error: LOG_LEVEL is not a log level: set it to one of fatal, error/m,
+    );
     expect(text).toMatch(/^Configuration error: DATABASE_URL must be a postgres:\/\/ URL/m);
     expect(text).toMatch(/^Configuration error: SLACK_API_URL must be an http\(s\) URL/m);
     expect(text).not.toMatch(/\n\s+at /);
@@ -37,6 +41,8 @@ describe('configuration errors at start-up', () => {
   test('an app token that is not xapp- is refused', async () => {
     const result = await runTool('main.js', { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxp-1' });
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^Configuration error: SLACK_APP_TOKEN must start with xapp-: set it to an app-level token/);
+    expect(result.stderr.trim()).toMatch(
+      /^Configuration error: SLACK_APP_TOKEN must start with xapp-: set it to an app-level token/,
+    );
   });
 });

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { z } from 'zod';
+import { migrate } from '../../src/db/migrate.js';
+import { silentLogger } from '../helpers/logs.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+
+let database: TestDatabase;
+const log = silentLogger();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+test('a second run applies nothing', async () => {
+  expect(await migrate({ databaseUrl: database.url, log })).toEqual([]);
+});
+
+test('several replicas migrating at the same moment all succeed, and each migration runs once', async () => {
+  await database.db.execute('drop schema public cascade', []);
+  await database.db.execute('create schema public', []);
+  const results = await Promise.all([1, 2, 3].map(() => migrate({ databaseUrl: database.url, log })));
+  expect(results.flat()).toEqual(['1763800000000_foundation-and-kudos']);
+  const applied = await database.db.query(
+    'select name from pgmigrations',
+    [],
+    z.object({ name: z.string() }),
+  );
+  expect(applied.map((r) => r.name)).toEqual(['1763800000000_foundation-and-kudos']);
+});
+
+test('every table carries the Slack team id, and it leads every index', async () => {
+  const tables = await database.db.query(
+    `select table_name from information_schema.tables
+     where table_schema = 'public' and table_name <> 'pgmigrations'`,
+    [],
+    z.object({ table_name: z.string() }),
+  );
+  expect(tables.length).toBeGreaterThan(0);
+  for (const { table_name } of tables) {
+    const columns = await database.db.query(
+      `select column_name from information_schema.columns where table_schema = 'public' and table_name = $1`,
+      [table_name],
+      z.object({ column_name: z.string() }),
+    );
+    expect({ table_name, hasTeam: columns.some((c) => c.column_name === 'team_id') }).toEqual({
+      table_name,
+      hasTeam: true,
+    });
+  }
+  const indexes = await database.db.query(
+    `select indexname, indexdef from pg_indexes
+     where schemaname = 'public' and tablename <> 'pgmigrations' and indexname <> 'kudos_pkey'`,
+    [],
+    z.object({ indexname: z.string(), indexdef: z.string() }),
+  );
+  for (const index of indexes) expect(index.indexdef).toMatch(/\(team_id[,)]/);
+});

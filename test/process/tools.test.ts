@@ -1,0 +1,194 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { z } from 'zod';
+import { createDatabase } from '../../src/db/database.js';
+import { startEmbeddedPostgres } from '../../src/db/embedded.js';
+import { silentLogger } from '../helpers/logs.js';
+import { runTool, withTempDir } from '../helpers/rapport-process.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+
+/** A fresh database (server) or data folder (embedded) for each tool run. */
+async function withFreshStore<T>(
+  fn: (env: Record<string, string>, read: () => Promise<string[]>) => Promise<T>,
+) {
+  if (process.env.TEST_DATABASE_URL) {
+    const database = await createTestDatabase();
+    try {
+      await database.db.execute('drop schema public cascade; create schema public', []);
+      const read = async () =>
+        (await database.db.query('select name from pgmigrations', [], z.object({ name: z.string() }))).map(
+          (r) => r.name,
+        );
+      return await fn({ DATABASE_URL: database.url }, read);
+    } finally {
+      await database.close();
+    }
+  }
+  return withTempDir(async (dir) => {
+    const read = async () => {
+      const embedded = await startEmbeddedPostgres({ dataDir: dir, log: silentLogger() });
+      const db = createDatabase({ url: embedded.url, log: silentLogger() });
+      try {
+        return (await db.query('select name from pgmigrations', [], z.object({ name: z.string() }))).map(
+          (r) => r.name,
+        );
+      } finally {
+        await db.close();
+        await embedded.stop();
+      }
+    };
+    return fn({ DATA_DIR: dir }, read);
+  });
+}
+
+describe('npm run migrate', () => {
+  test('three replicas migrating one database at once all succeed; each migration runs once', async () => {
+    await withFreshStore(async (env, applied) => {
+      const results = await Promise.all([1, 2, 3].map(() => runTool('cli/migrate.js', env)));
+      expect(results.map((r) => [r.code, r.stderr])).toEqual([
+        [0, ''],
+        [0, ''],
+        [0, ''],
+      ]);
+      expect(await applied()).toEqual(['1763800000000_foundation-and-kudos']);
+    });
+  });
+
+  test('a bad DATABASE_URL is one clear line and exit code 1', async () => {
+    const result = await runTool('cli/migrate.js', { DATABASE_URL: 'http://nope' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^Configuration error: DATABASE_URL must be a postgres:\/\/ URL/);
+  });
+});
+
+describe('npm run export', () => {
+  let database: TestDatabase | undefined;
+  let dir: string | undefined;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    if (process.env.TEST_DATABASE_URL) {
+      database = await createTestDatabase();
+      env = { DATABASE_URL: database.url };
+    } else {
+      dir = await mkdtemp(join(tmpdir(), 'rapport-export-'));
+      env = { DATA_DIR: dir };
+      expect((await runTool('cli/migrate.js', env)).code).toBe(0);
+    }
+    await seed(env);
+  });
+  afterAll(async () => {
+    await database?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  test('--format jsonl: one JSON object per line, taken-back kudos left out', async () => {
+    const result = await runTool('cli/export.js', env, ['--format', 'jsonl']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('Exported 3 records.\n');
+    expect(
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      {
+        type: 'kudos',
+        team_id: 'T0AAAAAAA1',
+        giver_id: 'U0ANA',
+        receiver_id: 'U0BEN',
+        channel_id: 'C0ONE',
+        message_ts: null,
+        reason: 'for the "demo", really',
+        source: 'command',
+        emoji: null,
+        created_at: '2026-01-05T10:00:00.000Z',
+      },
+      {
+        type: 'kudos',
+        team_id: 'T0AAAAAAA1',
+        giver_id: 'U0BEN',
+        receiver_id: 'U0ANA',
+        channel_id: 'C0ONE',
+        message_ts: '1767000000.000100',
+        reason: null,
+        source: 'reaction',
+        emoji: 'clap',
+        created_at: '2026-02-01T09:30:00.000Z',
+      },
+      expect.objectContaining({ team_id: 'T0BBBBBBB2', reason: 'other workspace' }),
+    ]);
+  });
+
+  test('--format csv: a header, then one row per record, quoted where needed', async () => {
+    const result = await runTool('cli/export.js', env, ['--format', 'csv', '--team', 'T0AAAAAAA1']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      'type,team_id,giver_id,receiver_id,channel_id,message_ts,reason,source,emoji,created_at\n' +
+        'kudos,T0AAAAAAA1,U0ANA,U0BEN,C0ONE,,"for the ""demo"", really",command,,2026-01-05T10:00:00.000Z\n' +
+        'kudos,T0AAAAAAA1,U0BEN,U0ANA,C0ONE,1767000000.000100,,reaction,clap,2026-02-01T09:30:00.000Z\n',
+    );
+  });
+
+  test('--since keeps records from that day on (UTC)', async () => {
+    const result = await runTool('cli/export.js', env, ['--format', 'jsonl', '--since', '2026-02-01']);
+    expect(
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).created_at),
+    ).toEqual(['2026-02-01T09:30:00.000Z', '2026-03-01T00:00:00.000Z']);
+  });
+
+  test('--team keeps one workspace', async () => {
+    const result = await runTool('cli/export.js', env, ['--format', 'jsonl', '--team', 'T0BBBBBBB2']);
+    expect(
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).reason),
+    ).toEqual(['other workspace']);
+  });
+
+  test.each([
+    [[], /needs --format jsonl or --format csv/],
+    [['--format', 'xml'], /needs --format jsonl or --format csv/],
+    [['--format', 'csv', '--since', '2026-13-45'], /not a real date/],
+    [['--format', 'csv', '--since', 'yesterday'], /YYYY-MM-DD/],
+    [['--format', 'csv', '--bogus'], /Unknown option '--bogus'/],
+  ])('bad arguments %j: a clear message, usage, exit code 1, nothing on stdout', async (args, message) => {
+    const result = await runTool('cli/export.js', env, args as string[]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toMatch(/Usage: npm run export -- --format jsonl\|csv/);
+    expect(result.stdout).toBe('');
+  });
+});
+
+/** Rows as the bot would have written them, with fixed times, through the database door. */
+async function seed(env: Record<string, string>) {
+  if (env.DATA_DIR) {
+    // The embedded engine is opened by one process at a time: seed through a short-lived owner.
+    const embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, log: silentLogger() });
+    await insertRows(embedded.url);
+    await embedded.stop();
+  } else if (env.DATABASE_URL) {
+    await insertRows(env.DATABASE_URL);
+  }
+}
+
+async function insertRows(url: string) {
+  const db = createDatabase({ url, log: silentLogger() });
+  await db.execute(
+    `insert into kudos (team_id, giver_id, receiver_id, channel_id, source, command_id, message_ts, emoji, reason, created_at, retracted_at)
+     values
+       ('T0AAAAAAA1', 'U0ANA', 'U0BEN', 'C0ONE', 'command', 'trig-1', null, null, 'for the "demo", really', '2026-01-05T10:00:00Z', null),
+       ('T0AAAAAAA1', 'U0BEN', 'U0ANA', 'C0ONE', 'reaction', null, '1767000000.000100', 'clap', null, '2026-02-01T09:30:00Z', null),
+       ('T0AAAAAAA1', 'U0CAL', 'U0ANA', 'C0ONE', 'reaction', null, '1767000000.000200', 'clap', null, '2026-02-02T09:30:00Z', '2026-02-02T09:31:00Z'),
+       ('T0BBBBBBB2', 'U0DAN', 'U0EVE', 'C0TWO', 'command', 'trig-2', null, null, 'other workspace', '2026-03-01T00:00:00Z', null)`,
+    [],
+  );
+  await db.close();
+}
