@@ -21,6 +21,10 @@ export const TEAM_ID = 'T0RAPPORT1';
 export const BOT_USER_ID = 'U0RAPPBOT';
 export const BOT_ID = 'B0RAPPBOT';
 export const BOT_TOKEN = 'xoxb-1111-2222-testtokenvalue';
+export const APP_TOKEN = 'xapp-1-A0RAPPORT-3333-testappvalue';
+
+/** Methods Slack answers only for an app-level token. */
+const APP_LEVEL_METHODS = new Set(['apps.connections.open']);
 
 /**
  * A local stand-in for the Slack Web API, reached by the app's WebClient through SLACK_API_URL.
@@ -96,13 +100,13 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method);
   }
 
-  reset(): void {
+  /** Forgets what was called and any failure or slowness a test asked for; keeps users and answers. */
+  resetCalls(): void {
     this.calls.length = 0;
     this.responseUrlPosts.length = 0;
     this.unhandled.length = 0;
     this.channelsWithoutBot.clear();
     this.failures.clear();
-    this.overrides.clear();
     this.delayMs = 0;
   }
 
@@ -134,7 +138,9 @@ export class FakeSlack {
     const args = parseArgs(raw, req.headers['content-type']);
     const token = req.headers.authorization?.replace(/^Bearer /, '');
     this.calls.push({ method, args, token });
-    if (token !== BOT_TOKEN) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+    if (token !== (APP_LEVEL_METHODS.has(method) ? APP_TOKEN : BOT_TOKEN)) {
+      return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+    }
     const failure = this.failures.get(method)?.shift();
     if (failure) return { status: 200, body: { ok: false, error: failure } };
     const handler = this.overrides.get(method) ?? this.handlers[method];

@@ -34,9 +34,12 @@ export async function startTestApp(
     appDatabaseUrl?: string;
     env?: Record<string, string>;
     logLevel?: 'info' | 'debug' | 'trace';
+    /** Runs once the fake Slack is up, before the app connects to it. */
+    beforeStart?: (slack: FakeSlack) => Promise<void>;
   } = {},
 ): Promise<TestApp> {
   const slack = await FakeSlack.start();
+  await options.beforeStart?.(slack);
   const config = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -67,7 +70,7 @@ export async function startTestApp(
     async reset() {
       await app.background.drain();
       await database.truncate();
-      slack.reset();
+      slack.resetCalls();
       clock.set(new Date());
     },
     async close() {
