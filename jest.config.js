@@ -1,20 +1,13 @@
-// Tests run as native ES modules (the app is ESM); @swc/jest strips types, `npm run typecheck` checks them.
+// Tests run as native ES modules, like the app. ts-jest only transpiles (isolatedModules);
+// `npm run typecheck` checks the types.
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
-    '^.+\\.ts$': [
-      '@swc/jest',
-      {
-        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-        module: { type: 'es6' },
-        sourceMaps: 'inline',
-      },
-    ],
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   maxWorkers: 2,
   testTimeout: 30000,
-  detectOpenHandles: false,
 };

@@ -31,7 +31,7 @@ export function readableLength(slackText: string): number {
 export function sanitizeReason(slackText: string): string {
   return (
     slackText
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
       .replace(/<!(channel|here|everyone)(\|[^>]*)?>/g, '@$1')
       .replace(

@@ -80,6 +80,18 @@ describe('/kudos @user … <reason>', () => {
     expect(JSON.stringify(post.args.blocks)).toContain('>for running the launch review');
   });
 
+  test('a slow Slack Web API never holds the acknowledgement', async () => {
+    await t.requests.command({ text: `${mention(BEN, 'ben')} warm-up`, user_id: ANA });
+    await t.slack.waitFor(() => t.slack.callsTo('chat.postMessage')[0]);
+    t.slack.slowDown(2_000);
+    const started = Date.now();
+    const res = await t.requests.command({ text: `${mention(BEN, 'ben')} for the quick fix`, user_id: ANA });
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(t.slack.callsTo('chat.postMessage')).toHaveLength(1);
+    await t.slack.waitFor(() => t.slack.callsTo('chat.postMessage')[1], 5_000);
+  });
+
   test('a replayed command (same trigger_id) records nothing new and says so', async () => {
     const body = t.requests.commandBody({ text: `${mention(BEN, 'ben')} thanks!`, user_id: ANA });
     const first = await t.requests.post(body, 'application/x-www-form-urlencoded');

@@ -49,9 +49,9 @@ export class FakeSlack {
   ) {}
 
   static async start(): Promise<FakeSlack> {
-    let fake: FakeSlack | undefined;
+    const created: { fake?: FakeSlack } = {};
     const server = createServer((req, res) => {
-      void fake?.handle(req).then(
+      void created.fake?.handle(req).then(
         ({ status, body }) => {
           res.writeHead(status, { 'content-type': 'application/json' });
           res.end(JSON.stringify(body));
@@ -64,8 +64,8 @@ export class FakeSlack {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    fake = new FakeSlack(server, `http://127.0.0.1:${port}`);
-    return fake;
+    created.fake = new FakeSlack(server, `http://127.0.0.1:${port}`);
+    return created.fake;
   }
 
   /** What the app's SLACK_API_URL is set to. */

@@ -18,11 +18,11 @@ export class TcpProxy {
   ) {}
 
   static async start(target: { host: string; port: number }): Promise<TcpProxy> {
-    let proxy: TcpProxy | undefined;
-    const server = createServer((client) => proxy?.accept(client, target));
+    const created: { proxy?: TcpProxy } = {};
+    const server = createServer((client) => created.proxy?.accept(client, target));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    proxy = new TcpProxy(server, (server.address() as AddressInfo).port);
-    return proxy;
+    created.proxy = new TcpProxy(server, (server.address() as AddressInfo).port);
+    return created.proxy;
   }
 
   /** The same Postgres URL, through the proxy. */

@@ -1,0 +1,83 @@
+# syntax=docker/dockerfile:1
+#
+# Rapport production image.
+#   docker build -t rapport .
+#   docker run -p 3000:3000 -v rapport-data:/data --stop-timeout 20 \
+#     -e SLACK_BOT_TOKEN=xoxb-… -e SLACK_SIGNING_SECRET=… rapport
+# Setup steps: docs/slack-app-setup.md.
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---- build: all dependencies, src/ compiled to dist/src/ ---------------------------------------
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# Why `npm install --no-save` and not `npm ci`: package-lock.json lacks the other platforms'
+# optional binaries (@biomejs/cli-*, @swc/core-*, @unrs/resolver-binding-*; it was written where
+# only the linux ones could be fetched), and `npm ci` refuses a lock with
+# missing entries ("Missing: … from lock file"). `npm install` with that lock installs the same
+# locked versions (checked for the production tree: identical to `npm ci` under npm 10) and
+# writes nothing back.
+# Once the lock lists every platform's optional packages, use `npm ci` here and in deps.
+# --ignore-scripts: no dependency needs an install script (PGlite is WebAssembly; @swc/core gets
+# its native binary from an optional dependency), and npm 11 on the dev machines does not run
+# them either, so the image installs exactly what development does.
+RUN npm install --no-save --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+# `npm run build` (tsc -p tsconfig.build.json) narrowed to src/: the build config also compiles
+# bench/, which imports test/helpers/ and is never run in the image. Same compiler options, same
+# dist/src/ layout; keep this in step if the build script ever does more than tsc.
+RUN echo '{ "extends": "./tsconfig.build.json", "include": ["src"] }' > tsconfig.image.json \
+  && ./node_modules/.bin/tsc -p tsconfig.image.json
+
+# ---- deps: production dependencies only -------------------------------------------------------
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+# Same install as above (see there why not `npm ci`), without devDependencies.
+RUN npm install --omit=dev --no-save --ignore-scripts --no-audit --no-fund && npm cache clean --force
+
+# ---- runtime -----------------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS runtime
+
+# tini runs as PID 1 and starts node as its child. Node as PID 1 would get SIGTERM too (the kernel
+# only drops signals PID 1 has no handler for, and main.ts installs SIGTERM/SIGINT handlers), but
+# tini also forwards every other signal, reaps orphaned child processes, and keeps that true if the
+# handlers change; baking it in means `docker run` needs no --init flag.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends tini \
+  && rm -rf /var/lib/apt/lists/*
+
+ENV NODE_ENV=production \
+    DATA_DIR=/data \
+    PORT=3000
+
+WORKDIR /app
+# The app's files stay owned by root (the app cannot change its own code); only /data is writable.
+# package.json must sit in /app: src/project-path.ts walks up from dist/src/ to the folder holding
+# it to find migrations/.
+COPY package.json package-lock.json ./
+COPY --from=deps /app/node_modules ./node_modules
+COPY migrations ./migrations
+COPY --from=build /app/dist/src ./dist/src
+
+# The embedded Postgres (used when DATABASE_URL is unset) keeps its files here. Created before
+# VOLUME so a new named volume starts out owned by node.
+RUN mkdir -p /data && chown node:node /data
+VOLUME ["/data"]
+
+USER node
+EXPOSE 3000
+
+# /healthz answers once the app has started (database open, migrations applied, Slack reached).
+# Slim images have no curl, so node asks; PORT is read at check time, so -e PORT=… still works.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+
+# On SIGTERM the app finishes requests in flight and closes the database, allowing itself up to
+# 15 s; Docker's default stop timeout is 10 s, hence --stop-timeout 20 (compose: stop_grace_period).
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["/usr/bin/tini", "--"]
+# Not `npm start`: its prestart would compile TypeScript at runtime, which needs dev dependencies.
+CMD ["node", "dist/src/main.js"]
