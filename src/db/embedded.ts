@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -44,8 +44,13 @@ export async function startEmbeddedPostgres(options: {
         await lock.writeFile(JSON.stringify({ pid: process.pid }));
         const db = await PGlite.create({ dataDir: join(dataDir, 'pgdata') });
         const embedded = await serve(db, lockPath, log);
-        await lock.truncate(0);
-        await lock.write(JSON.stringify({ pid: process.pid, port: Number(new URL(embedded.url).port) }), 0);
+        // Replace the lock in one step, so a reader never sees half of it.
+        const ready = `${lockPath}.${process.pid}`;
+        await writeFile(
+          ready,
+          JSON.stringify({ pid: process.pid, port: Number(new URL(embedded.url).port) }),
+        );
+        await rename(ready, lockPath);
         log.info({ dataDir }, 'embedded Postgres started');
         return embedded;
       } catch (error) {
@@ -86,7 +91,12 @@ async function serve(db: PGlite, lockPath: string | undefined, log: Logger): Pro
   };
 }
 
-/** Reads the lock; returns the owner's port if the owner is alive and answering, removes a stale lock. */
+/**
+ * Reads the lock. Returns the owner's port when its server answers. A lock is stale, and removed,
+ * when its process is gone, when it names a port nobody serves (the owner died, or its pid was
+ * reused), or when it names this very process without a port (a container restarted after a
+ * kill gets the same pid, often 1, as the process that left the lock behind).
+ */
 async function joinRunning(lockPath: string): Promise<{ port: number } | undefined> {
   const text = await readFile(lockPath, 'utf8').catch(() => undefined);
   if (text === undefined || text.trim() === '') return undefined; // gone, or its owner is just starting
@@ -94,15 +104,14 @@ async function joinRunning(lockPath: string): Promise<{ port: number } | undefin
   try {
     owner = JSON.parse(text);
   } catch {
-    await rm(lockPath, { force: true });
-    return undefined;
+    return undefined; // being rewritten; read again
   }
-  if (!isAlive(owner.pid)) {
-    await rm(lockPath, { force: true });
-    return undefined;
+  if (owner.port !== undefined) {
+    if (await answers(owner.port)) return { port: owner.port };
+  } else if (isAlive(owner.pid) && owner.pid !== process.pid) {
+    return undefined; // the owner is still starting
   }
-  // No port yet: the owner is still starting.
-  if (owner.port !== undefined && (await answers(owner.port))) return { port: owner.port };
+  await rm(lockPath, { force: true });
   return undefined;
 }
 
