@@ -12,31 +12,18 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Why `npm install --no-save` and not `npm ci`: package-lock.json lacks the other platforms'
-# optional binaries (@biomejs/cli-*, @swc/core-*, @unrs/resolver-binding-*; it was written where
-# only the linux ones could be fetched), and `npm ci` refuses a lock with
-# missing entries ("Missing: … from lock file"). `npm install` with that lock installs the same
-# locked versions (checked for the production tree: identical to `npm ci` under npm 10) and
-# writes nothing back.
-# Once the lock lists every platform's optional packages, use `npm ci` here and in deps.
-# --ignore-scripts: no dependency needs an install script (PGlite is WebAssembly; @swc/core gets
-# its native binary from an optional dependency), and npm 11 on the dev machines does not run
-# them either, so the image installs exactly what development does.
-RUN npm install --no-save --ignore-scripts --no-audit --no-fund
+# --ignore-scripts: no dependency needs an install script (PGlite is WebAssembly), and npm 11 on
+# the dev machines does not run them either, so the image installs exactly what development does.
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-# `npm run build` (tsc -p tsconfig.build.json) narrowed to src/: the build config also compiles
-# bench/, which imports test/helpers/ and is never run in the image. Same compiler options, same
-# dist/src/ layout; keep this in step if the build script ever does more than tsc.
-RUN echo '{ "extends": "./tsconfig.build.json", "include": ["src"] }' > tsconfig.image.json \
-  && ./node_modules/.bin/tsc -p tsconfig.image.json
+RUN npm run build
 
 # ---- deps: production dependencies only -------------------------------------------------------
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Same install as above (see there why not `npm ci`), without devDependencies.
-RUN npm install --omit=dev --no-save --ignore-scripts --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 # ---- runtime -----------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime

@@ -1,8 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { SOMETHING_WENT_WRONG, UserError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
-import type { SlackMessage } from '../views/blocks.js';
-import { plainReply } from '../views/kudos/replies.js';
+import { plainMessage, type SlackMessage } from '../views/blocks.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -17,13 +16,13 @@ export function slashCommand(log: Logger, handle: (args: CommandArgs) => Promise
       reply = await handle(args);
     } catch (error) {
       if (error instanceof UserError) {
-        reply = plainReply(error.userMessage);
+        reply = plainMessage(error.userMessage);
       } else {
         log.error(
           { err: error, command: args.command.command, teamId: args.context.teamId },
           'command failed',
         );
-        reply = plainReply(SOMETHING_WENT_WRONG);
+        reply = plainMessage(SOMETHING_WENT_WRONG);
       }
     }
     await args.ack(reply ? { response_type: 'ephemeral', ...reply } : undefined);

@@ -60,6 +60,11 @@ export function message(text: string, blocks: Block[]): SlackMessage {
   return { text: truncate(text, LIMITS.messageText), blocks };
 }
 
+/** A one-section message: the text, as a block and as its fallback. */
+export function plainMessage(text: string): SlackMessage {
+  return message(text, [section(text)]);
+}
+
 /** "a", "a and b", "a, b and c". */
 export function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');

@@ -1,6 +1,16 @@
 import type { KudosSummary } from '../../../kudos/summary.js';
 import { RECENT_DAYS } from '../../../kudos/summary.js';
-import { context, header, listOf, message, quote, type SlackMessage, section, truncate } from '../blocks.js';
+import {
+  context,
+  header,
+  listOf,
+  message,
+  plainMessage,
+  quote,
+  type SlackMessage,
+  section,
+  truncate,
+} from '../blocks.js';
 
 export function kudosHelp(emoji: readonly string[]): SlackMessage {
   const reactions = emoji.map((e) => `:${e}:`).join(' ');
@@ -38,19 +48,17 @@ export function kudosEmojiReply(emoji: readonly string[], changed: boolean): Sla
   const text = changed
     ? `Kudos emoji for this workspace are now ${list}.`
     : `Kudos emoji for this workspace: ${list}. Workspace admins can change them with \`/kudos emoji name [name …]\`.`;
-  return message(text, [section(text)]);
+  return plainMessage(text);
 }
 
 export function kudosAlreadyRecorded(recipientIds: readonly string[]): SlackMessage {
-  const text = `Those kudos for ${listOf(recipientIds.map((id) => `<@${id}>`))} were already recorded.`;
-  return message(text, [section(text)]);
+  return plainMessage(
+    `Those kudos for ${listOf(recipientIds.map((id) => `<@${id}>`))} were already recorded.`,
+  );
 }
 
 export function announcementFailed(recipientIds: readonly string[]): SlackMessage {
-  const text = `Your kudos for ${listOf(recipientIds.map((id) => `<@${id}>`))} are recorded, but I couldn't post them in this channel. Add me to the channel (\`/invite @Rapport\`) so everyone can see them next time.`;
-  return message(text, [section(text)]);
-}
-
-export function plainReply(text: string): SlackMessage {
-  return message(text, [section(text)]);
+  return plainMessage(
+    `Your kudos for ${listOf(recipientIds.map((id) => `<@${id}>`))} are recorded, but I couldn't post them in this channel. Add me to the channel (\`/invite @Rapport\`) so everyone can see them next time.`,
+  );
 }
