@@ -169,6 +169,26 @@ describe('/kudos refuses, records nothing, and says why', () => {
     expect(await kudosRows()).toHaveLength(1);
   });
 
+  test('a command without text is the usage; one missing what Slack always sends is refused', async () => {
+    const noText = new URLSearchParams(t.requests.commandBody({ text: 'x', user_id: ANA }));
+    noText.delete('text');
+    const usage = await t.requests.post(noText.toString(), 'application/x-www-form-urlencoded');
+    expect(await usage.json()).toMatchObject({ response_type: 'ephemeral', text: 'How to use /kudos' });
+
+    const body = new URLSearchParams(
+      t.requests.commandBody({ text: `${mention(BEN, 'ben')} thanks`, user_id: ANA }),
+    );
+    body.delete('channel_id');
+    const res = await t.requests.post(body.toString(), 'application/x-www-form-urlencoded');
+    expect(res.status).toBe(200);
+    const reply = (await res.json()) as { response_type: string; text: string };
+    expect(reply).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringMatching(/arrived incomplete/),
+    });
+    expect(await kudosRows()).toEqual([]);
+  });
+
   test('a huge hostile text gets a clear answer', async () => {
     const text = `${mention(BEN, 'ben')} ${'<script>&amp;'.repeat(2000)}`;
     const res = await t.requests.command({ text, user_id: ANA });
@@ -203,6 +223,12 @@ describe('/kudos help, mine and emoji', () => {
     expect(shown).toContain('*Received:* 1 in the last 30 days, 3 in all.');
     expect(shown).toContain('*Given:* 0 in the last 30 days, 1 in all.');
     expect(shown).toContain('for the fix');
+  });
+
+  test('one workspace never sees another’s kudos', async () => {
+    await t.requests.command({ text: `${mention(ANA, 'ana')} for the docs`, user_id: BEN });
+    const res = await t.requests.command({ text: 'mine', user_id: ANA, team_id: 'T0OTHERORG' });
+    expect(JSON.stringify(await res.json())).toContain('*Received:* 0 in the last 30 days, 0 in all.');
   });
 
   test('/kudos emoji shows the set; an admin replaces it; others may not', async () => {

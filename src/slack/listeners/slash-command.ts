@@ -1,9 +1,21 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { z } from 'zod';
 import { SOMETHING_WENT_WRONG, UserError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { plainMessage, type SlackMessage } from '../views/blocks.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** What every handler relies on; Slack always sends these, so a body without them is not Slack's. */
+const commandShape = z.object({
+  team_id: z.string().min(1),
+  user_id: z.string().min(1),
+  channel_id: z.string().min(1),
+  trigger_id: z.string().min(1),
+  text: z.string().default(''),
+});
+
+const INCOMPLETE = 'That command arrived incomplete, so I did nothing. Please type it again.';
 
 /**
  * Wraps a command handler: whatever it returns is acknowledged as an ephemeral reply; a UserError
@@ -13,6 +25,9 @@ export function slashCommand(log: Logger, handle: (args: CommandArgs) => Promise
   return async (args: CommandArgs) => {
     let reply: SlackMessage | undefined;
     try {
+      const parsed = commandShape.safeParse(args.command);
+      if (!parsed.success) throw new UserError(INCOMPLETE, 'incomplete_command');
+      Object.assign(args.command, parsed.data);
       reply = await handle(args);
     } catch (error) {
       if (error instanceof UserError) {
