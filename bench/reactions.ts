@@ -25,7 +25,7 @@ import { measureThroughput, type Throughput } from './throughput.js';
 const SIGNING_SECRET = 'bench-signing-secret-5d1e8b3a9f';
 const USER_COUNT = 50;
 const CONNECTIONS = 16;
-const WARMUP_SECONDS = 2;
+const WARMUP_SECONDS = 3;
 const STEADY_RATE = 200;
 const GOAL_RATIO = 0.7;
 const GOAL_P99_MS = 50;
