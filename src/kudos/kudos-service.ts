@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 import type { Directory } from '../people/directory.js';
 import { type CommandKudosInput, giveKudosByCommand } from './give-by-command.js';
 import { createKudosEmoji, parseEmojiNames } from './kudos-emoji.js';
-import { onReactionAdded, onReactionRemoved, type ReactionChange } from './reaction-kudos.js';
+import { createReactionKudos } from './reaction-kudos.js';
 import { summarizeKudos } from './summary.js';
 
 export type KudosService = ReturnType<typeof createKudosService>;
@@ -12,12 +12,12 @@ export type KudosService = ReturnType<typeof createKudosService>;
 /** Everything kudos can do, whichever Slack surface asks for it. */
 export function createKudosService(deps: { db: Database; directory: Directory; clock: Clock }) {
   const emoji = createKudosEmoji(deps);
-  const withEmoji = { ...deps, emoji };
+  const reactions = createReactionKudos({ ...deps, emoji });
   return {
     currentEmoji: (teamId: string) => emoji.current(teamId),
     giveByCommand: (input: CommandKudosInput) => giveKudosByCommand(deps, input),
-    reactionAdded: (change: ReactionChange) => onReactionAdded(withEmoji, change),
-    reactionRemoved: (change: ReactionChange) => onReactionRemoved(withEmoji, change),
+    reactionAdded: reactions.added,
+    reactionRemoved: reactions.removed,
     summary: (teamId: string, userId: string) => summarizeKudos(deps, teamId, userId),
     /** Replaces the workspace's kudos emoji; only workspace admins and owners may. */
     async replaceEmoji(teamId: string, userId: string, words: readonly string[]): Promise<string[]> {

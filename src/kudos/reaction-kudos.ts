@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
-import { recordKudosReactionAdded, recordKudosReactionRemoved } from '../db/repos/kudos.js';
+import { createGroupCommit, type GroupCommit } from '../db/group-commit.js';
+import { applyKudosReactions, type KudosReactionChange } from '../db/repos/kudos.js';
 import type { Directory } from '../people/directory.js';
 import { type KudosEmoji, normalizeEmoji } from './kudos-emoji.js';
 
@@ -16,51 +17,67 @@ export type ReactionChange = {
   eventTs: string;
 };
 
-export type ReactionOutcome = 'recorded' | 'retracted' | 'unchanged' | 'ignored';
+export type ReactionOutcome = 'stored' | 'ignored';
 
-type Deps = { db: Database; directory: Directory; emoji: KudosEmoji; clock: Clock };
+export type ReactionKudos = {
+  added(change: ReactionChange): Promise<ReactionOutcome>;
+  removed(change: ReactionChange): Promise<ReactionOutcome>;
+};
+
+/** Reactions arrive in bursts; up to this many are written by one statement. */
+const MAX_REACTIONS_PER_WRITE = 500;
 
 /**
- * A kudos-emoji reaction on someone else's message is a kudos from the reactor to the author.
- * Everything else (other emoji, files, your own message, bots) is ignored before any Slack call.
+ * A kudos-emoji reaction on someone else's message is a kudos from the reactor to the author;
+ * removing it takes the kudos back. Everything else (other emoji, files, your own message, bots)
+ * is ignored before any write. Each call returns once its reaction is stored.
  */
-export async function onReactionAdded(deps: Deps, change: ReactionChange): Promise<ReactionOutcome> {
-  const reaction = await asKudosReaction(deps, change);
-  if (!reaction) return 'ignored';
-  if (!(await bothAreHumans(deps.directory, change.teamId, reaction.authorId, change.reactorId)))
-    return 'ignored';
-  return (await recordKudosReactionAdded(deps.db, reaction)) ? 'recorded' : 'unchanged';
-}
+export function createReactionKudos(deps: {
+  db: Database;
+  directory: Directory;
+  emoji: KudosEmoji;
+  clock: Clock;
+}): ReactionKudos {
+  const writer: GroupCommit<KudosReactionChange> = createGroupCommit(
+    (changes) => applyKudosReactions(deps.db, changes, deps.clock.now()),
+    { maxItems: MAX_REACTIONS_PER_WRITE },
+  );
 
-/** Removing the reaction takes the kudos back (unless another kudos emoji of the reactor stays). */
-export async function onReactionRemoved(deps: Deps, change: ReactionChange): Promise<ReactionOutcome> {
-  const reaction = await asKudosReaction(deps, change);
-  if (!reaction) return 'ignored';
-  return (await recordKudosReactionRemoved(deps.db, reaction)) ? 'retracted' : 'unchanged';
-}
-
-async function asKudosReaction(deps: Deps, change: ReactionChange) {
-  const { authorId, channelId, messageTs } = change;
-  if (change.itemType !== 'message' || !authorId || !channelId || !messageTs) return undefined;
-  if (authorId === change.reactorId) return undefined;
-  const emoji = normalizeEmoji(change.reaction);
-  if (!(await deps.emoji.current(change.teamId)).includes(emoji)) return undefined;
-  return {
-    teamId: change.teamId,
-    channelId,
-    messageTs,
-    reactorId: change.reactorId,
-    authorId,
-    emoji,
-    eventTs: change.eventTs,
-    now: deps.clock.now(),
+  const asKudosReaction = async (change: ReactionChange, active: boolean) => {
+    const { authorId, channelId, messageTs } = change;
+    if (change.itemType !== 'message' || !authorId || !channelId || !messageTs) return undefined;
+    if (authorId === change.reactorId) return undefined;
+    const emoji = normalizeEmoji(change.reaction);
+    if (!(await deps.emoji.current(change.teamId)).includes(emoji)) return undefined;
+    return {
+      teamId: change.teamId,
+      channelId,
+      messageTs,
+      reactorId: change.reactorId,
+      authorId,
+      emoji,
+      eventTs: change.eventTs,
+      active,
+    };
   };
-}
 
-async function bothAreHumans(directory: Directory, teamId: string, authorId: string, reactorId: string) {
-  const [author, reactor] = await Promise.all([
-    directory.isActiveHuman(teamId, authorId),
-    directory.isActiveHuman(teamId, reactorId),
-  ]);
-  return author && reactor;
+  return {
+    async added(change) {
+      const reaction = await asKudosReaction(change, true);
+      if (!reaction) return 'ignored';
+      const [author, reactor] = await Promise.all([
+        deps.directory.isActiveHuman(change.teamId, reaction.authorId),
+        deps.directory.isActiveHuman(change.teamId, reaction.reactorId),
+      ]);
+      if (!author || !reactor) return 'ignored';
+      await writer.write(reaction);
+      return 'stored';
+    },
+    async removed(change) {
+      const reaction = await asKudosReaction(change, false);
+      if (!reaction) return 'ignored';
+      await writer.write(reaction);
+      return 'stored';
+    },
+  };
 }

@@ -25,88 +25,99 @@ export async function insertCommandKudos(q: Queryable, k: NewCommandKudos): Prom
   return rows.map((r) => r.receiver_id);
 }
 
-export type KudosReaction = {
+export type KudosReactionChange = {
   teamId: string;
   channelId: string;
   messageTs: string;
   reactorId: string;
   authorId: string;
   emoji: string;
+  /** Slack's event_ts: the later event decides a reaction's state. */
   eventTs: string;
-  now: Date;
+  /** True for reaction_added, false for reaction_removed. */
+  active: boolean;
 };
 
-const counted = z.object({ changed: z.number() });
-
 /**
- * Records a kudos-emoji reaction and the kudos it gives, in one statement. The reaction's row only
- * changes for a newer event, and a giver gets at most one kudos per message however many kudos
- * emoji they add, so repeated or reordered deliveries never count twice.
+ * Applies kudos-emoji reactions, added and removed, and the kudos they give or take back, in one
+ * statement for any number of them.
+ *
+ * A reaction's row changes only for a newer event, so repeated or reordered deliveries never count
+ * twice, and a removal that arrives before its addition leaves a marker the late addition loses
+ * to. A giver has one kudos per message, standing while any of their kudos emoji is on it.
  */
-export async function recordKudosReactionAdded(q: Queryable, r: KudosReaction): Promise<boolean> {
-  const [row] = await q.query(
-    `with reaction as (
+export async function applyKudosReactions(
+  q: Queryable,
+  changes: readonly KudosReactionChange[],
+  now: Date,
+): Promise<void> {
+  const column = <K extends keyof KudosReactionChange>(key: K) => changes.map((c) => c[key]);
+  await q.execute(
+    `with input as (
+       select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                            $7::numeric[], $8::boolean[])
+         as i(team_id, channel_id, message_ts, reactor_id, emoji, author_id, event_ts, active)
+     ), latest as (
+       select distinct on (team_id, channel_id, message_ts, reactor_id, emoji) *
+       from input
+       order by team_id, channel_id, message_ts, reactor_id, emoji, event_ts desc
+     ), changed as (
        insert into kudos_reactions as r
          (team_id, channel_id, message_ts, reactor_id, emoji, author_id, active, event_ts)
-       values ($1, $2, $3, $4, $5, $6, true, $7)
+       select team_id, channel_id, message_ts, reactor_id, emoji, author_id, active, event_ts from latest
        on conflict (team_id, channel_id, message_ts, reactor_id, emoji) do update
-         set active = true, event_ts = excluded.event_ts
-         where r.event_ts < excluded.event_ts and not r.active
-       returning 1
+         set active = excluded.active, event_ts = excluded.event_ts
+         where r.event_ts < excluded.event_ts
+       returning r.team_id, r.channel_id, r.message_ts, r.reactor_id, r.emoji, r.author_id, r.active, r.event_ts
+     ), after as (
+       -- Every reaction of each giver and message touched, as it stands once this statement is done.
+       select * from changed
+       union all
+       select r.team_id, r.channel_id, r.message_ts, r.reactor_id, r.emoji, r.author_id, r.active, r.event_ts
+       from kudos_reactions r
+       join (select distinct team_id, channel_id, message_ts, reactor_id from changed) touched
+         using (team_id, channel_id, message_ts, reactor_id)
+       where not exists (
+         select 1 from changed c
+         where c.team_id = r.team_id and c.channel_id = r.channel_id and c.message_ts = r.message_ts
+           and c.reactor_id = r.reactor_id and c.emoji = r.emoji)
+     ), wanted as (
+       select team_id, channel_id, message_ts, reactor_id,
+              (array_agg(author_id order by event_ts desc))[1] as author_id,
+              (array_agg(emoji order by event_ts) filter (where active))[1] as emoji
+       from after
+       group by team_id, channel_id, message_ts, reactor_id
      ), given as (
        insert into kudos (team_id, giver_id, receiver_id, channel_id, source, message_ts, emoji, created_at)
-       select $1, $4, $6, $2, 'reaction', $3, $5, $8 from reaction
+       select team_id, reactor_id, author_id, channel_id, 'reaction', message_ts, emoji, $9
+       from wanted where emoji is not null
        on conflict (team_id, channel_id, message_ts, giver_id) where source = 'reaction' do update
-         set retracted_at = null, emoji = excluded.emoji, created_at = excluded.created_at
-         where kudos.retracted_at is not null
+         set emoji = excluded.emoji,
+             retracted_at = null,
+             created_at = case when kudos.retracted_at is null then kudos.created_at else excluded.created_at end
+         where kudos.retracted_at is not null or kudos.emoji <> excluded.emoji
+       returning 1
+     ), taken_back as (
+       update kudos k set retracted_at = $9
+       from wanted w
+       where w.emoji is null and k.team_id = w.team_id and k.source = 'reaction'
+         and k.channel_id = w.channel_id and k.message_ts = w.message_ts and k.giver_id = w.reactor_id
+         and k.retracted_at is null
        returning 1
      )
-     select count(*)::int as changed from given`,
-    [r.teamId, r.channelId, r.messageTs, r.reactorId, r.emoji, r.authorId, r.eventTs, r.now],
-    counted,
+     select (select count(*) from given) + (select count(*) from taken_back) as changed`,
+    [
+      column('teamId'),
+      column('channelId'),
+      column('messageTs'),
+      column('reactorId'),
+      column('emoji'),
+      column('authorId'),
+      column('eventTs'),
+      column('active'),
+      now,
+    ],
   );
-  return (row?.changed ?? 0) > 0;
-}
-
-/**
- * Records that a kudos-emoji reaction was removed. The giver's kudos for the message is taken back
- * unless another kudos emoji of theirs is still on it. A removal that arrives before its addition
- * leaves a marker, so the late addition is recognised as older and ignored.
- */
-export async function recordKudosReactionRemoved(q: Queryable, r: KudosReaction): Promise<boolean> {
-  const [row] = await q.query(
-    `with reaction as (
-       insert into kudos_reactions as r
-         (team_id, channel_id, message_ts, reactor_id, emoji, author_id, active, event_ts)
-       values ($1, $2, $3, $4, $5, $6, false, $7)
-       on conflict (team_id, channel_id, message_ts, reactor_id, emoji) do update
-         set active = false, event_ts = excluded.event_ts
-         where r.event_ts < excluded.event_ts and r.active
-       returning 1
-     ), remaining as (
-       select emoji from kudos_reactions
-       where team_id = $1 and channel_id = $2 and message_ts = $3 and reactor_id = $4
-         and emoji <> $5 and active
-       order by event_ts
-       limit 1
-     ), retracted as (
-       update kudos set retracted_at = $8
-       where team_id = $1 and source = 'reaction' and channel_id = $2 and message_ts = $3
-         and giver_id = $4 and retracted_at is null
-         and exists (select 1 from reaction) and not exists (select 1 from remaining)
-       returning 1
-     ), kept as (
-       update kudos set emoji = (select emoji from remaining)
-       where team_id = $1 and source = 'reaction' and channel_id = $2 and message_ts = $3
-         and giver_id = $4 and retracted_at is null and emoji = $5
-         and exists (select 1 from reaction) and exists (select 1 from remaining)
-       returning 1
-     )
-     select (select count(*) from retracted)::int as changed`,
-    [r.teamId, r.channelId, r.messageTs, r.reactorId, r.emoji, r.authorId, r.eventTs, r.now],
-    counted,
-  );
-  return (row?.changed ?? 0) > 0;
 }
 
 export type KudosCounts = {

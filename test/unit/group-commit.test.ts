@@ -1,0 +1,38 @@
+import { expect, test } from '@jest/globals';
+import { createGroupCommit } from '../../src/db/group-commit.js';
+
+test('items arriving during a write share the next write; each caller waits for its own', async () => {
+  const writes: number[][] = [];
+  let release: () => void = () => {};
+  const group = createGroupCommit<number>(
+    async (items) => {
+      writes.push(items);
+      if (writes.length === 1) await new Promise<void>((r) => (release = r));
+    },
+    { maxItems: 3 },
+  );
+  const first = group.write(1);
+  const rest = [2, 3, 4, 5].map((n) => group.write(n));
+  let restDone = false;
+  void Promise.all(rest).then(() => (restDone = true));
+  await new Promise((r) => setTimeout(r, 20));
+  expect(writes).toEqual([[1]]);
+  expect(restDone).toBe(false);
+  release();
+  await first;
+  await Promise.all(rest);
+  expect(writes).toEqual([[1], [2, 3, 4], [5]]);
+});
+
+test('a failed write fails every item in it, and later writes go on', async () => {
+  let fail = true;
+  const group = createGroupCommit<string>(
+    async () => {
+      if (fail) throw new Error('database is down');
+    },
+    { maxItems: 10 },
+  );
+  await expect(group.write('a')).rejects.toThrow('database is down');
+  fail = false;
+  await expect(group.write('b')).resolves.toBeUndefined();
+});
