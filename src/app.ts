@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { RapportError } from './errors.js';
+import { requestFactsProperty } from './http/request-context.js';
 import { SLACK_BODY_LIMIT_BYTES } from './http/server.js';
 import { createKudosService } from './kudos/kudos-service.js';
 import { boltLogger, type Logger } from './logger.js';
@@ -107,5 +108,6 @@ function createReceiver(config: Config, log: Logger): HTTPReceiver | DurableSock
     // Answer Slack only after the listeners finish, so nothing is acknowledged before it is stored.
     processBeforeResponse: true,
     bodyLimit: SLACK_BODY_LIMIT_BYTES,
+    customPropertiesExtractor: requestFactsProperty,
   });
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import QueryStream from 'pg-query-stream';
 import type { z } from 'zod';
@@ -34,6 +35,11 @@ export type DatabaseOptions = {
   poolMax?: number;
   connectionTimeoutMs?: number;
   statementTimeoutMs?: number;
+  /**
+   * Name statements so each connection parses and plans them once. Only for a real server: the
+   * embedded engine serves every connection from one session, where the names would collide.
+   */
+  preparedStatements?: boolean;
 };
 
 /**
@@ -54,6 +60,18 @@ export function createDatabase(options: DatabaseOptions): Database {
   });
   // An idle client whose server went away emits here; without a listener the process would crash.
   pool.on('error', (error) => log.warn({ err: error }, 'an idle database connection failed and was dropped'));
+
+  const names = new Map<string, string>();
+  const statement = (text: string, params: readonly unknown[]): pg.QueryConfig => {
+    const values = params as unknown[];
+    if (!options.preparedStatements) return { text, values };
+    let name = names.get(text);
+    if (name === undefined) {
+      name = `rapport_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+      names.set(text, name);
+    }
+    return { name, text, values };
+  };
 
   const timed = async <T>(text: string, run: () => Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -76,11 +94,11 @@ export function createDatabase(options: DatabaseOptions): Database {
   const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
     query: (text, params, row) =>
       timed(text, async () => {
-        const result = await client.query(text, params as unknown[]);
+        const result = await client.query(statement(text, params));
         return result.rows.map((r) => row.parse(r));
       }),
     execute: (text, params) =>
-      timed(text, async () => (await client.query(text, params as unknown[])).rowCount ?? 0),
+      timed(text, async () => (await client.query(statement(text, params))).rowCount ?? 0),
   });
 
   return {

@@ -21,7 +21,12 @@ export async function openDatabase(
   try {
     if (options.migrate && (embedded === undefined || embedded.owner))
       await migrate({ databaseUrl: url, log });
-    const db = createDatabase({ url, log, poolMax: config.poolMax });
+    const db = createDatabase({
+      url,
+      log,
+      poolMax: config.poolMax,
+      preparedStatements: embedded === undefined,
+    });
     return {
       db,
       url,

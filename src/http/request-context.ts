@@ -1,6 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
-/** What is known about the Slack request being handled, filled in as Bolt parses it. */
+/**
+ * What is known about the Slack request being handled, filled in as Bolt parses it and read by the
+ * access log. The receiver hands it to Bolt as a custom context property (`requestFacts`), so the
+ * hot path needs no async context tracking.
+ */
 export type RequestFacts = {
   type?: string;
   teamId?: string;
@@ -8,9 +10,15 @@ export type RequestFacts = {
   retryNum?: number;
 };
 
-export const requestContext = new AsyncLocalStorage<RequestFacts>();
+const factsByRequest = new WeakMap<object, RequestFacts>();
 
-export function describeRequest(facts: RequestFacts): void {
-  const store = requestContext.getStore();
-  if (store) Object.assign(store, facts);
+/** Starts the facts of an HTTP request; Bolt's receiver later finds them by the same request. */
+export function trackRequest(req: object, facts: RequestFacts): void {
+  factsByRequest.set(req, facts);
+}
+
+/** For HTTPReceiver's customPropertiesExtractor: puts the request's facts into Bolt's context. */
+export function requestFactsProperty(req: object): { requestFacts?: RequestFacts } {
+  const facts = factsByRequest.get(req);
+  return facts ? { requestFacts: facts } : {};
 }

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { logSlackRequest } from './access-log.js';
-import { type RequestFacts, requestContext } from './request-context.js';
+import { type RequestFacts, trackRequest } from './request-context.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Commands and interactivity carry a few kilobytes, events somewhat more; nothing real is near this. */
@@ -60,14 +60,13 @@ function handleSlack(slack: Listener, req: IncomingMessage, res: ServerResponse,
   }
   const sentAt = Number(req.headers['x-slack-request-timestamp']);
   if (sentAt - Date.now() / 1000 > MAX_CLOCK_SKEW_S) return reply(res, 401, { error: 'invalid_timestamp' });
-  requestContext.run(facts, () => {
-    try {
-      slack(req, res);
-    } catch (error) {
-      log.error({ err: error }, 'the Slack receiver could not take the request');
-      if (!res.headersSent) reply(res, 500, { error: 'internal_error' });
-    }
-  });
+  trackRequest(req, facts);
+  try {
+    slack(req, res);
+  } catch (error) {
+    log.error({ err: error }, 'the Slack receiver could not take the request');
+    if (!res.headersSent) reply(res, 500, { error: 'internal_error' });
+  }
 }
 
 function isRead(req: IncomingMessage) {

@@ -40,7 +40,7 @@ export function createReactionKudos(deps: {
 }): ReactionKudos {
   const writer: GroupCommit<KudosReactionChange> = createGroupCommit(
     (changes) => applyKudosReactions(deps.db, changes, deps.clock.now()),
-    { maxItems: MAX_REACTIONS_PER_WRITE },
+    { maxItems: MAX_REACTIONS_PER_WRITE, maxConcurrentWrites: 1 },
   );
 
   const asKudosReaction = async (change: ReactionChange, active: boolean) => {

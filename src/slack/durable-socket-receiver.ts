@@ -1,7 +1,7 @@
 import { type App, type Logger as BoltLogger, type Receiver, ReceiverMultipleAckError } from '@slack/bolt';
 import { SocketModeClient } from '@slack/socket-mode';
 import { logSlackRequest } from '../http/access-log.js';
-import { type RequestFacts, requestContext } from '../http/request-context.js';
+import type { RequestFacts } from '../http/request-context.js';
 import type { Logger } from '../logger.js';
 
 type SlackEventArgs = {
@@ -55,21 +55,19 @@ export class DurableSocketModeReceiver implements Receiver {
       response =
         typeof answer === 'string' ? { text: answer } : (answer as Record<string, unknown> | undefined);
     };
-    await requestContext.run(facts, async () => {
-      try {
-        await this.app?.processEvent({
-          body: args.body,
-          ack,
-          retryNum: args.retry_num,
-          retryReason: args.retry_reason,
-          customProperties: {},
-        });
-        await args.ack(response);
-        logSlackRequest(this.log, facts, startedAt, 200);
-      } catch (error) {
-        this.log.error({ err: error }, 'not acknowledged, so Slack will deliver it again');
-        logSlackRequest(this.log, facts, startedAt, 500);
-      }
-    });
+    try {
+      await this.app?.processEvent({
+        body: args.body,
+        ack,
+        retryNum: args.retry_num,
+        retryReason: args.retry_reason,
+        customProperties: { requestFacts: facts },
+      });
+      await args.ack(response);
+      logSlackRequest(this.log, facts, startedAt, 200);
+    } catch (error) {
+      this.log.error({ err: error }, 'not acknowledged, so Slack will deliver it again');
+      logSlackRequest(this.log, facts, startedAt, 500);
+    }
   }
 }

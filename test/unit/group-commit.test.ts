@@ -9,7 +9,7 @@ test('items arriving during a write share the next write; each caller waits for 
       writes.push(items);
       if (writes.length === 1) await new Promise<void>((r) => (release = r));
     },
-    { maxItems: 3 },
+    { maxItems: 3, maxConcurrentWrites: 1 },
   );
   const first = group.write(1);
   const rest = [2, 3, 4, 5].map((n) => group.write(n));
@@ -30,7 +30,7 @@ test('a failed write fails every item in it, and later writes go on', async () =
     async () => {
       if (fail) throw new Error('database is down');
     },
-    { maxItems: 10 },
+    { maxItems: 10, maxConcurrentWrites: 1 },
   );
   await expect(group.write('a')).rejects.toThrow('database is down');
   fail = false;

@@ -1,5 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { describeRequest } from '../../../http/request-context.js';
+import type { RequestFacts } from '../../../http/request-context.js';
 
 type Body = Record<string, unknown> & {
   type?: string;
@@ -13,8 +13,13 @@ type Body = Record<string, unknown> & {
 
 /** Names the request for the access log: "command:/kudos", "event:reaction_added", … */
 export const describeRequestMiddleware: Middleware<AnyMiddlewareArgs> = async ({ body, context, next }) => {
-  const b = body as Body;
-  describeRequest({ type: requestType(b), teamId: context.teamId, eventId: b.event_id });
+  const facts = context.requestFacts as RequestFacts | undefined;
+  if (facts) {
+    const b = body as Body;
+    facts.type = requestType(b);
+    facts.teamId = context.teamId;
+    facts.eventId = b.event_id;
+  }
   await next();
 };
 
