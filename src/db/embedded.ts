@@ -1,6 +1,7 @@
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { RapportError } from '../errors.js';
@@ -27,9 +28,15 @@ const MAX_CONNECTIONS = 32;
 export async function startEmbeddedPostgres(options: {
   dataDir?: string;
   log: Logger;
+  /**
+   * 'worker' runs the engine on a thread of its own (the bot does); 'main' on this thread, for
+   * tests, where the worker's compiled script does not exist.
+   */
+  thread?: 'main' | 'worker';
 }): Promise<EmbeddedPostgres> {
   const log = options.log.child({ component: 'embedded-postgres' });
-  if (options.dataDir === undefined) return serve(await PGlite.create(), undefined, log);
+  const serve = options.thread === 'worker' ? serveOnWorker : serveHere;
+  if (options.dataDir === undefined) return serve(undefined, undefined, log);
 
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
@@ -42,8 +49,7 @@ export async function startEmbeddedPostgres(options: {
     if (lock) {
       try {
         await lock.writeFile(JSON.stringify({ pid: process.pid }));
-        const db = await PGlite.create({ dataDir: join(dataDir, 'pgdata') });
-        const embedded = await serve(db, lockPath, log);
+        const embedded = await serve(join(dataDir, 'pgdata'), lockPath, log);
         // Replace the lock in one step, so a reader never sees half of it.
         const ready = `${lockPath}.${process.pid}`;
         await writeFile(
@@ -73,15 +79,21 @@ export async function startEmbeddedPostgres(options: {
   );
 }
 
-async function serve(db: PGlite, lockPath: string | undefined, log: Logger): Promise<EmbeddedPostgres> {
+type Serve = (
+  pgdata: string | undefined,
+  lockPath: string | undefined,
+  log: Logger,
+) => Promise<EmbeddedPostgres>;
+
+const serveHere: Serve = async (pgdata, lockPath, log) => {
+  const db = await PGlite.create(pgdata === undefined ? {} : { dataDir: pgdata });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: MAX_CONNECTIONS });
   server.addEventListener('error', (event) =>
     log.warn({ err: (event as CustomEvent).detail }, 'socket error'),
   );
   await server.start();
-  const port = (server as unknown as { port: number }).port;
   return {
-    url: urlFor(port),
+    url: urlFor((server as unknown as { port: number }).port),
     owner: true,
     async stop() {
       await server.stop();
@@ -89,7 +101,32 @@ async function serve(db: PGlite, lockPath: string | undefined, log: Logger): Pro
       if (lockPath) await rm(lockPath, { force: true });
     },
   };
-}
+};
+
+const serveOnWorker: Serve = async (pgdata, lockPath, log) => {
+  const worker = new Worker(new URL('./embedded-worker.js', import.meta.url), {
+    workerData: { dataDir: pgdata, maxConnections: MAX_CONNECTIONS },
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once('message', (message: { port: number }) => resolve(message.port));
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      reject(new RapportError('embedded_failed', `the database thread exited (${code})`)),
+    );
+  });
+  worker.on('error', (error) => log.error({ err: error }, 'the embedded database thread failed'));
+  return {
+    url: urlFor(port),
+    owner: true,
+    async stop() {
+      const stopped = new Promise((resolve) => worker.once('message', resolve));
+      worker.postMessage('stop');
+      await stopped;
+      await worker.terminate();
+      if (lockPath) await rm(lockPath, { force: true });
+    },
+  };
+};
 
 /**
  * Reads the lock. Returns the owner's port when its server answers. A lock is stale, and removed,

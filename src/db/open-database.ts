@@ -16,7 +16,9 @@ export async function openDatabase(
   log: Logger,
   options: { migrate: boolean },
 ): Promise<OpenDatabase> {
-  const embedded = config.url ? undefined : await startEmbeddedPostgres({ dataDir: config.dataDir, log });
+  const embedded = config.url
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: config.dataDir, log, thread: 'worker' });
   const url = config.url ?? embedded?.url ?? '';
   try {
     if (options.migrate && (embedded === undefined || embedded.owner))
