@@ -84,7 +84,6 @@ function addressPort(server: Server): number | undefined {
 
 main().catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-  process.stderr.write(`Rapport could not start: ${message}${cause}\n`);
+  process.stderr.write(`Rapport could not start: ${message}\n`);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import type { DatabaseConfig } from '../config.js';
+import { RapportError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { createDatabase, type Database } from './database.js';
 import { startEmbeddedPostgres } from './embedded.js';
@@ -21,8 +22,11 @@ export async function openDatabase(
     : await startEmbeddedPostgres({ dataDir: config.dataDir, log, thread: 'worker' });
   const url = config.url ?? embedded?.url ?? '';
   try {
-    if (options.migrate && (embedded === undefined || embedded.owner))
-      await migrate({ databaseUrl: url, log });
+    if (options.migrate && (embedded === undefined || embedded.owner)) {
+      await migrate({ databaseUrl: url, log }).catch((error: unknown) => {
+        throw explainConnectionError(error, url);
+      });
+    }
     const db = createDatabase({
       url,
       log,
@@ -42,4 +46,25 @@ export async function openDatabase(
     await embedded?.stop();
     throw error;
   }
+}
+
+/** Turns a refused or failed connection into a sentence an admin can act on. */
+function explainConnectionError(error: unknown, url: string): unknown {
+  const code = (error as { code?: string }).code;
+  const { hostname, port } = new URL(url);
+  const where = `${hostname}:${port || 5432}`;
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === 'EHOSTUNREACH') {
+    return new RapportError(
+      'database_unreachable',
+      `cannot reach the database at ${where} (${code}): check DATABASE_URL and that Postgres is running`,
+      { cause: error },
+    );
+  }
+  if (code === '28P01' || code === '28000' || code === '3D000') {
+    const why = code === '3D000' ? 'the database does not exist' : 'the user or password was refused';
+    return new RapportError('database_refused', `the database at ${where} said ${why}: check DATABASE_URL`, {
+      cause: error,
+    });
+  }
+  return error;
 }

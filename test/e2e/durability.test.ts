@@ -1,30 +1,25 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { z } from 'zod';
 import { reactionEvent } from '../helpers/slack-request.js';
-import { TcpProxy } from '../helpers/tcp-proxy.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import type { TcpProxy } from '../helpers/tcp-proxy.js';
+import { type ProxiedApp, startAppBehindProxy, type TestApp } from '../helpers/test-app.js';
+import type { TestDatabase } from '../helpers/test-database.js';
 
 const ANA = 'U0ANA00001';
 const BEN = 'U0BEN00002';
 
+let setup: ProxiedApp;
 let database: TestDatabase;
 let proxy: TcpProxy;
 let t: TestApp;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const target = new URL(database.url);
-  proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
-  t = await startTestApp({ database, appDatabaseUrl: proxy.urlFor(database.url) });
+  setup = await startAppBehindProxy();
+  ({ t, proxy, database } = setup);
   t.slack.addUser({ id: ANA, name: 'ana' });
   t.slack.addUser({ id: BEN, name: 'ben' });
 });
-afterAll(async () => {
-  await t.close();
-  await proxy.stop();
-  await database.close();
-});
+afterAll(() => setup.close());
 beforeEach(async () => {
   proxy.restore();
   proxy.resume();

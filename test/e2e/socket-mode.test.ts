@@ -3,38 +3,33 @@ import { z } from 'zod';
 import { APP_TOKEN } from '../helpers/fake-slack.js';
 import { FakeSocketMode } from '../helpers/fake-socket-mode.js';
 import { reactionEvent } from '../helpers/slack-request.js';
-import { TcpProxy } from '../helpers/tcp-proxy.js';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import type { TcpProxy } from '../helpers/tcp-proxy.js';
+import { type ProxiedApp, startAppBehindProxy, type TestApp } from '../helpers/test-app.js';
+import type { TestDatabase } from '../helpers/test-database.js';
 
 const ANA = 'U0ANA00001';
 const BEN = 'U0BEN00002';
 
+let setup: ProxiedApp;
 let database: TestDatabase;
 let proxy: TcpProxy;
 let socket: FakeSocketMode;
 let t: TestApp;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const target = new URL(database.url);
-  proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
-  t = await startTestApp({
-    database,
-    appDatabaseUrl: proxy.urlFor(database.url),
+  setup = await startAppBehindProxy({
     env: { SLACK_APP_TOKEN: APP_TOKEN, SLACK_SIGNING_SECRET: '' },
     beforeStart: async (slack) => {
       socket = await FakeSocketMode.start(slack);
     },
   });
+  ({ t, proxy, database } = setup);
   t.slack.addUser({ id: ANA, name: 'ana' });
   t.slack.addUser({ id: BEN, name: 'ben' });
 });
 afterAll(async () => {
-  await t.close();
+  await setup.close();
   await socket.stop();
-  await proxy.stop();
-  await database.close();
 });
 beforeEach(async () => {
   proxy.restore();

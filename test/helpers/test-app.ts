@@ -7,6 +7,7 @@ import { createHttpServer } from '../../src/http/server.js';
 import { BOT_TOKEN, FakeSlack } from './fake-slack.js';
 import { capturingLogger } from './logs.js';
 import { SIGNING_SECRET, SlackRequests } from './slack-request.js';
+import { TcpProxy } from './tcp-proxy.js';
 import { TestClock } from './test-clock.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -27,17 +28,17 @@ export type TestApp = {
  * The real app (Bolt, listeners, services, Postgres) behind a real HTTP server on a free port, its
  * WebClient pointed at a fake Slack Web API. Tests talk to it only through signed HTTP requests.
  */
-export async function startTestApp(
-  options: {
-    database?: TestDatabase;
-    /** Connect the app through this URL instead (a proxy in front of the test database). */
-    appDatabaseUrl?: string;
-    env?: Record<string, string>;
-    logLevel?: 'info' | 'debug' | 'trace';
-    /** Runs once the fake Slack is up, before the app connects to it. */
-    beforeStart?: (slack: FakeSlack) => Promise<void>;
-  } = {},
-): Promise<TestApp> {
+export type TestAppOptions = {
+  database?: TestDatabase;
+  /** Connect the app through this URL instead (a proxy in front of the test database). */
+  appDatabaseUrl?: string;
+  env?: Record<string, string>;
+  logLevel?: 'info' | 'debug' | 'trace';
+  /** Runs once the fake Slack is up, before the app connects to it. */
+  beforeStart?: (slack: FakeSlack) => Promise<void>;
+};
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const slack = await FakeSlack.start();
   await options.beforeStart?.(slack);
   const config = loadConfig({
@@ -87,4 +88,24 @@ export async function startTestApp(
 export function closeServer(server: Server): Promise<void> {
   server.closeAllConnections();
   return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/** The app with a TCP proxy between it and its database, so a test can cut or stall Postgres. */
+export async function startAppBehindProxy(
+  options: Omit<Parameters<typeof startTestApp>[0], 'database'> = {},
+) {
+  const database = await createTestDatabase();
+  const target = new URL(database.url);
+  const proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
+  const t = await startTestApp({ ...options, database, appDatabaseUrl: proxy.urlFor(database.url) });
+  return {
+    t,
+    proxy,
+    database,
+    async close() {
+      await t.close();
+      await proxy.stop();
+      await database.close();
+    },
+  };
 }

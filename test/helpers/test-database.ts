@@ -41,7 +41,12 @@ export async function createTestDatabase(
     dispose = embedded.stop;
   }
   await migrate({ databaseUrl: url, log });
-  const db = createDatabase({ url, log, poolMax: options.poolMax ?? 5, preparedStatements: Boolean(serverUrl) });
+  const db = createDatabase({
+    url,
+    log,
+    poolMax: options.poolMax ?? 5,
+    preparedStatements: Boolean(serverUrl),
+  });
   return {
     url,
     db,

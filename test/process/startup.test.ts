@@ -38,6 +38,19 @@ describe('configuration errors at start-up', () => {
     expect(text).not.toContain('not-a-token');
   });
 
+  test('a database that cannot be reached is named, without its password', async () => {
+    const result = await runTool('main.js', {
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 'abc123',
+      DATABASE_URL: 'postgres://rapport:hunter2secret@127.0.0.1:1/rapport',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'Rapport could not start: cannot reach the database at 127.0.0.1:1 (ECONNREFUSED): check DATABASE_URL and that Postgres is running',
+    );
+    expect(result.stdout + result.stderr).not.toContain('hunter2secret');
+  });
+
   test('an app token that is not xapp- is refused', async () => {
     const result = await runTool('main.js', { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxp-1' });
     expect(result.code).toBe(1);
