@@ -91,9 +91,11 @@ export function closeServer(server: Server): Promise<void> {
 }
 
 /** The app with a TCP proxy between it and its database, so a test can cut or stall Postgres. */
+export type ProxiedApp = { t: TestApp; proxy: TcpProxy; database: TestDatabase; close(): Promise<void> };
+
 export async function startAppBehindProxy(
-  options: Omit<Parameters<typeof startTestApp>[0], 'database'> = {},
-) {
+  options: Omit<TestAppOptions, 'database'> = {},
+): Promise<ProxiedApp> {
   const database = await createTestDatabase();
   const target = new URL(database.url);
   const proxy = await TcpProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
