@@ -16,7 +16,8 @@ async function withFreshStore<T>(
   if (process.env.TEST_DATABASE_URL) {
     const database = await createTestDatabase();
     try {
-      await database.db.execute('drop schema public cascade; create schema public', []);
+      await database.db.execute('drop schema public cascade', []);
+      await database.db.execute('create schema public', []);
       const read = async () =>
         (await database.db.query('select name from pgmigrations', [], z.object({ name: z.string() }))).map(
           (r) => r.name,
