@@ -1,0 +1,161 @@
+import { DateTime, IANAZone } from 'luxon';
+import { UserError } from '../errors.js';
+
+/** ISO weekdays: 1 is Monday, 7 is Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+export type Schedule = {
+  days: Weekday[];
+  /** Wall-clock time, "HH:MM". */
+  time: string;
+  /** "local": each participant's own Slack time zone; otherwise one IANA zone for everyone. */
+  zone: 'local' | string;
+};
+
+export type Occurrence = {
+  /** The participant's (or the zone's) calendar date the occurrence belongs to, "YYYY-MM-DD". */
+  localDate: string;
+  at: Date;
+};
+
+const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const DAY_ALIASES: Record<string, Weekday[]> = {
+  daily: [1, 2, 3, 4, 5, 6, 7],
+  weekdays: [1, 2, 3, 4, 5],
+  weekends: [6, 7],
+};
+
+/** "mon-fri", "mon,wed,fri", "mon-wed,fri", "fri-mon", "daily", "weekdays", "weekends". */
+export function parseDays(text: string): Weekday[] {
+  const input = text.trim().toLowerCase();
+  const alias = DAY_ALIASES[input];
+  if (alias) return alias;
+  const days = new Set<Weekday>();
+  for (const part of input.split(',')) {
+    const bounds = part.split('-').map((d) => d.trim());
+    if (bounds.length > 2 || bounds.some((b) => b === '')) throw badDays(text);
+    const from = dayNumber(bounds[0] ?? '', text);
+    const to = dayNumber(bounds[1] ?? bounds[0] ?? '', text);
+    // A range wraps around the week: fri-mon is Friday to Monday.
+    for (let day = from, steps = 0; steps < 7; day = ((day % 7) + 1) as Weekday, steps += 1) {
+      days.add(day);
+      if (day === to) break;
+    }
+  }
+  return [...days].sort((a, b) => a - b);
+}
+
+const FULL_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** "mon", "tues", "thursday": three letters or more of a day's name. */
+function dayNumber(name: string, text: string): Weekday {
+  const index = FULL_NAMES.findIndex((full) => name.length >= 3 && full.startsWith(name));
+  if (index < 0) throw badDays(text);
+  return (index + 1) as Weekday;
+}
+
+function badDays(text: string): UserError {
+  return new UserError(
+    `I don't understand the days "${text}". Use \`mon-fri\`, \`mon,wed,fri\`, \`daily\` or \`weekdays\`.`,
+  );
+}
+
+/** "9:30" or "09:30", 24-hour clock. */
+export function parseTime(text: string): string {
+  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
+  if (!match)
+    throw new UserError(
+      `"${text}" is not a time. Use the 24-hour clock, for example \`09:30\` or \`17:00\`.`,
+    );
+  return `${match[1]?.padStart(2, '0')}:${match[2]}`;
+}
+
+/** "local" (the default) or an IANA zone such as Europe/Berlin. */
+export function parseZone(text: string | undefined): 'local' | string {
+  if (text === undefined || text.trim() === '' || text.trim().toLowerCase() === 'local') return 'local';
+  const zone = text.trim();
+  if (!isValidZone(zone)) {
+    throw new UserError(
+      `"${zone}" is not a time zone I know. Use \`local\` or a zone such as \`Europe/Berlin\`.`,
+    );
+  }
+  return zone;
+}
+
+export function isValidZone(zone: string): boolean {
+  return IANAZone.isValidZone(zone);
+}
+
+/**
+ * The instant a wall-clock time happens on a date in a zone, exactly as people live it:
+ * a time skipped by a spring-forward change runs at the first minute that exists after it, and a
+ * time that happens twice on a fall-back day runs at its first happening.
+ */
+export function instantOf(localDate: string, time: string, zone: string): Date {
+  const [year, month, day] = localDate.split('-').map(Number);
+  const [hour, minute] = time.split(':').map(Number);
+  const wall = { year, month, day, hour, minute };
+  const dt = DateTime.fromObject(wall, { zone });
+  if (!dt.isValid) throw new Error(`invalid date, time or zone: ${localDate} ${time} ${zone}`);
+  if (dt.hour !== hour || dt.minute !== minute) return firstMinuteAfterGap(wall, zone);
+  // Luxon resolves a repeated time to its second happening; take the first if there is one.
+  for (const shift of [30, 60, 120]) {
+    const earlier = dt.minus({ minutes: shift });
+    if (earlier.hour === hour && earlier.minute === minute && earlier.day === day) return earlier.toJSDate();
+  }
+  return dt.toJSDate();
+}
+
+function firstMinuteAfterGap(wall: Record<string, number | undefined>, zone: string): Date {
+  const start = DateTime.fromObject(wall, { zone: 'utc' });
+  for (let minutes = 1; minutes <= 180; minutes += 1) {
+    const candidate = start.plus({ minutes });
+    const local = DateTime.fromObject(
+      {
+        year: candidate.year,
+        month: candidate.month,
+        day: candidate.day,
+        hour: candidate.hour,
+        minute: candidate.minute,
+      },
+      { zone },
+    );
+    if (local.hour === candidate.hour && local.minute === candidate.minute) return local.toJSDate();
+  }
+  throw new Error(`no valid time after ${JSON.stringify(wall)} in ${zone}`);
+}
+
+/** Every occurrence of the schedule in a zone with `after < at <= until`, in order. */
+export function occurrencesBetween(schedule: Schedule, zone: string, after: Date, until: Date): Occurrence[] {
+  const first = DateTime.fromJSDate(after, { zone }).startOf('day').minus({ days: 1 });
+  const last = DateTime.fromJSDate(until, { zone }).startOf('day').plus({ days: 1 });
+  const found: Occurrence[] = [];
+  for (let date = first; date <= last; date = date.plus({ days: 1 })) {
+    if (!schedule.days.includes(date.weekday as Weekday)) continue;
+    const localDate = date.toISODate() ?? '';
+    const at = instantOf(localDate, schedule.time, zone);
+    if (at > after && at <= until) found.push({ localDate, at });
+  }
+  return found;
+}
+
+/** The first occurrence strictly after `after`. */
+export function nextOccurrence(schedule: Schedule, zone: string, after: Date): Occurrence | undefined {
+  if (schedule.days.length === 0) return undefined;
+  const horizon = new Date(after.getTime() + 9 * 24 * 60 * 60 * 1000);
+  return occurrencesBetween(schedule, zone, after, horizon)[0];
+}
+
+/** "Mon–Fri at 09:30, each person's local time". */
+export function describeSchedule(schedule: Schedule): string {
+  const days =
+    schedule.days.length === 7
+      ? 'Daily'
+      : schedule.days.join(',') === '1,2,3,4,5'
+        ? 'Mon–Fri'
+        : schedule.days.map((d) => capitalize(DAY_NAMES[d - 1] ?? '')).join(', ');
+  const zone = schedule.zone === 'local' ? "each person's local time" : schedule.zone;
+  return `${days} at ${schedule.time}, ${zone}`;
+}
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
