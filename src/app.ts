@@ -8,6 +8,7 @@ import { SLACK_BODY_LIMIT_BYTES } from './http/server.js';
 import { createKudosService } from './kudos/kudos-service.js';
 import { boltLogger, type Logger } from './logger.js';
 import { createDirectory } from './people/directory.js';
+import { createRitualsService } from './rituals/rituals-service.js';
 import { type Background, createBackground } from './slack/background.js';
 import { DurableSocketModeReceiver } from './slack/durable-socket-receiver.js';
 import { registerListeners } from './slack/listeners/index.js';
@@ -60,8 +61,9 @@ export function createApp(deps: AppDeps): RapportApp {
   const directory = createDirectory({ db, slack: quickClient, clock, log });
   const background = createBackground(log);
   const kudos = createKudosService({ db, directory, clock });
+  const rituals = createRitualsService({ db, directory, clock });
 
-  registerListeners(bolt, { kudos, background, log });
+  registerListeners(bolt, { kudos, rituals, background, log });
   bolt.error(async (error) => {
     log.error({ err: error }, 'a Slack request failed; Slack will see an error and may retry');
     throw error;

@@ -22,7 +22,11 @@ export async function writeRecords(
     }
     return count;
   }
-  const csv = stringify({ header: true, columns: CSV_COLUMNS, cast: { boolean: (b) => String(b) } });
+  const csv = stringify({
+    header: true,
+    columns: CSV_COLUMNS,
+    cast: { boolean: (b) => String(b), object: (o) => JSON.stringify(o) },
+  });
   csv.pipe(out, { end: false });
   for await (const record of records) {
     if (!csv.write(record)) await once(csv, 'drain');

@@ -18,7 +18,8 @@ export type Occurrence = {
   at: Date;
 };
 
-const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+/** Short day names, Monday first, as the export and the descriptions use them. */
+export const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const DAY_ALIASES: Record<string, Weekday[]> = {
   daily: [1, 2, 3, 4, 5, 6, 7],
   weekdays: [1, 2, 3, 4, 5],

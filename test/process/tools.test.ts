@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,9 +6,15 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { z } from 'zod';
 import { createDatabase } from '../../src/db/database.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded.js';
+import { MIGRATIONS_DIR } from '../../src/db/migrate.js';
 import { silentLogger } from '../helpers/logs.js';
 import { runTool, withTempDir } from '../helpers/rapport-process.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+
+const ALL_MIGRATIONS = readdirSync(MIGRATIONS_DIR)
+  .filter((f) => f.endsWith('.sql'))
+  .sort()
+  .map((f) => f.replace(/\.sql$/, ''));
 
 /** A fresh database (server) or data folder (embedded) for each tool run. */
 async function withFreshStore<T>(
@@ -53,7 +60,7 @@ describe('npm run migrate', () => {
         [0, ''],
         [0, ''],
       ]);
-      expect(await applied()).toEqual(['1763800000000_foundation-and-kudos']);
+      expect(await applied()).toEqual(ALL_MIGRATIONS);
     });
   });
 
@@ -88,7 +95,7 @@ describe('npm run export', () => {
   test('--format jsonl: one JSON object per line, taken-back kudos left out', async () => {
     const result = await runTool('cli/export.js', env, ['--format', 'jsonl']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('Exported 3 records.\n');
+    expect(result.stderr).toBe('Exported 4 records.\n');
     expect(
       result.stdout
         .trim()
@@ -120,21 +127,36 @@ describe('npm run export', () => {
         created_at: '2026-02-01T09:30:00.000Z',
       },
       expect.objectContaining({ team_id: 'T0BBBBBBB2', reason: 'other workspace' }),
+      {
+        type: 'ritual',
+        team_id: 'T0AAAAAAA1',
+        ritual_id: expect.any(Number),
+        channel_id: 'C0ONE',
+        kind: 'standup',
+        schedule: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], time: '09:30', zone: 'local' },
+        paused: false,
+        created_by: 'U0ANA',
+        created_at: '2026-01-02T08:00:00.000Z',
+      },
     ]);
   });
 
   test('--format csv: a header, then one row per record, quoted where needed', async () => {
+    const jsonl = await runTool('cli/export.js', env, ['--format', 'jsonl', '--team', 'T0AAAAAAA1']);
+    const ritualId = JSON.parse(jsonl.stdout.trim().split('\n').at(-1) ?? '{}').ritual_id;
     const result = await runTool('cli/export.js', env, ['--format', 'csv', '--team', 'T0AAAAAAA1']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      'type,team_id,giver_id,receiver_id,channel_id,message_ts,reason,source,emoji,created_at\n' +
-        'kudos,T0AAAAAAA1,U0ANA,U0BEN,C0ONE,,"for the ""demo"", really",command,,2026-01-05T10:00:00.000Z\n' +
-        'kudos,T0AAAAAAA1,U0BEN,U0ANA,C0ONE,1767000000.000100,,reaction,clap,2026-02-01T09:30:00.000Z\n',
+      'type,team_id,giver_id,receiver_id,channel_id,message_ts,reason,source,emoji,created_at,ritual_id,kind,schedule,paused,created_by\n' +
+        'kudos,T0AAAAAAA1,U0ANA,U0BEN,C0ONE,,"for the ""demo"", really",command,,2026-01-05T10:00:00.000Z,,,,,\n' +
+        'kudos,T0AAAAAAA1,U0BEN,U0ANA,C0ONE,1767000000.000100,,reaction,clap,2026-02-01T09:30:00.000Z,,,,,\n' +
+        `ritual,T0AAAAAAA1,,,C0ONE,,,,,2026-01-02T08:00:00.000Z,${ritualId},standup,"{""days"":[""mon"",""tue"",""wed"",""thu"",""fri""],""time"":""09:30"",""zone"":""local""}",false,U0ANA\n`,
     );
   });
 
   test('--since keeps records from that day on (UTC)', async () => {
     const result = await runTool('cli/export.js', env, ['--format', 'jsonl', '--since', '2026-02-01']);
+    // The ritual, created on 2 January, is before that day.
     expect(
       result.stdout
         .trim()
@@ -189,6 +211,11 @@ async function insertRows(url: string) {
        ('T0AAAAAAA1', 'U0BEN', 'U0ANA', 'C0ONE', 'reaction', null, '1767000000.000100', 'clap', null, '2026-02-01T09:30:00Z', null),
        ('T0AAAAAAA1', 'U0CAL', 'U0ANA', 'C0ONE', 'reaction', null, '1767000000.000200', 'clap', null, '2026-02-02T09:30:00Z', '2026-02-02T09:31:00Z'),
        ('T0BBBBBBB2', 'U0DAN', 'U0EVE', 'C0TWO', 'command', 'trig-2', null, null, 'other workspace', '2026-03-01T00:00:00Z', null)`,
+    [],
+  );
+  await db.execute(
+    `insert into rituals (team_id, channel_id, kind, days, time_of_day, zone, created_by, created_at, updated_at)
+     values ('T0AAAAAAA1', 'C0ONE', 'standup', '{1,2,3,4,5}', '09:30', 'local', 'U0ANA', '2026-01-02T08:00:00Z', '2026-01-02T08:00:00Z')`,
     [],
   );
   await db.close();

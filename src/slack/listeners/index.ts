@@ -1,16 +1,24 @@
 import type { App } from '@slack/bolt';
 import type { KudosService } from '../../kudos/kudos-service.js';
+import type { RitualsService } from '../../rituals/rituals-service.js';
 import type { Logger } from '../../logger.js';
 import type { Background } from '../background.js';
 import { registerKudosCommand } from './commands/kudos.js';
+import { registerRitualsCommand } from './commands/rituals.js';
 import { registerReactionEvents } from './events/reactions.js';
 import { describeRequestMiddleware } from './middleware/describe-request.js';
 
-export type ListenerDeps = { kudos: KudosService; background: Background; log: Logger };
+export type ListenerDeps = {
+  kudos: KudosService;
+  rituals: RitualsService;
+  background: Background;
+  log: Logger;
+};
 
 /** Every Slack surface Rapport listens on, each a thin adapter onto a domain service. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
   app.use(describeRequestMiddleware);
   registerKudosCommand(app, deps);
+  registerRitualsCommand(app, deps);
   registerReactionEvents(app, deps);
 }

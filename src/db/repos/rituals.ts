@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { Weekday } from '../../rituals/schedule.js';
+import type { Queryable } from '../database.js';
+
+const ritualRow = z.object({
+  id: z.coerce.number(),
+  team_id: z.string(),
+  channel_id: z.string(),
+  kind: z.literal('standup'),
+  days: z.array(z.number().int().min(1).max(7)).transform((days) => days as Weekday[]),
+  time_of_day: z.string(),
+  zone: z.string(),
+  questions: z.array(z.string()),
+  participants: z.array(z.string()).nullable(),
+  close_after_minutes: z.number(),
+  reminder_before_close_minutes: z.number().nullable(),
+  paused: z.boolean(),
+  created_by: z.string(),
+  created_at: z.date(),
+});
+export type RitualRow = z.infer<typeof ritualRow>;
+
+const COLUMNS = `id, team_id, channel_id, kind, days, time_of_day, zone, questions, participants,
+  close_after_minutes, reminder_before_close_minutes, paused, created_by, created_at`;
+
+export type NewRitual = {
+  teamId: string;
+  channelId: string;
+  kind: 'standup';
+  days: Weekday[];
+  time: string;
+  zone: string;
+  questions: string[];
+  createdBy: string;
+  now: Date;
+};
+
+export async function insertRitual(q: Queryable, r: NewRitual): Promise<RitualRow> {
+  const [row] = await q.query(
+    `insert into rituals (team_id, channel_id, kind, days, time_of_day, zone, questions, created_by, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+     returning ${COLUMNS}`,
+    [r.teamId, r.channelId, r.kind, r.days, r.time, r.zone, r.questions, r.createdBy, r.now],
+    ritualRow,
+  );
+  if (!row) throw new Error('insert into rituals returned nothing');
+  return row;
+}
+
+export async function findRitual(q: Queryable, teamId: string, id: number): Promise<RitualRow | undefined> {
+  const [row] = await q.query(
+    `select ${COLUMNS} from rituals where team_id = $1 and id = $2`,
+    [teamId, id],
+    ritualRow,
+  );
+  return row;
+}
+
+export async function ritualsOfChannel(
+  q: Queryable,
+  teamId: string,
+  channelId: string,
+): Promise<RitualRow[]> {
+  return q.query(
+    `select ${COLUMNS} from rituals where team_id = $1 and channel_id = $2 order by id`,
+    [teamId, channelId],
+    ritualRow,
+  );
+}
+
+export async function setRitualPaused(q: Queryable, teamId: string, id: number, paused: boolean, now: Date) {
+  return (
+    (await q.execute('update rituals set paused = $3, updated_at = $4 where team_id = $1 and id = $2', [
+      teamId,
+      id,
+      paused,
+      now,
+    ])) > 0
+  );
+}
+
+export async function deleteRitual(q: Queryable, teamId: string, id: number): Promise<boolean> {
+  return (await q.execute('delete from rituals where team_id = $1 and id = $2', [teamId, id])) > 0;
+}
+
+/** Records a day off; true if it is new. */
+export async function insertSkip(
+  q: Queryable,
+  skip: { teamId: string; ritualId: number; localDate: string; createdBy: string; now: Date },
+): Promise<boolean> {
+  return (
+    (await q.execute(
+      `insert into ritual_skips (team_id, ritual_id, local_date, created_by, created_at)
+       values ($1, $2, $3, $4, $5) on conflict do nothing`,
+      [skip.teamId, skip.ritualId, skip.localDate, skip.createdBy, skip.now],
+    )) > 0
+  );
+}
+
+export async function skippedDates(
+  q: Queryable,
+  teamId: string,
+  ritualId: number,
+  from: string,
+): Promise<string[]> {
+  const rows = await q.query(
+    `select to_char(local_date, 'YYYY-MM-DD') as local_date from ritual_skips
+     where team_id = $1 and ritual_id = $2 and local_date >= $3 order by local_date`,
+    [teamId, ritualId, from],
+    z.object({ local_date: z.string() }),
+  );
+  return rows.map((r) => r.local_date);
+}

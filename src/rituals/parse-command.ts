@@ -1,0 +1,85 @@
+import { UserError } from '../errors.js';
+import { parseDays, parseTime, parseZone, type Schedule } from './schedule.js';
+
+export type RitualsCommand =
+  | { kind: 'help' }
+  | { kind: 'list' }
+  | { kind: 'create'; ritual: 'standup'; schedule: Schedule }
+  | { kind: 'pause' | 'resume' | 'remove'; id: number }
+  | { kind: 'skip'; id: number; date: string };
+
+export const STANDUP_EXAMPLE = '`/rituals standup mon-fri 09:30 local`';
+
+/** Reads the text after /rituals. Throws UserError with a correct example when it makes no sense. */
+export function parseRitualsCommand(text: string): RitualsCommand {
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  const [verb = '', ...args] = words;
+  switch (verb.toLowerCase()) {
+    case '':
+    case 'help':
+      return { kind: 'help' };
+    case 'list':
+      return { kind: 'list' };
+    case 'standup':
+      return parseStandup(args);
+    case 'pause':
+    case 'resume':
+    case 'remove':
+      return {
+        kind: verb.toLowerCase() as 'pause' | 'resume' | 'remove',
+        id: ritualId(args, verb.toLowerCase()),
+      };
+    case 'skip': {
+      const id = ritualId(args.slice(0, 1), 'skip');
+      return { kind: 'skip', id, date: parseDate(args[1], id) };
+    }
+    default:
+      throw new UserError(
+        `I don't know \`/rituals ${verb}\`. Try ${STANDUP_EXAMPLE}, \`/rituals list\`, or \`/rituals help\`.`,
+      );
+  }
+}
+
+function parseStandup(args: string[]): RitualsCommand {
+  const [days, time, zone, ...extra] = args;
+  if (days === undefined || time === undefined || extra.length > 0) {
+    throw new UserError(
+      `A stand-up needs days and a time, and optionally \`local\` or a time zone. For example: ${STANDUP_EXAMPLE} or \`/rituals standup mon,wed,fri 10:00 Europe/Berlin\`.`,
+    );
+  }
+  try {
+    return {
+      kind: 'create',
+      ritual: 'standup',
+      schedule: { days: parseDays(days), time: parseTime(time), zone: parseZone(zone) },
+    };
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(`${error.userMessage} A whole example: ${STANDUP_EXAMPLE}.`);
+  }
+}
+
+function ritualId(args: string[], verb: string): number {
+  const [id, ...extra] = args;
+  const number = Number(id?.replace(/^#/, ''));
+  if (id === undefined || extra.length > 0 || !Number.isSafeInteger(number) || number <= 0) {
+    throw new UserError(
+      `\`/rituals ${verb}\` needs a ritual's number, as \`/rituals list\` shows it. For example: \`/rituals ${verb} 3${verb === 'skip' ? ' 2026-12-24' : ''}\`.`,
+    );
+  }
+  return number;
+}
+
+function parseDate(text: string | undefined, id: number): string {
+  const valid =
+    text !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`));
+  if (!valid || new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) !== text) {
+    throw new UserError(
+      `\`/rituals skip\` needs a date as YYYY-MM-DD. For example: \`/rituals skip ${id} 2026-12-24\`.`,
+    );
+  }
+  return text;
+}

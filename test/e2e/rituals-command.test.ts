@@ -1,0 +1,165 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { z } from 'zod';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+const ANA = 'U0ANA00001';
+const BEN = 'U0BEN00002';
+const ADMIN = 'U0ADMIN003';
+const CHANNEL = 'C0TEAMROOM';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+beforeEach(() => {
+  t.slack.addUser({ id: ANA, name: 'ana', tz: 'Europe/Berlin' });
+  t.slack.addUser({ id: BEN, name: 'ben', tz: 'America/New_York' });
+  t.slack.addUser({ id: ADMIN, name: 'root', is_admin: true });
+  // Friday 20 November 2026, 07:00 UTC: 08:00 in Berlin, 02:00 in New York.
+  t.clock.set('2026-11-20T07:00:00Z');
+});
+afterEach(async () => {
+  expect(t.slack.unhandled).toEqual([]);
+  await t.reset();
+});
+
+type Reply = { response_type: string; text: string; blocks: unknown[] };
+const rituals = async (text: string, user_id = ANA, channel_id = CHANNEL) =>
+  (await (await t.requests.command({ command: '/rituals', text, user_id, channel_id })).json()) as Reply;
+
+const stored = () =>
+  t.database.db.query(
+    'select id, team_id, channel_id, kind, days, time_of_day, zone, questions, paused, created_by from rituals order by id',
+    [],
+    z.object({
+      id: z.coerce.number(),
+      team_id: z.string(),
+      channel_id: z.string(),
+      kind: z.string(),
+      days: z.array(z.number()),
+      time_of_day: z.string(),
+      zone: z.string(),
+      questions: z.array(z.string()),
+      paused: z.boolean(),
+      created_by: z.string(),
+    }),
+  );
+
+describe('/rituals standup', () => {
+  test('creates a stand-up at each person’s local time and says when it runs next', async () => {
+    const reply = await rituals('standup mon-fri 09:30 local');
+    expect(reply.response_type).toBe('ephemeral');
+    const [row] = await stored();
+    expect(row).toEqual({
+      id: expect.any(Number),
+      team_id: 'T0RAPPORT1',
+      channel_id: CHANNEL,
+      kind: 'standup',
+      days: [1, 2, 3, 4, 5],
+      time_of_day: '09:30',
+      zone: 'local',
+      questions: [
+        'What did you get done since last time?',
+        'What will you do next?',
+        'Anything blocking you?',
+      ],
+      paused: false,
+      created_by: ANA,
+    });
+    // 09:30 in Berlin today is 08:30 UTC.
+    expect(reply.text).toContain(`Stand-up ${row?.id} is set: Mon–Fri at 09:30, each person's local time`);
+    expect(reply.text).toContain(`<!date^${Date.parse('2026-11-20T08:30:00Z') / 1000}^`);
+  });
+
+  test('in one zone for everyone; the next run is the same instant whoever asks', async () => {
+    await rituals('standup mon,wed,fri 10:00 Europe/Berlin');
+    const list = await rituals('list', BEN);
+    expect(JSON.stringify(list.blocks)).toContain('Mon, Wed, Fri at 10:00, Europe/Berlin');
+    expect(JSON.stringify(list.blocks)).toContain(`<!date^${Date.parse('2026-11-20T09:00:00Z') / 1000}^`);
+  });
+
+  test.each([
+    ['standup', /needs days and a time/],
+    ['standup mon-fri', /needs days and a time/],
+    ['standup someday 09:30', /I don't understand the days "someday"/],
+    ['standup mon-fri 9.30', /not a time/],
+    ['standup mon-fri 25:00', /not a time/],
+    ['standup mon-fri 09:30 Mars/Base', /not a time zone I know/],
+    ['standup mon-fri 09:30 local please', /needs days and a time/],
+    ['dance', /I don't know `\/rituals dance`/],
+    ['pause', /needs a ritual's number/],
+    ['pause abc', /needs a ritual's number/],
+    ['skip 1 tomorrow', /needs a date as YYYY-MM-DD/],
+    ['skip 1 2026-02-30', /needs a date as YYYY-MM-DD/],
+  ])('%j is refused with an example, and nothing is saved', async (text, message) => {
+    const reply = await rituals(text);
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toMatch(message);
+    expect(reply.text).toMatch(/`\/rituals [a-z]+/);
+    expect(await stored()).toEqual([]);
+  });
+});
+
+describe('changing a ritual', () => {
+  test('list, pause, resume, skip a day, remove', async () => {
+    await rituals('standup weekdays 09:30');
+    const [row] = await stored();
+    const id = row?.id ?? 0;
+
+    expect(JSON.stringify((await rituals('list')).blocks)).toContain(`*${id}* · stand-up · Mon–Fri at 09:30`);
+
+    expect((await rituals(`pause ${id}`)).text).toContain('is paused');
+    expect((await stored())[0]?.paused).toBe(true);
+    expect(JSON.stringify((await rituals('list')).blocks)).toContain('paused');
+
+    expect((await rituals(`resume ${id}`)).text).toContain('is running again');
+    expect((await stored())[0]?.paused).toBe(false);
+
+    // Skipping today (Friday) moves the next run to Monday 23 November, 09:30 Berlin.
+    const skipped = await rituals(`skip ${id} 2026-11-20`);
+    expect(skipped.text).toContain('no stand-up');
+    expect(skipped.text).toContain(`<!date^${Date.parse('2026-11-23T08:30:00Z') / 1000}^`);
+    expect((await rituals(`skip ${id} 2026-11-20`)).text).toMatch(/^Already so/);
+    expect((await rituals(`skip ${id} 2026-11-19`)).text).toMatch(/has passed/);
+
+    expect((await rituals(`remove ${id}`)).text).toContain('is removed');
+    expect(await stored()).toEqual([]);
+  });
+
+  test('only its creator or an admin removes it; it is changed only from its own channel', async () => {
+    await rituals('standup daily 17:00');
+    const id = (await stored())[0]?.id ?? 0;
+    expect((await rituals(`remove ${id}`, BEN)).text).toMatch(/Only <@U0ANA00001>, who created ritual/);
+    expect((await rituals(`pause ${id}`, ANA, 'C0ELSEWHERE')).text).toMatch(/belongs to <#C0TEAMROOM>/);
+    expect((await rituals(`remove 999999`)).text).toMatch(/There is no ritual 999999/);
+    expect(await stored()).toHaveLength(1);
+    expect((await rituals(`remove ${id}`, ADMIN)).text).toContain('is removed');
+  });
+
+  test('another workspace cannot see or touch it', async () => {
+    await rituals('standup daily 17:00');
+    const id = (await stored())[0]?.id ?? 0;
+    const other = async (text: string) =>
+      (await (
+        await t.requests.command({
+          command: '/rituals',
+          text,
+          user_id: ANA,
+          channel_id: CHANNEL,
+          team_id: 'T0OTHERORG',
+        })
+      ).json()) as Reply;
+    expect((await other('list')).text).toContain('no rituals yet');
+    expect((await other(`pause ${id}`)).text).toMatch(/There is no ritual/);
+    expect((await stored())[0]?.paused).toBe(false);
+  });
+});
+
+test('/rituals and /rituals help explain the commands', async () => {
+  for (const text of ['', 'help']) {
+    const reply = await rituals(text);
+    expect(JSON.stringify(reply.blocks)).toContain('/rituals standup <days> <HH:MM>');
+  }
+});
