@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import type { Queryable } from '../database.js';
+
+export type Slot = {
+  teamId: string;
+  ritualId: number;
+  participantId: string;
+  zone: string;
+  nextLocalDate: string;
+  nextAt: Date;
+};
+
+/** Creates or moves the slots of a ritual's participants, and drops those of people no longer in it. */
+export async function replaceSlots(
+  q: Queryable,
+  teamId: string,
+  ritualId: number,
+  slots: Slot[],
+): Promise<void> {
+  await q.execute(
+    `delete from ritual_slots where team_id = $1 and ritual_id = $2 and participant_id <> all($3::text[])`,
+    [teamId, ritualId, slots.map((s) => s.participantId)],
+  );
+  if (slots.length === 0) return;
+  await q.execute(
+    `insert into ritual_slots (team_id, ritual_id, participant_id, zone, next_local_date, next_at)
+     select $1, $2, * from unnest($3::text[], $4::text[], $5::date[], $6::timestamptz[])
+     on conflict (team_id, ritual_id, participant_id) do update
+       set zone = excluded.zone, next_local_date = excluded.next_local_date, next_at = excluded.next_at`,
+    [
+      teamId,
+      ritualId,
+      slots.map((s) => s.participantId),
+      slots.map((s) => s.zone),
+      slots.map((s) => s.nextLocalDate),
+      slots.map((s) => s.nextAt),
+    ],
+  );
+}
+
+const dueSlot = z.object({
+  team_id: z.string(),
+  ritual_id: z.coerce.number(),
+  participant_id: z.string(),
+  zone: z.string(),
+  next_local_date: z.string(),
+  next_at: z.date(),
+  channel_id: z.string(),
+  kind: z.string(),
+  days: z.array(z.number()),
+  time_of_day: z.string(),
+  questions: z.array(z.string()),
+  paused: z.boolean(),
+  skipped: z.boolean(),
+});
+export type DueSlot = z.infer<typeof dueSlot>;
+
+/**
+ * Locks up to `limit` slots whose time has come, oldest first. Rows another tick holds are passed
+ * over (skip locked), so ticks on several replicas share the work and never take the same slot.
+ * The one query across workspaces: the scheduler serves them all.
+ */
+export function lockDueSlots(q: Queryable, now: Date, limit: number): Promise<DueSlot[]> {
+  return q.query(
+    `select s.team_id, s.ritual_id, s.participant_id, s.zone,
+            to_char(s.next_local_date, 'YYYY-MM-DD') as next_local_date, s.next_at,
+            r.channel_id, r.kind, r.days, r.time_of_day, r.questions, r.paused,
+            exists (select 1 from ritual_skips k
+                    where k.team_id = s.team_id and k.ritual_id = s.ritual_id
+                      and k.local_date = s.next_local_date) as skipped
+     from ritual_slots s
+     join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
+     where s.next_at <= $1
+     order by s.next_at
+     limit $2
+     for update of s skip locked`,
+    [now, limit],
+    dueSlot,
+  );
+}
+
+export type OccurrenceDecision = {
+  teamId: string;
+  ritualId: number;
+  participantId: string;
+  localDate: string;
+  scheduledAt: Date;
+  status: 'sent' | 'missed' | 'skipped';
+};
+
+/** Records decisions; returns the index of each one that is new (a second claim inserts nothing). */
+export async function recordOccurrences(
+  q: Queryable,
+  decisions: OccurrenceDecision[],
+  now: Date,
+): Promise<Set<number>> {
+  if (decisions.length === 0) return new Set();
+  const rows = await q.query(
+    `insert into ritual_occurrences (team_id, ritual_id, participant_id, local_date, scheduled_at, status, decided_at)
+     select team_id, ritual_id, participant_id, local_date, scheduled_at, status, $7
+     from unnest($1::text[], $2::bigint[], $3::text[], $4::date[], $5::timestamptz[], $6::text[])
+       as d(team_id, ritual_id, participant_id, local_date, scheduled_at, status)
+     on conflict do nothing
+     returning team_id, ritual_id, participant_id, to_char(local_date, 'YYYY-MM-DD') as local_date`,
+    [
+      decisions.map((d) => d.teamId),
+      decisions.map((d) => d.ritualId),
+      decisions.map((d) => d.participantId),
+      decisions.map((d) => d.localDate),
+      decisions.map((d) => d.scheduledAt),
+      decisions.map((d) => d.status),
+      now,
+    ],
+    z.object({
+      team_id: z.string(),
+      ritual_id: z.coerce.number(),
+      participant_id: z.string(),
+      local_date: z.string(),
+    }),
+  );
+  const key = (...parts: unknown[]) => parts.join('|');
+  const inserted = new Set(rows.map((r) => key(r.team_id, r.ritual_id, r.participant_id, r.local_date)));
+  return new Set(
+    decisions.flatMap((d, i) =>
+      inserted.has(key(d.teamId, d.ritualId, d.participantId, d.localDate)) ? [i] : [],
+    ),
+  );
+}
+
+/** Moves slots to their next occurrence. */
+export async function advanceSlots(q: Queryable, slots: Slot[]): Promise<void> {
+  if (slots.length === 0) return;
+  await q.execute(
+    `update ritual_slots s set next_local_date = n.next_local_date, next_at = n.next_at
+     from unnest($1::text[], $2::bigint[], $3::text[], $4::date[], $5::timestamptz[])
+       as n(team_id, ritual_id, participant_id, next_local_date, next_at)
+     where s.team_id = n.team_id and s.ritual_id = n.ritual_id and s.participant_id = n.participant_id`,
+    [
+      slots.map((s) => s.teamId),
+      slots.map((s) => s.ritualId),
+      slots.map((s) => s.participantId),
+      slots.map((s) => s.nextLocalDate),
+      slots.map((s) => s.nextAt),
+    ],
+  );
+}
+
+export type OutboxMessage = {
+  teamId: string;
+  dedupeKey: string;
+  channelId: string;
+  payload: Record<string, unknown>;
+};
+
+/** Queues messages; one already queued under the same key is not queued again. */
+export async function enqueueMessages(q: Queryable, messages: OutboxMessage[], now: Date): Promise<number> {
+  if (messages.length === 0) return 0;
+  return q.execute(
+    `insert into outbox (team_id, dedupe_key, channel_id, payload, next_attempt_at, created_at)
+     select team_id, dedupe_key, channel_id, payload, $5, $5
+     from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) as m(team_id, dedupe_key, channel_id, payload)
+     on conflict (team_id, dedupe_key) do nothing`,
+    [
+      messages.map((m) => m.teamId),
+      messages.map((m) => m.dedupeKey),
+      messages.map((m) => m.channelId),
+      messages.map((m) => JSON.stringify(m.payload)),
+      now,
+    ],
+  );
+}
