@@ -38,7 +38,11 @@ export class FakeSlack {
   readonly users = new Map<string, FakeUser>();
   /** Channels the bot is not a member of: chat.postMessage answers not_in_channel there. */
   readonly channelsWithoutBot = new Set<string>();
+  /** Messages posted, by conversation (a DM to a user is kept under "D" + their id). */
+  readonly conversations = new Map<string, Record<string, unknown>[]>();
   private readonly failures = new Map<string, string[]>();
+  private readonly rateLimits = new Map<string, number[]>();
+  private readonly failuresAfterPosting = new Map<string, number[]>();
   private readonly overrides = new Map<string, Handler>();
   private tsCounter = 0;
   private delayMs = 0;
@@ -52,8 +56,8 @@ export class FakeSlack {
     const created: { fake?: FakeSlack } = {};
     const server = createServer((req, res) => {
       void created.fake?.handle(req).then(
-        ({ status, body }) => {
-          res.writeHead(status, { 'content-type': 'application/json' });
+        ({ status, body, headers }) => {
+          res.writeHead(status, { 'content-type': 'application/json', ...headers });
           res.end(JSON.stringify(body));
         },
         (error: unknown) => {
@@ -87,6 +91,16 @@ export class FakeSlack {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...errors]);
   }
 
+  /** The next call to `method` is refused with HTTP 429 and this Retry-After (seconds). */
+  rateLimitNext(method: string, retryAfterS: number): void {
+    this.rateLimits.set(method, [...(this.rateLimits.get(method) ?? []), retryAfterS]);
+  }
+
+  /** The next call to `method` takes effect, then answers with this HTTP error: an uncertain outcome. */
+  failNextAfterPosting(method: string, status = 500): void {
+    this.failuresAfterPosting.set(method, [...(this.failuresAfterPosting.get(method) ?? []), status]);
+  }
+
   answer(method: string, handler: Handler): void {
     this.overrides.set(method, handler);
   }
@@ -107,6 +121,9 @@ export class FakeSlack {
     this.unhandled.length = 0;
     this.channelsWithoutBot.clear();
     this.failures.clear();
+    this.rateLimits.clear();
+    this.failuresAfterPosting.clear();
+    this.conversations.clear();
     this.delayMs = 0;
   }
 
@@ -126,7 +143,9 @@ export class FakeSlack {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+  private async handle(
+    req: IncomingMessage,
+  ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
     const raw = await readBody(req);
     const path = new URL(req.url ?? '/', this.baseUrl).pathname;
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
@@ -141,6 +160,14 @@ export class FakeSlack {
     if (token !== (APP_LEVEL_METHODS.has(method) ? APP_TOKEN : BOT_TOKEN)) {
       return { status: 200, body: { ok: false, error: 'invalid_auth' } };
     }
+    const retryAfter = this.rateLimits.get(method)?.shift();
+    if (retryAfter !== undefined) {
+      return {
+        status: 429,
+        body: { ok: false, error: 'ratelimited' },
+        headers: { 'retry-after': String(retryAfter) },
+      };
+    }
     const failure = this.failures.get(method)?.shift();
     if (failure) return { status: 200, body: { ok: false, error: failure } };
     const handler = this.overrides.get(method) ?? this.handlers[method];
@@ -148,7 +175,11 @@ export class FakeSlack {
       this.unhandled.push(method);
       return { status: 200, body: { ok: false, error: 'unknown_method' } };
     }
-    return { status: 200, body: handler(args) };
+    const body = handler(args);
+    const afterPosting = this.failuresAfterPosting.get(method)?.shift();
+    if (afterPosting !== undefined)
+      return { status: afterPosting, body: { ok: false, error: 'internal_error' } };
+    return { status: 200, body };
   }
 
   private nextTs(): string {
@@ -196,7 +227,27 @@ export class FakeSlack {
       const channel = String(args.channel);
       if (this.channelsWithoutBot.has(channel)) return { ok: false, error: 'not_in_channel' };
       const ts = this.nextTs();
-      return { ok: true, channel, ts, message: { type: 'message', text: args.text, ts, bot_id: BOT_ID } };
+      const conversation = /^[UW]/.test(channel) ? `D${channel}` : channel;
+      const message = {
+        type: 'message',
+        text: args.text,
+        blocks: args.blocks,
+        ts,
+        bot_id: BOT_ID,
+        metadata: args.metadata,
+      };
+      this.conversations.set(conversation, [...(this.conversations.get(conversation) ?? []), message]);
+      return { ok: true, channel: conversation, ts, message };
+    },
+    'conversations.open': (args) => ({ ok: true, channel: { id: `D${String(args.users)}` } }),
+    'conversations.history': (args) => {
+      const messages = [...(this.conversations.get(String(args.channel)) ?? [])].reverse();
+      const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+      return {
+        ok: true,
+        messages: messages.map(({ metadata, ...m }) => (withMetadata ? { ...m, metadata } : m)),
+        has_more: false,
+      };
     },
     'chat.postEphemeral': (args) => {
       const invalid = checkMessage(args);

@@ -1,0 +1,162 @@
+import { webApi } from '@slack/bolt';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import {
+  type ClaimedMessage,
+  claimReadyMessages,
+  markFailed,
+  markSent,
+  retryLater,
+} from '../db/repos/outbox.js';
+import type { Logger } from '../logger.js';
+
+/** The Slack calls delivery makes; the client must not retry on its own (retries: 0). */
+export type OutboxSlack = Pick<webApi.WebClient, 'chat' | 'conversations'>;
+
+export type DeliveryResult = { sent: number; retried: number; failed: number };
+
+const METADATA_EVENT = 'rapport_outbox';
+const LEASE_MS = 2 * 60 * 1000;
+const MAX_ATTEMPTS = 8;
+/** Slack allows about one message per second in a conversation. */
+const PER_CHANNEL_GAP_MS = 1_000;
+/** Errors after which sending again cannot succeed. */
+const PERMANENT = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'user_not_found',
+  'account_inactive',
+  'cannot_dm_bot',
+  'invalid_blocks',
+  'msg_too_long',
+  'no_text',
+  'restricted_action',
+  'invalid_metadata_format',
+  'invalid_auth',
+  'token_revoked',
+  'missing_scope',
+]);
+
+/**
+ * Sends what the outbox holds, one pass. The outbox, not the Web API client, decides about
+ * retries: a rate limit waits for its Retry-After, a transient failure backs off, a permanent one
+ * fails the message. A message whose earlier attempt may have reached Slack (a timeout, a server
+ * error, a process that died mid-send) is looked up by its metadata before it is posted again, so
+ * it is never posted twice.
+ */
+export async function deliverOutbox(deps: {
+  db: Database;
+  slack: OutboxSlack;
+  clock: Clock;
+  log: Logger;
+  batchSize?: number;
+}): Promise<DeliveryResult> {
+  const now = deps.clock.now();
+  const claimed = await claimReadyMessages(
+    deps.db,
+    now,
+    new Date(now.getTime() + LEASE_MS),
+    deps.batchSize ?? 100,
+  );
+  const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
+  const nextFreeAt = new Map<string, number>();
+  for (const message of claimed) {
+    // One message per conversation per pass; the rest wait their turn a second apart.
+    const freeAt = nextFreeAt.get(message.channel_id);
+    nextFreeAt.set(message.channel_id, (freeAt ?? now.getTime()) + PER_CHANNEL_GAP_MS);
+    if (freeAt !== undefined) {
+      await retryLater(deps.db, {
+        teamId: message.team_id,
+        id: message.id,
+        at: new Date(freeAt),
+        error: 'paced',
+        countAttempt: false,
+      });
+      result.retried += 1;
+      continue;
+    }
+    result[await deliverOne(deps, message, now)] += 1;
+  }
+  return result;
+}
+
+async function deliverOne(
+  deps: { db: Database; slack: OutboxSlack; log: Logger },
+  message: ClaimedMessage,
+  now: Date,
+): Promise<keyof DeliveryResult> {
+  const { team_id: teamId, id } = message;
+  try {
+    const uncertain =
+      message.last_error?.startsWith('uncertain') || (message.attempts > 1 && message.last_error === null);
+    const already = uncertain ? await findPosted(deps.slack, message) : undefined;
+    const ts =
+      already ??
+      (
+        await deps.slack.chat.postMessage({
+          ...(message.payload as object),
+          channel: message.channel_id,
+          metadata: { event_type: METADATA_EVENT, event_payload: { key: message.dedupe_key } },
+        } as unknown as Parameters<OutboxSlack['chat']['postMessage']>[0])
+      ).ts;
+    await markSent(deps.db, teamId, id, ts, now);
+    return 'sent';
+  } catch (error) {
+    const failure = classify(error);
+    if (failure.kind === 'permanent' || message.attempts >= MAX_ATTEMPTS) {
+      deps.log.warn({ teamId, outboxId: id, error: failure.error }, 'message could not be delivered');
+      await markFailed(deps.db, teamId, id, failure.error);
+      return 'failed';
+    }
+    const waitMs =
+      failure.kind === 'rate_limited'
+        ? failure.retryAfterS * 1000
+        : Math.min(5_000 * 2 ** (message.attempts - 1), 600_000);
+    await retryLater(deps.db, {
+      teamId,
+      id,
+      at: new Date(now.getTime() + waitMs),
+      error: failure.kind === 'uncertain' ? `uncertain: ${failure.error}` : failure.error,
+      countAttempt: failure.kind !== 'rate_limited',
+    });
+    return 'retried';
+  }
+}
+
+type Failure =
+  | { kind: 'permanent' | 'transient' | 'uncertain'; error: string }
+  | { kind: 'rate_limited'; error: string; retryAfterS: number };
+
+function classify(error: unknown): Failure {
+  if (error instanceof webApi.WebAPIRateLimitedError) {
+    return { kind: 'rate_limited', error: 'ratelimited', retryAfterS: error.retryAfter };
+  }
+  if (error instanceof webApi.WebAPIPlatformError) {
+    const code = String(error.data.error);
+    if (PERMANENT.has(code)) return { kind: 'permanent', error: code };
+    return {
+      kind: code === 'request_timeout' || code === 'internal_error' ? 'uncertain' : 'transient',
+      error: code,
+    };
+  }
+  if (error instanceof webApi.WebAPIHTTPError)
+    return { kind: 'uncertain', error: `http_${error.statusCode}` };
+  // A request error may have reached Slack before the connection failed.
+  return { kind: 'uncertain', error: error instanceof Error ? error.message : String(error) };
+}
+
+/** The ts of the message already posted for this outbox entry, if an earlier attempt got through. */
+async function findPosted(slack: OutboxSlack, message: ClaimedMessage): Promise<string | undefined> {
+  const channel = /^[UW]/.test(message.channel_id)
+    ? (await slack.conversations.open({ users: message.channel_id })).channel?.id
+    : message.channel_id;
+  if (!channel) return undefined;
+  const history = await slack.conversations.history({ channel, limit: 50, include_all_metadata: true });
+  const posted = history.messages?.find(
+    (m) =>
+      m.metadata?.event_type === METADATA_EVENT &&
+      (m.metadata.event_payload as { key?: string } | undefined)?.key === message.dedupe_key,
+  );
+  return posted?.ts;
+}
