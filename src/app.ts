@@ -8,6 +8,7 @@ import { SLACK_BODY_LIMIT_BYTES } from './http/server.js';
 import { createKudosService } from './kudos/kudos-service.js';
 import { boltLogger, type Logger } from './logger.js';
 import { createDirectory } from './people/directory.js';
+import { channelMembersFrom } from './rituals/participants.js';
 import { createRitualsService } from './rituals/rituals-service.js';
 import { type Background, createBackground } from './slack/background.js';
 import { DurableSocketModeReceiver } from './slack/durable-socket-receiver.js';
@@ -61,7 +62,7 @@ export function createApp(deps: AppDeps): RapportApp {
   const directory = createDirectory({ db, slack: quickClient, clock, log });
   const background = createBackground(log);
   const kudos = createKudosService({ db, directory, clock });
-  const rituals = createRitualsService({ db, directory, clock });
+  const rituals = createRitualsService({ db, directory, clock, members: channelMembersFrom(bolt.client) });
 
   registerListeners(bolt, { kudos, rituals, background, log });
   bolt.error(async (error) => {

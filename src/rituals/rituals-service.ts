@@ -13,6 +13,7 @@ import {
 } from '../db/repos/rituals.js';
 import { UserError } from '../errors.js';
 import type { Directory } from '../people/directory.js';
+import { type ChannelMembers, syncRitualSlots } from './participants.js';
 import { nextOccurrence, type Occurrence, type Schedule } from './schedule.js';
 
 export const DEFAULT_STANDUP_QUESTIONS = [
@@ -30,7 +31,7 @@ export type RitualView = RitualRow & {
   next: Occurrence | undefined;
 };
 
-type Deps = { db: Database; directory: Directory; clock: Clock };
+type Deps = { db: Database; directory: Directory; clock: Clock; members: ChannelMembers };
 type Actor = { teamId: string; channelId: string; userId: string };
 
 export type RitualsService = ReturnType<typeof createRitualsService>;
@@ -111,6 +112,16 @@ export function createRitualsService(deps: Deps) {
         now: deps.clock.now(),
       });
       return { ritual: await view(actor, row), added };
+    },
+
+    /**
+     * Brings the ritual's participants and their next times up to date (after it is created or
+     * resumed). Asks Slack for the channel's members, so it runs after the acknowledgement.
+     */
+    async syncParticipants(teamId: string, ritualId: number): Promise<number> {
+      const row = await findRitual(deps.db, teamId, ritualId);
+      if (!row) return 0;
+      return (await syncRitualSlots(deps, row)).length;
     },
 
     /** Removing is for the ritual's creator or a workspace admin. */

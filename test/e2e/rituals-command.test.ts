@@ -73,6 +73,33 @@ describe('/rituals standup', () => {
     expect(reply.text).toContain(`<!date^${Date.parse('2026-11-20T08:30:00Z') / 1000}^`);
   });
 
+  test('each member gets a slot at their own next 09:30; bots and people who left are not included', async () => {
+    t.slack.addUser({ id: 'U0BOT00009', is_bot: true });
+    t.slack.channelMembers.set(CHANNEL, [ANA, BEN, 'U0BOT00009']);
+    await rituals('standup mon-fri 09:30 local');
+    await t.app.background.drain();
+    const slots = async () =>
+      (
+        await t.database.db.query(
+          `select participant_id, zone, next_at from ritual_slots order by participant_id`,
+          [],
+          z.object({ participant_id: z.string(), zone: z.string(), next_at: z.date() }),
+        )
+      ).map((s) => [s.participant_id, s.zone, s.next_at.toISOString()]);
+    expect(await slots()).toEqual([
+      [ANA, 'Europe/Berlin', '2026-11-20T08:30:00.000Z'],
+      [BEN, 'America/New_York', '2026-11-20T14:30:00.000Z'],
+    ]);
+
+    // Ben leaves; after a pause and resume only Ana remains.
+    t.slack.channelMembers.set(CHANNEL, [ANA]);
+    const id = (await stored())[0]?.id ?? 0;
+    await rituals(`pause ${id}`);
+    await rituals(`resume ${id}`);
+    await t.app.background.drain();
+    expect((await slots()).map((s) => s[0])).toEqual([ANA]);
+  });
+
   test('in one zone for everyone; the next run is the same instant whoever asks', async () => {
     await rituals('standup mon,wed,fri 10:00 Europe/Berlin');
     const list = await rituals('list', BEN);

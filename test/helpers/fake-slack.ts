@@ -38,6 +38,8 @@ export class FakeSlack {
   readonly users = new Map<string, FakeUser>();
   /** Channels the bot is not a member of: chat.postMessage answers not_in_channel there. */
   readonly channelsWithoutBot = new Set<string>();
+  /** Who is in each channel, for conversations.members. */
+  readonly channelMembers = new Map<string, string[]>();
   /** Messages posted, by conversation (a DM to a user is kept under "D" + their id). */
   readonly conversations = new Map<string, Record<string, unknown>[]>();
   private readonly failures = new Map<string, string[]>();
@@ -238,6 +240,11 @@ export class FakeSlack {
       };
       this.conversations.set(conversation, [...(this.conversations.get(conversation) ?? []), message]);
       return { ok: true, channel: conversation, ts, message };
+    },
+    'conversations.members': (args) => {
+      const members = this.channelMembers.get(String(args.channel));
+      if (!members) return { ok: false, error: 'channel_not_found' };
+      return { ok: true, members, response_metadata: { next_cursor: '' } };
     },
     'conversations.open': (args) => ({ ok: true, channel: { id: `D${String(args.users)}` } }),
     'conversations.history': (args) => {

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../../logger.js';
+import type { Background } from '../../background.js';
 import { parseRitualsCommand } from '../../../rituals/parse-command.js';
 import type { RitualsService } from '../../../rituals/rituals-service.js';
 import { COMMANDS } from '../../ids.js';
@@ -13,8 +14,13 @@ import {
 } from '../../views/rituals/replies.js';
 import { slashCommand } from '../slash-command.js';
 
-export function registerRitualsCommand(app: App, deps: { rituals: RitualsService; log: Logger }): void {
-  const { rituals } = deps;
+export function registerRitualsCommand(
+  app: App,
+  deps: { rituals: RitualsService; background: Background; log: Logger },
+): void {
+  const { rituals, background } = deps;
+  const syncLater = (teamId: string, id: number) =>
+    background.run('ritual participants', () => rituals.syncParticipants(teamId, id));
   app.command(
     COMMANDS.rituals,
     slashCommand(deps.log, async ({ command }) => {
@@ -25,14 +31,17 @@ export function registerRitualsCommand(app: App, deps: { rituals: RitualsService
           return ritualsHelp();
         case 'list':
           return ritualsList(await rituals.list(actor));
-        case 'create':
-          return ritualCreated(await rituals.createStandup(actor, parsed.schedule));
+        case 'create': {
+          const ritual = await rituals.createStandup(actor, parsed.schedule);
+          syncLater(actor.teamId, ritual.id);
+          return ritualCreated(ritual);
+        }
         case 'pause':
-        case 'resume':
-          return ritualChanged(
-            await rituals.setPaused(actor, parsed.id, parsed.kind === 'pause'),
-            parsed.kind === 'pause' ? 'paused' : 'resumed',
-          );
+        case 'resume': {
+          const ritual = await rituals.setPaused(actor, parsed.id, parsed.kind === 'pause');
+          if (parsed.kind === 'resume') syncLater(actor.teamId, ritual.id);
+          return ritualChanged(ritual, parsed.kind === 'pause' ? 'paused' : 'resumed');
+        }
         case 'skip': {
           const { ritual, added } = await rituals.skip(actor, parsed.id, parsed.date);
           return ritualSkipped(ritual, parsed.date, added);

@@ -1,0 +1,59 @@
+import type { webApi } from '@slack/bolt';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import type { RitualRow } from '../db/repos/rituals.js';
+import { replaceSlots, type Slot } from '../db/repos/scheduler.js';
+import type { Directory } from '../people/directory.js';
+import { nextOccurrence } from './schedule.js';
+
+/** The channel's members, as Slack lists them. */
+export type ChannelMembers = (channelId: string) => Promise<string[]>;
+
+export function channelMembersFrom(client: Pick<webApi.WebClient, 'paginate'>): ChannelMembers {
+  return async (channelId) => {
+    const members: string[] = [];
+    for await (const page of client.paginate('conversations.members', { channel: channelId, limit: 1000 })) {
+      members.push(...(((page as { members?: string[] }).members ?? []) as string[]));
+    }
+    return members;
+  };
+}
+
+/** Whom a person's zone is when Slack has none for them. */
+const FALLBACK_ZONE = 'UTC';
+
+/**
+ * Gives each participant of a ritual a slot at their next occurrence: the named people, or else the
+ * channel's human members (bots and deactivated people left out). With a local-time ritual each
+ * slot is in the person's own Slack time zone. People who left lose their slot.
+ */
+export async function syncRitualSlots(
+  deps: { db: Database; directory: Directory; members: ChannelMembers; clock: Clock },
+  ritual: RitualRow,
+): Promise<Slot[]> {
+  const candidates = ritual.participants ?? (await deps.members(ritual.channel_id));
+  const people = await Promise.all(candidates.map((id) => deps.directory.find(ritual.team_id, id)));
+  const now = deps.clock.now();
+  const slots = people.flatMap((person): Slot[] => {
+    if (!person || person.isBot || person.isDeleted) return [];
+    const zone = ritual.zone === 'local' ? (person.tz ?? FALLBACK_ZONE) : ritual.zone;
+    const next = nextOccurrence(
+      { days: ritual.days, time: ritual.time_of_day, zone: ritual.zone },
+      zone,
+      now,
+    );
+    if (!next) return [];
+    return [
+      {
+        teamId: ritual.team_id,
+        ritualId: ritual.id,
+        participantId: person.userId,
+        zone,
+        nextLocalDate: next.localDate,
+        nextAt: next.at,
+      },
+    ];
+  });
+  await replaceSlots(deps.db, ritual.team_id, ritual.id, slots);
+  return slots;
+}
