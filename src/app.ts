@@ -10,6 +10,10 @@ import { boltLogger, type Logger } from './logger.js';
 import { createDirectory } from './people/directory.js';
 import { channelMembersFrom } from './rituals/participants.js';
 import { createRitualsService } from './rituals/rituals-service.js';
+import { createJobs, type Jobs } from './scheduler/jobs.js';
+import type { DueOccurrence } from './scheduler/tick.js';
+import { standupPromptMessages } from './standups/prompt.js';
+import { createStandupService } from './standups/standup-service.js';
 import { type Background, createBackground } from './slack/background.js';
 import { DurableSocketModeReceiver } from './slack/durable-socket-receiver.js';
 import { registerListeners } from './slack/listeners/index.js';
@@ -26,6 +30,8 @@ export type AppDeps = {
 export type RapportApp = {
   bolt: App;
   background: Background;
+  /** The scheduler's tick and the outbox's delivery; main starts their clock, tests call them. */
+  jobs: Jobs;
   /** Slack's requests over HTTP; undefined in Socket Mode. */
   httpListener: HTTPReceiver['requestListener'] | undefined;
   /** Checks the bot token with Slack (auth.test) and, in Socket Mode, connects. */
@@ -64,7 +70,18 @@ export function createApp(deps: AppDeps): RapportApp {
   const kudos = createKudosService({ db, directory, clock });
   const rituals = createRitualsService({ db, directory, clock, members: channelMembersFrom(bolt.client) });
 
-  registerListeners(bolt, { kudos, rituals, background, log });
+  const standups = createStandupService({ db, clock, slack: bolt.client });
+  // The outbox decides about retries itself, so its client never retries on its own.
+  const outboxClient = new webApi.WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    logger,
+    timeout: 10_000,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
+  const jobs = createJobs({ db, clock, log, slack: outboxClient, messagesFor: messagesForRitual });
+
+  registerListeners(bolt, { kudos, rituals, standups, background, log });
   bolt.error(async (error) => {
     log.error({ err: error }, 'a Slack request failed; Slack will see an error and may retry');
     throw error;
@@ -73,6 +90,7 @@ export function createApp(deps: AppDeps): RapportApp {
   return {
     bolt,
     background,
+    jobs,
     httpListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
     async start() {
       try {
@@ -113,4 +131,14 @@ function createReceiver(config: Config, log: Logger): HTTPReceiver | DurableSock
     bodyLimit: SLACK_BODY_LIMIT_BYTES,
     customPropertiesExtractor: requestFactsProperty,
   });
+}
+
+/** What each ritual kind sends when one of its occurrences is due. */
+function messagesForRitual(occurrence: DueOccurrence) {
+  switch (occurrence.kind) {
+    case 'standup':
+      return standupPromptMessages(occurrence);
+    default:
+      return [];
+  }
 }

@@ -27,6 +27,7 @@ async function main(): Promise<void> {
   try {
     await app.start();
     await listen(server, config.port);
+    app.jobs.start();
   } catch (error) {
     // Close the database properly (the embedded engine flushes its files) before reporting.
     await database.close();
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     deadline.unref();
     await app.stop();
     await close(server);
+    await app.jobs.stop();
     await app.background.drain();
     await database.close();
     log.info('stopped');

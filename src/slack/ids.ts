@@ -3,3 +3,16 @@ export const COMMANDS = {
   kudos: '/kudos',
   rituals: '/rituals',
 } as const;
+
+export const ACTIONS = {
+  standupAnswer: 'standup_answer',
+  standupSkip: 'standup_skip',
+} as const;
+
+export const VIEWS = {
+  standupCheckin: 'standup_checkin',
+} as const;
+
+/** Block ids of the check-in modal: one per question, by position. */
+export const checkinBlockId = (index: number) => `question_${index}`;
+export const CHECKIN_INPUT = 'answer';

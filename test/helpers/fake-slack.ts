@@ -241,6 +241,21 @@ export class FakeSlack {
       this.conversations.set(conversation, [...(this.conversations.get(conversation) ?? []), message]);
       return { ok: true, channel: conversation, ts, message };
     },
+    'chat.update': (args) => {
+      const invalid = checkMessage(args);
+      if (invalid) return { ok: false, error: invalid };
+      const channel = String(args.channel);
+      const found = this.conversations.get(channel)?.find((m) => m.ts === args.ts);
+      if (!found) return { ok: false, error: 'message_not_found' };
+      Object.assign(found, { text: args.text, blocks: args.blocks });
+      return { ok: true, channel, ts: args.ts, text: args.text };
+    },
+    'views.open': (args) => {
+      const view = args.view as { blocks?: unknown[]; type?: string } | undefined;
+      if (!args.trigger_id) return { ok: false, error: 'invalid_trigger_id' };
+      if (!view || (view.blocks?.length ?? 0) > 100) return { ok: false, error: 'invalid_arguments' };
+      return { ok: true, view: { ...view, id: `V${this.nextTs().replace('.', '')}` } };
+    },
     'conversations.members': (args) => {
       const members = this.channelMembers.get(String(args.channel));
       if (!members) return { ok: false, error: 'channel_not_found' };

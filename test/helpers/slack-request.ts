@@ -115,6 +115,95 @@ export class SlackRequests {
     }
     return this.post(this.eventBody(event, envelope), 'application/json', { ...options, headers });
   }
+
+  /** A click on a button, as Slack sends it: a form with one `payload` field. */
+  blockAction(fields: {
+    user_id: string;
+    action_id: string;
+    value: string;
+    channel_id?: string;
+    team_id?: string;
+  }): Promise<Response> {
+    const teamId = fields.team_id ?? TEAM_ID;
+    const trigger = `${Date.now()}.${randomUUID().slice(0, 8)}`;
+    const payload = {
+      type: 'block_actions',
+      team: { id: teamId, domain: 'rapport-test' },
+      user: {
+        id: fields.user_id,
+        username: fields.user_id.toLowerCase(),
+        name: fields.user_id.toLowerCase(),
+        team_id: teamId,
+      },
+      api_app_id: 'A0RAPPORT',
+      token: 'legacy-verification-token',
+      container: {
+        type: 'message',
+        message_ts: '1700000000.000001',
+        channel_id: fields.channel_id ?? 'D0DIRECT',
+        is_ephemeral: false,
+      },
+      trigger_id: trigger,
+      channel: { id: fields.channel_id ?? 'D0DIRECT', name: 'directmessage' },
+      message: { type: 'message', ts: '1700000000.000001', text: 'prompt' },
+      response_url: this.responseUrl(trigger),
+      actions: [
+        {
+          type: 'button',
+          action_id: fields.action_id,
+          block_id: 'b1',
+          text: { type: 'plain_text', text: 'Button' },
+          value: fields.value,
+          action_ts: `${Date.now() / 1000}`,
+        },
+      ],
+    };
+    return this.post(
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      'application/x-www-form-urlencoded',
+    );
+  }
+
+  /** A modal's submission, with `values` as Slack puts them: state.values[block_id][action_id]. */
+  viewSubmission(fields: {
+    user_id: string;
+    callback_id: string;
+    private_metadata: string;
+    values: Record<string, Record<string, { type: string; value: string | null }>>;
+    team_id?: string;
+  }): Promise<Response> {
+    const teamId = fields.team_id ?? TEAM_ID;
+    const payload = {
+      type: 'view_submission',
+      team: { id: teamId, domain: 'rapport-test' },
+      user: {
+        id: fields.user_id,
+        username: fields.user_id.toLowerCase(),
+        name: fields.user_id.toLowerCase(),
+        team_id: teamId,
+      },
+      api_app_id: 'A0RAPPORT',
+      token: 'legacy-verification-token',
+      trigger_id: `${Date.now()}.${randomUUID().slice(0, 8)}`,
+      view: {
+        id: 'V0MODAL01',
+        team_id: teamId,
+        type: 'modal',
+        callback_id: fields.callback_id,
+        private_metadata: fields.private_metadata,
+        state: { values: fields.values },
+        hash: '1700000000.abcdef',
+        title: { type: 'plain_text', text: 'Stand-up' },
+        blocks: [],
+      },
+      response_urls: [],
+      is_enterprise_install: false,
+    };
+    return this.post(
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      'application/x-www-form-urlencoded',
+    );
+  }
 }
 
 let eventClock = 1_700_000_000;

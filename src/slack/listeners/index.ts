@@ -1,16 +1,20 @@
 import type { App } from '@slack/bolt';
 import type { KudosService } from '../../kudos/kudos-service.js';
 import type { RitualsService } from '../../rituals/rituals-service.js';
+import type { StandupService } from '../../standups/standup-service.js';
 import type { Logger } from '../../logger.js';
 import type { Background } from '../background.js';
 import { registerKudosCommand } from './commands/kudos.js';
+import { registerStandupActions } from './actions/standup.js';
 import { registerRitualsCommand } from './commands/rituals.js';
 import { registerReactionEvents } from './events/reactions.js';
 import { describeRequestMiddleware } from './middleware/describe-request.js';
+import { registerStandupViews } from './views/standup.js';
 
 export type ListenerDeps = {
   kudos: KudosService;
   rituals: RitualsService;
+  standups: StandupService;
   background: Background;
   log: Logger;
 };
@@ -20,5 +24,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.use(describeRequestMiddleware);
   registerKudosCommand(app, deps);
   registerRitualsCommand(app, deps);
+  registerStandupActions(app, deps);
+  registerStandupViews(app, deps);
   registerReactionEvents(app, deps);
 }

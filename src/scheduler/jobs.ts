@@ -1,0 +1,66 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import { deliverOutbox, type OutboxSlack } from './deliver-outbox.js';
+import { type MessagesFor, runTick } from './tick.js';
+
+export type Jobs = {
+  /** Claims due occurrences and queues their messages. */
+  tick(): Promise<unknown>;
+  /** One delivery pass over the outbox. */
+  deliver(): Promise<unknown>;
+  /** Starts the clock: a tick every minute, delivery every second. */
+  start(): void;
+  /** Stops the clock and waits for the job under way, if any. */
+  stop(): Promise<void>;
+};
+
+/**
+ * The tick only ticks; the database decides. node-cron calls the jobs; a job still running when
+ * its next turn comes is not started twice in this process, and the claims in Postgres keep
+ * replicas from doing the same work.
+ */
+export function createJobs(deps: {
+  db: Database;
+  clock: Clock;
+  log: Logger;
+  slack: OutboxSlack;
+  messagesFor: MessagesFor;
+}): Jobs {
+  const log = deps.log.child({ component: 'scheduler' });
+  const running = new Map<string, Promise<unknown>>();
+  const once = (name: string, job: () => Promise<unknown>) => () => {
+    const current = running.get(name);
+    if (current) return current;
+    const run = job()
+      .catch((error: unknown) =>
+        log.error({ err: error, job: name }, 'job failed; it runs again at its next turn'),
+      )
+      .finally(() => running.delete(name));
+    running.set(name, run);
+    return run;
+  };
+  const tick = once('tick', () =>
+    runTick({ db: deps.db, clock: deps.clock, log, messagesFor: deps.messagesFor }),
+  );
+  const deliver = once('deliver', () =>
+    deliverOutbox({ db: deps.db, slack: deps.slack, clock: deps.clock, log }),
+  );
+  const tasks: ScheduledTask[] = [];
+  return {
+    tick,
+    deliver,
+    start() {
+      tasks.push(
+        cron.schedule('* * * * *', () => void tick()),
+        cron.schedule('* * * * * *', () => void deliver()),
+      );
+      void tick();
+    },
+    async stop() {
+      for (const task of tasks.splice(0)) await task.stop();
+      await Promise.allSettled(running.values());
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import type { types } from '@slack/bolt';
+import { DateTime } from 'luxon';
+import type { Answer } from '../../../db/repos/checkins.js';
+import { ACTIONS, CHECKIN_INPUT, checkinBlockId, VIEWS } from '../../ids.js';
+import { context, escapeMrkdwn, message, quote, type SlackMessage, section, truncate } from '../blocks.js';
+
+export type CheckinRef = { ritualId: number; localDate: string };
+
+export const encodeRef = (ref: CheckinRef) => JSON.stringify({ r: ref.ritualId, d: ref.localDate });
+
+export function decodeRef(value: string | undefined): CheckinRef | undefined {
+  try {
+    const parsed = JSON.parse(value ?? '') as { r?: unknown; d?: unknown };
+    if (typeof parsed.r === 'number' && typeof parsed.d === 'string' && /^\d{4}-\d\d-\d\d$/.test(parsed.d)) {
+      return { ritualId: parsed.r, localDate: parsed.d };
+    }
+  } catch {
+    // not ours
+  }
+  return undefined;
+}
+
+/** "Friday, 20 November". */
+export const dayName = (localDate: string) => DateTime.fromISO(localDate).toFormat('cccc, d LLLL');
+
+/** The DM each participant gets when their stand-up is due. */
+export function standupPrompt(input: { channelId: string; questions: string[] } & CheckinRef): SlackMessage {
+  const value = encodeRef(input);
+  return message(`Stand-up for <#${input.channelId}>, ${dayName(input.localDate)}`, [
+    section(`:sunrise: *Stand-up for <#${input.channelId}>* · ${dayName(input.localDate)}`),
+    section(input.questions.map((q) => `• ${escapeMrkdwn(q)}`).join('\n')),
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTIONS.standupAnswer,
+          text: { type: 'plain_text', text: 'Answer' },
+          style: 'primary',
+          value,
+        },
+        {
+          type: 'button',
+          action_id: ACTIONS.standupSkip,
+          text: { type: 'plain_text', text: 'Skip today' },
+          value,
+        },
+      ],
+    },
+  ]);
+}
+
+/** The modal with one input per question, filled with earlier answers when editing. */
+export function checkinModal(
+  input: { channelId: string; questions: string[]; answers?: Answer[] } & CheckinRef,
+): types.ModalView {
+  return {
+    type: 'modal',
+    callback_id: VIEWS.standupCheckin,
+    private_metadata: encodeRef(input),
+    title: { type: 'plain_text', text: 'Stand-up' },
+    submit: { type: 'plain_text', text: 'Post' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      context(`For <#${input.channelId}> · ${dayName(input.localDate)}`),
+      ...input.questions.map((question, i) => ({
+        type: 'input' as const,
+        block_id: checkinBlockId(i),
+        optional: true,
+        label: { type: 'plain_text' as const, text: truncate(question, 2000) },
+        element: {
+          type: 'plain_text_input' as const,
+          action_id: CHECKIN_INPUT,
+          multiline: true,
+          max_length: 3000,
+          ...(input.answers?.[i]?.answer ? { initial_value: input.answers[i]?.answer } : {}),
+        },
+      })),
+    ],
+  };
+}
+
+/** The day's message in the channel; the answers go in its thread. */
+export function standupHeader(localDate: string): SlackMessage {
+  const text = `Stand-up · ${dayName(localDate)}`;
+  return message(text, [section(`:sunrise: *${text}*`), context('Answers are in the thread.')]);
+}
+
+/** One person's answers, in the day's thread. */
+export function checkinReply(input: { userId: string; answers: Answer[]; blocker: boolean }): SlackMessage {
+  const headline = `<@${input.userId}> checked in${input.blocker ? ' · :warning: raised a blocker' : ''}`;
+  const answered = input.answers.filter((a) => a.answer !== '');
+  return message(headline, [
+    section(headline),
+    ...answered.map((a) => section(`*${escapeMrkdwn(a.question)}*\n${quote(escapeMrkdwn(a.answer))}`)),
+  ]);
+}
+
+/** What the prompt DM turns into when the person skips the day. */
+export function promptSkipped(input: { channelId: string; localDate: string }): SlackMessage {
+  const text = `You skipped the stand-up for <#${input.channelId}>, ${dayName(input.localDate)}.`;
+  return message(text, [section(text)]);
+}
