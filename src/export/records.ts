@@ -1,6 +1,11 @@
 import type { Database } from '../db/database.js';
 import { DAY_NAMES } from '../rituals/schedule.js';
-import { type ExportFilter, streamKudosForExport, streamRitualsForExport } from '../db/repos/export.js';
+import {
+  type ExportFilter,
+  streamCheckinsForExport,
+  streamKudosForExport,
+  streamRitualsForExport,
+} from '../db/repos/export.js';
 
 type Value = string | number | boolean | null | { [key: string]: Value } | Value[];
 export type ExportRecord = { type: string } & Record<string, Value>;
@@ -19,6 +24,7 @@ export const RECORD_COLUMNS = {
     'created_at',
   ],
   ritual: ['team_id', 'ritual_id', 'channel_id', 'kind', 'schedule', 'paused', 'created_by', 'created_at'],
+  checkin: ['team_id', 'ritual_id', 'channel_id', 'user_id', 'date', 'answers', 'blocker', 'submitted_at'],
 } as const;
 
 /** Every record Rapport keeps, type by type, as plain objects ready to print. */
@@ -37,6 +43,19 @@ export async function* exportRecords(db: Database, filter: ExportFilter): AsyncG
       paused: r.paused,
       created_by: r.created_by,
       created_at: r.created_at.toISOString(),
+    };
+  }
+  for await (const c of streamCheckinsForExport(db, filter)) {
+    yield {
+      type: 'checkin',
+      team_id: c.team_id,
+      ritual_id: c.ritual_id,
+      channel_id: c.channel_id,
+      user_id: c.user_id,
+      date: c.date,
+      answers: Object.fromEntries(c.answers.map((a) => [a.question, a.answer])),
+      blocker: c.blocker,
+      submitted_at: c.submitted_at.toISOString(),
     };
   }
 }

@@ -95,7 +95,7 @@ describe('npm run export', () => {
   test('--format jsonl: one JSON object per line, taken-back kudos left out', async () => {
     const result = await runTool('cli/export.js', env, ['--format', 'jsonl']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('Exported 4 records.\n');
+    expect(result.stderr).toBe('Exported 5 records.\n');
     expect(
       result.stdout
         .trim()
@@ -138,19 +138,32 @@ describe('npm run export', () => {
         created_by: 'U0ANA',
         created_at: '2026-01-02T08:00:00.000Z',
       },
+      {
+        type: 'checkin',
+        team_id: 'T0AAAAAAA1',
+        ritual_id: expect.any(Number),
+        channel_id: 'C0ONE',
+        user_id: 'U0BEN',
+        date: '2026-01-05',
+        answers: { 'What did you get done?': 'The "export", finally', 'Anything blocking you?': 'none' },
+        blocker: false,
+        submitted_at: '2026-01-05T09:00:00.000Z',
+      },
     ]);
   });
 
   test('--format csv: a header, then one row per record, quoted where needed', async () => {
     const jsonl = await runTool('cli/export.js', env, ['--format', 'jsonl', '--team', 'T0AAAAAAA1']);
     const ritualId = JSON.parse(jsonl.stdout.trim().split('\n').at(-1) ?? '{}').ritual_id;
+    const checkinCsv = `checkin,T0AAAAAAA1,,,C0ONE,,,,,,${ritualId},,,,,U0BEN,2026-01-05,"{""What did you get done?"":""The \\""export\\"", finally"",""Anything blocking you?"":""none""}",false,2026-01-05T09:00:00.000Z\n`;
     const result = await runTool('cli/export.js', env, ['--format', 'csv', '--team', 'T0AAAAAAA1']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
-      'type,team_id,giver_id,receiver_id,channel_id,message_ts,reason,source,emoji,created_at,ritual_id,kind,schedule,paused,created_by\n' +
-        'kudos,T0AAAAAAA1,U0ANA,U0BEN,C0ONE,,"for the ""demo"", really",command,,2026-01-05T10:00:00.000Z,,,,,\n' +
-        'kudos,T0AAAAAAA1,U0BEN,U0ANA,C0ONE,1767000000.000100,,reaction,clap,2026-02-01T09:30:00.000Z,,,,,\n' +
-        `ritual,T0AAAAAAA1,,,C0ONE,,,,,2026-01-02T08:00:00.000Z,${ritualId},standup,"{""days"":[""mon"",""tue"",""wed"",""thu"",""fri""],""time"":""09:30"",""zone"":""local""}",false,U0ANA\n`,
+      'type,team_id,giver_id,receiver_id,channel_id,message_ts,reason,source,emoji,created_at,ritual_id,kind,schedule,paused,created_by,user_id,date,answers,blocker,submitted_at\n' +
+        'kudos,T0AAAAAAA1,U0ANA,U0BEN,C0ONE,,"for the ""demo"", really",command,,2026-01-05T10:00:00.000Z,,,,,,,,,,\n' +
+        'kudos,T0AAAAAAA1,U0BEN,U0ANA,C0ONE,1767000000.000100,,reaction,clap,2026-02-01T09:30:00.000Z,,,,,,,,,,\n' +
+        `ritual,T0AAAAAAA1,,,C0ONE,,,,,2026-01-02T08:00:00.000Z,${ritualId},standup,"{""days"":[""mon"",""tue"",""wed"",""thu"",""fri""],""time"":""09:30"",""zone"":""local""}",false,U0ANA,,,,,\n` +
+        checkinCsv,
     );
   });
 
@@ -217,6 +230,17 @@ async function insertRows(url: string) {
     `insert into rituals (team_id, channel_id, kind, days, time_of_day, zone, created_by, created_at, updated_at)
      values ('T0AAAAAAA1', 'C0ONE', 'standup', '{1,2,3,4,5}', '09:30', 'local', 'U0ANA', '2026-01-02T08:00:00Z', '2026-01-02T08:00:00Z')`,
     [],
+  );
+  await db.execute(
+    `insert into checkins (team_id, ritual_id, user_id, local_date, status, answers, blocker, submitted_at, updated_at)
+     select 'T0AAAAAAA1', id, 'U0BEN', '2026-01-05', 'answered', $1, false, '2026-01-05T09:00:00Z', '2026-01-05T09:00:00Z'
+     from rituals where team_id = 'T0AAAAAAA1'`,
+    [
+      JSON.stringify([
+        { question: 'What did you get done?', answer: 'The "export", finally' },
+        { question: 'Anything blocking you?', answer: 'none' },
+      ]),
+    ],
   );
   await db.close();
 }

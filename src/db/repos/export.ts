@@ -54,3 +54,30 @@ export function streamRitualsForExport(db: Database, filter: ExportFilter) {
     ritualLine,
   );
 }
+
+const checkinLine = z.object({
+  team_id: z.string(),
+  ritual_id: z.coerce.number(),
+  channel_id: z.string(),
+  user_id: z.string(),
+  date: z.string(),
+  answers: z.array(z.object({ question: z.string(), answer: z.string() })),
+  blocker: z.boolean(),
+  submitted_at: z.date(),
+});
+
+/** Every answered check-in (skipped days have no answers to export), by day. */
+export function streamCheckinsForExport(db: Database, filter: ExportFilter) {
+  return db.stream(
+    `select c.team_id, c.ritual_id, r.channel_id, c.user_id, to_char(c.local_date, 'YYYY-MM-DD') as date,
+            c.answers, c.blocker, c.submitted_at
+     from checkins c
+     join rituals r on r.team_id = c.team_id and r.id = c.ritual_id
+     where c.status = 'answered'
+       and ($1::text is null or c.team_id = $1)
+       and ($2::timestamptz is null or c.submitted_at >= $2)
+     order by c.team_id, c.local_date, c.ritual_id, c.user_id`,
+    [filter.teamId ?? null, filter.since ?? null],
+    checkinLine,
+  );
+}
