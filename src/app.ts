@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps): RapportApp {
   });
   const jobs = createJobs({ db, clock, log, slack: outboxClient, messagesFor: messagesForRitual });
 
-  registerListeners(bolt, { kudos, rituals, standups, background, log });
+  registerListeners(bolt, { kudos, rituals, standups, directory, background, log });
   bolt.error(async (error) => {
     log.error({ err: error }, 'a Slack request failed; Slack will see an error and may retry');
     throw error;

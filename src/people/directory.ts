@@ -17,11 +17,28 @@ export type Person = {
   tz: string | null;
 };
 
+/** The parts of a Slack user object (users.info, user_change) the directory keeps. */
+export type SlackUser = {
+  id?: string;
+  team_id?: string;
+  name?: string;
+  real_name?: string;
+  profile?: { display_name?: string };
+  is_bot?: boolean;
+  deleted?: boolean;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  is_primary_owner?: boolean;
+  tz?: string;
+};
+
 export interface Directory {
   /** The person, or undefined when Slack does not know the id. */
   find(teamId: string, userId: string): Promise<Person | undefined>;
   /** True for a real, active person: not a bot, not deactivated, known to Slack. */
   isActiveHuman(teamId: string, userId: string): Promise<boolean>;
+  /** Takes a profile Slack pushed (user_change), so the next lookup needs no call. */
+  remember(teamId: string, user: SlackUser): Promise<Person | undefined>;
 }
 
 type UsersApi = { users: Pick<webApi.WebClient['users'], 'info'> };
@@ -55,17 +72,7 @@ export function createDirectory(deps: {
       const answer = await deps.slack.users.info({ user: userId });
       const user = answer.user;
       if (!user?.id) return { person: undefined };
-      const row: SlackUserRow = {
-        team_id: teamId,
-        user_id: userId,
-        home_team_id: user.team_id ?? null,
-        display_name: user.profile?.display_name || user.real_name || user.name || '',
-        is_bot: Boolean(user.is_bot) || user.id === SLACKBOT,
-        is_deleted: Boolean(user.deleted),
-        is_admin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner),
-        tz: user.tz ?? null,
-        fetched_at: now,
-      };
+      const row = toRow(teamId, user, now);
       await saveSlackUser(deps.db, row);
       return { person: toPerson(row) };
     } catch (error) {
@@ -97,10 +104,32 @@ export function createDirectory(deps: {
 
   return {
     find,
+    async remember(teamId, user) {
+      if (!user.id) return undefined;
+      const row = toRow(teamId, user, deps.clock.now());
+      await saveSlackUser(deps.db, row);
+      const person = toPerson(row);
+      cache.set(`${teamId}:${user.id}`, { person });
+      return person;
+    },
     async isActiveHuman(teamId, userId) {
       const person = await find(teamId, userId);
       return person !== undefined && !person.isBot && !person.isDeleted;
     },
+  };
+}
+
+function toRow(teamId: string, user: SlackUser, now: Date): SlackUserRow {
+  return {
+    team_id: teamId,
+    user_id: user.id ?? '',
+    home_team_id: user.team_id ?? null,
+    display_name: user.profile?.display_name || user.real_name || user.name || '',
+    is_bot: Boolean(user.is_bot) || user.id === SLACKBOT,
+    is_deleted: Boolean(user.deleted),
+    is_admin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner),
+    tz: user.tz ?? null,
+    fetched_at: now,
   };
 }
 

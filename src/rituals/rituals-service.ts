@@ -12,9 +12,10 @@ import {
   skippedDates,
 } from '../db/repos/rituals.js';
 import { UserError } from '../errors.js';
-import type { Directory } from '../people/directory.js';
+import { deleteSlotsOf, localRitualsOf, moveSlots } from '../db/repos/scheduler.js';
+import type { Directory, Person } from '../people/directory.js';
 import { type ChannelMembers, syncRitualSlots } from './participants.js';
-import { nextOccurrence, type Occurrence, type Schedule } from './schedule.js';
+import { nextOccurrence, type Occurrence, type Schedule, type Weekday } from './schedule.js';
 
 export const DEFAULT_STANDUP_QUESTIONS = [
   'What did you get done since last time?',
@@ -122,6 +123,42 @@ export function createRitualsService(deps: Deps) {
       const row = await findRitual(deps.db, teamId, ritualId);
       if (!row) return 0;
       return (await syncRitualSlots(deps, row)).length;
+    },
+
+    /**
+     * Someone's profile changed (user_change): a new time zone moves their local-time slots; a
+     * deactivated person, or one who became a bot, is dropped from every ritual.
+     */
+    async personChanged(teamId: string, person: Person): Promise<void> {
+      if (person.isBot || person.isDeleted) {
+        await deleteSlotsOf(deps.db, teamId, person.userId);
+        return;
+      }
+      const zone = person.tz ?? 'UTC';
+      const now = deps.clock.now();
+      const rows = await localRitualsOf(deps.db, teamId, person.userId);
+      await moveSlots(
+        deps.db,
+        rows.flatMap((r) => {
+          const next = nextOccurrence(
+            { days: r.days as Weekday[], time: r.time_of_day, zone: 'local' },
+            zone,
+            now,
+          );
+          return next
+            ? [
+                {
+                  teamId,
+                  ritualId: r.ritual_id,
+                  participantId: person.userId,
+                  zone,
+                  nextLocalDate: next.localDate,
+                  nextAt: next.at,
+                },
+              ]
+            : [];
+        }),
+      );
     },
 
     /** Removing is for the ritual's creator or a workspace admin. */

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import {
-  advanceSlots,
+  moveSlots,
   type DueSlot,
   enqueueMessages,
   lockDueSlots,
@@ -60,7 +60,7 @@ export async function runTick(deps: {
         fresh.has(i) && decisions[i]?.status === 'sent' ? deps.messagesFor(occurrenceOf(slot)) : [],
       );
       await enqueueMessages(tx, messages, now);
-      await advanceSlots(tx, due.map(nextSlot));
+      await moveSlots(tx, due.map(nextSlot));
       for (const [i, d] of decisions.entries()) {
         if (fresh.has(i)) total[d.status] += 1;
         else total.alreadyClaimed += 1;

@@ -100,6 +100,39 @@ describe('/rituals standup', () => {
     expect((await slots()).map((s) => s[0])).toEqual([ANA]);
   });
 
+  test('user_change: a new time zone moves the person’s slots; deactivation removes them', async () => {
+    // People of their own, so what the app now remembers about them stays in this test.
+    const CAL = 'U0CAL00005';
+    const DAN = 'U0DAN00006';
+    t.slack.addUser({ id: CAL, name: 'cal', tz: 'Europe/Berlin' });
+    t.slack.addUser({ id: DAN, name: 'dan', tz: 'Europe/Berlin' });
+    t.slack.channelMembers.set(CHANNEL, [CAL, DAN]);
+    await rituals('standup mon-fri 09:30 local', CAL);
+    await t.app.background.drain();
+    const userChange = (user: Record<string, unknown>) =>
+      t.requests.event({
+        type: 'user_change',
+        user: { team_id: 'T0RAPPORT1', ...user },
+        cache_ts: 1700000000,
+      });
+    expect((await userChange({ id: CAL, name: 'cal', tz: 'America/Los_Angeles' })).status).toBe(200);
+    expect((await userChange({ id: DAN, name: 'dan', tz: 'Europe/Berlin', deleted: true })).status).toBe(200);
+    const slots = await t.database.db.query(
+      `select participant_id, zone, next_at from ritual_slots order by participant_id`,
+      [],
+      z.object({ participant_id: z.string(), zone: z.string(), next_at: z.date() }),
+    );
+    expect(slots.map((s) => [s.participant_id, s.zone, s.next_at.toISOString()])).toEqual([
+      [CAL, 'America/Los_Angeles', '2026-11-20T17:30:00.000Z'],
+    ]);
+    const [stored] = await t.database.db.query(
+      'select tz from slack_users where user_id = $1',
+      [CAL],
+      z.object({ tz: z.string().nullable() }),
+    );
+    expect(stored?.tz).toBe('America/Los_Angeles');
+  });
+
   test('in one zone for everyone; the next run is the same instant whoever asks', async () => {
     await rituals('standup mon,wed,fri 10:00 Europe/Berlin');
     const list = await rituals('list', BEN);

@@ -1,4 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { projectPath } from '../../src/project-path.js';
 import { TEAM_ID } from './fake-slack.js';
 import { loadFixture } from './fixtures.js';
 
@@ -75,7 +77,12 @@ export class SlackRequests {
 
   /** An Events API envelope around `event`, as Slack posts it. */
   eventBody(event: Record<string, unknown>, envelope: { event_id?: string; team_id?: string } = {}): string {
-    const fixture = loadFixture(`events/${String(event.type)}.json`) as { event?: Record<string, unknown> };
+    // Event types without a fixture of their own share the reaction_added envelope.
+    const fixture = (
+      existsSync(projectPath('test', 'fixtures', 'slack', 'events', `${String(event.type)}.json`))
+        ? loadFixture(`events/${String(event.type)}.json`)
+        : { ...loadFixture('events/reaction_added.json'), event: {} }
+    ) as { event?: Record<string, unknown> };
     const teamId = envelope.team_id ?? TEAM_ID;
     return JSON.stringify({
       ...fixture,

@@ -127,22 +127,44 @@ export async function recordOccurrences(
   );
 }
 
-/** Moves slots to their next occurrence. */
-export async function advanceSlots(q: Queryable, slots: Slot[]): Promise<void> {
+/** Moves slots to their next occurrence (and zone, for someone who moved). */
+export async function moveSlots(q: Queryable, slots: Slot[]): Promise<void> {
   if (slots.length === 0) return;
   await q.execute(
-    `update ritual_slots s set next_local_date = n.next_local_date, next_at = n.next_at
-     from unnest($1::text[], $2::bigint[], $3::text[], $4::date[], $5::timestamptz[])
-       as n(team_id, ritual_id, participant_id, next_local_date, next_at)
+    `update ritual_slots s set zone = n.zone, next_local_date = n.next_local_date, next_at = n.next_at
+     from unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::date[], $6::timestamptz[])
+       as n(team_id, ritual_id, participant_id, zone, next_local_date, next_at)
      where s.team_id = n.team_id and s.ritual_id = n.ritual_id and s.participant_id = n.participant_id`,
     [
       slots.map((s) => s.teamId),
       slots.map((s) => s.ritualId),
       slots.map((s) => s.participantId),
+      slots.map((s) => s.zone),
       slots.map((s) => s.nextLocalDate),
       slots.map((s) => s.nextAt),
     ],
   );
+}
+
+const localSlot = z.object({
+  ritual_id: z.coerce.number(),
+  days: z.array(z.number()),
+  time_of_day: z.string(),
+});
+
+/** The rituals in which a person has a slot in their own time zone. */
+export function localRitualsOf(q: Queryable, teamId: string, userId: string) {
+  return q.query(
+    `select r.id as ritual_id, r.days, r.time_of_day
+     from ritual_slots s join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
+     where s.team_id = $1 and s.participant_id = $2 and r.zone = 'local'`,
+    [teamId, userId],
+    localSlot,
+  );
+}
+
+export async function deleteSlotsOf(q: Queryable, teamId: string, userId: string): Promise<void> {
+  await q.execute('delete from ritual_slots where team_id = $1 and participant_id = $2', [teamId, userId]);
 }
 
 export type OutboxMessage = {

@@ -3,11 +3,13 @@ import type { KudosService } from '../../kudos/kudos-service.js';
 import type { RitualsService } from '../../rituals/rituals-service.js';
 import type { StandupService } from '../../standups/standup-service.js';
 import type { Logger } from '../../logger.js';
+import type { Directory } from '../../people/directory.js';
 import type { Background } from '../background.js';
 import { registerKudosCommand } from './commands/kudos.js';
 import { registerStandupActions } from './actions/standup.js';
 import { registerRitualsCommand } from './commands/rituals.js';
 import { registerReactionEvents } from './events/reactions.js';
+import { registerUserChangeEvent } from './events/user-change.js';
 import { describeRequestMiddleware } from './middleware/describe-request.js';
 import { registerStandupViews } from './views/standup.js';
 
@@ -15,6 +17,7 @@ export type ListenerDeps = {
   kudos: KudosService;
   rituals: RitualsService;
   standups: StandupService;
+  directory: Directory;
   background: Background;
   log: Logger;
 };
@@ -27,4 +30,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerStandupActions(app, deps);
   registerStandupViews(app, deps);
   registerReactionEvents(app, deps);
+  registerUserChangeEvent(app, deps);
 }
