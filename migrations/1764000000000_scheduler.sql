@@ -29,7 +29,9 @@ create table ritual_occurrences (
   status text not null,
   decided_at timestamptz not null,
   primary key (team_id, ritual_id, participant_id, local_date),
-  constraint ritual_occurrences_status_known check (status in ('sent', 'missed', 'skipped')),
+  -- sent: prompted; missed: too late after downtime; skipped: a day off; away: the person is away;
+  -- answered: they checked in before the prompt was due, so no prompt.
+  constraint ritual_occurrences_status_known check (status in ('sent', 'missed', 'skipped', 'away', 'answered')),
   constraint ritual_occurrences_ritual_fkey foreign key (team_id, ritual_id)
     references rituals (team_id, id) on delete cascade
 );

@@ -33,4 +33,13 @@ create table checkins (
     references rituals (team_id, id) on delete cascade
 );
 
+-- Away until a date (inclusive): no prompts, not counted as missing, shown as away.
+create table away_periods (
+  team_id text not null,
+  user_id text not null,
+  until_date date not null,
+  created_at timestamptz not null,
+  primary key (team_id, user_id)
+);
+
 -- Down Migration

@@ -27,13 +27,21 @@ export type DueOccurrence = {
 /** What a ritual kind sends when one of its occurrences comes due (a stand-up: a DM prompt). */
 export type MessagesFor = (occurrence: DueOccurrence) => OutboxMessage[];
 
-export type TickResult = { sent: number; missed: number; skipped: number; alreadyClaimed: number };
+export type TickResult = {
+  sent: number;
+  missed: number;
+  skipped: number;
+  away: number;
+  answered: number;
+  alreadyClaimed: number;
+};
 
 export const DEFAULT_GRACE_MS = 2 * 60 * 60 * 1000;
 
 /**
- * One tick of the scheduler: claims every slot that is due, decides each occurrence once (sent,
- * missed if it is older than the grace period, or skipped for a day off), queues the messages of
+ * One tick of the scheduler: claims every slot that is due, decides each occurrence once (sent;
+ * missed if it is older than the grace period; skipped for a day off; away; answered when the
+ * person checked in before the prompt was due), queues the messages of
  * those sent, and moves each slot on, all in one transaction per batch. Running it twice, or on
  * several replicas at once, sends nothing twice: the database holds the claims.
  */
@@ -48,7 +56,7 @@ export async function runTick(deps: {
   const now = deps.clock.now();
   const graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
   const batchSize = deps.batchSize ?? 500;
-  const total: TickResult = { sent: 0, missed: 0, skipped: 0, alreadyClaimed: 0 };
+  const total: TickResult = { sent: 0, missed: 0, skipped: 0, away: 0, answered: 0, alreadyClaimed: 0 };
   for (;;) {
     const batch = await deps.db.transaction(async (tx) => {
       const due = await lockDueSlots(tx, now, batchSize);
@@ -70,7 +78,7 @@ export async function runTick(deps: {
     // A slot long overdue comes due again at its next occurrence: go on until nothing is due.
     if (batch === 0) break;
   }
-  if (total.sent + total.missed + total.skipped > 0) deps.log.info({ ...total }, 'scheduler tick');
+  if (Object.values(total).some((n) => n > 0)) deps.log.info({ ...total }, 'scheduler tick');
   return total;
 }
 
@@ -82,7 +90,15 @@ function decide(slot: DueSlot, now: Date, graceMs: number): OccurrenceDecision {
     participantId: slot.participant_id,
     localDate: slot.next_local_date,
     scheduledAt: slot.next_at,
-    status: slot.skipped ? 'skipped' : late ? 'missed' : 'sent',
+    status: slot.skipped
+      ? 'skipped'
+      : slot.away
+        ? 'away'
+        : slot.checked_in
+          ? 'answered'
+          : late
+            ? 'missed'
+            : 'sent',
   };
 }
 

@@ -2,6 +2,7 @@
 export const COMMANDS = {
   kudos: '/kudos',
   rituals: '/rituals',
+  checkin: '/checkin',
 } as const;
 
 export const ACTIONS = {

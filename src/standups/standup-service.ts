@@ -1,17 +1,21 @@
 import type { webApi } from '@slack/bolt';
+import { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import {
   type Answer,
   claimStandupDay,
+  clearAway,
   findCheckin,
   saveAnswers,
   saveSkip,
+  setAway,
   setCheckinMessage,
   setStandupDayHeader,
   standupDayHeader,
 } from '../db/repos/checkins.js';
 import { findRitual, type RitualRow } from '../db/repos/rituals.js';
+import { standupsOf } from '../db/repos/scheduler.js';
 import { RapportError, UserError } from '../errors.js';
 import { checkinReply, standupHeader } from '../slack/views/standup/messages.js';
 import { readAnswers } from './checkin.js';
@@ -87,6 +91,33 @@ export function createStandupService(deps: { db: Database; clock: Clock; slack: 
       });
       if (posted.ts) await setCheckinMessage(deps.db, { ...key, messageTs: posted.ts });
     },
+
+    /**
+     * Today's check-in for /checkin: the stand-up of the channel the command is typed in, or the
+     * person's only stand-up. "Today" is the person's date in the stand-up's zone.
+     */
+    async today(teamId: string, userId: string, channelId: string): Promise<CheckinKey> {
+      const mine = await standupsOf(deps.db, teamId, userId);
+      const here = mine.find((s) => s.channel_id === channelId) ?? (mine.length === 1 ? mine[0] : undefined);
+      if (!here) {
+        throw new UserError(
+          mine.length === 0
+            ? 'You are not in any stand-up yet. A channel starts one with `/rituals standup mon-fri 09:30 local`.'
+            : `You are in several stand-ups: type \`/checkin\` in one of ${mine.map((s) => `<#${s.channel_id}>`).join(', ')}.`,
+        );
+      }
+      const localDate = DateTime.fromJSDate(deps.clock.now(), { zone: here.zone }).toISODate() ?? '';
+      return { teamId, userId, ritualId: here.ritual_id, localDate };
+    },
+
+    /** Away until a date (inclusive, in the person's own zone): no prompts, shown as away. */
+    async away(teamId: string, userId: string, until: string, zone: string): Promise<void> {
+      const today = DateTime.fromJSDate(deps.clock.now(), { zone }).toISODate() ?? '';
+      if (until < today) throw new UserError(`${until} has passed; give the last day you are away.`);
+      await setAway(deps.db, { teamId, userId, until, now: deps.clock.now() });
+    },
+
+    back: (teamId: string, userId: string) => clearAway(deps.db, teamId, userId),
 
     async skip(key: CheckinKey): Promise<{ ritual: RitualRow; skipped: boolean }> {
       const ritual = await ritualFor(key);

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { z } from 'zod';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -196,4 +196,70 @@ test('an empty submission is refused on the form; a removed stand-up says so', a
     text: 'This stand-up no longer exists; nothing was saved.',
   });
   expect(t.slack.callsTo('views.open')).toEqual([]);
+});
+
+describe('/checkin', () => {
+  const checkin = async (text: string, user_id: string) =>
+    t.requests.command({ command: '/checkin', text, user_id, channel_id: CHANNEL });
+  const statuses = async () =>
+    (
+      await t.database.db.query(
+        `select participant_id, status from ritual_occurrences order by participant_id`,
+        [],
+        z.object({ participant_id: z.string(), status: z.string() }),
+      )
+    ).map((o) => `${o.participant_id} ${o.status}`);
+
+  test('answering early opens today’s modal; whoever answered gets no prompt, whoever is away neither', async () => {
+    await t.requests.command({
+      command: '/rituals',
+      text: 'standup mon-fri 09:30 local',
+      user_id: ANA,
+      channel_id: CHANNEL,
+    });
+    await t.app.background.drain();
+
+    const opened = await checkin('', ANA);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toBe('');
+    const view = (await t.slack.waitFor(() => t.slack.callsTo('views.open')[0])).args.view as {
+      private_metadata: string;
+    };
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ d: '2026-11-20' });
+    await t.requests.viewSubmission({
+      user_id: ANA,
+      callback_id: 'standup_checkin',
+      private_metadata: view.private_metadata,
+      values: answerValues(['Early bird', '', '']),
+    });
+
+    const away = (await (await checkin('away 2026-11-23', BEN)).json()) as { text: string };
+    expect(away.text).toContain('away until 2026-11-23');
+
+    t.clock.set('2026-11-20T08:30:05Z');
+    await t.app.jobs.tick();
+    await t.app.jobs.deliver();
+    expect(await statuses()).toEqual([`${ANA} answered`, `${BEN} away`]);
+    expect(
+      t.slack.callsTo('chat.postMessage').filter((c) => String(c.args.channel).startsWith('U0')),
+    ).toEqual([]);
+
+    const back = (await (await checkin('back', BEN)).json()) as { text: string };
+    expect(back.text).toContain('Welcome back');
+    t.clock.set('2026-11-23T08:30:05Z');
+    await t.app.jobs.tick();
+    await t.app.jobs.deliver();
+    expect(t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === BEN)).toHaveLength(1);
+  });
+
+  test.each([
+    ['away tomorrow', /needs the last day you are away, as YYYY-MM-DD/],
+    ['away 2026-11-19', /has passed/],
+    ['later', /I don't know `\/checkin later`/],
+    ['', /not in any stand-up yet/],
+  ])('%j gets a clear answer', async (text, message) => {
+    const reply = (await (await checkin(text, ANA)).json()) as { response_type: string; text: string };
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toMatch(message);
+  });
 });

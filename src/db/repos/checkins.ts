@@ -95,3 +95,18 @@ export async function standupDayHeader(
   );
   return row === undefined ? undefined : row.header_ts;
 }
+
+export async function setAway(q: Queryable, a: { teamId: string; userId: string; until: string; now: Date }) {
+  await q.execute(
+    `insert into away_periods (team_id, user_id, until_date, created_at) values ($1, $2, $3, $4)
+     on conflict (team_id, user_id) do update set until_date = excluded.until_date, created_at = excluded.created_at`,
+    [a.teamId, a.userId, a.until, a.now],
+  );
+}
+
+/** Ends an away period; true if there was one. */
+export async function clearAway(q: Queryable, teamId: string, userId: string): Promise<boolean> {
+  return (
+    (await q.execute('delete from away_periods where team_id = $1 and user_id = $2', [teamId, userId])) > 0
+  );
+}

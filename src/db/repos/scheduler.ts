@@ -52,6 +52,8 @@ const dueSlot = z.object({
   questions: z.array(z.string()),
   paused: z.boolean(),
   skipped: z.boolean(),
+  away: z.boolean(),
+  checked_in: z.boolean(),
 });
 export type DueSlot = z.infer<typeof dueSlot>;
 
@@ -67,7 +69,13 @@ export function lockDueSlots(q: Queryable, now: Date, limit: number): Promise<Du
             r.channel_id, r.kind, r.days, r.time_of_day, r.questions, r.paused,
             exists (select 1 from ritual_skips k
                     where k.team_id = s.team_id and k.ritual_id = s.ritual_id
-                      and k.local_date = s.next_local_date) as skipped
+                      and k.local_date = s.next_local_date) as skipped,
+            exists (select 1 from away_periods a
+                    where a.team_id = s.team_id and a.user_id = s.participant_id
+                      and s.next_local_date <= a.until_date) as away,
+            exists (select 1 from checkins c
+                    where c.team_id = s.team_id and c.ritual_id = s.ritual_id
+                      and c.user_id = s.participant_id and c.local_date = s.next_local_date) as checked_in
      from ritual_slots s
      join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
      where s.next_at <= $1
@@ -85,7 +93,7 @@ export type OccurrenceDecision = {
   participantId: string;
   localDate: string;
   scheduledAt: Date;
-  status: 'sent' | 'missed' | 'skipped';
+  status: 'sent' | 'missed' | 'skipped' | 'away' | 'answered';
 };
 
 /** Records decisions; returns the index of each one that is new (a second claim inserts nothing). */
@@ -189,5 +197,19 @@ export async function enqueueMessages(q: Queryable, messages: OutboxMessage[], n
       messages.map((m) => JSON.stringify(m.payload)),
       now,
     ],
+  );
+}
+
+const participation = z.object({ ritual_id: z.coerce.number(), channel_id: z.string(), zone: z.string() });
+
+/** The stand-ups a person takes part in, with the zone their days are counted in. */
+export function standupsOf(q: Queryable, teamId: string, userId: string) {
+  return q.query(
+    `select r.id as ritual_id, r.channel_id, s.zone
+     from ritual_slots s join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
+     where s.team_id = $1 and s.participant_id = $2 and r.kind = 'standup'
+     order by r.id`,
+    [teamId, userId],
+    participation,
   );
 }

@@ -5,6 +5,7 @@ import type { StandupService } from '../../standups/standup-service.js';
 import type { Logger } from '../../logger.js';
 import type { Directory } from '../../people/directory.js';
 import type { Background } from '../background.js';
+import { registerCheckinCommand } from './commands/checkin.js';
 import { registerKudosCommand } from './commands/kudos.js';
 import { registerStandupActions } from './actions/standup.js';
 import { registerRitualsCommand } from './commands/rituals.js';
@@ -27,6 +28,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   app.use(describeRequestMiddleware);
   registerKudosCommand(app, deps);
   registerRitualsCommand(app, deps);
+  registerCheckinCommand(app, deps);
   registerStandupActions(app, deps);
   registerStandupViews(app, deps);
   registerReactionEvents(app, deps);

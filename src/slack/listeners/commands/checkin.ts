@@ -1,0 +1,53 @@
+import type { App } from '@slack/bolt';
+import type { Logger } from '../../../logger.js';
+import type { Directory } from '../../../people/directory.js';
+import { CHECKIN_USAGE, parseCheckinCommand } from '../../../standups/parse-checkin.js';
+import type { StandupService } from '../../../standups/standup-service.js';
+import { COMMANDS } from '../../ids.js';
+import { plainMessage } from '../../views/blocks.js';
+import { checkinModal } from '../../views/standup/messages.js';
+import { slashCommand } from '../slash-command.js';
+
+export function registerCheckinCommand(
+  app: App,
+  deps: { standups: StandupService; directory: Directory; log: Logger },
+): void {
+  const { standups } = deps;
+  app.command(
+    COMMANDS.checkin,
+    slashCommand(deps.log, async ({ command, client }) => {
+      const parsed = parseCheckinCommand(command.text);
+      switch (parsed.kind) {
+        case 'help':
+          return plainMessage(CHECKIN_USAGE);
+        case 'open': {
+          const key = await standups.today(command.team_id, command.user_id, command.channel_id);
+          const { ritual, answers } = await standups.open(key);
+          await client.views.open({
+            trigger_id: command.trigger_id,
+            view: checkinModal({
+              ...key,
+              channelId: ritual.channel_id,
+              questions: ritual.questions,
+              answers,
+            }),
+          });
+          return undefined;
+        }
+        case 'away': {
+          const zone = (await deps.directory.find(command.team_id, command.user_id))?.tz ?? 'UTC';
+          await standups.away(command.team_id, command.user_id, parsed.until, zone);
+          return plainMessage(
+            `You're away until ${parsed.until}: no stand-up prompts until then. \`/checkin back\` ends it early.`,
+          );
+        }
+        case 'back':
+          return plainMessage(
+            (await standups.back(command.team_id, command.user_id))
+              ? 'Welcome back: your stand-up prompts start again.'
+              : "You weren't marked away.",
+          );
+      }
+    }),
+  );
+}
