@@ -42,4 +42,24 @@ create table away_periods (
   primary key (team_id, user_id)
 );
 
+-- What the scheduler does later about an occurrence it sent: a reminder before the close.
+create table ritual_followups (
+  team_id text not null,
+  ritual_id bigint not null,
+  participant_id text not null,
+  local_date date not null,
+  kind text not null,
+  due_at timestamptz not null,
+  -- After this, the follow-up is pointless (a reminder after the close) and is dropped.
+  expires_at timestamptz not null,
+  done boolean not null default false,
+  primary key (team_id, ritual_id, participant_id, local_date, kind),
+  constraint ritual_followups_kind_known check (kind in ('reminder')),
+  constraint ritual_followups_ritual_fkey foreign key (team_id, ritual_id)
+    references rituals (team_id, id) on delete cascade
+);
+
+-- The tick looks across workspaces for follow-ups that are due.
+create index ritual_followups_due on ritual_followups (due_at) where not done;
+
 -- Down Migration

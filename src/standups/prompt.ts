@@ -2,18 +2,22 @@ import type { OutboxMessage } from '../db/repos/scheduler.js';
 import type { DueOccurrence } from '../scheduler/tick.js';
 import { standupPrompt } from '../slack/views/standup/messages.js';
 
-/** A stand-up occurrence sends its participant one DM with the questions and two buttons. */
+/**
+ * A stand-up occurrence sends its participant one DM with the questions and two buttons, and,
+ * if they have not answered before the close draws near, one reminder like it.
+ */
 export function standupPromptMessages(o: DueOccurrence): OutboxMessage[] {
   return [
     {
       teamId: o.teamId,
-      dedupeKey: `standup-prompt:${o.ritualId}:${o.participantId}:${o.localDate}`,
+      dedupeKey: `standup-${o.purpose}:${o.ritualId}:${o.participantId}:${o.localDate}`,
       channelId: o.participantId,
       payload: standupPrompt({
         ritualId: o.ritualId,
         localDate: o.localDate,
         channelId: o.channelId,
         questions: o.questions,
+        reminderClosesAt: o.purpose === 'reminder' ? o.closesAt : undefined,
       }),
     },
   ];

@@ -263,3 +263,44 @@ describe('/checkin', () => {
     expect(reply.text).toMatch(message);
   });
 });
+
+test('one reminder before the close, only to those who have not answered, never after the close', async () => {
+  await standupDue(); // prompts at 09:30 Berlin; the close is 12:30, the reminder at 11:30
+  const prompt = t.slack.callsTo('chat.postMessage').find((c) => c.args.channel === ANA);
+  await t.requests.viewSubmission({
+    user_id: ANA,
+    callback_id: 'standup_checkin',
+    private_metadata: prompt ? (buttonsOf(prompt)[0]?.value ?? '') : '',
+    values: answerValues(['Done', '', '']),
+  });
+  await t.app.background.drain();
+  const reminders = () =>
+    t.slack.callsTo('chat.postMessage').filter((c) => String(c.args.text).startsWith('Reminder'));
+
+  t.clock.set('2026-11-20T10:29:00Z');
+  await t.app.jobs.tick();
+  await t.app.jobs.deliver();
+  expect(reminders()).toEqual([]);
+
+  t.clock.set('2026-11-20T10:30:05Z');
+  await t.app.jobs.tick();
+  await t.app.jobs.deliver();
+  await t.app.jobs.tick();
+  await t.app.jobs.deliver();
+  expect(reminders().map((c) => c.args.channel)).toEqual([BEN]);
+  expect(reminders()[0]?.args.text).toContain(`closes <!date^${Date.parse('2026-11-20T11:30:00Z') / 1000}^`);
+  expect(buttonsOf(reminders()[0] ?? { args: { blocks: [] } }).map((b) => b.action_id)).toEqual([
+    'standup_answer',
+    'standup_skip',
+  ]);
+});
+
+test('after downtime past the close, no reminder is sent', async () => {
+  await standupDue();
+  t.clock.set('2026-11-20T12:00:00Z'); // 13:00 Berlin, after the 12:30 close
+  await t.app.jobs.tick();
+  await t.app.jobs.deliver();
+  expect(
+    t.slack.callsTo('chat.postMessage').filter((c) => String(c.args.text).startsWith('Reminder')),
+  ).toEqual([]);
+});

@@ -62,7 +62,7 @@ test('every table carries the Slack team id, and it leads every index', async ()
   );
   // Exempt: an identity key alone (unique across teams; every query adds team_id), and the two
   // indexes by which the scheduler and the outbox find due work across workspaces.
-  const crossTenant = new Set(['ritual_slots_due', 'outbox_ready']);
+  const crossTenant = new Set(['ritual_slots_due', 'outbox_ready', 'ritual_followups_due']);
   for (const index of indexes.filter((i) => !/ \(id\)$/.test(i.indexdef) && !crossTenant.has(i.indexname))) {
     expect(index.indexdef).toMatch(/\(team_id[,)]/);
   }

@@ -92,7 +92,15 @@ describe('a tick', () => {
     // Friday 20 November 2026; 09:30 in Berlin is 08:30 UTC.
     const ritual = await ritualWith(weekdays930Berlin, ['U0ANA', 'U0BEN'], new Date('2026-11-20T07:00:00Z'));
     clock.set('2026-11-20T08:29:59Z');
-    expect(await tick()).toEqual({ sent: 0, missed: 0, skipped: 0, away: 0, answered: 0, alreadyClaimed: 0 });
+    expect(await tick()).toEqual({
+      sent: 0,
+      missed: 0,
+      skipped: 0,
+      away: 0,
+      answered: 0,
+      alreadyClaimed: 0,
+      reminded: 0,
+    });
 
     clock.set('2026-11-20T08:30:00Z');
     expect(await tick()).toMatchObject({ sent: 2 });
@@ -106,7 +114,15 @@ describe('a tick', () => {
       ['2026-11-23', '2026-11-23T08:30:00.000Z'],
     ]);
 
-    expect(await tick()).toEqual({ sent: 0, missed: 0, skipped: 0, away: 0, answered: 0, alreadyClaimed: 0 });
+    expect(await tick()).toEqual({
+      sent: 0,
+      missed: 0,
+      skipped: 0,
+      away: 0,
+      answered: 0,
+      alreadyClaimed: 0,
+      reminded: 0,
+    });
     expect(await outbox()).toHaveLength(2);
   });
 
@@ -156,7 +172,15 @@ describe('after downtime', () => {
     await ritualWith(weekdays930Berlin, ['U0ANA'], new Date('2026-11-20T07:00:00Z'));
     // Back on Tuesday 24 November at 09:00 Berlin: Friday and Monday were missed.
     clock.set('2026-11-24T08:00:00Z');
-    expect(await tick()).toEqual({ sent: 0, missed: 2, skipped: 0, away: 0, answered: 0, alreadyClaimed: 0 });
+    expect(await tick()).toEqual({
+      sent: 0,
+      missed: 2,
+      skipped: 0,
+      away: 0,
+      answered: 0,
+      alreadyClaimed: 0,
+      reminded: 0,
+    });
     expect(await occurrences()).toEqual(['U0ANA 2026-11-20 missed', 'U0ANA 2026-11-23 missed']);
     expect(await outbox()).toEqual([]);
     expect((await slots())[0]?.next_at.toISOString()).toBe('2026-11-24T08:30:00.000Z');
@@ -183,7 +207,15 @@ describe('days off and pauses', () => {
     const ritual = await ritualWith(weekdays930Berlin, ['U0ANA'], new Date('2026-11-20T07:00:00Z'));
     await setRitualPaused(database.db, TEAM, ritual.id, true, new Date());
     clock.set('2026-11-20T08:30:00Z');
-    expect(await tick()).toEqual({ sent: 0, missed: 0, skipped: 0, away: 0, answered: 0, alreadyClaimed: 0 });
+    expect(await tick()).toEqual({
+      sent: 0,
+      missed: 0,
+      skipped: 0,
+      away: 0,
+      answered: 0,
+      alreadyClaimed: 0,
+      reminded: 0,
+    });
     expect(await occurrences()).toEqual([]);
     await setRitualPaused(database.db, TEAM, ritual.id, false, new Date());
     clock.set('2026-11-23T08:30:00Z');

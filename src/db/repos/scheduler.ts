@@ -50,6 +50,8 @@ const dueSlot = z.object({
   days: z.array(z.number()),
   time_of_day: z.string(),
   questions: z.array(z.string()),
+  close_after_minutes: z.number(),
+  reminder_before_close_minutes: z.number().nullable(),
   paused: z.boolean(),
   skipped: z.boolean(),
   away: z.boolean(),
@@ -67,6 +69,7 @@ export function lockDueSlots(q: Queryable, now: Date, limit: number): Promise<Du
     `select s.team_id, s.ritual_id, s.participant_id, s.zone,
             to_char(s.next_local_date, 'YYYY-MM-DD') as next_local_date, s.next_at,
             r.channel_id, r.kind, r.days, r.time_of_day, r.questions, r.paused,
+            r.close_after_minutes, r.reminder_before_close_minutes,
             exists (select 1 from ritual_skips k
                     where k.team_id = s.team_id and k.ritual_id = s.ritual_id
                       and k.local_date = s.next_local_date) as skipped,
@@ -211,5 +214,80 @@ export function standupsOf(q: Queryable, teamId: string, userId: string) {
      order by r.id`,
     [teamId, userId],
     participation,
+  );
+}
+
+export type Followup = {
+  teamId: string;
+  ritualId: number;
+  participantId: string;
+  localDate: string;
+  kind: 'reminder';
+  dueAt: Date;
+  expiresAt: Date;
+};
+
+export async function scheduleFollowups(q: Queryable, followups: Followup[]): Promise<void> {
+  if (followups.length === 0) return;
+  await q.execute(
+    `insert into ritual_followups (team_id, ritual_id, participant_id, local_date, kind, due_at, expires_at)
+     select * from unnest($1::text[], $2::bigint[], $3::text[], $4::date[], $5::text[], $6::timestamptz[], $7::timestamptz[])
+     on conflict do nothing`,
+    [
+      followups.map((f) => f.teamId),
+      followups.map((f) => f.ritualId),
+      followups.map((f) => f.participantId),
+      followups.map((f) => f.localDate),
+      followups.map((f) => f.kind),
+      followups.map((f) => f.dueAt),
+      followups.map((f) => f.expiresAt),
+    ],
+  );
+}
+
+const dueFollowup = z.object({
+  team_id: z.string(),
+  ritual_id: z.coerce.number(),
+  participant_id: z.string(),
+  local_date: z.string(),
+  kind: z.literal('reminder'),
+  expires_at: z.date(),
+  channel_id: z.string(),
+  questions: z.array(z.string()),
+  settled: z.boolean(),
+});
+export type DueFollowup = z.infer<typeof dueFollowup>;
+
+/**
+ * Locks due follow-ups and marks them done in the same transaction; `settled` says whether the
+ * person has already checked in, skipped or gone away, so a reminder is no longer needed.
+ * Across workspaces, like the slots.
+ */
+export function takeDueFollowups(q: Queryable, now: Date, limit: number): Promise<DueFollowup[]> {
+  return q.query(
+    `with due as (
+       select team_id, ritual_id, participant_id, local_date, kind from ritual_followups
+       where not done and due_at <= $1
+       order by due_at
+       limit $2
+       for update skip locked
+     ), taken as (
+       update ritual_followups f set done = true
+       from due
+       where f.team_id = due.team_id and f.ritual_id = due.ritual_id and f.participant_id = due.participant_id
+         and f.local_date = due.local_date and f.kind = due.kind
+       returning f.*
+     )
+     select t.team_id, t.ritual_id, t.participant_id, to_char(t.local_date, 'YYYY-MM-DD') as local_date,
+            t.kind, t.expires_at, r.channel_id, r.questions,
+            exists (select 1 from checkins c
+                    where c.team_id = t.team_id and c.ritual_id = t.ritual_id
+                      and c.user_id = t.participant_id and c.local_date = t.local_date)
+            or exists (select 1 from away_periods a
+                       where a.team_id = t.team_id and a.user_id = t.participant_id
+                         and t.local_date <= a.until_date) as settled
+     from taken t join rituals r on r.team_id = t.team_id and r.id = t.ritual_id`,
+    [now, limit],
+    dueFollowup,
   );
 }

@@ -65,6 +65,12 @@ export function plainMessage(text: string): SlackMessage {
   return message(text, [section(text)]);
 }
 
+/** A time Slack shows in each reader's own zone; the fallback is UTC. */
+export function slackTime(at: Date): string {
+  const unix = Math.floor(at.getTime() / 1000);
+  return `<!date^${unix}^{date_short_pretty} at {time}|${at.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
+}
+
 /** "a", "a and b", "a, b and c". */
 export function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');

@@ -1,12 +1,6 @@
 import type { RitualView } from '../../../rituals/rituals-service.js';
 import { describeSchedule } from '../../../rituals/schedule.js';
-import { context, header, message, plainMessage, type SlackMessage, section } from '../blocks.js';
-
-/** A time Slack shows in each reader's own zone; the fallback is UTC. */
-export function slackTime(at: Date): string {
-  const unix = Math.floor(at.getTime() / 1000);
-  return `<!date^${unix}^{date_short_pretty} at {time}|${at.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
-}
+import { context, header, message, plainMessage, type SlackMessage, section, slackTime } from '../blocks.js';
 
 function nextRun(ritual: RitualView): string {
   if (ritual.paused) return 'paused';

@@ -2,7 +2,16 @@ import type { types } from '@slack/bolt';
 import { DateTime } from 'luxon';
 import type { Answer } from '../../../db/repos/checkins.js';
 import { ACTIONS, CHECKIN_INPUT, checkinBlockId, VIEWS } from '../../ids.js';
-import { context, escapeMrkdwn, message, quote, type SlackMessage, section, truncate } from '../blocks.js';
+import {
+  context,
+  escapeMrkdwn,
+  slackTime,
+  message,
+  quote,
+  type SlackMessage,
+  section,
+  truncate,
+} from '../blocks.js';
 
 export type CheckinRef = { ritualId: number; localDate: string };
 
@@ -23,11 +32,20 @@ export function decodeRef(value: string | undefined): CheckinRef | undefined {
 /** "Friday, 20 November". */
 export const dayName = (localDate: string) => DateTime.fromISO(localDate).toFormat('cccc, d LLLL');
 
-/** The DM each participant gets when their stand-up is due. */
-export function standupPrompt(input: { channelId: string; questions: string[] } & CheckinRef): SlackMessage {
+/** The DM each participant gets when their stand-up is due, or, with a close time, its reminder. */
+export function standupPrompt(
+  input: { channelId: string; questions: string[]; reminderClosesAt?: Date } & CheckinRef,
+): SlackMessage {
   const value = encodeRef(input);
-  return message(`Stand-up for <#${input.channelId}>, ${dayName(input.localDate)}`, [
-    section(`:sunrise: *Stand-up for <#${input.channelId}>* · ${dayName(input.localDate)}`),
+  const title = `Stand-up for <#${input.channelId}>, ${dayName(input.localDate)}`;
+  const closes = input.reminderClosesAt;
+  const text = closes ? `Reminder: ${title} closes ${slackTime(closes)}` : title;
+  return message(text, [
+    section(
+      closes
+        ? `:alarm_clock: *Reminder:* your stand-up for <#${input.channelId}> (${dayName(input.localDate)}) closes ${slackTime(closes)}.`
+        : `:sunrise: *Stand-up for <#${input.channelId}>* · ${dayName(input.localDate)}`,
+    ),
     section(input.questions.map((q) => `• ${escapeMrkdwn(q)}`).join('\n')),
     {
       type: 'actions',
