@@ -36,10 +36,12 @@ export type DatabaseOptions = {
   connectionTimeoutMs?: number;
   statementTimeoutMs?: number;
   /**
-   * Name statements so each connection parses and plans them once. Only for a real server: the
-   * embedded engine serves every connection from one session, where the names would collide.
+   * 'server' (the default): a pool of connections, and named statements that each connection
+   * parses and plans once. 'embedded': one connection, unnamed statements. The embedded engine
+   * serves every connection from a single session and interleaves their protocol messages, so two
+   * connections' statements could mix (and their names would collide).
    */
-  preparedStatements?: boolean;
+  engine?: 'server' | 'embedded';
 };
 
 /**
@@ -51,7 +53,7 @@ export function createDatabase(options: DatabaseOptions): Database {
   const log = options.log.child({ component: 'db' });
   const pool = new pg.Pool({
     connectionString: options.url,
-    max: options.poolMax ?? 10,
+    max: options.engine === 'embedded' ? 1 : (options.poolMax ?? 10),
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 2_000,
     idleTimeoutMillis: 30_000,
     statement_timeout: options.statementTimeoutMs ?? 5_000,
@@ -64,7 +66,7 @@ export function createDatabase(options: DatabaseOptions): Database {
   const names = new Map<string, string>();
   const statement = (text: string, params: readonly unknown[]): pg.QueryConfig => {
     const values = params as unknown[];
-    if (!options.preparedStatements) return { text, values };
+    if (options.engine === 'embedded') return { text, values };
     let name = names.get(text);
     if (name === undefined) {
       name = `rapport_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;

@@ -31,7 +31,7 @@ export async function openDatabase(
       url,
       log,
       poolMax: config.poolMax,
-      preparedStatements: embedded === undefined,
+      engine: embedded ? 'embedded' : 'server',
     });
     return {
       db,

@@ -53,7 +53,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const database = options.database ?? (await createTestDatabase({ log: logs.log }));
   const clock = new TestClock();
   const appDb = options.appDatabaseUrl
-    ? createDatabase({ url: options.appDatabaseUrl, log: logs.log })
+    ? createDatabase({ url: options.appDatabaseUrl, log: logs.log, engine: database.engine })
     : database.db;
   const app = createApp({ config, db: appDb, log: logs.log, clock, slackRetries: 0 });
   await app.start();

@@ -45,7 +45,7 @@ export async function createTestDatabase(
     url,
     log,
     poolMax: options.poolMax ?? 5,
-    preparedStatements: Boolean(serverUrl),
+    engine: serverUrl ? 'server' : 'embedded',
   });
   return {
     url,

@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 const answer = async (url: string) => {
-  const db = createDatabase({ url, log });
+  const db = createDatabase({ url, log, engine: 'embedded' });
   try {
     return (await db.query('select 41 + 1 as n', [], z.object({ n: z.number() })))[0]?.n;
   } finally {
@@ -45,14 +45,14 @@ test('a second opener of the same folder joins the owner instead of opening its 
 
 test('data written by one owner is there for the next', async () => {
   const first = await startEmbeddedPostgres({ dataDir: dir, log });
-  const db = createDatabase({ url: first.url, log });
+  const db = createDatabase({ url: first.url, log, engine: 'embedded' });
   await db.execute('create table notes (team_id text, body text)', []);
   await db.execute("insert into notes values ('T1', 'kept')", []);
   await db.close();
   await first.stop();
 
   const second = await startEmbeddedPostgres({ dataDir: dir, log });
-  const again = createDatabase({ url: second.url, log });
+  const again = createDatabase({ url: second.url, log, engine: 'embedded' });
   expect(await again.query('select body from notes', [], z.object({ body: z.string() }))).toEqual([
     { body: 'kept' },
   ]);

@@ -130,7 +130,10 @@ describe('a tick', () => {
     const people = Array.from({ length: 60 }, (_, i) => `U0P${String(i).padStart(3, '0')}`);
     await ritualWith(weekdays930Berlin, people, new Date('2026-11-20T07:00:00Z'));
     clock.set('2026-11-20T08:31:00Z');
-    const other = createDatabase({ url: database.url, log, poolMax: 3 });
+    // A second replica has its own connections to a server; the embedded engine serves one
+    // process, whose single connection the ticks then share.
+    const other =
+      database.engine === 'server' ? createDatabase({ url: database.url, log, poolMax: 3 }) : database.db;
     try {
       const results = await Promise.all([
         runTick({ db: database.db, clock, log, messagesFor: prompt, batchSize: 7 }),
@@ -139,7 +142,7 @@ describe('a tick', () => {
       ]);
       expect(results.reduce((n, r) => n + r.sent, 0)).toBe(60);
     } finally {
-      await other.close();
+      if (other !== database.db) await other.close();
     }
     expect(await outbox()).toHaveLength(60);
     expect(new Set(await outbox()).size).toBe(60);

@@ -37,7 +37,7 @@ async function withFreshStore<T>(
   return withTempDir(async (dir) => {
     const read = async () => {
       const embedded = await startEmbeddedPostgres({ dataDir: dir, log: silentLogger() });
-      const db = createDatabase({ url: embedded.url, log: silentLogger() });
+      const db = createDatabase({ url: embedded.url, log: silentLogger(), engine: 'embedded' });
       try {
         return (await db.query('select name from pgmigrations', [], z.object({ name: z.string() }))).map(
           (r) => r.name,
@@ -208,15 +208,15 @@ async function seed(env: Record<string, string>) {
   if (env.DATA_DIR) {
     // The embedded engine is opened by one process at a time: seed through a short-lived owner.
     const embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, log: silentLogger() });
-    await insertRows(embedded.url);
+    await insertRows(embedded.url, 'embedded');
     await embedded.stop();
   } else if (env.DATABASE_URL) {
-    await insertRows(env.DATABASE_URL);
+    await insertRows(env.DATABASE_URL, 'server');
   }
 }
 
-async function insertRows(url: string) {
-  const db = createDatabase({ url, log: silentLogger() });
+async function insertRows(url: string, engine: 'server' | 'embedded') {
+  const db = createDatabase({ url, log: silentLogger(), engine });
   await db.execute(
     `insert into kudos (team_id, giver_id, receiver_id, channel_id, source, command_id, message_ts, emoji, reason, created_at, retracted_at)
      values
