@@ -59,6 +59,9 @@ export function createDatabase(options: DatabaseOptions): Database {
     statement_timeout: options.statementTimeoutMs ?? 5_000,
     query_timeout: (options.statementTimeoutMs ?? 5_000) + 1_000,
     application_name: 'rapport',
+    // Named statements are parsed once, but planned for each execution: a generic plan fixed while
+    // a table was small (a new install) would keep scanning it whole as it grows.
+    ...(options.engine === 'embedded' ? {} : { options: '-c plan_cache_mode=force_custom_plan' }),
   });
   // An idle client whose server went away emits here; without a listener the process would crash.
   pool.on('error', (error) => log.warn({ err: error }, 'an idle database connection failed and was dropped'));
