@@ -24,10 +24,6 @@ export class RapportError extends Error {
   }
 }
 
-export function coerceError(value: unknown): Error {
-  return value instanceof Error ? value : new Error(String(value));
-}
-
 /** What a person sees when something breaks on our side: never a stack trace. */
 export const SOMETHING_WENT_WRONG =
   ':warning: Something went wrong on our side and nothing was saved. Please try again in a moment.';

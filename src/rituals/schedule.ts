@@ -75,16 +75,12 @@ export function parseTime(text: string): string {
 export function parseZone(text: string | undefined): 'local' | string {
   if (text === undefined || text.trim() === '' || text.trim().toLowerCase() === 'local') return 'local';
   const zone = text.trim();
-  if (!isValidZone(zone)) {
+  if (!IANAZone.isValidZone(zone)) {
     throw new UserError(
       `"${zone}" is not a time zone I know. Use \`local\` or a zone such as \`Europe/Berlin\`.`,
     );
   }
   return zone;
-}
-
-export function isValidZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
 }
 
 /**

@@ -111,7 +111,7 @@ async function sendReminders(deps: { db: Database; messagesFor: MessagesFor }, n
           purpose: 'reminder',
           teamId: f.team_id,
           ritualId: f.ritual_id,
-          kind: 'standup',
+          kind: f.ritual_kind,
           channelId: f.channel_id,
           participantId: f.participant_id,
           localDate: f.local_date,

@@ -7,7 +7,6 @@ import type { Logger } from '../logger.js';
 export type Background = {
   run(name: string, work: () => Promise<unknown>): void;
   drain(): Promise<void>;
-  readonly pending: number;
 };
 
 export function createBackground(log: Logger): Background {
@@ -26,9 +25,6 @@ export function createBackground(log: Logger): Background {
     },
     async drain() {
       while (running.size > 0) await Promise.allSettled([...running]);
-    },
-    get pending() {
-      return running.size;
     },
   };
 }

@@ -131,19 +131,10 @@ export class SlackRequests {
     channel_id?: string;
     team_id?: string;
   }): Promise<Response> {
-    const teamId = fields.team_id ?? TEAM_ID;
     const trigger = `${Date.now()}.${randomUUID().slice(0, 8)}`;
     const payload = {
       type: 'block_actions',
-      team: { id: teamId, domain: 'rapport-test' },
-      user: {
-        id: fields.user_id,
-        username: fields.user_id.toLowerCase(),
-        name: fields.user_id.toLowerCase(),
-        team_id: teamId,
-      },
-      api_app_id: 'A0RAPPORT',
-      token: 'legacy-verification-token',
+      ...interactionEnvelope(fields.user_id, fields.team_id),
       container: {
         type: 'message',
         message_ts: '1700000000.000001',
@@ -165,10 +156,7 @@ export class SlackRequests {
         },
       ],
     };
-    return this.post(
-      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-      'application/x-www-form-urlencoded',
-    );
+    return this.postPayload(payload);
   }
 
   /** A modal's submission, with `values` as Slack puts them: state.values[block_id][action_id]. */
@@ -182,15 +170,7 @@ export class SlackRequests {
     const teamId = fields.team_id ?? TEAM_ID;
     const payload = {
       type: 'view_submission',
-      team: { id: teamId, domain: 'rapport-test' },
-      user: {
-        id: fields.user_id,
-        username: fields.user_id.toLowerCase(),
-        name: fields.user_id.toLowerCase(),
-        team_id: teamId,
-      },
-      api_app_id: 'A0RAPPORT',
-      token: 'legacy-verification-token',
+      ...interactionEnvelope(fields.user_id, teamId),
       trigger_id: `${Date.now()}.${randomUUID().slice(0, 8)}`,
       view: {
         id: 'V0MODAL01',
@@ -206,11 +186,26 @@ export class SlackRequests {
       response_urls: [],
       is_enterprise_install: false,
     };
+    return this.postPayload(payload);
+  }
+
+  /** Interactivity arrives as a form with one field, `payload`, holding the JSON. */
+  private postPayload(payload: object): Promise<Response> {
     return this.post(
       new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
       'application/x-www-form-urlencoded',
     );
   }
+}
+
+/** The fields every interactivity payload carries about who acted, where. */
+function interactionEnvelope(userId: string, teamId = TEAM_ID) {
+  return {
+    team: { id: teamId, domain: 'rapport-test' },
+    user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: teamId },
+    api_app_id: 'A0RAPPORT',
+    token: 'legacy-verification-token',
+  };
 }
 
 let eventClock = 1_700_000_000;

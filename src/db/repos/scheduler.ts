@@ -252,6 +252,7 @@ const dueFollowup = z.object({
   local_date: z.string(),
   kind: z.literal('reminder'),
   expires_at: z.date(),
+  ritual_kind: z.string(),
   channel_id: z.string(),
   questions: z.array(z.string()),
   settled: z.boolean(),
@@ -279,7 +280,7 @@ export function takeDueFollowups(q: Queryable, now: Date, limit: number): Promis
        returning f.*
      )
      select t.team_id, t.ritual_id, t.participant_id, to_char(t.local_date, 'YYYY-MM-DD') as local_date,
-            t.kind, t.expires_at, r.channel_id, r.questions,
+            t.kind, t.expires_at, r.kind as ritual_kind, r.channel_id, r.questions,
             exists (select 1 from checkins c
                     where c.team_id = t.team_id and c.ritual_id = t.ritual_id
                       and c.user_id = t.participant_id and c.local_date = t.local_date)

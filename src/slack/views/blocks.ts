@@ -50,8 +50,6 @@ export const context = (...texts: string[]): Block => ({
     .map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, LIMITS.contextText) })),
 });
 
-export const divider = (): Block => ({ type: 'divider' });
-
 /** A message for chat.postMessage or a command response, checked against Slack's limits. */
 export function message(text: string, blocks: Block[]): SlackMessage {
   if (blocks.length > LIMITS.blocksPerMessage) {
