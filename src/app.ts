@@ -11,9 +11,9 @@ import { createDirectory } from './people/directory.js';
 import { channelMembersFrom } from './rituals/participants.js';
 import { createRitualsService } from './rituals/rituals-service.js';
 import { createJobs, type Jobs } from './scheduler/jobs.js';
-import type { DueOccurrence } from './scheduler/tick.js';
-import { standupPromptMessages } from './standups/prompt.js';
+import type { RitualKinds } from './scheduler/ritual-kind.js';
 import { createStandupService } from './standups/standup-service.js';
+import { standupKind } from './standups/standup-kind.js';
 import { type Background, createBackground } from './slack/background.js';
 import { DurableSocketModeReceiver } from './slack/durable-socket-receiver.js';
 import { registerListeners } from './slack/listeners/index.js';
@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps): RapportApp {
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   });
-  const jobs = createJobs({ db, clock, log, slack: outboxClient, messagesFor: messagesForRitual });
+  const jobs = createJobs({ db, clock, log, slack: outboxClient, kinds: RITUAL_KINDS });
 
   registerListeners(bolt, { kudos, rituals, standups, directory, background, log });
   bolt.error(async (error) => {
@@ -133,12 +133,5 @@ function createReceiver(config: Config, log: Logger): HTTPReceiver | DurableSock
   });
 }
 
-/** What each ritual kind sends when one of its occurrences is due. */
-function messagesForRitual(occurrence: DueOccurrence) {
-  switch (occurrence.kind) {
-    case 'standup':
-      return standupPromptMessages(occurrence);
-    default:
-      return [];
-  }
-}
+/** Every kind of ritual the scheduler runs, by the name stored in rituals.kind. */
+const RITUAL_KINDS: RitualKinds = { standup: standupKind };

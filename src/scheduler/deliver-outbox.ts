@@ -34,6 +34,9 @@ const PERMANENT = new Set([
   'restricted_action',
   'invalid_metadata_format',
   'invalid_auth',
+  'message_not_found',
+  'cant_update_message',
+  'edit_window_closed',
   'token_revoked',
   'missing_scope',
 ]);
@@ -88,18 +91,9 @@ async function deliverOne(
 ): Promise<keyof DeliveryResult> {
   const { team_id: teamId, id } = message;
   try {
-    const uncertain =
-      message.last_error?.startsWith('uncertain') || (message.attempts > 1 && message.last_error === null);
-    const already = uncertain ? await findPosted(deps.slack, message) : undefined;
-    const ts =
-      already ??
-      (
-        await deps.slack.chat.postMessage({
-          ...(message.payload as object),
-          channel: message.channel_id,
-          metadata: { event_type: METADATA_EVENT, event_payload: { key: message.dedupe_key } },
-        } as unknown as Parameters<OutboxSlack['chat']['postMessage']>[0])
-      ).ts;
+    const ts = message.message_ts_to_update
+      ? await edit(deps.slack, message, message.message_ts_to_update)
+      : await post(deps.slack, message);
     await markSent(deps.db, teamId, id, ts, now);
     return 'sent';
   } catch (error) {
@@ -122,6 +116,30 @@ async function deliverOne(
     });
     return 'retried';
   }
+}
+
+/** Posts the message, unless an earlier attempt with an uncertain outcome already did. */
+async function post(slack: OutboxSlack, message: ClaimedMessage): Promise<string | undefined> {
+  const uncertain =
+    message.last_error?.startsWith('uncertain') || (message.attempts > 1 && message.last_error === null);
+  const already = uncertain ? await findPosted(slack, message) : undefined;
+  if (already) return already;
+  const posted = await slack.chat.postMessage({
+    ...(message.payload as object),
+    channel: message.channel_id,
+    metadata: { event_type: METADATA_EVENT, event_payload: { key: message.dedupe_key } },
+  } as unknown as Parameters<OutboxSlack['chat']['postMessage']>[0]);
+  return posted.ts;
+}
+
+/** Replaces a posted message's content; doing it twice changes nothing, so no lookup is needed. */
+async function edit(slack: OutboxSlack, message: ClaimedMessage, ts: string): Promise<string> {
+  await slack.chat.update({
+    ...(message.payload as object),
+    channel: message.channel_id,
+    ts,
+  } as unknown as Parameters<OutboxSlack['chat']['update']>[0]);
+  return ts;
 }
 
 type Failure =

@@ -3,7 +3,8 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { deliverOutbox, type OutboxSlack } from './deliver-outbox.js';
-import { type MessagesFor, runTick } from './tick.js';
+import type { RitualKinds } from './ritual-kind.js';
+import { runTick } from './tick.js';
 
 export type Jobs = {
   /** Claims due occurrences and queues their messages. */
@@ -26,7 +27,7 @@ export function createJobs(deps: {
   clock: Clock;
   log: Logger;
   slack: OutboxSlack;
-  messagesFor: MessagesFor;
+  kinds: RitualKinds;
 }): Jobs {
   const log = deps.log.child({ component: 'scheduler' });
   const running = new Map<string, Promise<unknown>>();
@@ -42,7 +43,7 @@ export function createJobs(deps: {
     return run;
   };
   const tick = once('tick', () =>
-    runTick({ db: deps.db, clock: deps.clock, log, messagesFor: deps.messagesFor }),
+    runTick({ db: deps.db, clock: deps.clock, log, kinds: deps.kinds }),
   );
   const deliver = once('deliver', () =>
     deliverOutbox({ db: deps.db, slack: deps.slack, clock: deps.clock, log }),

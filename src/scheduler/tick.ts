@@ -1,37 +1,24 @@
 import type { Clock } from '../clock.js';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import {
-  moveSlots,
+  type DayClose,
+  type DueFollowup,
   type DueSlot,
   enqueueMessages,
   type Followup,
   lockDueSlots,
+  moveSlots,
   type OccurrenceDecision,
-  type OutboxMessage,
+  postponeFollowup,
   recordOccurrences,
+  scheduleDayCloses,
   scheduleFollowups,
   type Slot,
   takeDueFollowups,
 } from '../db/repos/scheduler.js';
 import type { Logger } from '../logger.js';
 import { nextOccurrence, type Weekday } from '../rituals/schedule.js';
-
-export type DueOccurrence = {
-  /** The first message of the occurrence, or the reminder before its close. */
-  purpose: 'prompt' | 'reminder';
-  teamId: string;
-  ritualId: number;
-  kind: string;
-  channelId: string;
-  participantId: string;
-  localDate: string;
-  scheduledAt: Date;
-  questions: string[];
-  closesAt: Date;
-};
-
-/** What a ritual kind sends when one of its occurrences comes due (a stand-up: a DM prompt). */
-export type MessagesFor = (occurrence: DueOccurrence) => OutboxMessage[];
+import { type DueOccurrence, NOT_YET, type RitualKinds } from './ritual-kind.js';
 
 export type TickResult = {
   sent: number;
@@ -41,25 +28,34 @@ export type TickResult = {
   answered: number;
   alreadyClaimed: number;
   reminded: number;
+  closed: number;
 };
 
 export const DEFAULT_GRACE_MS = 2 * 60 * 60 * 1000;
 
-/**
- * One tick of the scheduler: claims every slot that is due, decides each occurrence once (sent;
- * missed if it is older than the grace period; skipped for a day off; away; answered when the
- * person checked in before the prompt was due), queues the messages of
- * those sent, and moves each slot on, all in one transaction per batch. Running it twice, or on
- * several replicas at once, sends nothing twice: the database holds the claims.
- */
-export async function runTick(deps: {
+/** A day off is followed up by nothing; any other decided day closes, for kinds that have a close. */
+const CLOSING_STATUSES = new Set<OccurrenceDecision['status']>(['sent', 'missed', 'away', 'answered']);
+/** A close whose header is still being posted by an answer is tried again this much later. */
+const CLOSE_RETRY_MS = 60_000;
+
+type TickDeps = {
   db: Database;
   clock: Clock;
   log: Logger;
-  messagesFor: MessagesFor;
+  kinds: RitualKinds;
   graceMs?: number;
   batchSize?: number;
-}): Promise<TickResult> {
+};
+
+/**
+ * One tick of the scheduler: claims every slot that is due, decides each occurrence once (sent;
+ * missed if it is older than the grace period; skipped for a day off; away; answered when the
+ * person checked in before the prompt was due), queues the messages of those sent, plans the
+ * reminders and the day's close, and moves each slot on, all in one transaction per batch. Then it
+ * runs the follow-ups that are due. Running it twice, or on several replicas at once, sends
+ * nothing twice: the database holds the claims.
+ */
+export async function runTick(deps: TickDeps): Promise<TickResult> {
   const now = deps.clock.now();
   const graceMs = deps.graceMs ?? DEFAULT_GRACE_MS;
   const batchSize = deps.batchSize ?? 500;
@@ -71,7 +67,9 @@ export async function runTick(deps: {
     answered: 0,
     alreadyClaimed: 0,
     reminded: 0,
+    closed: 0,
   };
+  const messagesFor = (o: DueOccurrence) => deps.kinds[o.kind]?.messagesFor(o) ?? [];
   for (;;) {
     const batch = await deps.db.transaction(async (tx) => {
       const due = await lockDueSlots(tx, now, batchSize);
@@ -82,8 +80,18 @@ export async function runTick(deps: {
       const sent = running
         .filter((_, i) => fresh.has(i) && decisions[i]?.status === 'sent')
         .map(occurrenceOf);
-      await enqueueMessages(tx, sent.flatMap(deps.messagesFor), now);
+      await enqueueMessages(tx, sent.flatMap(messagesFor), now);
       await scheduleFollowups(tx, sent.flatMap(reminderFor));
+      // Before the slots move on: the day closes after the last of its participants' windows.
+      await scheduleDayCloses(
+        tx,
+        running.filter(
+          (slot, i) =>
+            fresh.has(i) &&
+            CLOSING_STATUSES.has(decisions[i]?.status ?? 'skipped') &&
+            deps.kinds[slot.kind]?.close,
+        ).map(dayCloseOf),
+      );
       await moveSlots(tx, due.map(nextSlot));
       for (const [i, d] of decisions.entries()) {
         if (fresh.has(i)) total[d.status] += 1;
@@ -94,38 +102,68 @@ export async function runTick(deps: {
     // A slot long overdue comes due again at its next occurrence: go on until nothing is due.
     if (batch === 0) break;
   }
-  total.reminded = await sendReminders(deps, now, batchSize);
+  const followups = await runFollowups(deps, now, batchSize);
+  total.reminded = followups.reminded;
+  total.closed = followups.closed;
   if (Object.values(total).some((n) => n > 0)) deps.log.info({ ...total }, 'scheduler tick');
   return total;
 }
 
-/** Reminds those who have not checked in, skipped or gone away, once, and never after the close. */
-async function sendReminders(deps: { db: Database; messagesFor: MessagesFor }, now: Date, batchSize: number) {
-  let reminded = 0;
+/**
+ * The follow-ups that are due, each taken once: a reminder to whoever has not checked in, skipped
+ * or gone away (never after the close), and the close of a ritual's day.
+ */
+async function runFollowups(deps: TickDeps, now: Date, batchSize: number) {
+  const done = { reminded: 0, closed: 0 };
   for (;;) {
     const taken = await deps.db.transaction(async (tx) => {
       const due = await takeDueFollowups(tx, now, batchSize);
-      const needed = due.filter((f) => !f.settled && now < f.expires_at);
-      const messages = needed.flatMap((f) =>
-        deps.messagesFor({
-          purpose: 'reminder',
-          teamId: f.team_id,
-          ritualId: f.ritual_id,
-          kind: f.ritual_kind,
-          channelId: f.channel_id,
-          participantId: f.participant_id,
-          localDate: f.local_date,
-          scheduledAt: now,
-          questions: f.questions,
-          closesAt: f.expires_at,
-        }),
-      );
-      await enqueueMessages(tx, messages, now);
-      reminded += needed.length;
+      for (const followup of due) {
+        if (followup.kind === 'reminder') done.reminded += await remind(deps, tx, followup, now);
+        else done.closed += await closeDay(deps, tx, followup, now);
+      }
       return due.length;
     });
-    if (taken === 0) return reminded;
+    if (taken === 0) return done;
   }
+}
+
+async function remind(deps: TickDeps, tx: Queryable, f: DueFollowup, now: Date): Promise<number> {
+  if (f.settled || now >= f.expires_at) return 0;
+  const messages =
+    deps.kinds[f.ritual_kind]?.messagesFor({
+      purpose: 'reminder',
+      teamId: f.team_id,
+      ritualId: f.ritual_id,
+      kind: f.ritual_kind,
+      channelId: f.channel_id,
+      participantId: f.participant_id,
+      localDate: f.local_date,
+      scheduledAt: now,
+      questions: f.questions,
+      closesAt: f.expires_at,
+    }) ?? [];
+  await enqueueMessages(tx, messages, now);
+  return 1;
+}
+
+async function closeDay(deps: TickDeps, tx: Queryable, f: DueFollowup, now: Date): Promise<number> {
+  const close = deps.kinds[f.ritual_kind]?.close;
+  if (!close) return 0;
+  const day = {
+    teamId: f.team_id,
+    ritualId: f.ritual_id,
+    kind: f.ritual_kind,
+    channelId: f.channel_id,
+    localDate: f.local_date,
+  };
+  const messages = await close(tx, day, now);
+  if (messages === NOT_YET) {
+    await postponeFollowup(tx, { ...day, kind: 'close', dueAt: new Date(now.getTime() + CLOSE_RETRY_MS) });
+    return 0;
+  }
+  await enqueueMessages(tx, messages, now);
+  return 1;
 }
 
 /** The reminder an occurrence sent now will need, if its ritual has one. */
@@ -161,6 +199,16 @@ function decide(slot: DueSlot, now: Date, graceMs: number): OccurrenceDecision {
           : late
             ? 'missed'
             : 'sent',
+  };
+}
+
+function dayCloseOf(slot: DueSlot): DayClose {
+  return {
+    teamId: slot.team_id,
+    ritualId: slot.ritual_id,
+    localDate: slot.next_local_date,
+    dueAt: new Date(slot.next_at.getTime() + slot.close_after_minutes * 60_000),
+    closeAfterMinutes: slot.close_after_minutes,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { OutboxMessage } from '../db/repos/scheduler.js';
-import type { DueOccurrence } from '../scheduler/tick.js';
+import type { DueOccurrence } from '../scheduler/ritual-kind.js';
 import { standupPrompt } from '../slack/views/standup/messages.js';
 
 /**

@@ -7,18 +7,22 @@ import {
   claimStandupDay,
   clearAway,
   findCheckin,
+  isStandupDayClosed,
   saveAnswers,
   saveSkip,
   setAway,
   setCheckinMessage,
   setStandupDayHeader,
   standupDayHeader,
+  standupDayPeople,
 } from '../db/repos/checkins.js';
 import { findRitual, type RitualRow } from '../db/repos/rituals.js';
 import { standupsOf } from '../db/repos/scheduler.js';
 import { RapportError, UserError } from '../errors.js';
-import { checkinReply, standupHeader } from '../slack/views/standup/messages.js';
+import { standupDaySummary, standupHeader } from '../slack/views/standup/day-header.js';
+import { checkinReply } from '../slack/views/standup/messages.js';
 import { readAnswers } from './checkin.js';
+import { summariseDay } from './day-summary.js';
 
 export type StandupSlack = { chat: Pick<webApi.WebClient['chat'], 'postMessage' | 'update'> };
 export type CheckinKey = { teamId: string; userId: string; ritualId: number; localDate: string };
@@ -90,14 +94,25 @@ export function createStandupService(deps: { db: Database; clock: Clock; slack: 
         ...reply,
       });
       if (posted.ts) await setCheckinMessage(deps.db, { ...key, messageTs: posted.ts });
+      // A late answer, after the day closed: its summary counts them now.
+      if (await isStandupDayClosed(deps.db, key)) {
+        const people = await standupDayPeople(deps.db, key);
+        await deps.slack.chat.update({
+          channel: ritual.channel_id,
+          ts: thread,
+          ...standupDaySummary(summariseDay(key.localDate, people)),
+        });
+      }
     },
 
     /**
      * Today's check-in for /checkin: the stand-up of the channel the command is typed in, or the
-     * person's only stand-up. "Today" is the person's date in the stand-up's zone.
+     * person's only stand-up. "Today" is the day of a prompt still open, else the person's date in
+     * the stand-up's zone.
      */
     async today(teamId: string, userId: string, channelId: string): Promise<CheckinKey> {
-      const mine = await standupsOf(deps.db, teamId, userId);
+      const now = deps.clock.now();
+      const mine = await standupsOf(deps.db, teamId, userId, now);
       const here = mine.find((s) => s.channel_id === channelId) ?? (mine.length === 1 ? mine[0] : undefined);
       if (!here) {
         throw new UserError(
@@ -106,7 +121,8 @@ export function createStandupService(deps: { db: Database; clock: Clock; slack: 
             : `You are in several stand-ups: type \`/checkin\` in one of ${mine.map((s) => `<#${s.channel_id}>`).join(', ')}.`,
         );
       }
-      const localDate = DateTime.fromJSDate(deps.clock.now(), { zone: here.zone }).toISODate() ?? '';
+      // A prompt still open past midnight keeps its own day; otherwise it is today, answered early.
+      const localDate = here.open_date ?? DateTime.fromJSDate(now, { zone: here.zone }).toISODate() ?? '';
       return { teamId, userId, ritualId: here.ritual_id, localDate };
     },
 

@@ -4,7 +4,8 @@ import { createDatabase } from '../../src/db/database.js';
 import { insertRitual, insertSkip, setRitualPaused } from '../../src/db/repos/rituals.js';
 import { replaceSlots } from '../../src/db/repos/scheduler.js';
 import { instantOf, type Schedule, nextOccurrence } from '../../src/rituals/schedule.js';
-import { type MessagesFor, runTick } from '../../src/scheduler/tick.js';
+import type { RitualKinds } from '../../src/scheduler/ritual-kind.js';
+import { runTick } from '../../src/scheduler/tick.js';
 import { silentLogger } from '../helpers/logs.js';
 import { TestClock } from '../helpers/test-clock.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
@@ -14,14 +15,19 @@ const TEAM = 'T0SCHED001';
 let database: TestDatabase;
 const clock = new TestClock();
 
-const prompt: MessagesFor = (o) => [
-  {
-    teamId: o.teamId,
-    dedupeKey: `prompt:${o.ritualId}:${o.participantId}:${o.localDate}`,
-    channelId: o.participantId,
-    payload: { text: `${o.questions[0]} (${o.localDate})` },
+/** A ritual kind that only prompts: the scheduler's own behaviour, without a stand-up's close. */
+const prompting: RitualKinds = {
+  standup: {
+    messagesFor: (o) => [
+      {
+        teamId: o.teamId,
+        dedupeKey: `prompt:${o.ritualId}:${o.participantId}:${o.localDate}`,
+        channelId: o.participantId,
+        payload: { text: `${o.questions[0]} (${o.localDate})` },
+      },
+    ],
   },
-];
+};
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -39,6 +45,9 @@ async function ritualWith(schedule: Schedule, participants: string[], from: Date
     time: schedule.time,
     zone: schedule.zone,
     questions: ['What did you get done?'],
+    participants: null,
+    closeAfterMinutes: 180,
+    reminderBeforeCloseMinutes: null,
     createdBy: 'U0LEAD',
     now: from,
   });
@@ -61,7 +70,7 @@ async function ritualWith(schedule: Schedule, participants: string[], from: Date
   return ritual;
 }
 
-const tick = (db = database.db) => runTick({ db, clock, log, messagesFor: prompt });
+const tick = (db = database.db) => runTick({ db, clock, log, kinds: prompting });
 const outbox = async () =>
   (
     await database.db.query(
@@ -86,7 +95,16 @@ const occurrences = async () =>
   ).map((o) => `${o.participant_id} ${o.d} ${o.status}`);
 
 /** A tick that found nothing to do. */
-const NOTHING = { sent: 0, missed: 0, skipped: 0, away: 0, answered: 0, alreadyClaimed: 0, reminded: 0 };
+const NOTHING = {
+  sent: 0,
+  missed: 0,
+  skipped: 0,
+  away: 0,
+  answered: 0,
+  alreadyClaimed: 0,
+  reminded: 0,
+  closed: 0,
+};
 
 const weekdays930Berlin: Schedule = { days: [1, 2, 3, 4, 5], time: '09:30', zone: 'Europe/Berlin' };
 
@@ -123,9 +141,9 @@ describe('a tick', () => {
       database.engine === 'server' ? createDatabase({ url: database.url, log, poolMax: 3 }) : database.db;
     try {
       const results = await Promise.all([
-        runTick({ db: database.db, clock, log, messagesFor: prompt, batchSize: 7 }),
-        runTick({ db: other, clock, log, messagesFor: prompt, batchSize: 7 }),
-        runTick({ db: other, clock, log, messagesFor: prompt, batchSize: 5 }),
+        runTick({ db: database.db, clock, log, kinds: prompting, batchSize: 7 }),
+        runTick({ db: other, clock, log, kinds: prompting, batchSize: 7 }),
+        runTick({ db: other, clock, log, kinds: prompting, batchSize: 5 }),
       ]);
       expect(results.reduce((n, r) => n + r.sent, 0)).toBe(60);
     } finally {
@@ -138,10 +156,14 @@ describe('a tick', () => {
   test('a tick that fails halfway leaves nothing claimed; the next one sends once', async () => {
     await ritualWith(weekdays930Berlin, ['U0ANA'], new Date('2026-11-20T07:00:00Z'));
     clock.set('2026-11-20T08:30:00Z');
-    const failing: MessagesFor = () => {
-      throw new Error('process died while building the message');
+    const failing: RitualKinds = {
+      standup: {
+        messagesFor: () => {
+          throw new Error('process died while building the message');
+        },
+      },
     };
-    await expect(runTick({ db: database.db, clock, log, messagesFor: failing })).rejects.toThrow(
+    await expect(runTick({ db: database.db, clock, log, kinds: failing })).rejects.toThrow(
       'process died',
     );
     expect(await occurrences()).toEqual([]);

@@ -84,16 +84,115 @@ export async function setStandupDayHeader(
   );
 }
 
+/**
+ * The ts of the day's header, once posted: by an answer (header_ts), or by the close of a day that
+ * nobody had answered yet, through the outbox.
+ */
 export async function standupDayHeader(
   q: Queryable,
   d: { teamId: string; ritualId: number; localDate: string },
 ): Promise<string | null | undefined> {
   const [row] = await q.query(
-    `select header_ts from standup_days where team_id = $1 and ritual_id = $2 and local_date = $3`,
+    `select coalesce(d.header_ts, o.message_ts) as header_ts
+     from standup_days d
+     left join outbox o on o.team_id = d.team_id and o.dedupe_key = d.header_outbox_key
+     where d.team_id = $1 and d.ritual_id = $2 and d.local_date = $3`,
     [d.teamId, d.ritualId, d.localDate],
     z.object({ header_ts: z.string().nullable() }),
   );
   return row === undefined ? undefined : row.header_ts;
+}
+
+const lockedDay = z.object({
+  header_ts: z.string().nullable(),
+  header_outbox_key: z.string().nullable(),
+  closed: z.boolean(),
+});
+
+/** The day's row, locked until the transaction ends, so its close is decided once. */
+export async function lockStandupDay(
+  q: Queryable,
+  d: { teamId: string; ritualId: number; localDate: string },
+): Promise<z.infer<typeof lockedDay> | undefined> {
+  const [row] = await q.query(
+    `select header_ts, header_outbox_key, closed_at is not null as closed from standup_days
+     where team_id = $1 and ritual_id = $2 and local_date = $3
+     for update`,
+    [d.teamId, d.ritualId, d.localDate],
+    lockedDay,
+  );
+  return row;
+}
+
+/** Marks the day closed; `headerOutboxKey` names the outbox entry that posts its header, if any. */
+export async function markStandupDayClosed(
+  q: Queryable,
+  d: { teamId: string; ritualId: number; localDate: string; now: Date; headerOutboxKey?: string },
+): Promise<void> {
+  await q.execute(
+    `update standup_days set closed_at = $4, header_outbox_key = coalesce($5, header_outbox_key)
+     where team_id = $1 and ritual_id = $2 and local_date = $3`,
+    [d.teamId, d.ritualId, d.localDate, d.now, d.headerOutboxKey ?? null],
+  );
+}
+
+export async function isStandupDayClosed(
+  q: Queryable,
+  d: { teamId: string; ritualId: number; localDate: string },
+): Promise<boolean> {
+  const [row] = await q.query(
+    `select closed_at is not null as closed from standup_days
+     where team_id = $1 and ritual_id = $2 and local_date = $3`,
+    [d.teamId, d.ritualId, d.localDate],
+    z.object({ closed: z.boolean() }),
+  );
+  return row?.closed ?? false;
+}
+
+const dayPerson = z.object({
+  user_id: z.string(),
+  occurrence: z.string().nullable(),
+  checkin: z.enum(['answered', 'skipped']).nullable(),
+  blocker: z.boolean(),
+  answers: z.array(z.object({ question: z.string(), answer: z.string() })),
+  blocker_since: z.string().nullable(),
+});
+export type DayPerson = z.infer<typeof dayPerson>;
+
+/**
+ * Everyone a stand-up day concerns: the participants the scheduler decided about (with how), and
+ * anyone who checked in. For a blocker, `blocker_since` is the first date of the unbroken run of
+ * answered check-ins by that person that raised one before this day (null if the run starts today).
+ */
+export function standupDayPeople(
+  q: Queryable,
+  d: { teamId: string; ritualId: number; localDate: string },
+): Promise<DayPerson[]> {
+  return q.query(
+    `with occurrences as (
+       select participant_id as user_id, status from ritual_occurrences
+       where team_id = $1 and ritual_id = $2 and local_date = $3 and participant_id <> ''
+     ), answers as (
+       select user_id, status, blocker, answers from checkins
+       where team_id = $1 and ritual_id = $2 and local_date = $3
+     )
+     select coalesce(o.user_id, a.user_id) as user_id, o.status as occurrence, a.status as checkin,
+            coalesce(a.blocker, false) as blocker, coalesce(a.answers, '[]'::jsonb) as answers,
+            case when a.blocker then (
+              select to_char(min(b.local_date), 'YYYY-MM-DD') from checkins b
+              where b.team_id = $1 and b.ritual_id = $2 and b.user_id = a.user_id
+                and b.status = 'answered' and b.blocker and b.local_date < $3
+                and b.local_date > coalesce((
+                  select max(n.local_date) from checkins n
+                  where n.team_id = $1 and n.ritual_id = $2 and n.user_id = a.user_id
+                    and n.status = 'answered' and not n.blocker and n.local_date < $3
+                ), '-infinity'::date)
+            ) end as blocker_since
+     from occurrences o full join answers a on a.user_id = o.user_id
+     order by 1`,
+    [d.teamId, d.ritualId, d.localDate],
+    dayPerson,
+  );
 }
 
 export async function setAway(q: Queryable, a: { teamId: string; userId: string; until: string; now: Date }) {

@@ -9,6 +9,8 @@ const claimed = z.object({
   payload: z.record(z.string(), z.unknown()),
   attempts: z.number(),
   last_error: z.string().nullable(),
+  method: z.enum(['chat.postMessage', 'chat.update']),
+  message_ts_to_update: z.string().nullable(),
 });
 export type ClaimedMessage = z.infer<typeof claimed>;
 
@@ -28,7 +30,8 @@ export function claimReadyMessages(q: Queryable, now: Date, leaseUntil: Date, li
      )
      update outbox o set attempts = o.attempts + 1, next_attempt_at = $2
      from ready where o.id = ready.id
-     returning o.id, o.team_id, o.dedupe_key, o.channel_id, o.payload, o.attempts, o.last_error`,
+     returning o.id, o.team_id, o.dedupe_key, o.channel_id, o.payload, o.attempts, o.last_error,
+               o.method, o.message_ts_to_update`,
     [now, leaseUntil, limit],
     claimed,
   );

@@ -183,36 +183,54 @@ export type OutboxMessage = {
   dedupeKey: string;
   channelId: string;
   payload: Record<string, unknown>;
+  /** Set to edit a message already posted (its ts) instead of posting a new one. */
+  updateTs?: string;
 };
 
 /** Queues messages; one already queued under the same key is not queued again. */
 export async function enqueueMessages(q: Queryable, messages: OutboxMessage[], now: Date): Promise<number> {
   if (messages.length === 0) return 0;
   return q.execute(
-    `insert into outbox (team_id, dedupe_key, channel_id, payload, next_attempt_at, created_at)
-     select team_id, dedupe_key, channel_id, payload, $5, $5
-     from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) as m(team_id, dedupe_key, channel_id, payload)
+    `insert into outbox (team_id, dedupe_key, channel_id, payload, method, message_ts_to_update, next_attempt_at, created_at)
+     select team_id, dedupe_key, channel_id, payload,
+            case when update_ts is null then 'chat.postMessage' else 'chat.update' end, update_ts, $6, $6
+     from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[])
+       as m(team_id, dedupe_key, channel_id, payload, update_ts)
      on conflict (team_id, dedupe_key) do nothing`,
     [
       messages.map((m) => m.teamId),
       messages.map((m) => m.dedupeKey),
       messages.map((m) => m.channelId),
       messages.map((m) => JSON.stringify(m.payload)),
+      messages.map((m) => m.updateTs ?? null),
       now,
     ],
   );
 }
 
-const participation = z.object({ ritual_id: z.coerce.number(), channel_id: z.string(), zone: z.string() });
+const participation = z.object({
+  ritual_id: z.coerce.number(),
+  channel_id: z.string(),
+  zone: z.string(),
+  open_date: z.string().nullable(),
+});
 
-/** The stand-ups a person takes part in, with the zone their days are counted in. */
-export function standupsOf(q: Queryable, teamId: string, userId: string) {
+/**
+ * The stand-ups a person takes part in, with the zone their days are counted in and, when a prompt
+ * they were sent is still open at `now` (a window may cross midnight), the date it belongs to.
+ */
+export function standupsOf(q: Queryable, teamId: string, userId: string, now: Date) {
   return q.query(
-    `select r.id as ritual_id, r.channel_id, s.zone
+    `select r.id as ritual_id, r.channel_id, s.zone,
+            (select to_char(o.local_date, 'YYYY-MM-DD') from ritual_occurrences o
+             where o.team_id = s.team_id and o.ritual_id = s.ritual_id and o.participant_id = s.participant_id
+               and o.status = 'sent' and o.scheduled_at + make_interval(mins => r.close_after_minutes) > $3
+             order by o.local_date desc
+             limit 1) as open_date
      from ritual_slots s join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
      where s.team_id = $1 and s.participant_id = $2 and r.kind = 'standup'
      order by r.id`,
-    [teamId, userId],
+    [teamId, userId, now],
     participation,
   );
 }
@@ -226,6 +244,68 @@ export type Followup = {
   dueAt: Date;
   expiresAt: Date;
 };
+
+/** A ritual day to close at `dueAt` at the earliest: after every participant's window for it. */
+export type DayClose = {
+  teamId: string;
+  ritualId: number;
+  localDate: string;
+  dueAt: Date;
+  closeAfterMinutes: number;
+};
+
+/** How long after its close a day's close may still run, late, after downtime. */
+const CLOSE_KEPT_FOR = '7 days';
+
+/**
+ * Plans the close of each ritual day, once per day for the whole channel (participant ''): after
+ * the latest window among the participants still due that day, and never earlier than planned
+ * before (people in later zones push it back). A close that has run is not planned again.
+ */
+export async function scheduleDayCloses(q: Queryable, closes: DayClose[]): Promise<void> {
+  // One row per day: a statement may not update the same row twice.
+  const byDay = new Map<string, DayClose>();
+  for (const c of closes) {
+    const key = `${c.teamId}|${c.ritualId}|${c.localDate}`;
+    const seen = byDay.get(key);
+    if (!seen || seen.dueAt < c.dueAt) byDay.set(key, c);
+  }
+  const days = [...byDay.values()];
+  if (days.length === 0) return;
+  await q.execute(
+    `insert into ritual_followups (team_id, ritual_id, participant_id, local_date, kind, due_at, expires_at)
+     select d.team_id, d.ritual_id, '', d.local_date, 'close', c.due_at, c.due_at + interval '${CLOSE_KEPT_FOR}'
+     from unnest($1::text[], $2::bigint[], $3::date[], $4::timestamptz[], $5::integer[])
+       as d(team_id, ritual_id, local_date, due_at, close_minutes)
+     cross join lateral (
+       select greatest(d.due_at, max(s.next_at) + make_interval(mins => d.close_minutes)) as due_at
+       from ritual_slots s
+       where s.team_id = d.team_id and s.ritual_id = d.ritual_id and s.next_local_date = d.local_date
+     ) c
+     on conflict (team_id, ritual_id, participant_id, local_date, kind) do update
+       set due_at = greatest(ritual_followups.due_at, excluded.due_at), expires_at = excluded.expires_at
+       where not ritual_followups.done`,
+    [
+      days.map((d) => d.teamId),
+      days.map((d) => d.ritualId),
+      days.map((d) => d.localDate),
+      days.map((d) => d.dueAt),
+      days.map((d) => d.closeAfterMinutes),
+    ],
+  );
+}
+
+/** Puts a follow-up back, due again at `dueAt` (its close had to wait). */
+export async function postponeFollowup(
+  q: Queryable,
+  f: { teamId: string; ritualId: number; localDate: string; kind: 'close'; dueAt: Date },
+): Promise<void> {
+  await q.execute(
+    `update ritual_followups set done = false, due_at = $5
+     where team_id = $1 and ritual_id = $2 and participant_id = '' and local_date = $3 and kind = $4`,
+    [f.teamId, f.ritualId, f.localDate, f.kind, f.dueAt],
+  );
+}
 
 export async function scheduleFollowups(q: Queryable, followups: Followup[]): Promise<void> {
   if (followups.length === 0) return;
@@ -250,7 +330,7 @@ const dueFollowup = z.object({
   ritual_id: z.coerce.number(),
   participant_id: z.string(),
   local_date: z.string(),
-  kind: z.literal('reminder'),
+  kind: z.enum(['reminder', 'close']),
   expires_at: z.date(),
   ritual_kind: z.string(),
   channel_id: z.string(),
@@ -290,5 +370,55 @@ export function takeDueFollowups(q: Queryable, now: Date, limit: number): Promis
      from taken t join rituals r on r.team_id = t.team_id and r.id = t.ritual_id`,
     [now, limit],
     dueFollowup,
+  );
+}
+
+/**
+ * Makes a ritual's next occurrence due now for each participant, keeping the date it is for. A slot
+ * whose date is a day off is left alone: running it now would only record the day off.
+ */
+export function bringSlotsForward(q: Queryable, teamId: string, ritualId: number, now: Date) {
+  return q.query(
+    `update ritual_slots s set next_at = $3
+     where s.team_id = $1 and s.ritual_id = $2 and s.participant_id <> ''
+       and not exists (select 1 from ritual_skips k
+                       where k.team_id = s.team_id and k.ritual_id = s.ritual_id
+                         and k.local_date = s.next_local_date)
+     returning s.participant_id, to_char(s.next_local_date, 'YYYY-MM-DD') as next_local_date`,
+    [teamId, ritualId, now],
+    z.object({ participant_id: z.string(), next_local_date: z.string() }),
+  );
+}
+
+/** Gives people slots they do not have yet; a slot already there (and its next time) is kept. */
+export async function addSlots(q: Queryable, slots: Slot[]): Promise<void> {
+  if (slots.length === 0) return;
+  await q.execute(
+    `insert into ritual_slots (team_id, ritual_id, participant_id, zone, next_local_date, next_at)
+     select * from unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::date[], $6::timestamptz[])
+     on conflict (team_id, ritual_id, participant_id) do nothing`,
+    [
+      slots.map((s) => s.teamId),
+      slots.map((s) => s.ritualId),
+      slots.map((s) => s.participantId),
+      slots.map((s) => s.zone),
+      slots.map((s) => s.nextLocalDate),
+      slots.map((s) => s.nextAt),
+    ],
+  );
+}
+
+/** Someone left a channel: their slots in its rituals that follow the channel's members go. */
+export async function deleteChannelMemberSlots(
+  q: Queryable,
+  teamId: string,
+  channelId: string,
+  userId: string,
+): Promise<number> {
+  return q.execute(
+    `delete from ritual_slots s using rituals r
+     where s.team_id = $1 and s.participant_id = $3
+       and r.team_id = s.team_id and r.id = s.ritual_id and r.channel_id = $2 and r.participants is null`,
+    [teamId, channelId, userId],
   );
 }

@@ -98,12 +98,6 @@ export function checkinModal(
   };
 }
 
-/** The day's message in the channel; the answers go in its thread. */
-export function standupHeader(localDate: string): SlackMessage {
-  const text = `Stand-up · ${dayName(localDate)}`;
-  return message(text, [section(`:sunrise: *${text}*`), context('Answers are in the thread.')]);
-}
-
 /** One person's answers, in the day's thread. */
 export function checkinReply(input: { userId: string; answers: Answer[]; blocker: boolean }): SlackMessage {
   const headline = `<@${input.userId}> checked in${input.blocker ? ' · :warning: raised a blocker' : ''}`;
