@@ -85,12 +85,14 @@ export async function runTick(deps: TickDeps): Promise<TickResult> {
       // Before the slots move on: the day closes after the last of its participants' windows.
       await scheduleDayCloses(
         tx,
-        running.filter(
-          (slot, i) =>
-            fresh.has(i) &&
-            CLOSING_STATUSES.has(decisions[i]?.status ?? 'skipped') &&
-            deps.kinds[slot.kind]?.close,
-        ).map(dayCloseOf),
+        running
+          .filter(
+            (slot, i) =>
+              fresh.has(i) &&
+              CLOSING_STATUSES.has(decisions[i]?.status ?? 'skipped') &&
+              deps.kinds[slot.kind]?.close,
+          )
+          .map(dayCloseOf),
       );
       await moveSlots(tx, due.map(nextSlot));
       for (const [i, d] of decisions.entries()) {

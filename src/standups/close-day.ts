@@ -1,5 +1,10 @@
 import type { Queryable } from '../db/database.js';
-import { claimStandupDay, lockStandupDay, markStandupDayClosed, standupDayPeople } from '../db/repos/checkins.js';
+import {
+  claimStandupDay,
+  lockStandupDay,
+  markStandupDayClosed,
+  standupDayPeople,
+} from '../db/repos/checkins.js';
 import type { OutboxMessage } from '../db/repos/scheduler.js';
 import { type ClosingDay, NOT_YET } from '../scheduler/ritual-kind.js';
 import { standupDaySummary } from '../slack/views/standup/day-header.js';

@@ -6,6 +6,7 @@ import { replaceSlots } from '../../src/db/repos/scheduler.js';
 import { instantOf, type Schedule, nextOccurrence } from '../../src/rituals/schedule.js';
 import type { RitualKinds } from '../../src/scheduler/ritual-kind.js';
 import { runTick } from '../../src/scheduler/tick.js';
+import { standupKind } from '../../src/standups/standup-kind.js';
 import { silentLogger } from '../helpers/logs.js';
 import { TestClock } from '../helpers/test-clock.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
@@ -163,9 +164,7 @@ describe('a tick', () => {
         },
       },
     };
-    await expect(runTick({ db: database.db, clock, log, kinds: failing })).rejects.toThrow(
-      'process died',
-    );
+    await expect(runTick({ db: database.db, clock, log, kinds: failing })).rejects.toThrow('process died');
     expect(await occurrences()).toEqual([]);
     expect(await tick()).toMatchObject({ sent: 1 });
     expect(await tick()).toMatchObject({ sent: 0 });
@@ -235,5 +234,95 @@ describe('daylight saving', () => {
     expect(await tick()).toMatchObject({ sent: 1 });
     expect(await tick()).toMatchObject({ sent: 0 });
     expect(await occurrences()).toEqual([`U0ANA ${before} sent`, `U0ANA ${dstDay} sent`]);
+  });
+});
+
+describe('the day’s close', () => {
+  const closes: string[] = [];
+  const closing: RitualKinds = {
+    standup: {
+      ...prompting.standup!,
+      close: async (_tx, day) => {
+        closes.push(day.localDate);
+        return [];
+      },
+    },
+  };
+  const tickClosing = () => runTick({ db: database.db, clock, log, kinds: closing });
+  beforeEach(() => {
+    closes.length = 0;
+  });
+
+  test('runs once, after the last participant’s window, whatever their zones', async () => {
+    // 09:30 local for Ana in Berlin (08:30 UTC) and Ben in New York (14:30 UTC); three hours each.
+    const ritual = await ritualWith(
+      { days: [1, 2, 3, 4, 5], time: '09:30', zone: 'local' },
+      ['U0ANA'],
+      new Date('2026-11-20T07:00:00Z'),
+    );
+    await database.db.execute(
+      `insert into ritual_slots (team_id, ritual_id, participant_id, zone, next_local_date, next_at)
+       values ($1, $2, 'U0BEN', 'America/New_York', '2026-11-20', '2026-11-20T14:30:00Z')`,
+      [TEAM, ritual.id],
+    );
+    clock.set('2026-11-20T08:30:00Z');
+    expect(await tickClosing()).toMatchObject({ sent: 1 });
+    clock.set('2026-11-20T11:31:00Z'); // Ana's window has closed, Ben's has not opened
+    expect(await tickClosing()).toMatchObject({ closed: 0 });
+    clock.set('2026-11-20T14:30:00Z');
+    expect(await tickClosing()).toMatchObject({ sent: 1, closed: 0 });
+    clock.set('2026-11-20T17:29:59Z');
+    expect(await tickClosing()).toMatchObject({ closed: 0 });
+    clock.set('2026-11-20T17:30:00Z');
+    expect(await tickClosing()).toMatchObject({ closed: 1 });
+    expect(await tickClosing()).toMatchObject({ closed: 0 });
+    expect(closes).toEqual(['2026-11-20']);
+  });
+
+  test('a day off has no close; a day everyone was away still closes', async () => {
+    const ritual = await ritualWith(weekdays930Berlin, ['U0ANA'], new Date('2026-11-20T07:00:00Z'));
+    await insertSkip(database.db, {
+      teamId: TEAM,
+      ritualId: ritual.id,
+      localDate: '2026-11-20',
+      createdBy: 'U0LEAD',
+      now: new Date(),
+    });
+    await database.db.execute(
+      `insert into away_periods (team_id, user_id, until_date, created_at) values ($1, 'U0ANA', '2026-11-23', now())`,
+      [TEAM],
+    );
+    clock.set('2026-11-20T08:30:00Z');
+    expect(await tickClosing()).toMatchObject({ skipped: 1 });
+    clock.set('2026-11-23T08:30:00Z');
+    expect(await tickClosing()).toMatchObject({ away: 1 });
+    clock.set('2026-11-23T12:00:00Z');
+    expect(await tickClosing()).toMatchObject({ closed: 1 });
+    expect(closes).toEqual(['2026-11-23']);
+  });
+
+  test('a stand-up whose header an answer is still posting closes a minute later, once', async () => {
+    const kinds: RitualKinds = { standup: { ...prompting.standup!, close: standupKind.close } };
+    const ritual = await ritualWith(weekdays930Berlin, ['U0ANA'], new Date('2026-11-20T07:00:00Z'));
+    clock.set('2026-11-20T08:30:00Z');
+    await runTick({ db: database.db, clock, log, kinds });
+    // An answer claimed the day and is posting its header: no ts yet.
+    await database.db.execute(
+      `insert into standup_days (team_id, ritual_id, local_date, channel_id, created_at)
+       values ($1, $2, '2026-11-20', 'C0STANDUP', now())`,
+      [TEAM, ritual.id],
+    );
+    clock.set('2026-11-20T11:30:00Z');
+    expect(await runTick({ db: database.db, clock, log, kinds })).toMatchObject({ closed: 0 });
+    await database.db.execute(`update standup_days set header_ts = '1700000000.000001'`, []);
+    clock.set('2026-11-20T11:30:30Z');
+    expect(await runTick({ db: database.db, clock, log, kinds })).toMatchObject({ closed: 0 });
+    clock.set('2026-11-20T11:31:00Z');
+    expect(await runTick({ db: database.db, clock, log, kinds })).toMatchObject({ closed: 1 });
+    expect(await runTick({ db: database.db, clock, log, kinds })).toMatchObject({ closed: 0 });
+    expect(await outbox()).toEqual([
+      `prompt:${ritual.id}:U0ANA:2026-11-20`,
+      `standup-close:${ritual.id}:2026-11-20`,
+    ]);
   });
 });
