@@ -33,8 +33,11 @@ export type TickResult = {
 
 export const DEFAULT_GRACE_MS = 2 * 60 * 60 * 1000;
 
-/** A day off is followed up by nothing; any other decided day closes, for kinds that have a close. */
-const CLOSING_STATUSES = new Set<OccurrenceDecision['status']>(['sent', 'missed', 'away', 'answered']);
+/**
+ * The decisions after which a ritual's day closes, for kinds that have a close. Not a day off, and
+ * not a day missed during downtime: a summary of a day nobody was asked about is noise.
+ */
+const CLOSING_STATUSES = new Set<OccurrenceDecision['status']>(['sent', 'away', 'answered']);
 /** A close whose header is still being posted by an answer is tried again this much later. */
 const CLOSE_RETRY_MS = 60_000;
 
@@ -151,7 +154,7 @@ async function remind(deps: TickDeps, tx: Queryable, f: DueFollowup, now: Date):
 
 async function closeDay(deps: TickDeps, tx: Queryable, f: DueFollowup, now: Date): Promise<number> {
   const close = deps.kinds[f.ritual_kind]?.close;
-  if (!close) return 0;
+  if (!close || now >= f.expires_at) return 0;
   const day = {
     teamId: f.team_id,
     ritualId: f.ritual_id,

@@ -301,6 +301,15 @@ describe('the day’s close', () => {
     expect(closes).toEqual(['2026-11-23']);
   });
 
+  test('days missed during downtime have no close', async () => {
+    await ritualWith(weekdays930Berlin, ['U0ANA'], new Date('2026-11-20T07:00:00Z'));
+    clock.set('2026-11-24T08:00:00Z');
+    expect(await tickClosing()).toMatchObject({ missed: 2, closed: 0 });
+    clock.set('2026-11-24T20:00:00Z');
+    expect(await tickClosing()).toMatchObject({ sent: 1, closed: 1 });
+    expect(closes).toEqual(['2026-11-24']);
+  });
+
   test('a stand-up whose header an answer is still posting closes a minute later, once', async () => {
     const kinds: RitualKinds = { standup: { ...prompting.standup!, close: standupKind.close } };
     const ritual = await ritualWith(weekdays930Berlin, ['U0ANA'], new Date('2026-11-20T07:00:00Z'));
