@@ -305,8 +305,10 @@ describe('the day’s close', () => {
     await ritualWith(weekdays930Berlin, ['U0ANA'], new Date('2026-11-20T07:00:00Z'));
     clock.set('2026-11-24T08:00:00Z');
     expect(await tickClosing()).toMatchObject({ missed: 2, closed: 0 });
-    clock.set('2026-11-24T20:00:00Z');
-    expect(await tickClosing()).toMatchObject({ sent: 1, closed: 1 });
+    clock.set('2026-11-24T08:30:00Z');
+    expect(await tickClosing()).toMatchObject({ sent: 1, closed: 0 });
+    clock.set('2026-11-24T11:30:00Z');
+    expect(await tickClosing()).toMatchObject({ closed: 1 });
     expect(closes).toEqual(['2026-11-24']);
   });
 
