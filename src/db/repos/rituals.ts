@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import type { Weekday } from '../../rituals/schedule.js';
+import {
+  DEFAULT_CLOSE_AFTER_MINUTES,
+  DEFAULT_REMINDER_BEFORE_CLOSE_MINUTES,
+} from '../../rituals/settings.js';
 import type { Queryable } from '../database.js';
 
 const ritualRow = z.object({
@@ -23,27 +27,86 @@ export type RitualRow = z.infer<typeof ritualRow>;
 const COLUMNS = `id, team_id, channel_id, kind, days, time_of_day, zone, questions, participants,
   close_after_minutes, reminder_before_close_minutes, paused, created_by, created_at`;
 
-export type NewRitual = {
-  teamId: string;
-  channelId: string;
+/** What a ritual is set to do: everything a person chooses when creating or editing one. */
+export type RitualSettingsColumns = {
   kind: 'standup';
   days: Weekday[];
   time: string;
   zone: string;
   questions: string[];
-  createdBy: string;
-  now: Date;
+  participants: string[] | null;
+  closeAfterMinutes: number;
+  reminderBeforeCloseMinutes: number | null;
 };
+
+/** Left out, participants are the channel's members and the close and reminder are the defaults. */
+export type NewRitual = Omit<
+  RitualSettingsColumns,
+  'participants' | 'closeAfterMinutes' | 'reminderBeforeCloseMinutes'
+> &
+  Partial<RitualSettingsColumns> & {
+    teamId: string;
+    channelId: string;
+    createdBy: string;
+    now: Date;
+  };
 
 export async function insertRitual(q: Queryable, r: NewRitual): Promise<RitualRow> {
   const [row] = await q.query(
-    `insert into rituals (team_id, channel_id, kind, days, time_of_day, zone, questions, created_by, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+    `insert into rituals (team_id, channel_id, kind, days, time_of_day, zone, questions, participants,
+       close_after_minutes, reminder_before_close_minutes, created_by, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
      returning ${COLUMNS}`,
-    [r.teamId, r.channelId, r.kind, r.days, r.time, r.zone, r.questions, r.createdBy, r.now],
+    [
+      r.teamId,
+      r.channelId,
+      r.kind,
+      r.days,
+      r.time,
+      r.zone,
+      r.questions,
+      r.participants ?? null,
+      r.closeAfterMinutes ?? DEFAULT_CLOSE_AFTER_MINUTES,
+      r.reminderBeforeCloseMinutes === undefined
+        ? DEFAULT_REMINDER_BEFORE_CLOSE_MINUTES
+        : r.reminderBeforeCloseMinutes,
+      r.createdBy,
+      r.now,
+    ],
     ritualRow,
   );
   if (!row) throw new Error('insert into rituals returned nothing');
+  return row;
+}
+
+/** Replaces a ritual's settings; undefined if there is no such ritual in the workspace. */
+export async function updateRitualSettings(
+  q: Queryable,
+  teamId: string,
+  id: number,
+  s: RitualSettingsColumns,
+  now: Date,
+): Promise<RitualRow | undefined> {
+  const [row] = await q.query(
+    `update rituals set kind = $3, days = $4, time_of_day = $5, zone = $6, questions = $7, participants = $8,
+       close_after_minutes = $9, reminder_before_close_minutes = $10, updated_at = $11
+     where team_id = $1 and id = $2
+     returning ${COLUMNS}`,
+    [
+      teamId,
+      id,
+      s.kind,
+      s.days,
+      s.time,
+      s.zone,
+      s.questions,
+      s.participants,
+      s.closeAfterMinutes,
+      s.reminderBeforeCloseMinutes,
+      now,
+    ],
+    ritualRow,
+  );
   return row;
 }
 
