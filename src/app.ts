@@ -81,7 +81,11 @@ export function createApp(deps: AppDeps): RapportApp {
   });
   const jobs = createJobs({ db, clock, log, slack: outboxClient, kinds: RITUAL_KINDS });
 
-  registerListeners(bolt, { kudos, rituals, standups, directory, background, log });
+  const runNow = async () => {
+    await jobs.tick();
+    await jobs.deliver();
+  };
+  registerListeners(bolt, { kudos, rituals, standups, directory, background, log, runNow });
   bolt.error(async (error) => {
     log.error({ err: error }, 'a Slack request failed; Slack will see an error and may retry');
     throw error;

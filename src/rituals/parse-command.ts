@@ -4,8 +4,10 @@ import { parseDays, parseTime, parseZone, type Schedule } from './schedule.js';
 export type RitualsCommand =
   | { kind: 'help' }
   | { kind: 'list' }
+  /** The settings form: a new ritual, or one of the channel's to edit. */
+  | { kind: 'form'; id?: number }
   | { kind: 'create'; ritual: 'standup'; schedule: Schedule }
-  | { kind: 'pause' | 'resume' | 'remove'; id: number }
+  | { kind: 'pause' | 'resume' | 'remove' | 'run'; id: number }
   | { kind: 'skip'; id: number; date: string };
 
 export const STANDUP_EXAMPLE = '`/rituals standup mon-fri 09:30 local`';
@@ -19,6 +21,9 @@ export function parseRitualsCommand(text: string): RitualsCommand {
   const [verb = '', ...args] = words;
   switch (verb.toLowerCase()) {
     case '':
+      return { kind: 'form' };
+    case 'edit':
+      return { kind: 'form', id: ritualId(args, 'edit') };
     case 'help':
       return { kind: 'help' };
     case 'list':
@@ -28,8 +33,9 @@ export function parseRitualsCommand(text: string): RitualsCommand {
     case 'pause':
     case 'resume':
     case 'remove':
+    case 'run':
       return {
-        kind: verb.toLowerCase() as 'pause' | 'resume' | 'remove',
+        kind: verb.toLowerCase() as 'pause' | 'resume' | 'remove' | 'run',
         id: ritualId(args, verb.toLowerCase()),
       };
     case 'skip': {

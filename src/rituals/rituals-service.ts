@@ -10,18 +10,23 @@ import {
   ritualsOfChannel,
   setRitualPaused,
   skippedDates,
+  updateRitualSettings,
 } from '../db/repos/rituals.js';
 import { UserError } from '../errors.js';
-import { deleteSlotsOf, localRitualsOf, moveSlots } from '../db/repos/scheduler.js';
+import {
+  addSlots,
+  bringSlotsForward,
+  deleteChannelMemberSlots,
+  deleteSlotsOf,
+  localRitualsOf,
+  moveSlots,
+} from '../db/repos/scheduler.js';
 import type { Directory, Person } from '../people/directory.js';
-import { type ChannelMembers, syncRitualSlots } from './participants.js';
+import { type ChannelMembers, slotOf, syncRitualSlots } from './participants.js';
 import { nextOccurrence, type Occurrence, type Schedule, type Weekday } from './schedule.js';
+import { DEFAULT_SETTINGS, type RitualSettings } from './settings.js';
 
-export const DEFAULT_STANDUP_QUESTIONS = [
-  'What did you get done since last time?',
-  'What will you do next?',
-  'Anything blocking you?',
-];
+export { DEFAULT_STANDUP_QUESTIONS } from './settings.js';
 
 /** At most this many rituals per channel: enough for any real team, a bound for everything else. */
 export const MAX_RITUALS_PER_CHANNEL = 20;
@@ -70,23 +75,76 @@ export function createRitualsService(deps: Deps) {
   };
 
   return {
-    async createStandup(actor: Actor, schedule: Schedule): Promise<RitualView> {
+    /** A stand-up from the text command: its schedule, and the default questions, close and reminder. */
+    createStandup(actor: Actor, schedule: Schedule): Promise<RitualView> {
+      return this.create(actor, { ...DEFAULT_SETTINGS, kind: 'standup', ...schedule });
+    },
+
+    async create(actor: Actor, settings: RitualSettings): Promise<RitualView> {
       const existing = await ritualsOfChannel(deps.db, actor.teamId, actor.channelId);
       if (existing.length >= MAX_RITUALS_PER_CHANNEL) {
         throw new UserError(`A channel can have up to ${MAX_RITUALS_PER_CHANNEL} rituals; remove one first.`);
       }
       const row = await insertRitual(deps.db, {
+        ...settings,
         teamId: actor.teamId,
         channelId: actor.channelId,
-        kind: 'standup',
-        days: schedule.days,
-        time: schedule.time,
-        zone: schedule.zone,
-        questions: DEFAULT_STANDUP_QUESTIONS,
         createdBy: actor.userId,
         now: deps.clock.now(),
       });
       return view(actor, row);
+    },
+
+    /** New settings for one of the channel's rituals; its participants' slots follow in syncParticipants. */
+    async update(actor: Actor, id: number, settings: RitualSettings): Promise<RitualView> {
+      await ownRitual(actor, id);
+      const row = await updateRitualSettings(deps.db, actor.teamId, id, settings, deps.clock.now());
+      if (!row) throw new UserError(`Ritual ${id} was removed meanwhile; nothing was saved.`);
+      return view(actor, row);
+    },
+
+    /** What the settings form offers: the channel's rituals to pick from, and the one to edit, if any. */
+    async forSettings(actor: Actor, id?: number): Promise<{ existing: RitualRow[]; editing?: RitualRow }> {
+      const existing = await ritualsOfChannel(deps.db, actor.teamId, actor.channelId);
+      return id === undefined ? { existing } : { existing, editing: await ownRitual(actor, id) };
+    },
+
+    /**
+     * Makes the ritual's next occurrence due now for each participant (for the date it was due
+     * for); the caller then runs the scheduler, which sends the prompts as usual, once.
+     */
+    async runNow(actor: Actor, id: number): Promise<{ ritual: RitualRow; dates: string[]; people: number }> {
+      const row = await ownRitual(actor, id);
+      if (row.paused) {
+        throw new UserError(`Ritual ${id} is paused: resume it first with \`/rituals resume ${id}\`.`);
+      }
+      const slots = await bringSlotsForward(deps.db, actor.teamId, id, deps.clock.now());
+      if (slots.length === 0) {
+        throw new UserError(
+          `Ritual ${id} has no one to prompt for its next day: it has no participants yet, or that day is a day off. \`/rituals list\` shows when it runs next.`,
+        );
+      }
+      const dates = [...new Set(slots.map((s) => s.next_local_date))].sort();
+      return { ritual: row, dates, people: slots.length };
+    },
+
+    /**
+     * Someone joined a channel: in each of its rituals that follow the channel's members, they get a
+     * slot at their next occurrence (a bot or a deactivated account gets none).
+     */
+    async memberJoined(teamId: string, channelId: string, userId: string): Promise<number> {
+      const rituals = (await ritualsOfChannel(deps.db, teamId, channelId)).filter((r) => !r.participants);
+      if (rituals.length === 0) return 0;
+      const person = await deps.directory.find(teamId, userId);
+      const now = deps.clock.now();
+      const slots = rituals.flatMap((ritual) => slotOf(ritual, person, now) ?? []);
+      await addSlots(deps.db, slots);
+      return slots.length;
+    },
+
+    /** Someone left a channel: no more prompts from its rituals that follow the channel's members. */
+    memberLeft(teamId: string, channelId: string, userId: string): Promise<number> {
+      return deleteChannelMemberSlots(deps.db, teamId, channelId, userId);
     },
 
     async list(actor: Actor): Promise<RitualView[]> {

@@ -17,3 +17,27 @@ export const VIEWS = {
 /** Block ids of the check-in modal: one per question, by position. */
 export const checkinBlockId = (index: number) => `question_${index}`;
 export const CHECKIN_INPUT = 'answer';
+
+// Ritual settings
+export const RITUAL_SETTINGS = {
+  /** The settings modal's callback_id. */
+  view: 'ritual_settings',
+  /** The modal's first block: a new ritual, or which of the channel's rituals to edit. */
+  pick: 'ritual_settings_pick',
+  pickBlock: 'ritual_settings_pick_block',
+  /** The Edit button on each line of `/rituals list`. */
+  edit: 'ritual_edit',
+  /** Every input's action_id: the block says which field it is. */
+  input: 'value',
+} as const;
+
+export type RitualSettingsBlock =
+  'kind' | 'days' | 'time' | 'zone_mode' | 'zone' | 'questions' | 'participants' | 'close' | 'reminder';
+
+/**
+ * The block_id of a settings field in the form for one ritual ("new" for a new one). Slack keeps
+ * what was typed into a block whose id stays the same across views.update, so each ritual's form
+ * has ids of its own, or switching rituals would show the previous one's values.
+ */
+export const ritualSettingsBlockId = (field: RitualSettingsBlock, form: number | 'new') =>
+  `ritual_${field}_${form}`;

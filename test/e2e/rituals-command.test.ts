@@ -151,6 +151,9 @@ describe('/rituals standup', () => {
     ['dance', /I don't know `\/rituals dance`/],
     ['pause', /needs a ritual's number/],
     ['pause abc', /needs a ritual's number/],
+    ['run', /needs a ritual's number/],
+    ['run 1 now', /needs a ritual's number/],
+    ['edit first', /needs a ritual's number/],
     ['skip 1 tomorrow', /needs a date as YYYY-MM-DD/],
     ['skip 1 2026-02-30', /needs a date as YYYY-MM-DD/],
   ])('%j is refused with an example, and nothing is saved', async (text, message) => {
@@ -217,9 +220,123 @@ describe('changing a ritual', () => {
   });
 });
 
-test('/rituals and /rituals help explain the commands', async () => {
-  for (const text of ['', 'help']) {
-    const reply = await rituals(text);
-    expect(JSON.stringify(reply.blocks)).toContain('/rituals standup <days> <HH:MM>');
+test('/rituals help explains the commands', async () => {
+  const help = JSON.stringify((await rituals('help')).blocks);
+  for (const usage of [
+    '`/rituals`:',
+    '/rituals standup <days> <HH:MM>',
+    '/rituals edit <n>',
+    '/rituals run <n>',
+  ]) {
+    expect(help).toContain(usage);
   }
+  expect(help).toContain('Name participants there');
+});
+
+describe('/rituals run', () => {
+  const dmsTo = (user: string) => t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === user);
+  const occurrences = async () =>
+    (
+      await t.database.db.query(
+        `select participant_id, to_char(local_date, 'YYYY-MM-DD') as local_date, status
+         from ritual_occurrences order by participant_id`,
+        [],
+        z.object({ participant_id: z.string(), local_date: z.string(), status: z.string() }),
+      )
+    ).map((o) => `${o.participant_id} ${o.local_date} ${o.status}`);
+
+  test('prompts everyone now for the next occurrence, once: not again when its time comes', async () => {
+    t.slack.channelMembers.set(CHANNEL, [ANA, BEN]);
+    await rituals('standup mon-fri 09:30 local');
+    await t.app.background.drain();
+    const id = (await stored())[0]?.id ?? 0;
+
+    const reply = await rituals(`run ${id}`);
+    expect(reply.text).toBe(
+      `Stand-up ${id} runs now for Friday, 20 November: prompts are going to 2 people, except anyone away or already checked in.`,
+    );
+    await t.app.background.drain();
+    expect(dmsTo(ANA).map((c) => c.args.text)).toEqual([`Stand-up for <#${CHANNEL}>, Friday, 20 November`]);
+    expect(dmsTo(BEN)).toHaveLength(1);
+    expect(await occurrences()).toEqual([`${ANA} 2026-11-20 sent`, `${BEN} 2026-11-20 sent`]);
+
+    // 09:30 in Berlin comes: that day has been run, so nothing more goes out.
+    t.clock.set('2026-11-20T08:30:05Z');
+    await t.app.jobs.tick();
+    await t.app.jobs.deliver();
+    expect(dmsTo(ANA)).toHaveLength(1);
+    expect(await occurrences()).toHaveLength(2);
+  });
+
+  test('a paused ritual, an unknown one, another channel’s, or one with nobody in it: said, nothing sent', async () => {
+    t.slack.channelMembers.set(CHANNEL, [ANA]);
+    await rituals('standup daily 17:00');
+    await t.app.background.drain();
+    const id = (await stored())[0]?.id ?? 0;
+    const nextAt = async () =>
+      (
+        await t.database.db.query('select next_at from ritual_slots', [], z.object({ next_at: z.date() }))
+      ).map((s) => s.next_at.toISOString());
+    const before = await nextAt();
+    expect(before).toHaveLength(1);
+
+    await rituals(`pause ${id}`);
+    expect((await rituals(`run ${id}`)).text).toBe(
+      `Ritual ${id} is paused: resume it first with \`/rituals resume ${id}\`.`,
+    );
+    expect((await rituals('run 999999')).text).toMatch(/There is no ritual 999999/);
+    await rituals(`resume ${id}`);
+    expect((await rituals(`run ${id}`, ANA, 'C0ELSEWHERE')).text).toMatch(/belongs to <#C0TEAMROOM>/);
+
+    t.slack.channelMembers.set('C0EMPTYROOM', []);
+    await rituals('standup daily 17:00', ANA, 'C0EMPTYROOM');
+    await t.app.background.drain();
+    const empty = (await stored())[1]?.id ?? 0;
+    expect((await rituals(`run ${empty}`, ANA, 'C0EMPTYROOM')).text).toMatch(/has no one to prompt/);
+
+    await t.app.background.drain();
+    expect(await nextAt()).toEqual(before);
+    expect(dmsTo(ANA)).toEqual([]);
+    expect(await occurrences()).toEqual([]);
+  });
+});
+
+describe('people joining and leaving the channel', () => {
+  const CAL = 'U0CAL00007';
+  const memberEvent = (type: 'member_joined_channel' | 'member_left_channel', user: string) =>
+    t.requests.event({ type, user, channel: CHANNEL, channel_type: 'C', team: 'T0RAPPORT1' });
+  const slotsOf = async () =>
+    (
+      await t.database.db.query(
+        'select ritual_id, participant_id, zone, next_at from ritual_slots order by ritual_id, participant_id',
+        [],
+        z.object({
+          ritual_id: z.coerce.number(),
+          participant_id: z.string(),
+          zone: z.string(),
+          next_at: z.date(),
+        }),
+      )
+    ).map((s) => `${s.ritual_id} ${s.participant_id} ${s.zone} ${s.next_at.toISOString()}`);
+
+  test('a ritual of the channel’s members takes in who joins, at their own time, and lets go of who leaves', async () => {
+    t.slack.addUser({ id: CAL, name: 'cal', tz: 'America/Los_Angeles' });
+    t.slack.addUser({ id: 'U0BOT00009', is_bot: true });
+    t.slack.channelMembers.set(CHANNEL, [ANA, BEN]);
+    await rituals('standup mon-fri 09:30 local');
+    await t.app.background.drain();
+    const id = (await stored())[0]?.id ?? 0;
+
+    expect((await memberEvent('member_joined_channel', CAL)).status).toBe(200);
+    expect((await memberEvent('member_joined_channel', 'U0BOT00009')).status).toBe(200);
+    expect((await memberEvent('member_left_channel', BEN)).status).toBe(200);
+    expect(await slotsOf()).toEqual([
+      `${id} ${ANA} Europe/Berlin 2026-11-20T08:30:00.000Z`,
+      `${id} ${CAL} America/Los_Angeles 2026-11-20T17:30:00.000Z`,
+    ]);
+
+    // Joining again (Slack may deliver twice) keeps the slot as it is.
+    await memberEvent('member_joined_channel', CAL);
+    expect(await slotsOf()).toHaveLength(2);
+  });
 });

@@ -256,6 +256,15 @@ export class FakeSlack {
       if (!view || (view.blocks?.length ?? 0) > 100) return { ok: false, error: 'invalid_arguments' };
       return { ok: true, view: { ...view, id: `V${this.nextTs().replace('.', '')}` } };
     },
+    'views.update': (args) => {
+      const view = args.view as { blocks?: unknown[]; type?: string } | undefined;
+      if (!args.view_id && !args.external_id) return { ok: false, error: 'invalid_arguments' };
+      if (!view || (view.blocks?.length ?? 0) > 100) return { ok: false, error: 'invalid_arguments' };
+      return {
+        ok: true,
+        view: { ...view, id: args.view_id ?? `V${this.nextTs().replace('.', '')}`, hash: this.nextTs() },
+      };
+    },
     'conversations.members': (args) => {
       const members = this.channelMembers.get(String(args.channel));
       if (!members) return { ok: false, error: 'channel_not_found' };

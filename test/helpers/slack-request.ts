@@ -159,12 +159,64 @@ export class SlackRequests {
     return this.postPayload(payload);
   }
 
+  /**
+   * A choice in a select menu inside an open modal, as Slack sends it: the container is the view,
+   * and the payload carries the view with its id, hash, private_metadata and state.
+   */
+  viewBlockAction(fields: {
+    user_id: string;
+    action_id: string;
+    block_id: string;
+    selected_value: string;
+    view: { id: string; hash: string; callback_id: string; private_metadata: string };
+    values?: Record<string, Record<string, Record<string, unknown>>>;
+    team_id?: string;
+  }): Promise<Response> {
+    const teamId = fields.team_id ?? TEAM_ID;
+    const payload = {
+      type: 'block_actions',
+      ...interactionEnvelope(fields.user_id, teamId),
+      container: { type: 'view', view_id: fields.view.id },
+      trigger_id: `${Date.now()}.${randomUUID().slice(0, 8)}`,
+      view: {
+        id: fields.view.id,
+        team_id: teamId,
+        type: 'modal',
+        callback_id: fields.view.callback_id,
+        private_metadata: fields.view.private_metadata,
+        state: { values: fields.values ?? {} },
+        hash: fields.view.hash,
+        title: { type: 'plain_text', text: 'Modal' },
+        blocks: [],
+        root_view_id: fields.view.id,
+        previous_view_id: null,
+        app_id: 'A0RAPPORT',
+        bot_id: 'B0RAPPBOT',
+      },
+      actions: [
+        {
+          type: 'static_select',
+          action_id: fields.action_id,
+          block_id: fields.block_id,
+          selected_option: {
+            text: { type: 'plain_text', text: fields.selected_value },
+            value: fields.selected_value,
+          },
+          action_ts: `${Date.now() / 1000}`,
+        },
+      ],
+      is_enterprise_install: false,
+    };
+    return this.postPayload(payload);
+  }
+
   /** A modal's submission, with `values` as Slack puts them: state.values[block_id][action_id]. */
   viewSubmission(fields: {
     user_id: string;
     callback_id: string;
     private_metadata: string;
-    values: Record<string, Record<string, { type: string; value: string | null }>>;
+    // Each input as Slack reports it: `value`, `selected_option`, `selected_users`, … by element type.
+    values: Record<string, Record<string, { type: string; value?: string | null } & Record<string, unknown>>>;
     team_id?: string;
   }): Promise<Response> {
     const teamId = fields.team_id ?? TEAM_ID;

@@ -36,6 +36,9 @@ const EVENT_SCOPES: Record<string, readonly string[]> = {
   reaction_added: ['reactions:read'],
   reaction_removed: ['reactions:read'],
   user_change: ['users:read'],
+  // Slack lists both; either one grants the event for its kind of channel (public, private).
+  member_joined_channel: ['channels:read', 'groups:read'],
+  member_left_channel: ['channels:read', 'groups:read'],
   app_home_opened: [],
 };
 

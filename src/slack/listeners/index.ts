@@ -8,10 +8,13 @@ import type { Background } from '../background.js';
 import { registerCheckinCommand } from './commands/checkin.js';
 import { registerKudosCommand } from './commands/kudos.js';
 import { registerStandupActions } from './actions/standup.js';
+import { registerRitualActions } from './actions/rituals.js';
 import { registerRitualsCommand } from './commands/rituals.js';
+import { registerMembershipEvents } from './events/membership.js';
 import { registerReactionEvents } from './events/reactions.js';
 import { registerUserChangeEvent } from './events/user-change.js';
 import { describeRequestMiddleware } from './middleware/describe-request.js';
+import { registerRitualSettingsView } from './views/rituals.js';
 import { registerStandupViews } from './views/standup.js';
 
 export type ListenerDeps = {
@@ -21,6 +24,8 @@ export type ListenerDeps = {
   directory: Directory;
   background: Background;
   log: Logger;
+  /** Runs the scheduler now (a tick, then delivery), for `/rituals run`. */
+  runNow: () => Promise<void>;
 };
 
 /** Every Slack surface Rapport listens on, each a thin adapter onto a domain service. */
@@ -33,4 +38,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerStandupViews(app, deps);
   registerReactionEvents(app, deps);
   registerUserChangeEvent(app, deps);
+  registerRitualSettingsView(app, deps);
+  registerRitualActions(app, deps);
+  registerMembershipEvents(app, deps);
 }

@@ -8,27 +8,35 @@ import {
   ritualChanged,
   ritualCreated,
   ritualRemoved,
+  ritualRunning,
   ritualSkipped,
   ritualsHelp,
   ritualsList,
 } from '../../views/rituals/replies.js';
 import { slashCommand } from '../slash-command.js';
+import { settingsModalFor } from '../views/rituals.js';
 
 export function registerRitualsCommand(
   app: App,
-  deps: { rituals: RitualsService; background: Background; log: Logger },
+  deps: { rituals: RitualsService; background: Background; log: Logger; runNow: () => Promise<void> },
 ): void {
   const { rituals, background } = deps;
   const syncLater = (teamId: string, id: number) =>
     background.run('ritual participants', () => rituals.syncParticipants(teamId, id));
   app.command(
     COMMANDS.rituals,
-    slashCommand(deps.log, async ({ command }) => {
+    slashCommand(deps.log, async ({ command, client }) => {
       const actor = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
       const parsed = parseRitualsCommand(command.text);
       switch (parsed.kind) {
         case 'help':
           return ritualsHelp();
+        case 'form':
+          await client.views.open({
+            trigger_id: command.trigger_id,
+            view: await settingsModalFor(rituals, actor, parsed.id),
+          });
+          return undefined;
         case 'list':
           return ritualsList(await rituals.list(actor));
         case 'create': {
@@ -45,6 +53,12 @@ export function registerRitualsCommand(
         case 'skip': {
           const { ritual, added } = await rituals.skip(actor, parsed.id, parsed.date);
           return ritualSkipped(ritual, parsed.date, added);
+        }
+        case 'run': {
+          const run = await rituals.runNow(actor, parsed.id);
+          // The scheduler sends the prompts now, as at any due time: claimed once, through the outbox.
+          background.run('run ritual now', deps.runNow);
+          return ritualRunning({ ritualId: run.ritual.id, dates: run.dates, people: run.people });
         }
         case 'remove':
           return ritualRemoved((await rituals.remove(actor, parsed.id)).id);

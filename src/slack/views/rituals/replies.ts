@@ -1,6 +1,21 @@
+import { DateTime } from 'luxon';
 import type { RitualView } from '../../../rituals/rituals-service.js';
 import { describeSchedule } from '../../../rituals/schedule.js';
-import { context, header, message, plainMessage, type SlackMessage, section, slackTime } from '../blocks.js';
+import { RITUAL_SETTINGS } from '../../ids.js';
+import {
+  type Block,
+  context,
+  escapeMrkdwn,
+  header,
+  listOf,
+  message,
+  plainMessage,
+  type SlackMessage,
+  section,
+  slackTime,
+  truncate,
+  LIMITS,
+} from '../blocks.js';
 
 function nextRun(ritual: RitualView): string {
   if (ritual.paused) return 'paused';
@@ -19,41 +34,80 @@ function line(ritual: RitualView): string {
   return `*${ritual.id}* · stand-up · ${describeSchedule(ritual.schedule)} · ${nextRun(ritual)} · ${who(ritual)}`;
 }
 
+/** A line of the list, with a button that opens the ritual's settings. */
+function lineWithEdit(ritual: RitualView): Block {
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text: truncate(line(ritual), LIMITS.sectionText) },
+    accessory: {
+      type: 'button',
+      action_id: RITUAL_SETTINGS.edit,
+      text: { type: 'plain_text', text: 'Edit' },
+      value: String(ritual.id),
+    },
+  };
+}
+
+function closing(ritual: RitualView): string {
+  const hours = ritual.close_after_minutes / 60;
+  const close = Number.isInteger(hours)
+    ? `${hours} hour${hours === 1 ? '' : 's'}`
+    : `${ritual.close_after_minutes} minutes`;
+  const reminder = ritual.reminder_before_close_minutes;
+  return `Closes ${close} after the prompt; ${reminder === null ? 'no reminder' : `a reminder ${reminder} minutes before the close`}.`;
+}
+
 export function ritualsHelp(): SlackMessage {
   return message('How to use /rituals', [
     header('Rituals'),
     section(
       [
+        '`/rituals`: a form to create a ritual in this channel or change one of its rituals: days, time, whose clock, questions, participants, close and reminder.',
         '`/rituals standup <days> <HH:MM> [local|<zone>]`: a stand-up in this channel, for example `/rituals standup mon-fri 09:30 local` (each person at 09:30 their time) or `/rituals standup mon,wed,fri 10:00 Europe/Berlin`. Days: `mon-fri`, `weekdays`, `daily`, or a list.',
-        '`/rituals list`: this channel’s rituals, with their numbers and next run.',
+        '`/rituals list`: this channel’s rituals, with their numbers and next run, each with an Edit button.',
+        '`/rituals edit <n>`: the form for ritual n. Name participants there to prompt only them; leave it empty for everyone in the channel, as people join and leave.',
+        '`/rituals run <n>`: its next occurrence, now.',
         '`/rituals pause <n>` · `/rituals resume <n>` · `/rituals skip <n> <YYYY-MM-DD>` (one day off) · `/rituals remove <n>` (its creator or an admin).',
       ].join('\n'),
     ),
   ]);
 }
 
-export function ritualCreated(ritual: RitualView): SlackMessage {
-  const text = `Stand-up ${ritual.id} is set: ${describeSchedule(ritual.schedule)}, ${nextRun(ritual)}. Questions: ${ritual.questions.map((q) => `“${q}”`).join(' ')}`;
+export function ritualCreated(ritual: RitualView, what: 'set' | 'changed' = 'set'): SlackMessage {
+  const questions = ritual.questions.map(escapeMrkdwn);
+  const text = `Stand-up ${ritual.id} is ${what}: ${describeSchedule(ritual.schedule)}, ${nextRun(ritual)}. Questions: ${questions.map((q) => `“${q}”`).join(' ')}`;
   return message(text, [
     section(
-      `:white_check_mark: Stand-up *${ritual.id}* is set: ${describeSchedule(ritual.schedule)}, ${nextRun(ritual)}.`,
+      `:white_check_mark: Stand-up *${ritual.id}* is ${what}: ${describeSchedule(ritual.schedule)}, ${nextRun(ritual)}.`,
     ),
-    section(`*Questions*\n${ritual.questions.map((q) => `• ${q}`).join('\n')}`),
+    section(`*Questions*\n${questions.map((q) => `• ${q}`).join('\n')}`),
     context(
-      `Participants: ${who(ritual)}. Change it with \`/rituals pause ${ritual.id}\`, \`skip\` or \`remove\`.`,
+      `Participants: ${who(ritual)}. ${closing(ritual)} Change it with \`/rituals edit ${ritual.id}\`, \`pause\`, \`skip\` or \`remove\`.`,
     ),
   ]);
+}
+
+/** "Friday, 20 November". */
+const dayOf = (localDate: string) => DateTime.fromISO(localDate).toFormat('cccc, d LLLL');
+
+export function ritualRunning(run: { ritualId: number; dates: string[]; people: number }): SlackMessage {
+  const people = run.people === 1 ? '1 person' : `${run.people} people`;
+  const days = listOf(run.dates.map(dayOf));
+  const zones = run.dates.length > 1 ? ' (each in their own time zone)' : '';
+  return plainMessage(
+    `Stand-up ${run.ritualId} runs now for ${days}${zones}: prompts are going to ${people}, except anyone away or already checked in.`,
+  );
 }
 
 export function ritualsList(rituals: RitualView[]): SlackMessage {
   if (rituals.length === 0) {
     return plainMessage(
-      'This channel has no rituals yet. Start one with `/rituals standup mon-fri 09:30 local`.',
+      'This channel has no rituals yet. Start one with `/rituals` (a form) or `/rituals standup mon-fri 09:30 local`.',
     );
   }
   return message(`This channel's rituals: ${rituals.map((r) => r.id).join(', ')}`, [
     header('Rituals in this channel'),
-    ...rituals.map((r) => section(line(r))),
+    ...rituals.map(lineWithEdit),
   ]);
 }
 
