@@ -4,7 +4,7 @@ import type { Logger } from '../../../logger.js';
 import type { RitualsService } from '../../../rituals/rituals-service.js';
 import { RITUAL_SETTINGS } from '../../ids.js';
 import { plainMessage } from '../../views/blocks.js';
-import { decodeSettingsMetadata } from '../../views/rituals/modal.js';
+import { decodeSettingsMetadata } from '../../views/rituals/settings-form.js';
 import { settingsModalFor } from '../views/rituals.js';
 
 /** A ritual's number as a button or an option carries it; undefined for "New ritual" or anything else. */

@@ -6,13 +6,13 @@ import { DEFAULT_SETTINGS, parseSettings, settingsOfRitual } from '../../../ritu
 import type { Background } from '../../background.js';
 import { RITUAL_SETTINGS } from '../../ids.js';
 import type { SlackMessage } from '../../views/blocks.js';
+import { ritualSettingsModal } from '../../views/rituals/modal.js';
 import {
   decodeSettingsMetadata,
   formError,
   readSettingsForm,
-  ritualSettingsModal,
   settingsErrorsByBlock,
-} from '../../views/rituals/modal.js';
+} from '../../views/rituals/settings-form.js';
 import { ritualCreated } from '../../views/rituals/replies.js';
 
 type Actor = { teamId: string; channelId: string; userId: string };
