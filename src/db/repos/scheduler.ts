@@ -185,6 +185,8 @@ export type OutboxMessage = {
   payload: Record<string, unknown>;
   /** Set to edit a message already posted (its ts) instead of posting a new one. */
   updateTs?: string;
+  /** Not before this instant (a reminder on a due date); now when unset. */
+  sendAt?: Date;
 };
 
 /** Queues messages; one already queued under the same key is not queued again. */
@@ -193,9 +195,10 @@ export async function enqueueMessages(q: Queryable, messages: OutboxMessage[], n
   return q.execute(
     `insert into outbox (team_id, dedupe_key, channel_id, payload, method, message_ts_to_update, next_attempt_at, created_at)
      select team_id, dedupe_key, channel_id, payload,
-            case when update_ts is null then 'chat.postMessage' else 'chat.update' end, update_ts, $6, $6
-     from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[])
-       as m(team_id, dedupe_key, channel_id, payload, update_ts)
+            case when update_ts is null then 'chat.postMessage' else 'chat.update' end, update_ts,
+            coalesce(send_at, $7), $7
+     from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[], $6::timestamptz[])
+       as m(team_id, dedupe_key, channel_id, payload, update_ts, send_at)
      on conflict (team_id, dedupe_key) do nothing`,
     [
       messages.map((m) => m.teamId),
@@ -203,9 +206,28 @@ export async function enqueueMessages(q: Queryable, messages: OutboxMessage[], n
       messages.map((m) => m.channelId),
       messages.map((m) => JSON.stringify(m.payload)),
       messages.map((m) => m.updateTs ?? null),
+      messages.map((m) => m.sendAt ?? null),
       now,
     ],
   );
+}
+
+/**
+ * Replaces a message still waiting in the outbox (a reminder whose date or text changed), or
+ * withdraws it when `message` is undefined. One already sent stays sent.
+ */
+export async function replaceQueuedMessage(
+  q: Queryable,
+  teamId: string,
+  dedupeKey: string,
+  message: OutboxMessage | undefined,
+  now: Date,
+): Promise<void> {
+  await q.execute(`delete from outbox where team_id = $1 and dedupe_key = $2 and status = 'pending'`, [
+    teamId,
+    dedupeKey,
+  ]);
+  if (message) await enqueueMessages(q, [message], now);
 }
 
 const participation = z.object({
