@@ -1,12 +1,12 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { type ExportRecord, RECORD_COLUMNS } from './records.js';
+import { type ExportRecord, RECORD_SOURCES } from './records.js';
 
 export type ExportFormat = 'jsonl' | 'csv';
 
 /** CSV has one header for all types: `type`, then every type's columns, each once. */
-export const CSV_COLUMNS = ['type', ...new Set(Object.values(RECORD_COLUMNS).flat())];
+export const CSV_COLUMNS = ['type', ...new Set(RECORD_SOURCES.flatMap((s) => s.columns))];
 
 /** Writes records to `out` as JSON lines or CSV, respecting back-pressure; returns how many. */
 export async function writeRecords(
