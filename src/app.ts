@@ -68,7 +68,13 @@ export function createApp(deps: AppDeps): RapportApp {
   const directory = createDirectory({ db, slack: quickClient, clock, log });
   const background = createBackground(log);
   const kudos = createKudosService({ db, directory, clock });
-  const rituals = createRitualsService({ db, directory, clock, members: channelMembersFrom(bolt.client) });
+  const rituals = createRitualsService({
+    db,
+    directory,
+    clock,
+    members: channelMembersFrom(bolt.client),
+    runnableKinds: new Set(Object.keys(RITUAL_KINDS)),
+  });
 
   const standups = createStandupService({ db, clock, slack: bolt.client });
   // The outbox decides about retries itself, so its client never retries on its own.

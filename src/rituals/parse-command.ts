@@ -1,12 +1,12 @@
 import { UserError } from '../errors.js';
-import { parseDays, parseTime, parseZone, type Schedule } from './schedule.js';
+import { CADENCES, parseDays, parseTime, parseZone, type Schedule } from './schedule.js';
 
 export type RitualsCommand =
   | { kind: 'help' }
   | { kind: 'list' }
   /** The settings form: a new ritual, or one of the channel's to edit. */
   | { kind: 'form'; id?: number }
-  | { kind: 'create'; ritual: 'standup'; schedule: Schedule }
+  | { kind: 'create'; ritual: 'standup' | 'retro' | 'pulse'; schedule: Schedule }
   | { kind: 'pause' | 'resume' | 'remove' | 'run'; id: number }
   | { kind: 'skip'; id: number; date: string };
 
@@ -30,6 +30,9 @@ export function parseRitualsCommand(text: string): RitualsCommand {
       return { kind: 'list' };
     case 'standup':
       return parseStandup(args);
+    case 'retro':
+    case 'pulse':
+      return parseCadenced(verb.toLowerCase() as 'retro' | 'pulse', args);
     case 'pause':
     case 'resume':
     case 'remove':
@@ -65,6 +68,35 @@ function parseStandup(args: string[]): RitualsCommand {
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     throw new UserError(`${error.userMessage} A whole example: ${STANDUP_EXAMPLE}.`);
+  }
+}
+
+const CADENCED_EXAMPLES = {
+  retro: '`/rituals retro biweekly fri 16:00 local`',
+  pulse: '`/rituals pulse monthly mon 10:00 Europe/Berlin`',
+} as const;
+
+/** `<weekly|biweekly|monthly> <day> <HH:MM> [local|<zone>]`, for retros and pulse checks. */
+function parseCadenced(ritual: 'retro' | 'pulse', args: string[]): RitualsCommand {
+  const example = CADENCED_EXAMPLES[ritual];
+  const [cadence = '', day, time, zone, ...extra] = args;
+  const known = CADENCES.find((c) => c === cadence.toLowerCase());
+  if (!known || day === undefined || time === undefined || extra.length > 0) {
+    throw new UserError(
+      `A ${ritual} needs how often (\`weekly\`, \`biweekly\` or \`monthly\`), one day, a time, and optionally \`local\` or a time zone. For example: ${example}.`,
+    );
+  }
+  try {
+    const days = parseDays(day);
+    if (days.length !== 1) throw new UserError(`A ${ritual} runs on one day of the week, such as \`fri\`.`);
+    return {
+      kind: 'create',
+      ritual,
+      schedule: { days, time: parseTime(time), zone: parseZone(zone), cadence: known },
+    };
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(`${error.userMessage} A whole example: ${example}.`);
   }
 }
 

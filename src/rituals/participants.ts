@@ -4,7 +4,8 @@ import type { Database } from '../db/database.js';
 import type { RitualRow } from '../db/repos/rituals.js';
 import { replaceSlots, type Slot } from '../db/repos/scheduler.js';
 import type { Directory, Person } from '../people/directory.js';
-import { nextOccurrence } from './schedule.js';
+import { AUDIENCE, WHOLE_CHANNEL } from './kinds.js';
+import { nextOccurrence, scheduleOf } from './schedule.js';
 
 /** The channel's members, as Slack lists them. */
 export type ChannelMembers = (channelId: string) => Promise<string[]>;
@@ -29,12 +30,12 @@ const FALLBACK_ZONE = 'UTC';
 export function slotOf(ritual: RitualRow, person: Person | undefined, now: Date): Slot | undefined {
   if (!person || person.isBot || person.isDeleted) return undefined;
   const zone = ritual.zone === 'local' ? (person.tz ?? FALLBACK_ZONE) : ritual.zone;
-  const next = nextOccurrence({ days: ritual.days, time: ritual.time_of_day, zone: ritual.zone }, zone, now);
+  const next = nextOccurrence(scheduleOf(ritual), zone, now);
   if (!next) return undefined;
   return {
     teamId: ritual.team_id,
     ritualId: ritual.id,
-    participantId: person.userId,
+    participantId: AUDIENCE[ritual.kind] === 'channel' ? WHOLE_CHANNEL : person.userId,
     zone,
     nextLocalDate: next.localDate,
     nextAt: next.at,
@@ -50,7 +51,11 @@ export async function syncRitualSlots(
   deps: { db: Database; directory: Directory; members: ChannelMembers; clock: Clock },
   ritual: RitualRow,
 ): Promise<Slot[]> {
-  const candidates = ritual.participants ?? (await deps.members(ritual.channel_id));
+  // A channel-wide ritual has one slot, at its time in its zone ("local": its creator's).
+  const candidates =
+    AUDIENCE[ritual.kind] === 'channel'
+      ? [ritual.created_by]
+      : (ritual.participants ?? (await deps.members(ritual.channel_id)));
   const people = await Promise.all(candidates.map((id) => deps.directory.find(ritual.team_id, id)));
   const now = deps.clock.now();
   const slots = people.flatMap((person) => slotOf(ritual, person, now) ?? []);

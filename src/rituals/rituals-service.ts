@@ -23,8 +23,9 @@ import {
 } from '../db/repos/scheduler.js';
 import type { Directory, Person } from '../people/directory.js';
 import { type ChannelMembers, slotOf, syncRitualSlots } from './participants.js';
-import { nextOccurrence, type Occurrence, type Schedule, type Weekday } from './schedule.js';
-import { DEFAULT_SETTINGS, type RitualSettings } from './settings.js';
+import { AUDIENCE, KIND_DEFAULTS, KIND_LABELS } from './kinds.js';
+import { nextOccurrence, type Occurrence, type Schedule, scheduleOf, type Weekday } from './schedule.js';
+import { DEFAULT_SETTINGS, isFormKind, type RitualKindName, type RitualSettings } from './settings.js';
 
 export { DEFAULT_STANDUP_QUESTIONS } from './settings.js';
 
@@ -37,7 +38,14 @@ export type RitualView = RitualRow & {
   next: Occurrence | undefined;
 };
 
-type Deps = { db: Database; directory: Directory; clock: Clock; members: ChannelMembers };
+type Deps = {
+  db: Database;
+  directory: Directory;
+  clock: Clock;
+  members: ChannelMembers;
+  /** The kinds the scheduler can run: a ritual of any other kind is not created. */
+  runnableKinds: ReadonlySet<string>;
+};
 type Actor = { teamId: string; channelId: string; userId: string };
 
 export type RitualsService = ReturnType<typeof createRitualsService>;
@@ -53,7 +61,7 @@ export function createRitualsService(deps: Deps) {
       : ((await deps.directory.find(actor.teamId, actor.userId))?.tz ?? 'UTC');
 
   const view = async (actor: Actor, row: RitualRow): Promise<RitualView> => {
-    const schedule: Schedule = { days: row.days, time: row.time_of_day, zone: row.zone };
+    const schedule = scheduleOf(row);
     const zone = await zoneOf(actor, schedule);
     const now = deps.clock.now();
     const today = DateTime.fromJSDate(now, { zone }).toISODate() ?? '';
@@ -104,9 +112,52 @@ export function createRitualsService(deps: Deps) {
     },
 
     /** What the settings form offers: the channel's rituals to pick from, and the one to edit, if any. */
-    async forSettings(actor: Actor, id?: number): Promise<{ existing: RitualRow[]; editing?: RitualRow }> {
+    async forSettings(
+      actor: Actor,
+      id?: number,
+    ): Promise<{ existing: RitualRow[]; editing?: RitualRow & { kind: RitualKindName } }> {
+      const existing = (await ritualsOfChannel(deps.db, actor.teamId, actor.channelId)).filter((r) =>
+        isFormKind(r.kind),
+      );
+      if (id === undefined) return { existing };
+      const editing = await ownRitual(actor, id);
+      if (!isFormKind(editing.kind)) {
+        throw new UserError(
+          `Ritual ${id} is a ${KIND_LABELS[editing.kind]}: change it with \`/rituals ${editing.kind} …\` after \`/rituals remove ${id}\`.`,
+        );
+      }
+      return { existing, editing: { ...editing, kind: editing.kind } };
+    },
+
+    /**
+     * A retro or a pulse check from the text command: channel-wide or per person, weekly, every
+     * other week from its first run, or on the first such weekday of each month.
+     */
+    async createCadenced(actor: Actor, kind: 'retro' | 'pulse', schedule: Schedule): Promise<RitualView> {
+      if (!deps.runnableKinds.has(kind)) {
+        throw new UserError(`I don't know \`/rituals ${kind}\`. Try \`/rituals help\`.`);
+      }
       const existing = await ritualsOfChannel(deps.db, actor.teamId, actor.channelId);
-      return id === undefined ? { existing } : { existing, editing: await ownRitual(actor, id) };
+      if (existing.length >= MAX_RITUALS_PER_CHANNEL) {
+        throw new UserError(`A channel can have up to ${MAX_RITUALS_PER_CHANNEL} rituals; remove one first.`);
+      }
+      const now = deps.clock.now();
+      const zone = await zoneOf(actor, schedule);
+      const first = nextOccurrence({ ...schedule, cadence: 'weekly' }, zone, now);
+      const row = await insertRitual(deps.db, {
+        ...KIND_DEFAULTS[kind],
+        kind,
+        days: schedule.days,
+        time: schedule.time,
+        zone: schedule.zone,
+        cadence: schedule.cadence ?? 'weekly',
+        startsOn: schedule.cadence === 'biweekly' ? first?.localDate : undefined,
+        teamId: actor.teamId,
+        channelId: actor.channelId,
+        createdBy: actor.userId,
+        now,
+      });
+      return view(actor, row);
     },
 
     /**
@@ -133,7 +184,9 @@ export function createRitualsService(deps: Deps) {
      * slot at their next occurrence (a bot or a deactivated account gets none).
      */
     async memberJoined(teamId: string, channelId: string, userId: string): Promise<number> {
-      const rituals = (await ritualsOfChannel(deps.db, teamId, channelId)).filter((r) => !r.participants);
+      const rituals = (await ritualsOfChannel(deps.db, teamId, channelId)).filter(
+        (r) => !r.participants && AUDIENCE[r.kind] === 'participants',
+      );
       if (rituals.length === 0) return 0;
       const person = await deps.directory.find(teamId, userId);
       const now = deps.clock.now();
@@ -160,7 +213,7 @@ export function createRitualsService(deps: Deps) {
 
     async skip(actor: Actor, id: number, date: string): Promise<{ ritual: RitualView; added: boolean }> {
       const row = await ownRitual(actor, id);
-      const zone = await zoneOf(actor, { days: row.days, time: row.time_of_day, zone: row.zone });
+      const zone = await zoneOf(actor, scheduleOf(row));
       const today = DateTime.fromJSDate(deps.clock.now(), { zone }).toISODate() ?? '';
       if (date < today) throw new UserError(`${date} has passed; skip a day from today on.`);
       const added = await insertSkip(deps.db, {
@@ -198,11 +251,7 @@ export function createRitualsService(deps: Deps) {
       await moveSlots(
         deps.db,
         rows.flatMap((r) => {
-          const next = nextOccurrence(
-            { days: r.days as Weekday[], time: r.time_of_day, zone: 'local' },
-            zone,
-            now,
-          );
+          const next = nextOccurrence(scheduleOf({ ...r, days: r.days as Weekday[] }), zone, now);
           return next
             ? [
                 {

@@ -4,13 +4,58 @@ import { UserError } from '../errors.js';
 /** ISO weekdays: 1 is Monday, 7 is Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
+/** Every week; every other week counted from the first run; or the first such weekday of a month. */
+export type Cadence = 'weekly' | 'biweekly' | 'monthly';
+export const CADENCES: readonly Cadence[] = ['weekly', 'biweekly', 'monthly'];
+
 export type Schedule = {
   days: Weekday[];
   /** Wall-clock time, "HH:MM". */
   time: string;
   /** "local": each participant's own Slack time zone; otherwise one IANA zone for everyone. */
   zone: 'local' | string;
+  /** Weekly when unset. */
+  cadence?: Cadence;
+  /** The first run's date, "YYYY-MM-DD": where a biweekly cadence counts its weeks from. */
+  startsOn?: string | null;
 };
+
+/** The schedule stored in a ritual's row. */
+export function scheduleOf(row: {
+  days: Weekday[];
+  time_of_day: string;
+  zone: string;
+  cadence?: Cadence;
+  starts_on?: string | null;
+}): Schedule {
+  return {
+    days: row.days,
+    time: row.time_of_day,
+    zone: row.zone,
+    cadence: row.cadence ?? 'weekly',
+    startsOn: row.starts_on ?? null,
+  };
+}
+
+/** Whether a date on one of the schedule's weekdays is also on its cadence. */
+function onCadence(schedule: Schedule, date: DateTime): boolean {
+  switch (schedule.cadence ?? 'weekly') {
+    case 'weekly':
+      return true;
+    case 'monthly':
+      return date.day <= 7;
+    case 'biweekly': {
+      if (!schedule.startsOn) return true;
+      const start = DateTime.fromISO(schedule.startsOn, { zone: date.zone });
+      if (date < start.startOf('day')) return false;
+      const weeks = Math.round(date.startOf('week').diff(start.startOf('week'), 'weeks').weeks);
+      return weeks % 2 === 0;
+    }
+  }
+}
+
+/** How far ahead the next occurrence can be: a week and a bit, two, or a month and a bit. */
+const HORIZON_DAYS: Record<Cadence, number> = { weekly: 9, biweekly: 16, monthly: 40 };
 
 export type Occurrence = {
   /** The participant's (or the zone's) calendar date the occurrence belongs to, "YYYY-MM-DD". */
@@ -128,7 +173,7 @@ export function occurrencesBetween(schedule: Schedule, zone: string, after: Date
   const last = DateTime.fromJSDate(until, { zone }).startOf('day').plus({ days: 1 });
   const found: Occurrence[] = [];
   for (let date = first; date <= last; date = date.plus({ days: 1 })) {
-    if (!schedule.days.includes(date.weekday as Weekday)) continue;
+    if (!schedule.days.includes(date.weekday as Weekday) || !onCadence(schedule, date)) continue;
     const localDate = date.toISODate() ?? '';
     const at = instantOf(localDate, schedule.time, zone);
     if (at > after && at <= until) found.push({ localDate, at });
@@ -139,7 +184,9 @@ export function occurrencesBetween(schedule: Schedule, zone: string, after: Date
 /** The first occurrence strictly after `after`. */
 export function nextOccurrence(schedule: Schedule, zone: string, after: Date): Occurrence | undefined {
   if (schedule.days.length === 0) return undefined;
-  const horizon = new Date(after.getTime() + 9 * 24 * 60 * 60 * 1000);
+  const horizon = new Date(
+    after.getTime() + HORIZON_DAYS[schedule.cadence ?? 'weekly'] * 24 * 60 * 60 * 1000,
+  );
   return occurrencesBetween(schedule, zone, after, horizon)[0];
 }
 
@@ -152,7 +199,13 @@ export function describeSchedule(schedule: Schedule): string {
         ? 'Mon–Fri'
         : schedule.days.map((d) => capitalize(DAY_NAMES[d - 1] ?? '')).join(', ');
   const zone = schedule.zone === 'local' ? "each person's local time" : schedule.zone;
-  return `${days} at ${schedule.time}, ${zone}`;
+  const when =
+    schedule.cadence === 'biweekly'
+      ? `Every other ${days}`
+      : schedule.cadence === 'monthly'
+        ? `The first ${days} of each month`
+        : days;
+  return `${when} at ${schedule.time}, ${zone}`;
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -7,6 +7,9 @@ import type { Weekday } from './schedule.js';
 export const RITUAL_KIND_NAMES = { standup: 'Stand-up' } as const;
 export type RitualKindName = keyof typeof RITUAL_KIND_NAMES;
 
+/** Whether the settings form can edit this kind (the others are set by their own commands). */
+export const isFormKind = (kind: string): kind is RitualKindName => Object.hasOwn(RITUAL_KIND_NAMES, kind);
+
 export const DEFAULT_STANDUP_QUESTIONS = [
   'What did you get done since last time?',
   'What will you do next?',
@@ -73,7 +76,7 @@ export const DEFAULT_SETTINGS: RitualSettings = {
   reminderBeforeCloseMinutes: DEFAULT_REMINDER_BEFORE_CLOSE_MINUTES,
 };
 
-export function settingsOfRitual(row: RitualRow): RitualSettings {
+export function settingsOfRitual(row: RitualRow & { kind: RitualKindName }): RitualSettings {
   return {
     kind: row.kind,
     days: row.days,

@@ -17,7 +17,7 @@ import {
   takeDueFollowups,
 } from '../db/repos/scheduler.js';
 import type { Logger } from '../logger.js';
-import { nextOccurrence, type Weekday } from '../rituals/schedule.js';
+import { nextOccurrence, scheduleOf, type Weekday } from '../rituals/schedule.js';
 import { type DueOccurrence, NOT_YET, type RitualKinds } from './ritual-kind.js';
 
 export type TickResult = {
@@ -235,7 +235,7 @@ function occurrenceOf(slot: DueSlot): DueOccurrence & { reminderBeforeCloseMinut
 
 /** The slot moved to the occurrence after the one just decided. */
 function nextSlot(slot: DueSlot): Slot {
-  const schedule = { days: slot.days as Weekday[], time: slot.time_of_day, zone: slot.zone };
+  const schedule = scheduleOf({ ...slot, days: slot.days as Weekday[] });
   const next = nextOccurrence(schedule, slot.zone, slot.next_at);
   return {
     teamId: slot.team_id,

@@ -106,3 +106,56 @@ describe('next occurrence', () => {
     expect(nextOccurrence(weekdays, 'Asia/Tokyo', after)?.localDate).toBe('2026-11-23');
   });
 });
+
+describe('cadences', () => {
+  const dates = (schedule: Schedule, from: string, until: string) =>
+    occurrencesBetween(schedule, 'Europe/Berlin', new Date(from), new Date(until)).map((o) => o.localDate);
+
+  test('every other week counts from the first run', () => {
+    const biweekly: Schedule = {
+      days: [5],
+      time: '16:00',
+      zone: 'Europe/Berlin',
+      cadence: 'biweekly',
+      startsOn: '2026-11-27',
+    };
+    expect(dates(biweekly, '2026-11-01T00:00:00Z', '2027-01-10T00:00:00Z')).toEqual([
+      '2026-11-27',
+      '2026-12-11',
+      '2026-12-25',
+      '2027-01-08',
+    ]);
+    expect(nextOccurrence(biweekly, 'Europe/Berlin', new Date('2026-11-27T15:00:00Z'))?.localDate).toBe(
+      '2026-12-11',
+    );
+  });
+
+  test('monthly is the first such weekday of each month', () => {
+    const monthly: Schedule = { days: [1], time: '10:00', zone: 'Europe/Berlin', cadence: 'monthly' };
+    expect(dates(monthly, '2026-11-01T00:00:00Z', '2027-03-01T00:00:00Z')).toEqual([
+      '2026-11-02',
+      '2026-12-07',
+      '2027-01-04',
+      '2027-02-01',
+    ]);
+    // From the day after a first Monday, the next is more than four weeks away.
+    expect(nextOccurrence(monthly, 'Europe/Berlin', new Date('2026-12-08T00:00:00Z'))?.localDate).toBe(
+      '2027-01-04',
+    );
+  });
+
+  test('described for people', () => {
+    expect(
+      describeSchedule({
+        days: [5],
+        time: '16:00',
+        zone: 'local',
+        cadence: 'biweekly',
+        startsOn: '2026-11-27',
+      }),
+    ).toBe("Every other Fri at 16:00, each person's local time");
+    expect(describeSchedule({ days: [1], time: '10:00', zone: 'Europe/Berlin', cadence: 'monthly' })).toBe(
+      'The first Mon of each month at 10:00, Europe/Berlin',
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Weekday } from '../../rituals/schedule.js';
+import { RITUAL_KINDS, type RitualKindId } from '../../rituals/kinds.js';
+import { CADENCES, type Cadence, type Weekday } from '../../rituals/schedule.js';
 import {
   DEFAULT_CLOSE_AFTER_MINUTES,
   DEFAULT_REMINDER_BEFORE_CLOSE_MINUTES,
@@ -10,8 +11,10 @@ const ritualRow = z.object({
   id: z.coerce.number(),
   team_id: z.string(),
   channel_id: z.string(),
-  kind: z.literal('standup'),
+  kind: z.enum(RITUAL_KINDS),
   days: z.array(z.number().int().min(1).max(7)).transform((days) => days as Weekday[]),
+  cadence: z.enum(CADENCES as [Cadence, ...Cadence[]]),
+  starts_on: z.string().nullable(),
   time_of_day: z.string(),
   zone: z.string(),
   questions: z.array(z.string()),
@@ -25,11 +28,12 @@ const ritualRow = z.object({
 export type RitualRow = z.infer<typeof ritualRow>;
 
 const COLUMNS = `id, team_id, channel_id, kind, days, time_of_day, zone, questions, participants,
-  close_after_minutes, reminder_before_close_minutes, paused, created_by, created_at`;
+  close_after_minutes, reminder_before_close_minutes, paused, created_by, created_at,
+  cadence, to_char(starts_on, 'YYYY-MM-DD') as starts_on`;
 
 /** What a ritual is set to do: everything a person chooses when creating or editing one. */
 export type RitualSettingsColumns = {
-  kind: 'standup';
+  kind: RitualKindId;
   days: Weekday[];
   time: string;
   zone: string;
@@ -49,13 +53,16 @@ export type NewRitual = Omit<
     channelId: string;
     createdBy: string;
     now: Date;
+    /** Weekly when left out; every other week needs `startsOn`, the first run's date. */
+    cadence?: Cadence;
+    startsOn?: string;
   };
 
 export async function insertRitual(q: Queryable, r: NewRitual): Promise<RitualRow> {
   const [row] = await q.query(
     `insert into rituals (team_id, channel_id, kind, days, time_of_day, zone, questions, participants,
-       close_after_minutes, reminder_before_close_minutes, created_by, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
+       close_after_minutes, reminder_before_close_minutes, created_by, created_at, updated_at, cadence, starts_on)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14)
      returning ${COLUMNS}`,
     [
       r.teamId,
@@ -72,6 +79,8 @@ export async function insertRitual(q: Queryable, r: NewRitual): Promise<RitualRo
         : r.reminderBeforeCloseMinutes,
       r.createdBy,
       r.now,
+      r.cadence ?? 'weekly',
+      r.startsOn ?? null,
     ],
     ritualRow,
   );

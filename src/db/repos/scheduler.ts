@@ -49,6 +49,8 @@ const dueSlot = z.object({
   kind: z.string(),
   days: z.array(z.number()),
   time_of_day: z.string(),
+  cadence: z.enum(['weekly', 'biweekly', 'monthly']),
+  starts_on: z.string().nullable(),
   questions: z.array(z.string()),
   close_after_minutes: z.number(),
   reminder_before_close_minutes: z.number().nullable(),
@@ -69,6 +71,7 @@ export function lockDueSlots(q: Queryable, now: Date, limit: number): Promise<Du
     `select s.team_id, s.ritual_id, s.participant_id, s.zone,
             to_char(s.next_local_date, 'YYYY-MM-DD') as next_local_date, s.next_at,
             r.channel_id, r.kind, r.days, r.time_of_day, r.questions, r.paused,
+            r.cadence, to_char(r.starts_on, 'YYYY-MM-DD') as starts_on,
             r.close_after_minutes, r.reminder_before_close_minutes,
             exists (select 1 from ritual_skips k
                     where k.team_id = s.team_id and k.ritual_id = s.ritual_id
@@ -161,12 +164,16 @@ const localSlot = z.object({
   ritual_id: z.coerce.number(),
   days: z.array(z.number()),
   time_of_day: z.string(),
+  zone: z.string(),
+  cadence: z.enum(['weekly', 'biweekly', 'monthly']),
+  starts_on: z.string().nullable(),
 });
 
 /** The rituals in which a person has a slot in their own time zone. */
 export function localRitualsOf(q: Queryable, teamId: string, userId: string) {
   return q.query(
-    `select r.id as ritual_id, r.days, r.time_of_day
+    `select r.id as ritual_id, r.days, r.time_of_day, r.zone, r.cadence,
+            to_char(r.starts_on, 'YYYY-MM-DD') as starts_on
      from ritual_slots s join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
      where s.team_id = $1 and s.participant_id = $2 and r.zone = 'local'`,
     [teamId, userId],

@@ -40,7 +40,10 @@ export function registerRitualsCommand(
         case 'list':
           return ritualsList(await rituals.list(actor));
         case 'create': {
-          const ritual = await rituals.createStandup(actor, parsed.schedule);
+          const ritual =
+            parsed.ritual === 'standup'
+              ? await rituals.createStandup(actor, parsed.schedule)
+              : await rituals.createCadenced(actor, parsed.ritual, parsed.schedule);
           syncLater(actor.teamId, ritual.id);
           return ritualCreated(ritual);
         }
@@ -61,7 +64,7 @@ export function registerRitualsCommand(
           return ritualRunning({ ritualId: run.ritual.id, dates: run.dates, people: run.people });
         }
         case 'remove':
-          return ritualRemoved((await rituals.remove(actor, parsed.id)).id);
+          return ritualRemoved(await rituals.remove(actor, parsed.id));
       }
     }),
   );

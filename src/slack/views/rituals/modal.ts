@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { RitualRow } from '../../../db/repos/rituals.js';
-import { DAY_NAMES, describeSchedule } from '../../../rituals/schedule.js';
+import { KIND_LABELS } from '../../../rituals/kinds.js';
+import { DAY_NAMES, describeSchedule, scheduleOf } from '../../../rituals/schedule.js';
 import {
   CLOSE_AFTER_HOURS,
   MAX_QUESTIONS,
@@ -77,10 +78,7 @@ function ritualPicker(existing: RitualRow[], ritualId: number | undefined): type
     ...existing
       .slice(0, STATIC_SELECT_MAX_OPTIONS - 1)
       .map((r) =>
-        option(
-          `${r.id} · ${RITUAL_KIND_NAMES[r.kind]} · ${describeSchedule({ days: r.days, time: r.time_of_day, zone: r.zone })}`,
-          String(r.id),
-        ),
+        option(`${r.id} · ${KIND_LABELS[r.kind]} · ${describeSchedule(scheduleOf(r))}`, String(r.id)),
       ),
   ];
   return {

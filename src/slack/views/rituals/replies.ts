@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { KIND_LABELS, type RitualKindId } from '../../../rituals/kinds.js';
 import type { RitualView } from '../../../rituals/rituals-service.js';
 import { describeSchedule } from '../../../rituals/schedule.js';
 import { RITUAL_SETTINGS } from '../../ids.js';
@@ -31,7 +32,7 @@ function who(ritual: RitualView): string {
 }
 
 function line(ritual: RitualView): string {
-  return `*${ritual.id}* · stand-up · ${describeSchedule(ritual.schedule)} · ${nextRun(ritual)} · ${who(ritual)}`;
+  return `*${ritual.id}* · ${KIND_LABELS[ritual.kind]} · ${describeSchedule(ritual.schedule)} · ${nextRun(ritual)} · ${who(ritual)}`;
 }
 
 /** A line of the list, with a button that opens the ritual's settings. */
@@ -75,12 +76,20 @@ export function ritualsHelp(): SlackMessage {
 
 export function ritualCreated(ritual: RitualView, what: 'set' | 'changed' = 'set'): SlackMessage {
   const questions = ritual.questions.map(escapeMrkdwn);
-  const text = `Stand-up ${ritual.id} is ${what}: ${describeSchedule(ritual.schedule)}, ${nextRun(ritual)}. Questions: ${questions.map((q) => `“${q}”`).join(' ')}`;
+  const name = capitalized(ritual);
+  const asked = questions.length > 0 ? ` Questions: ${questions.map((q) => `“${q}”`).join(' ')}` : '';
+  const text = `${name} ${ritual.id} is ${what}: ${describeSchedule(ritual.schedule)}, ${nextRun(ritual)}.${asked}`;
   return message(text, [
     section(
-      `:white_check_mark: Stand-up *${ritual.id}* is ${what}: ${describeSchedule(ritual.schedule)}, ${nextRun(ritual)}.`,
+      `:white_check_mark: ${name} *${ritual.id}* is ${what}: ${describeSchedule(ritual.schedule)}, ${nextRun(ritual)}.`,
     ),
-    section(`*Questions*\n${questions.map((q) => `• ${q}`).join('\n')}`),
+    ...(questions.length > 0
+      ? [
+          section(
+            `*${ritual.kind === 'pulse' ? 'Statements' : 'Questions'}*\n${questions.map((q) => `• ${q}`).join('\n')}`,
+          ),
+        ]
+      : []),
     context(
       `Participants: ${who(ritual)}. ${closing(ritual)} Change it with \`/rituals edit ${ritual.id}\`, \`pause\`, \`skip\` or \`remove\`.`,
     ),
@@ -114,17 +123,22 @@ export function ritualsList(rituals: RitualView[]): SlackMessage {
 export function ritualChanged(ritual: RitualView, what: 'paused' | 'resumed'): SlackMessage {
   return plainMessage(
     what === 'paused'
-      ? `Stand-up ${ritual.id} is paused. \`/rituals resume ${ritual.id}\` starts it again.`
-      : `Stand-up ${ritual.id} is running again: ${nextRun(ritual)}.`,
+      ? `${capitalized(ritual)} ${ritual.id} is paused. \`/rituals resume ${ritual.id}\` starts it again.`
+      : `${capitalized(ritual)} ${ritual.id} is running again: ${nextRun(ritual)}.`,
   );
 }
 
 export function ritualSkipped(ritual: RitualView, date: string, added: boolean): SlackMessage {
   return plainMessage(
-    `${added ? 'Done' : 'Already so'}: no stand-up ${ritual.id} on ${date}. It runs ${nextRun(ritual)}.`,
+    `${added ? 'Done' : 'Already so'}: no ${KIND_LABELS[ritual.kind]} ${ritual.id} on ${date}. It runs ${nextRun(ritual)}.`,
   );
 }
 
-export function ritualRemoved(id: number): SlackMessage {
-  return plainMessage(`Stand-up ${id} is removed. Its past check-ins stay in the export.`);
+export function ritualRemoved(ritual: { id: number; kind: RitualKindId }): SlackMessage {
+  return plainMessage(
+    `${capitalize(KIND_LABELS[ritual.kind])} ${ritual.id} is removed. What it recorded stays in the export.`,
+  );
 }
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const capitalized = (ritual: { kind: RitualKindId }) => capitalize(KIND_LABELS[ritual.kind]);

@@ -1,0 +1,44 @@
+/** Every kind of ritual the engine runs, by the name stored in rituals.kind. */
+export const RITUAL_KINDS = ['standup', 'retro', 'pulse', 'digest'] as const;
+export type RitualKindId = (typeof RITUAL_KINDS)[number];
+
+/**
+ * Whom an occurrence is for: each participant, by DM at their own time (a stand-up prompt, a pulse
+ * survey), or the channel as a whole, once (a retro, a digest).
+ */
+export const AUDIENCE: Record<RitualKindId, 'participants' | 'channel'> = {
+  standup: 'participants',
+  retro: 'channel',
+  pulse: 'participants',
+  digest: 'channel',
+};
+
+/** How people call each kind in messages. */
+export const KIND_LABELS: Record<RitualKindId, string> = {
+  standup: 'stand-up',
+  retro: 'retro',
+  pulse: 'pulse check',
+  digest: 'health digest',
+};
+
+/** The participant id of a channel-wide occurrence. */
+export const WHOLE_CHANNEL = '';
+
+/** The statements a pulse check asks about on a 1–5 scale, unless its ritual names others. */
+export const DEFAULT_PULSE_STATEMENTS = [
+  'I know what the other people in this collaboration are working on',
+  'I can count on them to follow through',
+  'Credit for our work is shared fairly',
+  'I would choose to work with them again',
+];
+
+/** What a new ritual of each kind asks and how long its window stays open, unless set otherwise. */
+export const KIND_DEFAULTS: Record<
+  'retro' | 'pulse',
+  { questions: string[]; closeAfterMinutes: number; reminderBeforeCloseMinutes: number | null }
+> = {
+  // A retro collects notes for a day, then posts its summary.
+  retro: { questions: [], closeAfterMinutes: 24 * 60, reminderBeforeCloseMinutes: null },
+  // A pulse check stays open for a day, with one reminder two hours before it closes.
+  pulse: { questions: DEFAULT_PULSE_STATEMENTS, closeAfterMinutes: 24 * 60, reminderBeforeCloseMinutes: 120 },
+};
