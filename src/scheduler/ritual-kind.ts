@@ -34,8 +34,11 @@ export const NOT_YET = 'not_yet' as const;
  * return through the outbox; a kind only says what to send.
  */
 export type RitualKind = {
-  /** The messages an occurrence sends when it comes due: a prompt, or the reminder before the close. */
-  messagesFor(occurrence: DueOccurrence): OutboxMessage[];
+  /**
+   * The messages an occurrence sends when it comes due (a prompt, or the reminder before the
+   * close), inside the scheduler's transaction, so a kind may read or record what it needs.
+   */
+  messagesFor(tx: Queryable, occurrence: DueOccurrence): Promise<OutboxMessage[]>;
   /**
    * The day's close, inside the scheduler's transaction: what to post or update in the channel.
    * Kinds without a close leave it out.

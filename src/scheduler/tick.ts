@@ -9,6 +9,7 @@ import {
   lockDueSlots,
   moveSlots,
   type OccurrenceDecision,
+  type OutboxMessage,
   postponeFollowup,
   recordOccurrences,
   scheduleDayCloses,
@@ -72,7 +73,11 @@ export async function runTick(deps: TickDeps): Promise<TickResult> {
     reminded: 0,
     closed: 0,
   };
-  const messagesFor = (o: DueOccurrence) => deps.kinds[o.kind]?.messagesFor(o) ?? [];
+  const messagesFor = async (tx: Queryable, occurrences: DueOccurrence[]) => {
+    const messages: OutboxMessage[] = [];
+    for (const o of occurrences) messages.push(...((await deps.kinds[o.kind]?.messagesFor(tx, o)) ?? []));
+    return messages;
+  };
   for (;;) {
     const batch = await deps.db.transaction(async (tx) => {
       const due = await lockDueSlots(tx, now, batchSize);
@@ -83,7 +88,7 @@ export async function runTick(deps: TickDeps): Promise<TickResult> {
       const sent = running
         .filter((_, i) => fresh.has(i) && decisions[i]?.status === 'sent')
         .map(occurrenceOf);
-      await enqueueMessages(tx, sent.flatMap(messagesFor), now);
+      await enqueueMessages(tx, await messagesFor(tx, sent), now);
       await scheduleFollowups(tx, sent.flatMap(reminderFor));
       // Before the slots move on: the day closes after the last of its participants' windows.
       await scheduleDayCloses(
@@ -136,7 +141,7 @@ async function runFollowups(deps: TickDeps, now: Date, batchSize: number) {
 async function remind(deps: TickDeps, tx: Queryable, f: DueFollowup, now: Date): Promise<number> {
   if (f.settled || now >= f.expires_at) return 0;
   const messages =
-    deps.kinds[f.ritual_kind]?.messagesFor({
+    (await deps.kinds[f.ritual_kind]?.messagesFor(tx, {
       purpose: 'reminder',
       teamId: f.team_id,
       ritualId: f.ritual_id,
@@ -147,7 +152,7 @@ async function remind(deps: TickDeps, tx: Queryable, f: DueFollowup, now: Date):
       scheduledAt: now,
       questions: f.questions,
       closesAt: f.expires_at,
-    }) ?? [];
+    })) ?? [];
   await enqueueMessages(tx, messages, now);
   return 1;
 }

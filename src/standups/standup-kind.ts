@@ -4,6 +4,6 @@ import { standupPromptMessages } from './prompt.js';
 
 /** The async stand-up as the scheduler runs it: a DM prompt, a reminder, and the day's close. */
 export const standupKind: RitualKind = {
-  messagesFor: standupPromptMessages,
+  messagesFor: async (_tx, occurrence) => standupPromptMessages(occurrence),
   close: closeStandupDay,
 };

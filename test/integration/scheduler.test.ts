@@ -19,7 +19,7 @@ const clock = new TestClock();
 /** A ritual kind that only prompts: the scheduler's own behaviour, without a stand-up's close. */
 const prompting: RitualKinds = {
   standup: {
-    messagesFor: (o) => [
+    messagesFor: async (_tx, o) => [
       {
         teamId: o.teamId,
         dedupeKey: `prompt:${o.ritualId}:${o.participantId}:${o.localDate}`,
@@ -159,7 +159,7 @@ describe('a tick', () => {
     clock.set('2026-11-20T08:30:00Z');
     const failing: RitualKinds = {
       standup: {
-        messagesFor: () => {
+        messagesFor: async () => {
           throw new Error('process died while building the message');
         },
       },
