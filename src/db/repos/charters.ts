@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import type { CharterText } from '../../charter/charter-fields.js';
+import type { Database, Queryable } from '../database.js';
+import type { ExportFilter } from './export.js';
+
+const versionRow = z.object({
+  team_id: z.string(),
+  channel_id: z.string(),
+  version: z.number(),
+  goal: z.string(),
+  metrics: z.string().nullable(),
+  roles: z.string().nullable(),
+  decision_making: z.string().nullable(),
+  escalation: z.string().nullable(),
+  cadence: z.string().nullable(),
+  saved_by: z.string(),
+  saved_at: z.date(),
+});
+export type CharterVersionRow = z.infer<typeof versionRow>;
+
+const VERSION_COLUMNS = `team_id, channel_id, version, goal, metrics, roles, decision_making, escalation,
+  cadence, saved_by, saved_at`;
+
+type Channel = { teamId: string; channelId: string };
+
+/** The text of a stored version, as the domain names its parts. */
+export const charterTextOf = (row: CharterVersionRow): CharterText => ({
+  goal: row.goal,
+  metrics: row.metrics,
+  roles: row.roles,
+  decisionMaking: row.decision_making,
+  escalation: row.escalation,
+  cadence: row.cadence,
+});
+
+/**
+ * Creates the channel's charter if it has none, and locks it until the transaction ends, so two
+ * saves at once take turns deciding which version number comes next.
+ */
+export async function lockCharter(q: Queryable, c: Channel, now: Date): Promise<void> {
+  await q.execute(
+    `insert into charters (team_id, channel_id, created_at) values ($1, $2, $3)
+     on conflict (team_id, channel_id) do nothing`,
+    [c.teamId, c.channelId, now],
+  );
+  await q.execute(`select 1 from charters where team_id = $1 and channel_id = $2 for update`, [
+    c.teamId,
+    c.channelId,
+  ]);
+}
+
+/** The version a submission saved, if Slack delivered it before. */
+export async function versionOfSubmission(
+  q: Queryable,
+  teamId: string,
+  submissionId: string,
+): Promise<CharterVersionRow | undefined> {
+  const [row] = await q.query(
+    `select ${VERSION_COLUMNS} from charter_versions where team_id = $1 and submission_id = $2`,
+    [teamId, submissionId],
+    versionRow,
+  );
+  return row;
+}
+
+/** The newest versions first, at most `limit` of them. */
+export function charterVersions(q: Queryable, c: Channel, limit: number): Promise<CharterVersionRow[]> {
+  return q.query(
+    `select ${VERSION_COLUMNS} from charter_versions
+     where team_id = $1 and channel_id = $2
+     order by version desc
+     limit $3`,
+    [c.teamId, c.channelId, limit],
+    versionRow,
+  );
+}
+
+export async function latestCharterVersion(q: Queryable, c: Channel): Promise<CharterVersionRow | undefined> {
+  const [row] = await charterVersions(q, c, 1);
+  return row;
+}
+
+export async function insertCharterVersion(
+  q: Queryable,
+  v: Channel & { version: number; text: CharterText; savedBy: string; submissionId: string; now: Date },
+): Promise<CharterVersionRow> {
+  const [row] = await q.query(
+    `insert into charter_versions (team_id, channel_id, version, goal, metrics, roles, decision_making,
+       escalation, cadence, saved_by, saved_at, submission_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     returning ${VERSION_COLUMNS}`,
+    [
+      v.teamId,
+      v.channelId,
+      v.version,
+      v.text.goal,
+      v.text.metrics,
+      v.text.roles,
+      v.text.decisionMaking,
+      v.text.escalation,
+      v.text.cadence,
+      v.savedBy,
+      v.now,
+      v.submissionId,
+    ],
+    versionRow,
+  );
+  if (!row) throw new Error('insert into charter_versions returned nothing');
+  return row;
+}
+
+export async function countCharterVersions(q: Queryable, c: Channel): Promise<number> {
+  const [row] = await q.query(
+    `select count(*)::int as n from charter_versions where team_id = $1 and channel_id = $2`,
+    [c.teamId, c.channelId],
+    z.object({ n: z.number() }),
+  );
+  return row?.n ?? 0;
+}
+
+export async function charterMessageTs(q: Queryable, c: Channel): Promise<string | null> {
+  const [row] = await q.query(
+    `select message_ts from charters where team_id = $1 and channel_id = $2`,
+    [c.teamId, c.channelId],
+    z.object({ message_ts: z.string().nullable() }),
+  );
+  return row?.message_ts ?? null;
+}
+
+/**
+ * Claims the posting of the charter's first message: true for one caller only, until the claim is
+ * released or goes stale (a process that died mid-post).
+ */
+export async function claimCharterPost(q: Queryable, c: Channel, now: Date, staleBefore: Date) {
+  const claimed = await q.execute(
+    `update charters set post_claimed_at = $3
+     where team_id = $1 and channel_id = $2 and message_ts is null
+       and (post_claimed_at is null or post_claimed_at < $4)`,
+    [c.teamId, c.channelId, now, staleBefore],
+  );
+  return claimed > 0;
+}
+
+/** Records the posted message (null: it could not be posted, and the next save tries again). */
+export async function setCharterMessage(q: Queryable, c: Channel, messageTs: string | null): Promise<void> {
+  await q.execute(
+    `update charters set message_ts = $3, post_claimed_at = null where team_id = $1 and channel_id = $2`,
+    [c.teamId, c.channelId, messageTs],
+  );
+}
+
+/** Every version of every charter, oldest first. `since` keeps versions saved from that day. */
+export function streamCharterVersionsForExport(db: Database, filter: ExportFilter) {
+  return db.stream(
+    `select ${VERSION_COLUMNS} from charter_versions
+     where ($1::text is null or team_id = $1)
+       and ($2::timestamptz is null or saved_at >= $2)
+     order by team_id, channel_id, version`,
+    [filter.teamId ?? null, filter.since ?? null],
+    versionRow,
+  );
+}

@@ -1,0 +1,205 @@
+import type { WebClient } from '@slack/web-api';
+import { DateTime } from 'luxon';
+import { CANNOT_POST_HERE, slackErrorCode, tellPrivately } from '../charter/tell-privately.js';
+import type { Clock } from '../clock.js';
+import type { Database, Queryable } from '../db/database.js';
+import {
+  type DecisionContent,
+  decisionOfSubmission,
+  decisionsOfChannel,
+  type DecisionRow,
+  findDecision,
+  insertDecision,
+  setDecisionPosted,
+  updateDecision,
+} from '../db/repos/decisions.js';
+import { enqueueMessages, type OutboxMessage, replaceQueuedMessage } from '../db/repos/scheduler.js';
+import { UserError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Directory } from '../people/directory.js';
+import { decisionMessage, reviewReminder } from '../slack/views/decisions/message.js';
+import { decisionNotPosted } from '../slack/views/decisions/replies.js';
+import { type DecisionErrors, type DecisionForm, parseDecisionForm } from './decision-form.js';
+
+export type DecisionsSlack = {
+  chat: Pick<WebClient['chat'], 'postMessage' | 'update' | 'postEphemeral' | 'getPermalink'>;
+};
+type Channel = { teamId: string; channelId: string };
+type Actor = Channel & { userId: string };
+export type DecisionSource = { sourceTs: string; sourceThreadTs: string | null; submissionId: string };
+
+export type DecisionSaved =
+  { ok: true; decision: DecisionRow; created: boolean } | { ok: false; errors: DecisionErrors };
+
+export type DecisionsService = ReturnType<typeof createDecisionsService>;
+
+/** The hour of the owner's day their review DM goes out. */
+const REVIEW_HOUR = 9;
+const reviewKey = (id: number) => `decision-review:${id}`;
+
+/**
+ * A channel's decision log: each decision is logged from a message, kept, posted once in the
+ * channel, and its owner hears once, by DM, on the morning of its review date.
+ */
+export function createDecisionsService(deps: {
+  db: Database;
+  clock: Clock;
+  directory: Directory;
+  slack: DecisionsSlack;
+  log: Logger;
+}) {
+  const log = deps.log.child({ ritual: 'decisions' });
+  const zoneOf = async (teamId: string, userId: string) => {
+    const tz = (await deps.directory.find(teamId, userId))?.tz ?? 'UTC';
+    return DateTime.now().setZone(tz).isValid ? tz : 'UTC';
+  };
+
+  /** Checks the form, and that the owner and everyone consulted are real, active people. */
+  const check = async (
+    teamId: string,
+    form: DecisionForm,
+    unchangedReview?: string | null,
+  ): Promise<
+    { ok: true; content: DecisionContent; zone: string } | { ok: false; errors: DecisionErrors }
+  > => {
+    const owner = typeof form.owner === 'string' ? form.owner : undefined;
+    const zone = owner ? await zoneOf(teamId, owner) : 'UTC';
+    const today = DateTime.fromJSDate(deps.clock.now(), { zone }).toISODate() ?? '';
+    const parsed = parseDecisionForm(form, today, unchangedReview);
+    if (!parsed.ok) return parsed;
+    const { ownerId, consulted } = parsed.content;
+    if (!(await deps.directory.isActiveHuman(teamId, ownerId))) {
+      return { ok: false, errors: { owner: 'Pick a person: not a bot, an app or a deactivated account.' } };
+    }
+    const active = await Promise.all(consulted.map((id) => deps.directory.isActiveHuman(teamId, id)));
+    const inactive = consulted.filter((_, i) => !active[i]);
+    if (inactive.length > 0) {
+      return {
+        ok: false,
+        errors: { consulted: 'Name only people: take out bots, apps and deactivated accounts.' },
+      };
+    }
+    return { ok: true, content: parsed.content, zone };
+  };
+
+  /** Queues, replaces or withdraws the owner's review DM: at 09:00 their time on the review date. */
+  const scheduleReview = async (q: Queryable, d: DecisionRow, zone: string) => {
+    // Once sent, it stays sent: replacing withdraws only a DM still waiting.
+    await replaceQueuedMessage(q, d.team_id, reviewKey(d.id), reviewDm(d, zone), deps.clock.now());
+  };
+
+  return {
+    /** Logs a decision from a message; a second delivery of the same submission logs nothing new. */
+    async log(actor: Actor, source: DecisionSource, form: DecisionForm): Promise<DecisionSaved> {
+      const repeated = await decisionOfSubmission(deps.db, actor.teamId, source.submissionId);
+      if (repeated) return { ok: true, decision: repeated, created: false };
+      const checked = await check(actor.teamId, form);
+      if (!checked.ok) return checked;
+      return deps.db.transaction(async (tx) => {
+        const row = await insertDecision(tx, {
+          ...checked.content,
+          ...source,
+          teamId: actor.teamId,
+          channelId: actor.channelId,
+          loggedBy: actor.userId,
+          now: deps.clock.now(),
+        });
+        if (!row) {
+          const first = await decisionOfSubmission(tx, actor.teamId, source.submissionId);
+          if (!first) throw new Error('a logged decision vanished');
+          return { ok: true as const, decision: first, created: false };
+        }
+        const dm = reviewDm(row, checked.zone);
+        if (dm) await enqueueMessages(tx, [dm], deps.clock.now());
+        return { ok: true as const, decision: row, created: true };
+      });
+    },
+
+    /** The decision, if this person may change it (whoever logged it, or its owner). */
+    async editable(actor: Actor, id: number): Promise<DecisionRow> {
+      const d = await findDecision(deps.db, actor.teamId, id);
+      if (!d || d.channel_id !== actor.channelId) throw new UserError(`There is no decision #${id} here.`);
+      if (d.logged_by !== actor.userId && d.owner_id !== actor.userId) {
+        throw new UserError(
+          `Only <@${d.logged_by}>, who logged decision #${d.id}, or <@${d.owner_id}>, its owner, can change it.`,
+        );
+      }
+      return d;
+    },
+
+    /** New content for a decision; its review DM moves, changes or is withdrawn with it. */
+    async edit(actor: Actor, id: number, form: DecisionForm): Promise<DecisionSaved> {
+      const before = await this.editable(actor, id);
+      const checked = await check(actor.teamId, form, before.review_date);
+      if (!checked.ok) return checked;
+      return deps.db.transaction(async (tx) => {
+        const row = await updateDecision(tx, {
+          ...checked.content,
+          teamId: actor.teamId,
+          id,
+          updatedBy: actor.userId,
+          now: deps.clock.now(),
+        });
+        if (!row) throw new UserError(`Decision #${id} is gone; nothing was saved.`);
+        await scheduleReview(tx, row, checked.zone);
+        return { ok: true as const, decision: row, created: false };
+      });
+    },
+
+    async list(c: Channel, limit: number) {
+      return decisionsOfChannel(deps.db, c, limit);
+    },
+
+    /**
+     * Posts a new decision in its channel, linked to the discussion it came from. Where the bot may
+     * not post, the person who logged it hears so, privately; the decision stays logged.
+     */
+    async publish(actor: Actor, id: number): Promise<void> {
+      let d = await findDecision(deps.db, actor.teamId, id);
+      if (!d || d.message_ts) return;
+      const permalink = await deps.slack.chat
+        .getPermalink({ channel: d.channel_id, message_ts: d.source_ts })
+        .then((r) => r.permalink ?? null)
+        .catch((error: unknown) => {
+          log.info({ err: error, decisionId: id }, 'no link to the discussion; posting without it');
+          return null;
+        });
+      d = { ...d, source_permalink: permalink };
+      let messageTs: string | null = null;
+      try {
+        messageTs =
+          (await deps.slack.chat.postMessage({ channel: d.channel_id, ...decisionMessage(d) })).ts ?? null;
+      } catch (error) {
+        const code = slackErrorCode(error);
+        if (!code || !CANNOT_POST_HERE.has(code)) throw error;
+        await tellPrivately(deps.slack, actor, decisionNotPosted(d));
+      }
+      const posted = d;
+      const zone = await zoneOf(d.team_id, d.owner_id);
+      await deps.db.transaction(async (tx) => {
+        await setDecisionPosted(tx, { teamId: actor.teamId, id, messageTs, permalink });
+        // The waiting review DM gains the link to the discussion.
+        if (permalink && posted.review_date) await scheduleReview(tx, posted, zone);
+      });
+    },
+
+    /** Shows an edited decision in its message. */
+    async republish(teamId: string, id: number): Promise<void> {
+      const d = await findDecision(deps.db, teamId, id);
+      if (!d?.message_ts) return;
+      await deps.slack.chat.update({ channel: d.channel_id, ts: d.message_ts, ...decisionMessage(d) });
+    },
+  };
+}
+
+/** The owner's review DM for the outbox, at 09:00 in their zone on the review date; none without one. */
+function reviewDm(d: DecisionRow, zone: string): OutboxMessage | undefined {
+  if (!d.review_date) return undefined;
+  return {
+    teamId: d.team_id,
+    dedupeKey: reviewKey(d.id),
+    channelId: d.owner_id,
+    payload: reviewReminder(d),
+    sendAt: DateTime.fromISO(d.review_date, { zone }).set({ hour: REVIEW_HOUR }).toJSDate(),
+  };
+}

@@ -1,0 +1,26 @@
+import type { App } from '@slack/bolt';
+import type { DecisionsService } from '../../../decisions/decisions-service.js';
+import type { Logger } from '../../../logger.js';
+import { DECISIONS } from '../../ids.js';
+import {
+  DECISIONS_SHOWN,
+  decisionsHelp,
+  decisionsList,
+  unknownDecisionsCommand,
+} from '../../views/decisions/replies.js';
+import { slashCommand } from '../slash-command.js';
+
+/** `/decisions`: this channel's decisions, newest first, only to the person who asked. */
+export function registerDecisionsCommand(app: App, deps: { decisions: DecisionsService; log: Logger }): void {
+  app.command(
+    DECISIONS.command,
+    slashCommand(deps.log, async ({ command }) => {
+      const word = command.text.trim().toLowerCase();
+      if (word === 'help') return decisionsHelp();
+      if (word !== '') return unknownDecisionsCommand(command.text.trim());
+      const channel = { teamId: command.team_id, channelId: command.channel_id };
+      const { rows, total } = await deps.decisions.list(channel, DECISIONS_SHOWN);
+      return decisionsList(channel.channelId, rows, total);
+    }),
+  );
+}
