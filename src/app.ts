@@ -13,6 +13,8 @@ import { createRitualsService } from './rituals/rituals-service.js';
 import { createJobs, type Jobs } from './scheduler/jobs.js';
 import type { RitualKinds } from './scheduler/ritual-kind.js';
 import { createStandupService } from './standups/standup-service.js';
+import { createCharterService } from './charter/charter-service.js';
+import { createDecisionsService } from './decisions/decisions-service.js';
 import { standupKind } from './standups/standup-kind.js';
 import { type Background, createBackground } from './slack/background.js';
 import { DurableSocketModeReceiver } from './slack/durable-socket-receiver.js';
@@ -91,7 +93,19 @@ export function createApp(deps: AppDeps): RapportApp {
     await jobs.tick();
     await jobs.deliver();
   };
-  registerListeners(bolt, { kudos, rituals, standups, directory, background, log, runNow });
+  const charter = createCharterService({ db, clock, slack: bolt.client, log });
+  const decisions = createDecisionsService({ db, clock, directory, slack: bolt.client, log });
+  registerListeners(bolt, {
+    kudos,
+    rituals,
+    standups,
+    directory,
+    background,
+    log,
+    runNow,
+    charter,
+    decisions,
+  });
   bolt.error(async (error) => {
     log.error({ err: error }, 'a Slack request failed; Slack will see an error and may retry');
     throw error;

@@ -3,11 +3,19 @@ import type { ExportFilter } from '../db/repos/export.js';
 import type { ExportRecord, RecordSource } from './record-source.js';
 import { kudosRecords } from './sources/kudos.js';
 import { checkinRecords, ritualRecords } from './sources/rituals.js';
+import { charterRecords } from './sources/charter.js';
+import { decisionRecords } from './sources/decisions.js';
 
 export type { ExportRecord } from './record-source.js';
 
 /** Every type of record Rapport exports, in the order they are written. */
-export const RECORD_SOURCES: readonly RecordSource[] = [kudosRecords, ritualRecords, checkinRecords];
+export const RECORD_SOURCES: readonly RecordSource[] = [
+  kudosRecords,
+  ritualRecords,
+  checkinRecords,
+  charterRecords,
+  decisionRecords,
+];
 
 /** Every record Rapport keeps, type by type, as plain objects ready to print. */
 export async function* exportRecords(db: Database, filter: ExportFilter): AsyncGenerator<ExportRecord> {

@@ -41,3 +41,31 @@ export type RitualSettingsBlock =
  */
 export const ritualSettingsBlockId = (field: RitualSettingsBlock, form: number | 'new') =>
   `ritual_${field}_${form}`;
+
+// Charter and decisions
+export const CHARTER = {
+  command: '/charter',
+  /** The charter form's callback_id. */
+  view: 'charter_form',
+  /** The Edit button under the charter `/charter` shows. */
+  edit: 'charter_edit',
+  /** Every input's action_id: the block says which part of the charter it is. */
+  input: 'value',
+} as const;
+
+/** The block_id of one part of the charter form. */
+export const charterBlockId = (field: string) => `charter_${field}`;
+
+export const DECISIONS = {
+  command: '/decisions',
+  /** The message shortcut "Log a decision" (manifest.json features.shortcuts). */
+  shortcut: 'log_decision',
+  /** The decision form's callback_id. */
+  view: 'decision_form',
+  /** The Edit button on a posted decision. */
+  edit: 'decision_edit',
+  input: 'value',
+} as const;
+
+export type DecisionFormBlock = 'decision' | 'owner' | 'rationale' | 'consulted' | 'review';
+export const decisionBlockId = (field: DecisionFormBlock) => `decision_${field}`;

@@ -280,6 +280,18 @@ export class FakeSlack {
         has_more: false,
       };
     },
+    // Shape from web-api/java-samples/chat.getPermalink.json. Like Slack, no link into a channel
+    // the bot cannot see (a private channel it was not invited to).
+    'chat.getPermalink': (args) => {
+      const channel = String(args.channel ?? '');
+      if (!channel || this.channelsWithoutBot.has(channel)) return { ok: false, error: 'channel_not_found' };
+      if (!/^\d+\.\d+$/.test(String(args.message_ts ?? ''))) return { ok: false, error: 'message_not_found' };
+      return {
+        ok: true,
+        channel,
+        permalink: `https://rapport-test.slack.com/archives/${channel}/p${String(args.message_ts).replace('.', '')}`,
+      };
+    },
     'chat.postEphemeral': (args) => {
       const invalid = checkMessage(args);
       return invalid ? { ok: false, error: invalid } : { ok: true, message_ts: this.nextTs() };

@@ -241,6 +241,43 @@ export class SlackRequests {
     return this.postPayload(payload);
   }
 
+  /**
+   * A message shortcut on a message, as Slack sends it (type message_action; the fields of Bolt's
+   * MessageShortcut and Slack's "Shortcuts interaction payloads" reference): a form with one
+   * `payload` field.
+   */
+  messageShortcut(fields: {
+    user_id: string;
+    callback_id: string;
+    channel_id?: string;
+    message: { ts: string; text?: string; user?: string; thread_ts?: string };
+    team_id?: string;
+  }): Promise<Response> {
+    const trigger = `${Date.now()}.${randomUUID().slice(0, 8)}`;
+    const teamId = fields.team_id ?? TEAM_ID;
+    const payload = {
+      type: 'message_action',
+      ...interactionEnvelope(fields.user_id, teamId),
+      callback_id: fields.callback_id,
+      trigger_id: trigger,
+      action_ts: `${Date.now() / 1000}`,
+      message_ts: fields.message.ts,
+      response_url: this.responseUrl(trigger),
+      channel: { id: fields.channel_id ?? 'C0GENERAL', name: 'general' },
+      message: {
+        type: 'message',
+        user: fields.message.user ?? 'U0SOMEONE',
+        text: fields.message.text ?? '',
+        ts: fields.message.ts,
+        ...(fields.message.thread_ts ? { thread_ts: fields.message.thread_ts } : {}),
+        team: teamId,
+      },
+      is_enterprise_install: false,
+      enterprise: null,
+    };
+    return this.postPayload(payload);
+  }
+
   /** Interactivity arrives as a form with one field, `payload`, holding the JSON. */
   private postPayload(payload: object): Promise<Response> {
     return this.post(

@@ -4,7 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import { Ajv } from 'ajv';
 import { SLACK_EVENTS_PATH } from '../../src/http/server.js';
 import { projectPath } from '../../src/project-path.js';
-import { COMMANDS } from '../../src/slack/ids.js';
+import { CHARTER, COMMANDS, DECISIONS } from '../../src/slack/ids.js';
 
 /**
  * manifest.json is what an admin pastes into api.slack.com to create the app. These checks keep it
@@ -16,6 +16,7 @@ type Manifest = {
   display_information: { name: string; description?: string; background_color?: string };
   features?: {
     slash_commands?: { command: string; url?: string; should_escape?: boolean }[];
+    shortcuts?: { name: string; type: 'message' | 'global'; callback_id: string; description: string }[];
   };
   oauth_config?: { scopes?: { bot?: string[] } };
   settings?: {
@@ -102,6 +103,28 @@ describe('manifest.json', () => {
       });
     }
     expect(botScopes).toContain('commands');
+  });
+
+  test('declares /charter and /decisions, escaped like the others', () => {
+    for (const command of [CHARTER.command, DECISIONS.command]) {
+      expect(slashCommands.find((c) => c.command === command)).toMatchObject({
+        command,
+        should_escape: true,
+      });
+    }
+  });
+
+  test('declares every shortcut a listener handles, "Log a decision" as a message shortcut', () => {
+    const shortcuts = manifest.features?.shortcuts ?? [];
+    expect(shortcuts).toContainEqual(
+      expect.objectContaining({ callback_id: DECISIONS.shortcut, type: 'message', name: 'Log a decision' }),
+    );
+    // Each app.shortcut(…) in the listeners has its own entry, and no entry lacks a listener.
+    const registered = sourceFiles(projectPath('src', 'slack', 'listeners')).flatMap((file) => [
+      ...readFileSync(file, 'utf8').matchAll(/\bapp\.shortcut\b/g),
+    ]);
+    expect(registered).toHaveLength(shortcuts.length);
+    expect(new Set(shortcuts.map((s) => s.callback_id)).size).toBe(shortcuts.length);
   });
 
   test('subscribes to every event a listener handles', () => {

@@ -14,6 +14,14 @@ import { registerMembershipEvents } from './events/membership.js';
 import { registerReactionEvents } from './events/reactions.js';
 import { registerUserChangeEvent } from './events/user-change.js';
 import { describeRequestMiddleware } from './middleware/describe-request.js';
+import type { CharterService } from '../../charter/charter-service.js';
+import type { DecisionsService } from '../../decisions/decisions-service.js';
+import { registerCharterActions } from './actions/charter.js';
+import { registerCharterCommand } from './commands/charter.js';
+import { registerDecisionsCommand } from './commands/decisions.js';
+import { registerDecisionShortcut } from './shortcuts/decisions.js';
+import { registerCharterView } from './views/charter.js';
+import { registerDecisionView } from './views/decisions.js';
 import { registerRitualSettingsView } from './views/rituals.js';
 import { registerStandupViews } from './views/standup.js';
 
@@ -26,6 +34,8 @@ export type ListenerDeps = {
   log: Logger;
   /** Runs the scheduler now (a tick, then delivery), for `/rituals run`. */
   runNow: () => Promise<void>;
+  charter: CharterService;
+  decisions: DecisionsService;
 };
 
 /** Every Slack surface Rapport listens on, each a thin adapter onto a domain service. */
@@ -41,4 +51,10 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerRitualSettingsView(app, deps);
   registerRitualActions(app, deps);
   registerMembershipEvents(app, deps);
+  registerCharterCommand(app, deps);
+  registerCharterView(app, deps);
+  registerCharterActions(app, deps);
+  registerDecisionsCommand(app, deps);
+  registerDecisionShortcut(app, deps);
+  registerDecisionView(app, deps);
 }
