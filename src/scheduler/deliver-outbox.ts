@@ -18,6 +18,12 @@ export type DeliveryResult = { sent: number; retried: number; failed: number };
 const METADATA_EVENT = 'rapport_outbox';
 const LEASE_MS = 2 * 60 * 1000;
 const MAX_ATTEMPTS = 8;
+/** Messages claimed at once; a pass runs each second and takes batches while they come back full. */
+const BATCH_SIZE = 100;
+/** A pass takes no new batch after this long (real time, not the scheduler's clock). */
+const PASS_BUDGET_MS = 10_000;
+/** Slack calls in flight at once, each to a different conversation. */
+const CONCURRENCY = 16;
 /** Slack allows about one message per second in a conversation. */
 const PER_CHANNEL_GAP_MS = 1_000;
 /** Errors after which sending again cannot succeed. */
@@ -42,11 +48,23 @@ const PERMANENT = new Set([
 ]);
 
 /**
+ * When each conversation may next get a message (epoch ms), kept across passes by the caller so a
+ * conversation served at the end of one pass is not served again at the start of the next.
+ */
+export type ConversationPacing = Map<string, number>;
+
+/**
  * Sends what the outbox holds, one pass. The outbox, not the Web API client, decides about
  * retries: a rate limit waits for its Retry-After, a transient failure backs off, a permanent one
  * fails the message. A message whose earlier attempt may have reached Slack (a timeout, a server
  * error, a process that died mid-send) is looked up by its metadata before it is posted again, so
  * it is never posted twice.
+ *
+ * Conversations are served side by side, up to CONCURRENCY at once, because each Slack call takes
+ * a good part of a second: one after another, a 500-person stand-up would take minutes to go out.
+ * A conversation gets one message at a time, a second after its last; the rest wait their turn.
+ * While batches come back full the pass takes another, so a large stand-up is not held to one
+ * batch a second; for up to PASS_BUDGET_MS, so that a shutdown waiting for the pass is not held up.
  */
 export async function deliverOutbox(deps: {
   db: Database;
@@ -54,34 +72,89 @@ export async function deliverOutbox(deps: {
   clock: Clock;
   log: Logger;
   batchSize?: number;
+  pacing?: ConversationPacing;
 }): Promise<DeliveryResult> {
-  const now = deps.clock.now();
-  const claimed = await claimReadyMessages(
-    deps.db,
-    now,
-    new Date(now.getTime() + LEASE_MS),
-    deps.batchSize ?? 100,
-  );
+  const batchSize = deps.batchSize ?? BATCH_SIZE;
+  const pacing = deps.pacing ?? new Map<string, number>();
   const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
-  const nextFreeAt = new Map<string, number>();
-  for (const message of claimed) {
-    // One message per conversation per pass; the rest wait their turn a second apart.
-    const freeAt = nextFreeAt.get(message.channel_id);
-    nextFreeAt.set(message.channel_id, (freeAt ?? now.getTime()) + PER_CHANNEL_GAP_MS);
-    if (freeAt !== undefined) {
+  const startedAt = performance.now();
+  // Conversations free again need no entry: the map holds only the last second's.
+  const passStart = deps.clock.now().getTime();
+  for (const [channel, freeAt] of pacing) {
+    if (freeAt <= passStart) pacing.delete(channel);
+  }
+  for (;;) {
+    const claimed = await deliverBatch({ ...deps, pacing }, batchSize, result);
+    if (claimed < batchSize || performance.now() - startedAt > PASS_BUDGET_MS) return result;
+  }
+}
+
+/** Claims one batch and delivers it, adding to `result`; returns how many it claimed. */
+async function deliverBatch(
+  deps: { db: Database; slack: OutboxSlack; clock: Clock; log: Logger; pacing: ConversationPacing },
+  batchSize: number,
+  result: DeliveryResult,
+): Promise<number> {
+  const now = deps.clock.now();
+  const claimed = await claimReadyMessages(deps.db, now, new Date(now.getTime() + LEASE_MS), batchSize);
+  await inParallel(byConversation(claimed), CONCURRENCY, async ([first, ...rest]) => {
+    if (!first) return;
+    let nextAt = deps.pacing.get(first.channel_id) ?? 0;
+    let waiting = [first, ...rest];
+    if (nextAt <= deps.clock.now().getTime()) {
+      result[await deliverOne(deps, first, now)] += 1;
+      // Counted from when it went, not from the claim, which may be a while ago.
+      nextAt = Math.max(deps.clock.now().getTime(), now.getTime()) + PER_CHANNEL_GAP_MS;
+      deps.pacing.set(first.channel_id, nextAt);
+      waiting = rest;
+    }
+    for (const message of waiting) {
       await retryLater(deps.db, {
         teamId: message.team_id,
         id: message.id,
-        at: new Date(freeAt),
+        at: new Date(nextAt),
         error: 'paced',
         countAttempt: false,
       });
       result.retried += 1;
-      continue;
+      nextAt += PER_CHANNEL_GAP_MS;
     }
-    result[await deliverOne(deps, message, now)] += 1;
+  });
+  return claimed.length;
+}
+
+/** The claimed messages of each conversation, in the order they were claimed. */
+function byConversation(messages: ClaimedMessage[]): ClaimedMessage[][] {
+  const groups = new Map<string, ClaimedMessage[]>();
+  for (const message of messages) {
+    const group = groups.get(message.channel_id);
+    if (group) group.push(message);
+    else groups.set(message.channel_id, [message]);
   }
-  return result;
+  return [...groups.values()];
+}
+
+/**
+ * Runs `work` on every item, at most `limit` at a time. After a failure (the database, since
+ * Slack's errors are handled per message) no new item starts; those under way finish, then the
+ * first failure is thrown, so a pass never ends while its sends still run.
+ */
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (failure === undefined && next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
 }
 
 async function deliverOne(

@@ -2,7 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
-import { deliverOutbox, type OutboxSlack } from './deliver-outbox.js';
+import { type ConversationPacing, deliverOutbox, type OutboxSlack } from './deliver-outbox.js';
 import type { RitualKinds } from './ritual-kind.js';
 import { runTick } from './tick.js';
 
@@ -42,11 +42,11 @@ export function createJobs(deps: {
     running.set(name, run);
     return run;
   };
-  const tick = once('tick', () =>
-    runTick({ db: deps.db, clock: deps.clock, log, kinds: deps.kinds }),
-  );
+  const tick = once('tick', () => runTick({ db: deps.db, clock: deps.clock, log, kinds: deps.kinds }));
+  // One pacing for every pass, so a conversation's messages stay a second apart across passes too.
+  const pacing: ConversationPacing = new Map();
   const deliver = once('deliver', () =>
-    deliverOutbox({ db: deps.db, slack: deps.slack, clock: deps.clock, log }),
+    deliverOutbox({ db: deps.db, slack: deps.slack, clock: deps.clock, log, pacing }),
   );
   const tasks: ScheduledTask[] = [];
   return {

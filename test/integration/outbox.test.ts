@@ -2,7 +2,11 @@ import { afterAll, beforeAll, beforeEach, expect, test } from '@jest/globals';
 import { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import { enqueueMessages } from '../../src/db/repos/scheduler.js';
-import { deliverOutbox } from '../../src/scheduler/deliver-outbox.js';
+import {
+  type ConversationPacing,
+  deliverOutbox,
+  type OutboxSlack,
+} from '../../src/scheduler/deliver-outbox.js';
 import { BOT_TOKEN, FakeSlack } from '../helpers/fake-slack.js';
 import { silentLogger } from '../helpers/logs.js';
 import { TestClock } from '../helpers/test-clock.js';
@@ -34,7 +38,8 @@ beforeEach(async () => {
   clock.set('2026-11-20T08:30:00Z');
 });
 
-const deliver = () => deliverOutbox({ db: database.db, slack: client, clock, log });
+const deliver = (through: OutboxSlack = client) =>
+  deliverOutbox({ db: database.db, slack: through, clock, log });
 const queue = (keys: string[], channel = (k: string) => `U0${k.toUpperCase()}`) =>
   enqueueMessages(
     database.db,
@@ -59,7 +64,12 @@ test('queued messages are posted once, tagged with their key, and marked sent', 
   expect(await queue(['ana', 'ben'])).toBe(2);
   expect(await queue(['ana'])).toBe(0);
   expect(await deliver()).toEqual({ sent: 2, retried: 0, failed: 0 });
-  expect(posts().map((c) => [c.args.channel, c.args.text, c.args.metadata])).toEqual([
+  // Sent side by side, so they may reach Slack in either order.
+  expect(
+    posts()
+      .map((c) => [c.args.channel, c.args.text, c.args.metadata])
+      .sort(),
+  ).toEqual([
     ['U0ANA', 'hello ana', { event_type: 'rapport_outbox', event_payload: { key: 'ana' } }],
     ['U0BEN', 'hello ben', { event_type: 'rapport_outbox', event_payload: { key: 'ben' } }],
   ]);
@@ -127,11 +137,122 @@ test('one message per conversation per second; 500 prompts all go out, each once
   await database.truncate();
   slack.resetCalls();
   await queue(Array.from({ length: 500 }, (_, i) => `p${i}`));
-  let passes = 0;
-  while ((await rows()).some((r) => r.status === 'pending') && passes < 20) {
-    await deliver();
-    passes += 1;
-  }
+  // Batches of 100 come back full, so one pass takes the next until all are out.
+  expect(await deliver()).toEqual({ sent: 500, retried: 0, failed: 0 });
+  expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 0 });
   expect(posts()).toHaveLength(500);
   expect(new Set(posts().map((c) => c.args.channel)).size).toBe(500);
 });
+
+test('conversations are served side by side, each still one message a second, each message once', async () => {
+  const channels = Array.from({ length: 20 }, (_, i) => `C0TEAM${String(i).padStart(2, '0')}`);
+  await queue(
+    channels.flatMap((c) => [`${c}-1`, `${c}-2`, `${c}-3`]),
+    (key) => key.split('-')[0] ?? '',
+  );
+  slack.slowDown(50);
+  const counted = countingCallsInFlight(client);
+
+  expect(await deliver(counted.slack)).toEqual({ sent: 20, retried: 40, failed: 0 });
+  expect(counted.most).toBeGreaterThan(1);
+  expect(counted.most).toBeLessThanOrEqual(16);
+  // The second message of each conversation is not ready until a second after the first.
+  expect(await deliver(counted.slack)).toEqual({ sent: 0, retried: 0, failed: 0 });
+  clock.advance(1_000);
+  expect(await deliver(counted.slack)).toEqual({ sent: 20, retried: 0, failed: 0 });
+  clock.advance(1_000);
+  expect(await deliver(counted.slack)).toEqual({ sent: 20, retried: 0, failed: 0 });
+
+  expect(posts()).toHaveLength(60);
+  for (const channel of channels) {
+    const texts = posts()
+      .filter((c) => c.args.channel === channel)
+      .map((c) => c.args.text);
+    expect(texts).toEqual([`hello ${channel}-1`, `hello ${channel}-2`, `hello ${channel}-3`]);
+  }
+  expect((await rows()).every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+});
+
+test('a conversation just served in one pass waits its second in the next', async () => {
+  const pacing: ConversationPacing = new Map();
+  const pass = () => deliverOutbox({ db: database.db, slack: client, clock, log, pacing });
+  await queue(['one'], () => 'C0CHANNEL');
+  expect(await pass()).toEqual({ sent: 1, retried: 0, failed: 0 });
+  clock.advance(400);
+  await queue(['two'], () => 'C0CHANNEL');
+  expect(await pass()).toEqual({ sent: 0, retried: 1, failed: 0 });
+  expect(posts()).toHaveLength(1);
+  clock.advance(599);
+  expect(await pass()).toEqual({ sent: 0, retried: 0, failed: 0 });
+  clock.advance(1);
+  expect(await pass()).toEqual({ sent: 1, retried: 0, failed: 0 });
+  expect(posts().map((c) => c.args.text)).toEqual(['hello one', 'hello two']);
+});
+
+test('a queued edit is sent with chat.update to its message, once, and recorded as sent', async () => {
+  const header = await client.chat.postMessage({ channel: 'C0STANDUP', text: 'stand-up, Friday' });
+  await enqueueMessages(
+    database.db,
+    [
+      {
+        teamId: TEAM,
+        dedupeKey: 'close',
+        channelId: 'C0STANDUP',
+        payload: { text: 'stand-up, Friday: 4 answered' },
+        updateTs: header.ts,
+      },
+    ],
+    clock.now(),
+  );
+  expect(await deliver()).toEqual({ sent: 1, retried: 0, failed: 0 });
+  expect(slack.callsTo('chat.update').map((c) => [c.args.channel, c.args.ts, c.args.text])).toEqual([
+    ['C0STANDUP', header.ts, 'stand-up, Friday: 4 answered'],
+  ]);
+  expect(posts()).toHaveLength(1); // the header itself; the edit posted nothing new
+  expect(slack.conversations.get('C0STANDUP')?.map((m) => m.text)).toEqual(['stand-up, Friday: 4 answered']);
+  expect(await rows()).toEqual([expect.objectContaining({ status: 'sent', message_ts: header.ts })]);
+  expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 0 });
+});
+
+test('an edit whose outcome was uncertain is sent again without a look-up; a missing message fails it', async () => {
+  const header = await client.chat.postMessage({ channel: 'C0STANDUP', text: 'stand-up, Friday' });
+  const edit = (dedupeKey: string, updateTs: string | undefined) => ({
+    teamId: TEAM,
+    dedupeKey,
+    channelId: 'C0STANDUP',
+    payload: { text: `summary ${dedupeKey}` },
+    updateTs,
+  });
+  await enqueueMessages(database.db, [edit('close', header.ts)], clock.now());
+  slack.failNextAfterPosting('chat.update', 500);
+  expect(await deliver()).toEqual({ sent: 0, retried: 1, failed: 0 });
+  clock.advance(5_000);
+  expect(await deliver()).toEqual({ sent: 1, retried: 0, failed: 0 });
+  // Editing twice changes nothing, so no history is read to find out whether the first got through.
+  expect(slack.callsTo('conversations.history')).toHaveLength(0);
+  expect(slack.callsTo('chat.update')).toHaveLength(2);
+
+  await enqueueMessages(database.db, [edit('gone', '1700000000.999999')], clock.now());
+  expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 1 });
+  expect(await rows()).toEqual([
+    expect.objectContaining({ dedupe_key: 'close', status: 'sent', message_ts: header.ts }),
+    expect.objectContaining({ dedupe_key: 'gone', status: 'failed', last_error: 'message_not_found' }),
+  ]);
+  expect(posts()).toHaveLength(1);
+});
+
+/** The outbox's client, counting its chat.postMessage calls under way at once. */
+function countingCallsInFlight(inner: WebClient) {
+  const counted = { now: 0, most: 0, slack: inner as OutboxSlack };
+  const postMessage = (async (args: Parameters<WebClient['chat']['postMessage']>[0]) => {
+    counted.now += 1;
+    counted.most = Math.max(counted.most, counted.now);
+    try {
+      return await inner.chat.postMessage(args);
+    } finally {
+      counted.now -= 1;
+    }
+  }) as WebClient['chat']['postMessage'];
+  counted.slack = { chat: { ...inner.chat, postMessage }, conversations: inner.conversations };
+  return counted;
+}
