@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createDatabase, type Database } from '../src/db/database.js';
+import { startEmbeddedPostgres } from '../src/db/embedded.js';
+import { migrate } from '../src/db/migrate.js';
+import type { Logger } from '../src/logger.js';
+
+export type BenchDatabase = {
+  db: Database;
+  engine: 'server' | 'embedded';
+  close(): Promise<void>;
+};
+
+/**
+ * A new, migrated database for one bench run, dropped afterwards: on the server named by
+ * BENCH_DATABASE_URL when it is set, otherwise an in-memory embedded engine on its own thread, as
+ * the bot runs it. The bot's own defaults for the pool apply, so the figures are the bot's.
+ */
+export async function createBenchDatabase(log: Logger): Promise<BenchDatabase> {
+  const serverUrl = process.env.BENCH_DATABASE_URL || undefined;
+  if (!serverUrl) {
+    const embedded = await startEmbeddedPostgres({ log, thread: 'worker' });
+    await migrate({ databaseUrl: embedded.url, log });
+    const db = createDatabase({ url: embedded.url, log, engine: 'embedded' });
+    return {
+      db,
+      engine: 'embedded',
+      async close() {
+        await db.close();
+        await embedded.stop();
+      },
+    };
+  }
+  const name = `rapport_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await withAdmin(serverUrl, (admin) => admin.query(`create database ${name}`));
+  const target = new URL(serverUrl);
+  target.pathname = `/${name}`;
+  const dropDatabase = () =>
+    withAdmin(serverUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`));
+  try {
+    await migrate({ databaseUrl: target.toString(), log });
+  } catch (error) {
+    await dropDatabase();
+    throw error;
+  }
+  const db = createDatabase({ url: target.toString(), log, engine: 'server' });
+  return {
+    db,
+    engine: 'server',
+    async close() {
+      await db.close();
+      await dropDatabase();
+    },
+  };
+}
+
+async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
