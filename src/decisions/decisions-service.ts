@@ -36,6 +36,7 @@ export type DecisionsService = ReturnType<typeof createDecisionsService>;
 /** The hour of the owner's day their review DM goes out. */
 const REVIEW_HOUR = 9;
 const reviewKey = (id: number) => `decision-review:${id}`;
+const USER_ID = /^[UW][A-Z0-9]{2,30}$/;
 
 /**
  * A channel's decision log: each decision is logged from a message, kept, posted once in the
@@ -62,7 +63,8 @@ export function createDecisionsService(deps: {
   ): Promise<
     { ok: true; content: DecisionContent; zone: string } | { ok: false; errors: DecisionErrors }
   > => {
-    const owner = typeof form.owner === 'string' ? form.owner : undefined;
+    // Only a well-formed user id is looked up; anything else fails the form's own check below.
+    const owner = typeof form.owner === 'string' && USER_ID.test(form.owner) ? form.owner : undefined;
     const zone = owner ? await zoneOf(teamId, owner) : 'UTC';
     const today = DateTime.fromJSDate(deps.clock.now(), { zone }).toISODate() ?? '';
     const parsed = parseDecisionForm(form, today, unchangedReview);

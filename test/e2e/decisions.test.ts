@@ -290,6 +290,7 @@ describe('"Log a decision" on a message', () => {
       { decision_decision: 'Keep it to 1000 characters.' },
     ],
     ['no owner', { ...FORM, owner: null }, { decision_owner: 'Pick who owns this decision.' }],
+    ['a forged owner', { ...FORM, owner: '<!channel>' }, { decision_owner: 'Pick a person from the list.' }],
     [
       'a bot as owner',
       { ...FORM, owner: ROBOT },
