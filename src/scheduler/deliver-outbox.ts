@@ -81,7 +81,8 @@ export async function deliverOutbox(deps: {
   // Conversations free again need no entry: the map holds only the last second's.
   const passStart = deps.clock.now().getTime();
   for (const [channel, freeAt] of pacing) {
-    if (freeAt <= passStart) pacing.delete(channel);
+    // An entry is never more than a gap ahead; one further ahead is from a clock set back.
+    if (freeAt <= passStart || freeAt > passStart + PER_CHANNEL_GAP_MS) pacing.delete(channel);
   }
   for (;;) {
     const claimed = await deliverBatch({ ...deps, pacing }, batchSize, result);

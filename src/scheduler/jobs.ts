@@ -13,6 +13,11 @@ export type Jobs = {
   deliver(): Promise<unknown>;
   /** Starts the clock: a tick every minute, delivery every second. */
   start(): void;
+  /**
+   * Forgets which conversations got a message in the last second: for a clock set back to an
+   * instant already served (tests replaying a day), not needed as time moves on.
+   */
+  forgetPacing(): void;
   /** Stops the clock and waits for the job under way, if any. */
   stop(): Promise<void>;
 };
@@ -52,6 +57,7 @@ export function createJobs(deps: {
   return {
     tick,
     deliver,
+    forgetPacing: () => pacing.clear(),
     start() {
       tasks.push(
         cron.schedule('* * * * *', () => void tick()),

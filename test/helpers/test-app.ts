@@ -72,6 +72,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await app.background.drain();
       await database.truncate();
       slack.resetCalls();
+      app.jobs.forgetPacing();
       clock.set(new Date());
     },
     async close() {
