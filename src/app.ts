@@ -10,6 +10,10 @@ import { boltLogger, type Logger } from './logger.js';
 import { createDirectory } from './people/directory.js';
 import { channelMembersFrom } from './rituals/participants.js';
 import { createRitualsService } from './rituals/rituals-service.js';
+import { createActionItemsService } from './retros/action-items.js';
+import { createDebriefService } from './retros/debriefs.js';
+import { retroKind } from './retros/retro-kind.js';
+import { createRetroService } from './retros/retro-service.js';
 import { createJobs, type Jobs } from './scheduler/jobs.js';
 import type { RitualKinds } from './scheduler/ritual-kind.js';
 import { createStandupService } from './standups/standup-service.js';
@@ -79,6 +83,9 @@ export function createApp(deps: AppDeps): RapportApp {
   });
 
   const standups = createStandupService({ db, clock, slack: bolt.client });
+  const retros = createRetroService({ db, clock, slack: bolt.client });
+  const actionItems = createActionItemsService({ db, clock, directory });
+  const debriefs = createDebriefService({ db, clock });
   // The outbox decides about retries itself, so its client never retries on its own.
   const outboxClient = new webApi.WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
@@ -103,6 +110,9 @@ export function createApp(deps: AppDeps): RapportApp {
     background,
     log,
     runNow,
+    retros,
+    actionItems,
+    debriefs,
     charter,
     decisions,
   });
@@ -158,4 +168,4 @@ function createReceiver(config: Config, log: Logger): HTTPReceiver | DurableSock
 }
 
 /** Every kind of ritual the scheduler runs, by the name stored in rituals.kind. */
-const RITUAL_KINDS: RitualKinds = { standup: standupKind };
+const RITUAL_KINDS: RitualKinds = { standup: standupKind, retro: retroKind };

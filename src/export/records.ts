@@ -3,6 +3,7 @@ import type { ExportFilter } from '../db/repos/export.js';
 import type { ExportRecord, RecordSource } from './record-source.js';
 import { kudosRecords } from './sources/kudos.js';
 import { checkinRecords, ritualRecords } from './sources/rituals.js';
+import { RETRO_RECORD_SOURCES } from './sources/retros.js';
 import { charterRecords } from './sources/charter.js';
 import { decisionRecords } from './sources/decisions.js';
 
@@ -15,6 +16,7 @@ export const RECORD_SOURCES: readonly RecordSource[] = [
   checkinRecords,
   charterRecords,
   decisionRecords,
+  ...RETRO_RECORD_SOURCES,
 ];
 
 /** Every record Rapport keeps, type by type, as plain objects ready to print. */

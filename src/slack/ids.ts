@@ -69,3 +69,35 @@ export const DECISIONS = {
 
 export type DecisionFormBlock = 'decision' | 'owner' | 'rationale' | 'consulted' | 'review';
 export const decisionBlockId = (field: DecisionFormBlock) => `decision_${field}`;
+
+// Retros
+export const RETRO = {
+  command: '/retro',
+  /** The button on the retro message that opens the note form. */
+  addNote: 'retro_add_note',
+  /** The note form's callback_id. */
+  noteView: 'retro_note_form',
+  /** Edit and Delete beside each of one's own notes (`/retro mine`). */
+  editNote: 'retro_edit_note',
+  deleteNote: 'retro_delete_note',
+  /** The button on the summary that opens the action item form, and the form's callback_id. */
+  addAction: 'retro_add_action',
+  actionView: 'retro_action_form',
+  /** Done beside an open action item. */
+  actionDone: 'retro_action_done',
+  debriefView: 'retro_debrief_form',
+  /** Every input's action_id: the block says which field it is. */
+  input: 'value',
+} as const;
+
+export type RetroFormBlock =
+  | 'category'
+  | 'note'
+  | 'share'
+  | 'owner'
+  | 'action'
+  | 'due'
+  | 'project'
+  | 'lessons'
+  | 'assets';
+export const retroBlockId = (field: RetroFormBlock) => `retro_${field}`;

@@ -2,6 +2,12 @@ import type { App } from '@slack/bolt';
 import type { KudosService } from '../../kudos/kudos-service.js';
 import type { RitualsService } from '../../rituals/rituals-service.js';
 import type { StandupService } from '../../standups/standup-service.js';
+import type { ActionItemsService } from '../../retros/action-items.js';
+import type { DebriefService } from '../../retros/debriefs.js';
+import type { RetroService } from '../../retros/retro-service.js';
+import { registerRetroActions } from './actions/retro.js';
+import { registerRetroCommand } from './commands/retro.js';
+import { registerRetroViews } from './views/retro.js';
 import type { Logger } from '../../logger.js';
 import type { Directory } from '../../people/directory.js';
 import type { Background } from '../background.js';
@@ -34,6 +40,9 @@ export type ListenerDeps = {
   log: Logger;
   /** Runs the scheduler now (a tick, then delivery), for `/rituals run`. */
   runNow: () => Promise<void>;
+  retros: RetroService;
+  actionItems: ActionItemsService;
+  debriefs: DebriefService;
   charter: CharterService;
   decisions: DecisionsService;
 };
@@ -51,6 +60,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerRitualSettingsView(app, deps);
   registerRitualActions(app, deps);
   registerMembershipEvents(app, deps);
+  registerRetroCommand(app, deps);
+  registerRetroActions(app, deps);
+  registerRetroViews(app, deps);
   registerCharterCommand(app, deps);
   registerCharterView(app, deps);
   registerCharterActions(app, deps);

@@ -1,0 +1,227 @@
+import type { webApi } from '@slack/bolt';
+import { DateTime } from 'luxon';
+import type { Clock } from '../clock.js';
+import type { Database, Queryable } from '../db/database.js';
+import { actionItemsOfRetro, openActionItems } from '../db/repos/action-items.js';
+import {
+  claimRetroClose,
+  countNotes,
+  deleteOwnNote,
+  findOwnNote,
+  findRetro,
+  insertNote,
+  insertRetro,
+  notesOfAuthor,
+  notesOfRetro,
+  openRetroOfChannel,
+  type RetroRow,
+  retroMessageKey,
+  retroSummaryKey,
+  updateOwnNote,
+} from '../db/repos/retros.js';
+import { enqueueMessages, type OutboxMessage } from '../db/repos/scheduler.js';
+import { UserError } from '../errors.js';
+import { retroMessage, retroSummary } from '../slack/views/retros/message.js';
+import { type NoteFields, newFormToken } from './notes.js';
+
+export type RetroSlack = { chat: Pick<webApi.WebClient['chat'], 'update'> };
+type Deps = { db: Database; clock: Clock; slack: RetroSlack };
+
+/** Open items listed at the top of a retro's message. */
+const ITEMS_LISTED = 10;
+
+/** The retro's channel message as it stands: its count of notes, and the items open when it began. */
+async function currentMessage(q: Queryable, retro: RetroRow) {
+  return retroMessage({
+    retroId: retro.id,
+    title: retro.title,
+    noteCount: await countNotes(q, retro.team_id, retro.id),
+    closed: retro.closed_at !== null,
+    openItems: await openActionItems(q, retro.team_id, retro.channel_id, ITEMS_LISTED, retro.opened_at),
+  });
+}
+
+/** Starts a retro and returns its channel message; a replayed start returns none. */
+export async function openRetro(
+  tx: Queryable,
+  r: {
+    teamId: string;
+    channelId: string;
+    title: string;
+    startKey: string;
+    startedBy: string | null;
+    ritualId?: number;
+    localDate?: string;
+    now: Date;
+  },
+): Promise<{ retro: RetroRow; messages: OutboxMessage[] }> {
+  const { retro, created } = await insertRetro(tx, r);
+  if (!created) return { retro, messages: [] };
+  return {
+    retro,
+    messages: [
+      {
+        teamId: r.teamId,
+        dedupeKey: retroMessageKey(retro.id),
+        channelId: r.channelId,
+        payload: await currentMessage(tx, retro),
+      },
+    ],
+  };
+}
+
+/**
+ * Closes a retro once: whichever close claims it (the command, the ritual's close) posts the summary
+ * and turns the retro's message into a closed one; any other close returns nothing.
+ */
+export async function closeRetro(
+  tx: Queryable,
+  retro: RetroRow,
+  closedBy: string | null,
+  now: Date,
+): Promise<OutboxMessage[] | undefined> {
+  if (!(await claimRetroClose(tx, { teamId: retro.team_id, retroId: retro.id, closedBy, now })))
+    return undefined;
+  const closed = { ...retro, closed_at: now };
+  const summary = retroSummary({
+    retroId: retro.id,
+    title: retro.title,
+    notes: await notesOfRetro(tx, retro.team_id, retro.id),
+    actionItems: await actionItemsOfRetro(tx, retro.team_id, retro.id),
+  });
+  const target = { teamId: retro.team_id, channelId: retro.channel_id };
+  const messages: OutboxMessage[] = [{ ...target, dedupeKey: retroSummaryKey(retro.id), payload: summary }];
+  if (retro.message_ts) {
+    messages.push({
+      ...target,
+      dedupeKey: `retro-closed:${retro.id}`,
+      updateTs: retro.message_ts,
+      payload: await currentMessage(tx, closed),
+    });
+  }
+  return messages;
+}
+
+export type RetroService = ReturnType<typeof createRetroService>;
+
+/** Retros typed in a channel and the notes people add to them. */
+export function createRetroService(deps: Deps) {
+  const openRetroFor = async (teamId: string, retroId: number | undefined): Promise<RetroRow> => {
+    const retro = retroId === undefined ? undefined : await findRetro(deps.db, teamId, retroId);
+    if (!retro) throw new UserError('That retro no longer exists; nothing was saved.', 'retro_gone');
+    if (retro.closed_at) {
+      throw new UserError(
+        `The retro “${retro.title}” is closed, so its notes can no longer change.`,
+        'retro_closed',
+      );
+    }
+    return retro;
+  };
+
+  return {
+    /** `/retro [title]`: a retro in the channel now, unless one is already open there. */
+    async start(a: {
+      teamId: string;
+      channelId: string;
+      userId: string;
+      title: string | undefined;
+      startKey: string;
+    }) {
+      const now = deps.clock.now();
+      const existing = await openRetroOfChannel(deps.db, a.teamId, a.channelId);
+      if (existing) {
+        throw new UserError(
+          `The retro “${existing.title}” is still open here. Add notes to it, or \`/retro close\` it first.`,
+        );
+      }
+      const title = a.title ?? `Retro · ${DateTime.fromJSDate(now, { zone: 'UTC' }).toFormat('d LLLL yyyy')}`;
+      return deps.db.transaction(async (tx) => {
+        const { retro, messages } = await openRetro(tx, { ...a, title, startedBy: a.userId, now });
+        await enqueueMessages(tx, messages, now);
+        return { retro, created: messages.length > 0 };
+      });
+    },
+
+    /** `/retro close`: the channel's open retro closes and its summary is posted, once. */
+    async close(a: { teamId: string; channelId: string; userId: string }): Promise<RetroRow> {
+      const now = deps.clock.now();
+      return deps.db.transaction(async (tx) => {
+        const retro = await openRetroOfChannel(tx, a.teamId, a.channelId);
+        if (!retro) throw new UserError('There is no open retro in this channel. `/retro` starts one.');
+        const messages = await closeRetro(tx, retro, a.userId, now);
+        // Someone else's close claimed it between the read and the claim: theirs posts the summary.
+        if (!messages)
+          throw new UserError(`The retro “${retro.title}” is already closed; its summary is in the channel.`);
+        await enqueueMessages(tx, messages, now);
+        return retro;
+      });
+    },
+
+    /** What the note form needs: the open retro, and the person's own note when editing one. */
+    async noteForm(a: { teamId: string; userId: string; retroId?: number; noteId?: number }) {
+      const note =
+        a.noteId === undefined
+          ? undefined
+          : await findOwnNote(deps.db, { teamId: a.teamId, noteId: a.noteId, authorId: a.userId });
+      if (a.noteId !== undefined && !note) throw new UserError('That note is no longer there.', 'note_gone');
+      const retro = await openRetroFor(a.teamId, note?.retro_id ?? a.retroId);
+      return { retro, note, token: newFormToken() };
+    },
+
+    /** Saves a new note (once, however often Slack delivers the form) or the author's edit. */
+    async saveNote(a: {
+      teamId: string;
+      userId: string;
+      retroId?: number;
+      noteId?: number;
+      token: string;
+      note: NoteFields;
+    }) {
+      const retro = await openRetroFor(a.teamId, a.retroId);
+      const fields = {
+        teamId: a.teamId,
+        retroId: retro.id,
+        authorId: a.userId,
+        ...a.note,
+        now: deps.clock.now(),
+      };
+      if (a.noteId !== undefined) {
+        if (!(await updateOwnNote(deps.db, { ...fields, noteId: a.noteId }))) {
+          throw new UserError('That note is no longer there; nothing was saved.', 'note_gone');
+        }
+      } else {
+        await insertNote(deps.db, { ...fields, submissionKey: a.token });
+      }
+      return retro;
+    },
+
+    async deleteNote(a: { teamId: string; userId: string; noteId: number }) {
+      const note = await findOwnNote(deps.db, { teamId: a.teamId, noteId: a.noteId, authorId: a.userId });
+      if (!note) return undefined;
+      const retro = await openRetroFor(a.teamId, note.retro_id);
+      await deleteOwnNote(deps.db, { teamId: a.teamId, noteId: a.noteId, authorId: a.userId });
+      return retro;
+    },
+
+    /** The person's own notes in the channel's open retro: for their eyes only. */
+    async mine(a: { teamId: string; channelId: string; userId: string }) {
+      const retro = await openRetroOfChannel(deps.db, a.teamId, a.channelId);
+      if (!retro) throw new UserError('There is no open retro in this channel. `/retro` starts one.');
+      return {
+        retro,
+        notes: await notesOfAuthor(deps.db, { teamId: a.teamId, retroId: retro.id, authorId: a.userId }),
+      };
+    },
+
+    /** Shows the retro's new count of notes on its message (never the notes), once it is posted. */
+    async refreshCount(teamId: string, retroId: number): Promise<void> {
+      const retro = await findRetro(deps.db, teamId, retroId);
+      if (!retro?.message_ts) return;
+      await deps.slack.chat.update({
+        channel: retro.channel_id,
+        ts: retro.message_ts,
+        ...(await currentMessage(deps.db, retro)),
+      });
+    },
+  };
+}

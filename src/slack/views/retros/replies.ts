@@ -1,0 +1,116 @@
+import type { ActionItemRow } from '../../../db/repos/action-items.js';
+import type { DebriefRow } from '../../../db/repos/debriefs.js';
+import type { OwnNote, RetroRow } from '../../../db/repos/retros.js';
+import { RETRO } from '../../ids.js';
+import {
+  type Block,
+  context,
+  escapeMrkdwn,
+  header,
+  LIMITS,
+  message,
+  quote,
+  type SlackMessage,
+  section,
+  truncate,
+} from '../blocks.js';
+import { actionItemLine, CATEGORY_LABELS, openItemBlocks, plural } from './message.js';
+
+/** The channel hears of a new item: its owner, what, and by when. */
+export function actionAdded(item: ActionItemRow, createdBy: string): SlackMessage {
+  const text = `:pushpin: New action item: ${actionItemLine(item)} (added by <@${createdBy}>)`;
+  return message(truncate(text, LIMITS.messageText), [section(text)]);
+}
+
+/** The owner's one DM on the due date. */
+export function actionReminder(item: ActionItemRow): SlackMessage {
+  const text = `:alarm_clock: Due today, from <#${item.channel_id}>: ${escapeMrkdwn(item.body)}`;
+  return message(text, [
+    section(text),
+    context('Anyone in the channel can mark it done with the Done button under `/retro actions`.'),
+  ]);
+}
+
+/** `/retro actions`: the channel's open items, each with a Done button. */
+export function actionsReply(open: { items: ActionItemRow[]; total: number }): SlackMessage {
+  if (open.total === 0) {
+    return message('No open action items in this channel.', [
+      section(
+        'No open action items in this channel. `/retro action @owner <what> [by YYYY-MM-DD]` adds one.',
+      ),
+    ]);
+  }
+  return message(`${plural(open.total, 'open action item')}`, openItemBlocks(open));
+}
+
+/** `/retro mine`: the person's own notes, with Edit and Delete; nobody else sees it. */
+export function mineReply(retro: RetroRow, notes: OwnNote[]): SlackMessage {
+  if (notes.length === 0) {
+    const text = `You have no notes in the retro “${escapeMrkdwn(retro.title)}” yet.`;
+    return message(text, [section(text)]);
+  }
+  // Two blocks a note, within a message's limit; a person with more notes than fit sees the first.
+  const shown = notes.slice(0, Math.floor((LIMITS.blocksPerMessage - 2) / 2));
+  const blocks: Block[] = [section(`*Your notes in “${escapeMrkdwn(retro.title)}”* (only you see this)`)];
+  for (const note of shown) {
+    blocks.push(
+      section(
+        `*${CATEGORY_LABELS[note.category]}*${note.share_name ? ' · name shared' : ' · anonymous'}\n${quote(escapeMrkdwn(truncate(note.body, 2800)))}`,
+      ),
+      {
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            action_id: RETRO.editNote,
+            text: { type: 'plain_text', text: 'Edit' },
+            value: String(note.id),
+          },
+          {
+            type: 'button',
+            action_id: RETRO.deleteNote,
+            text: { type: 'plain_text', text: 'Delete' },
+            style: 'danger',
+            value: String(note.id),
+          },
+        ],
+      },
+    );
+  }
+  if (notes.length > shown.length) blocks.push(context(`…and ${notes.length - shown.length} more.`));
+  return message(`Your notes in “${retro.title}”`, blocks);
+}
+
+/** A debrief as it is posted to the channel and kept as the project's archive entry. */
+export function debriefMessage(d: DebriefRow): SlackMessage {
+  const assets = d.assets
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => `• ${escapeMrkdwn(line)}`);
+  return message(`Project debrief: ${d.project}`, [
+    header(`Project debrief: ${d.project}`),
+    section(`*Lessons learned*\n${quote(escapeMrkdwn(d.lessons))}`),
+    section(`*Reusable assets*\n${assets.length > 0 ? assets.join('\n') : 'None listed.'}`),
+    context(`By <@${d.created_by}> · kept in this channel’s archive: \`/retro archive\``),
+  ]);
+}
+
+/** `/retro archive`: the channel's debriefs, newest first. */
+export function archiveReply(debriefs: DebriefRow[]): SlackMessage {
+  if (debriefs.length === 0) {
+    return message('No debriefs in this channel yet.', [
+      section('No debriefs in this channel yet. `/retro debrief <project>` writes one.'),
+    ]);
+  }
+  const blocks: Block[] = [section(`*Project archive* (${debriefs.length} shown, newest first)`)];
+  for (const d of debriefs.slice(0, LIMITS.blocksPerMessage - 1)) {
+    const assets = d.assets.split('\n').filter((l) => l.trim() !== '').length;
+    blocks.push(
+      section(
+        `*${escapeMrkdwn(d.project)}* · ${d.created_at.toISOString().slice(0, 10)} · ${plural(assets, 'asset')}\n${escapeMrkdwn(truncate(d.lessons.replace(/\s*\n\s*/g, ' '), 300))}`,
+      ),
+    );
+  }
+  return message('Project archive', blocks);
+}
