@@ -81,13 +81,16 @@ export function mineReply(retro: RetroRow, notes: OwnNote[]): SlackMessage {
   return message(`Your notes in “${retro.title}”`, blocks);
 }
 
-/** A debrief as it is posted to the channel and kept as the project's archive entry. */
-export function debriefMessage(d: DebriefRow): SlackMessage {
-  const assets = d.assets
+/** A debrief's assets, one a line, blank lines dropped. */
+const assetLines = (assets: string) =>
+  assets
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .map((line) => `• ${escapeMrkdwn(line)}`);
+    .filter((line) => line !== '');
+
+/** A debrief as it is posted to the channel and kept as the project's archive entry. */
+export function debriefMessage(d: DebriefRow): SlackMessage {
+  const assets = assetLines(d.assets).map((line) => `• ${escapeMrkdwn(line)}`);
   return message(`Project debrief: ${d.project}`, [
     header(`Project debrief: ${d.project}`),
     section(`*Lessons learned*\n${quote(escapeMrkdwn(d.lessons))}`),
@@ -105,10 +108,15 @@ export function archiveReply(debriefs: DebriefRow[]): SlackMessage {
   }
   const blocks: Block[] = [section(`*Project archive* (${debriefs.length} shown, newest first)`)];
   for (const d of debriefs.slice(0, LIMITS.blocksPerMessage - 1)) {
-    const assets = d.assets.split('\n').filter((l) => l.trim() !== '').length;
+    const assets = assetLines(d.assets);
+    // The links are what a later project reuses, so each entry lists them (section() keeps it in limits).
     blocks.push(
       section(
-        `*${escapeMrkdwn(d.project)}* · ${d.created_at.toISOString().slice(0, 10)} · ${plural(assets, 'asset')}\n${escapeMrkdwn(truncate(d.lessons.replace(/\s*\n\s*/g, ' '), 300))}`,
+        [
+          `*${escapeMrkdwn(d.project)}* · ${d.created_at.toISOString().slice(0, 10)} · ${plural(assets.length, 'asset')}`,
+          escapeMrkdwn(truncate(d.lessons.replace(/\s*\n\s*/g, ' '), 300)),
+          ...assets.map((line) => `• ${escapeMrkdwn(line)}`),
+        ].join('\n'),
       ),
     );
   }
