@@ -9,6 +9,8 @@ import { createKudosService } from './kudos/kudos-service.js';
 import { boltLogger, type Logger } from './logger.js';
 import { createDirectory } from './people/directory.js';
 import { channelMembersFrom } from './rituals/participants.js';
+import { createPulseService } from './pulse/pulse-service.js';
+import { pulseKind } from './pulse/pulse-kind.js';
 import { createRitualsService } from './rituals/rituals-service.js';
 import { createActionItemsService } from './retros/action-items.js';
 import { createDebriefService } from './retros/debriefs.js';
@@ -83,6 +85,7 @@ export function createApp(deps: AppDeps): RapportApp {
   });
 
   const standups = createStandupService({ db, clock, slack: bolt.client });
+  const pulse = createPulseService({ db });
   const retros = createRetroService({ db, clock, slack: bolt.client });
   const actionItems = createActionItemsService({ db, clock, directory });
   const debriefs = createDebriefService({ db, clock });
@@ -106,6 +109,7 @@ export function createApp(deps: AppDeps): RapportApp {
     kudos,
     rituals,
     standups,
+    pulse,
     directory,
     background,
     log,
@@ -168,4 +172,4 @@ function createReceiver(config: Config, log: Logger): HTTPReceiver | DurableSock
 }
 
 /** Every kind of ritual the scheduler runs, by the name stored in rituals.kind. */
-const RITUAL_KINDS: RitualKinds = { standup: standupKind, retro: retroKind };
+const RITUAL_KINDS: RitualKinds = { standup: standupKind, pulse: pulseKind, retro: retroKind };

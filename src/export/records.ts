@@ -2,6 +2,7 @@ import type { Database } from '../db/database.js';
 import type { ExportFilter } from '../db/repos/export.js';
 import type { ExportRecord, RecordSource } from './record-source.js';
 import { kudosRecords } from './sources/kudos.js';
+import { pulseResultRecords } from './sources/pulse.js';
 import { checkinRecords, ritualRecords } from './sources/rituals.js';
 import { RETRO_RECORD_SOURCES } from './sources/retros.js';
 import { charterRecords } from './sources/charter.js';
@@ -17,6 +18,7 @@ export const RECORD_SOURCES: readonly RecordSource[] = [
   charterRecords,
   decisionRecords,
   ...RETRO_RECORD_SOURCES,
+  pulseResultRecords,
 ];
 
 /** Every record Rapport keeps, type by type, as plain objects ready to print. */

@@ -3,6 +3,7 @@ export const COMMANDS = {
   kudos: '/kudos',
   rituals: '/rituals',
   checkin: '/checkin',
+  pulse: '/pulse',
 } as const;
 
 export const ACTIONS = {
@@ -101,3 +102,17 @@ export type RetroFormBlock =
   | 'lessons'
   | 'assets';
 export const retroBlockId = (field: RetroFormBlock) => `retro_${field}`;
+
+// Pulse checks
+export const PULSE = {
+  /** The Answer button on a pulse check's DM. */
+  answer: 'pulse_answer',
+  /** The survey modal's callback_id. */
+  view: 'pulse_survey',
+  /** Every input's action_id: the block says which statement it is. */
+  input: 'value',
+  commentBlock: 'pulse_comment',
+} as const;
+
+/** The block_id of a statement's scale in the survey, by position. */
+export const pulseStatementBlockId = (index: number) => `pulse_statement_${index}`;

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { KudosService } from '../../kudos/kudos-service.js';
 import type { RitualsService } from '../../rituals/rituals-service.js';
+import type { PulseService } from '../../pulse/pulse-service.js';
 import type { StandupService } from '../../standups/standup-service.js';
 import type { ActionItemsService } from '../../retros/action-items.js';
 import type { DebriefService } from '../../retros/debriefs.js';
@@ -13,6 +14,9 @@ import type { Directory } from '../../people/directory.js';
 import type { Background } from '../background.js';
 import { registerCheckinCommand } from './commands/checkin.js';
 import { registerKudosCommand } from './commands/kudos.js';
+import { registerPulseCommand } from './commands/pulse.js';
+import { registerPulseActions } from './actions/pulse.js';
+import { registerPulseView } from './views/pulse.js';
 import { registerStandupActions } from './actions/standup.js';
 import { registerRitualActions } from './actions/rituals.js';
 import { registerRitualsCommand } from './commands/rituals.js';
@@ -35,6 +39,7 @@ export type ListenerDeps = {
   kudos: KudosService;
   rituals: RitualsService;
   standups: StandupService;
+  pulse: PulseService;
   directory: Directory;
   background: Background;
   log: Logger;
@@ -60,6 +65,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerRitualSettingsView(app, deps);
   registerRitualActions(app, deps);
   registerMembershipEvents(app, deps);
+  registerPulseCommand(app, deps);
+  registerPulseActions(app, deps);
+  registerPulseView(app, deps);
   registerRetroCommand(app, deps);
   registerRetroActions(app, deps);
   registerRetroViews(app, deps);

@@ -1,0 +1,52 @@
+import type { Queryable } from '../db/database.js';
+import { closeRound, hasAnswered, openRound, roundResponses } from '../db/repos/pulse.js';
+import type { OutboxMessage } from '../db/repos/scheduler.js';
+import type { ClosingDay, DueOccurrence, RitualKind } from '../scheduler/ritual-kind.js';
+import { pulsePrompt } from '../slack/views/pulse/prompt.js';
+import { pulseResults } from '../slack/views/pulse/results.js';
+import { summariseRound } from './results.js';
+
+/**
+ * A pulse check's DM: the prompt opens the round (with the statements it asks); the reminder goes
+ * only to whoever has not answered. The scheduler counts a person as settled only by a stand-up
+ * check-in, so the pulse check decides that here, from who took part.
+ */
+async function pulseMessages(tx: Queryable, o: DueOccurrence): Promise<OutboxMessage[]> {
+  const round = { teamId: o.teamId, ritualId: o.ritualId, roundDate: o.localDate };
+  if (o.purpose === 'prompt') {
+    await openRound(tx, { ...round, channelId: o.channelId, statements: o.questions });
+  } else if (await hasAnswered(tx, { ...round, userId: o.participantId })) {
+    return [];
+  }
+  return [
+    {
+      teamId: o.teamId,
+      dedupeKey: `pulse-${o.purpose}:${o.ritualId}:${o.participantId}:${o.localDate}`,
+      channelId: o.participantId,
+      payload: pulsePrompt({
+        ...round,
+        channelId: o.channelId,
+        statements: o.questions,
+        reminderClosesAt: o.purpose === 'reminder' ? o.closesAt : undefined,
+      }),
+    },
+  ];
+}
+
+/** The round's close: its results, posted to the channel once. */
+async function closePulseRound(tx: Queryable, day: ClosingDay, now: Date): Promise<OutboxMessage[]> {
+  const key = { teamId: day.teamId, ritualId: day.ritualId, roundDate: day.localDate };
+  const round = await closeRound(tx, { ...key, now });
+  if (!round) return [];
+  const results = summariseRound(round.statements, await roundResponses(tx, key));
+  return [
+    {
+      teamId: day.teamId,
+      dedupeKey: `pulse-close:${day.ritualId}:${day.localDate}`,
+      channelId: round.channel_id,
+      payload: pulseResults({ channelId: round.channel_id, roundDate: round.round_date, results }),
+    },
+  ];
+}
+
+export const pulseKind: RitualKind = { messagesFor: pulseMessages, close: closePulseRound };
