@@ -37,6 +37,7 @@ const ritualLine = z.object({
   days: z.array(z.number()),
   time_of_day: z.string(),
   zone: z.string(),
+  cadence: z.string(),
   paused: z.boolean(),
   created_by: z.string(),
   created_at: z.date(),
@@ -45,7 +46,8 @@ const ritualLine = z.object({
 /** Every ritual, as configured now. `since` keeps those created from that day. */
 export function streamRitualsForExport(db: Database, filter: ExportFilter) {
   return db.stream(
-    `select team_id, id as ritual_id, channel_id, kind, days, time_of_day, zone, paused, created_by, created_at
+    `select team_id, id as ritual_id, channel_id, kind, days, time_of_day, zone, cadence, paused, created_by,
+            created_at
      from rituals
      where ($1::text is null or team_id = $1)
        and ($2::timestamptz is null or created_at >= $2)

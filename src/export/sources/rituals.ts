@@ -17,6 +17,7 @@ export const ritualRecords: RecordSource = {
           days: r.days.map((d) => DAY_NAMES[d - 1] ?? String(d)),
           time: r.time_of_day,
           zone: r.zone,
+          cadence: r.cadence,
         },
         paused: r.paused,
         created_by: r.created_by,
