@@ -213,6 +213,12 @@ export function createRetroService(deps: Deps) {
       };
     },
 
+    /** The channel's open retro shows its open items: one marked done leaves its list. */
+    async refreshOpenRetroOf(teamId: string, channelId: string): Promise<void> {
+      const retro = await openRetroOfChannel(deps.db, teamId, channelId);
+      if (retro) await this.refreshCount(teamId, retro.id);
+    },
+
     /** Shows the retro's new count of notes on its message (never the notes), once it is posted. */
     async refreshCount(teamId: string, retroId: number): Promise<void> {
       const retro = await findRetro(deps.db, teamId, retroId);

@@ -146,6 +146,11 @@ test('open items head the next retro; anyone in the channel marks one done, whic
     'Already done: Fix the flaky deploy',
   ]);
   expect((await items()).map((i) => i.done_by)).toEqual([ANA, null]);
+  // The open retro's message no longer lists it.
+  const updated = t.slack.callsTo('chat.update').at(-1)?.args.blocks as Block[];
+  expect(
+    updated.filter((b) => b.accessory?.action_id === 'retro_action_done').map((b) => b.text?.text),
+  ).toEqual([`• <@${CY}> Book the offsite`]);
 
   await deliverAt('2026-12-10T20:00:00Z');
   expect(dmsTo(BEN)).toHaveLength(0);

@@ -102,6 +102,9 @@ export function registerRetroActions(app: App, deps: RetroListenerDeps): void {
         replace_original: false,
         ...plainMessage(marked ? `:white_check_mark: Marked done: ${what}` : `Already done: ${what}`),
       });
+      if (marked) {
+        deps.background.run('retro items', () => retros.refreshOpenRetroOf(teamId, item.channel_id));
+      }
     } catch (error) {
       await tellPrivately(respond, error);
     }
