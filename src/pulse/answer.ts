@@ -23,7 +23,8 @@ export function readPulseAnswer(
     if (score === undefined) errors.set(i, 'Pick how much you agree, from 1 to 5.');
     else scores.push(score);
   }
-  const comment = rawComment?.trim() ?? '';
+  // Postgres text cannot hold NUL, and no one types it: drop it rather than fail the whole answer.
+  const comment = rawComment?.replaceAll('\u0000', '').trim() ?? '';
   if ([...comment].length > COMMENT_MAX) {
     errors.set('comment', `Keep the comment to ${COMMENT_MAX} characters.`);
   }

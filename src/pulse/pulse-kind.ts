@@ -4,7 +4,7 @@ import type { OutboxMessage } from '../db/repos/scheduler.js';
 import type { ClosingDay, DueOccurrence, RitualKind } from '../scheduler/ritual-kind.js';
 import { pulsePrompt } from '../slack/views/pulse/prompt.js';
 import { pulseResults } from '../slack/views/pulse/results.js';
-import { summariseRound } from './results.js';
+import { MAX_STATEMENTS, summariseRound } from './results.js';
 
 /**
  * A pulse check's DM: the prompt opens the round (with the statements it asks); the reminder goes
@@ -13,6 +13,9 @@ import { summariseRound } from './results.js';
  */
 async function pulseMessages(tx: Queryable, o: DueOccurrence): Promise<OutboxMessage[]> {
   const round = { teamId: o.teamId, ritualId: o.ritualId, roundDate: o.localDate };
+  // A survey needs one to ten statements (the settings form allows no more); without them there is
+  // nothing to ask, and failing here would fail every other ritual's prompts in the same tick.
+  if (o.questions.length === 0 || o.questions.length > MAX_STATEMENTS) return [];
   if (o.purpose === 'prompt') {
     await openRound(tx, { ...round, channelId: o.channelId, statements: o.questions });
   } else if (await hasAnswered(tx, { ...round, userId: o.participantId })) {

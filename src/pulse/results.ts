@@ -2,6 +2,8 @@ import type { ResponseRow } from '../db/repos/pulse.js';
 
 /** Fewer answers than this could let people work out who said what, so nothing is shown. */
 export const MIN_RESPONSES = 3;
+/** The most statements a round can ask (the database holds a round to it too). */
+export const MAX_STATEMENTS = 10;
 export const NOT_ENOUGH_RESPONSES = 'not enough responses to show without identifying people';
 
 /** The 1–5 scale, lowest first. */

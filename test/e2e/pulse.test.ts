@@ -247,6 +247,8 @@ test('bad input gets a field error and changes nothing', async () => {
   const offScale = await submit(ANA, ['4', '9', '4', '0'], undefined, ref);
   expect(Object.keys(offScale.errors ?? {}).sort()).toEqual(['pulse_statement_1', 'pulse_statement_3']);
   const huge = await submit(ANA, ['4', '4', '4', '4'], 'x'.repeat(5000), ref);
+  const unanswered = await submit(ANA, [null, null, null, null], undefined, ref);
+  expect(Object.keys(unanswered.errors ?? {})).toHaveLength(4);
   expect(huge.errors?.pulse_comment).toMatch(/1000 characters/);
   const stale = await submit(ANA, ['4', '4', '4', '4'], undefined, 'not json');
   expect(stale.errors?.pulse_statement_0).toMatch(/out of date/);
@@ -282,12 +284,14 @@ test('bad input gets a field error and changes nothing', async () => {
       ref,
     ),
   ).toEqual({});
-  expect(await submit(BEN, ['4', '4', '4', '4'])).toEqual({});
+  // A NUL character (which Postgres text cannot hold) is dropped, not a failure.
+  expect(await submit(BEN, ['4', '4', '4', '4'], 'nul\u0000here')).toEqual({});
   expect(await submit(CY, ['4', '4', '4', '4'])).toEqual({});
   await at(CLOSE);
   const shown = JSON.stringify(channelPosts()[0]?.args.blocks);
   expect(shown).toContain('&lt;!channel&gt; *look* &lt;@U0BEN00002&gt; &lt;https://evil.example|click&gt;');
   expect(shown).not.toContain('<!channel>');
+  expect(shown).toContain('nulhere');
   expect(t.logs.lines().filter((l) => Number(l.level) >= 50)).toEqual([]);
 });
 
@@ -355,4 +359,32 @@ test('anonymity: nothing sent to Slack, logged or exported ties a person to a sc
     z.object({ column_name: z.string() }),
   );
   expect(participation.map((c) => c.column_name)).toEqual(['team_id', 'ritual_id', 'round_date', 'user_id']);
+});
+
+test('/pulse before any round has closed says so; after two rounds it shows the change since the previous one', async () => {
+  expect((await command('/pulse', '')).text).toMatch(/^No pulse check has closed in this channel yet/);
+  expect((await command('/pulse', 'help')).text).toMatch(/never who said what/);
+
+  await promptedPulse();
+  for (const person of [ANA, BEN, CY]) expect(await submit(person, ['3', '3', '3', '3'])).toEqual({});
+  await at(CLOSE);
+  // Before the next round closes, /pulse still shows this one, with no trend yet.
+  expect(JSON.stringify((await command('/pulse', '')).blocks)).not.toMatch(/▲|▼/);
+
+  await at('2026-11-27T09:00:05Z'); // the next Friday
+  for (const person of PEOPLE) expect(dmsTo(person)).toHaveLength(2);
+  for (const person of [ANA, BEN, CY, DEE]) expect(await submit(person, ['4', '2', '3', '4'])).toEqual({});
+  await at('2026-11-28T09:00:05Z');
+  expect(channelPosts()).toHaveLength(2);
+
+  const reply = await command('/pulse', '');
+  expect(reply.text).toBe('Pulse check for <#C0TEAMROOM> · Friday, 27 November: 4 answers');
+  const shown = JSON.stringify(reply.blocks);
+  expect(shown).toContain('*4.00* / 5 · ▲ 1.00');
+  expect(shown).toContain('*2.00* / 5 · ▼ 1.00');
+  expect(shown).toContain('*3.00* / 5 · no change');
+  expect((await exported()).map((r) => [r.date, r.responses])).toEqual([
+    ['2026-11-20', 3],
+    ['2026-11-27', 4],
+  ]);
 });

@@ -52,6 +52,10 @@ describe('readPulseAnswer', () => {
       answer: { scores: [1, 5], comment: 'thanks' },
     });
     expect(readPulseAnswer(1, ['3'], '   ')).toEqual({ ok: true, answer: { scores: [3], comment: null } });
+    expect(readPulseAnswer(1, ['3'], 'a\u0000b')).toEqual({
+      ok: true,
+      answer: { scores: [3], comment: 'ab' },
+    });
   });
 
   test('marks each missing or off-scale score and a comment too long', () => {
