@@ -92,15 +92,7 @@ export const RETRO = {
 } as const;
 
 export type RetroFormBlock =
-  | 'category'
-  | 'note'
-  | 'share'
-  | 'owner'
-  | 'action'
-  | 'due'
-  | 'project'
-  | 'lessons'
-  | 'assets';
+  'category' | 'note' | 'share' | 'owner' | 'action' | 'due' | 'project' | 'lessons' | 'assets';
 export const retroBlockId = (field: RetroFormBlock) => `retro_${field}`;
 
 // Pulse checks
