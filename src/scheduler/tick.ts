@@ -153,8 +153,9 @@ async function remind(deps: TickDeps, tx: Queryable, f: DueFollowup, now: Date):
       questions: f.questions,
       closesAt: f.expires_at,
     })) ?? [];
+  // A kind may find the person has answered its own way (a pulse survey) and send nothing.
   await enqueueMessages(tx, messages, now);
-  return 1;
+  return messages.length > 0 ? 1 : 0;
 }
 
 async function closeDay(deps: TickDeps, tx: Queryable, f: DueFollowup, now: Date): Promise<number> {
