@@ -253,7 +253,7 @@ describe('/rituals run', () => {
 
     const reply = await rituals(`run ${id}`);
     expect(reply.text).toBe(
-      `Stand-up ${id} runs now for Friday, 20 November: prompts are going to 2 people, except anyone away or already checked in.`,
+      `Stand-up ${id} runs now for Friday, 20 November: prompts are going to 2 people, except anyone away or already answered.`,
     );
     await t.app.background.drain();
     expect(dmsTo(ANA).map((c) => c.args.text)).toEqual([`Stand-up for <#${CHANNEL}>, Friday, 20 November`]);
@@ -266,6 +266,17 @@ describe('/rituals run', () => {
     await t.app.jobs.deliver();
     expect(dmsTo(ANA)).toHaveLength(1);
     expect(await occurrences()).toHaveLength(2);
+  });
+
+  test('a channel-wide ritual (a retro) runs once for the channel', async () => {
+    t.slack.channelMembers.set(CHANNEL, [ANA, BEN]);
+    await rituals('retro weekly fri 16:00 Europe/Berlin');
+    await t.app.background.drain();
+    const id = (await stored())[0]?.id ?? 0;
+    expect((await rituals(`run ${id}`)).text).toBe(`Retro ${id} runs now, for Friday, 20 November.`);
+    await t.app.background.drain();
+    expect(t.slack.callsTo('chat.postMessage').map((c) => c.args.channel)).toEqual([CHANNEL]);
+    expect(await occurrences()).toEqual([' 2026-11-20 sent']);
   });
 
   test('a paused ritual, an unknown one, another channel’s, or one with nobody in it: said, nothing sent', async () => {

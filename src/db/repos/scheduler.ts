@@ -409,7 +409,7 @@ export function takeDueFollowups(q: Queryable, now: Date, limit: number): Promis
 export function bringSlotsForward(q: Queryable, teamId: string, ritualId: number, now: Date) {
   return q.query(
     `update ritual_slots s set next_at = $3
-     where s.team_id = $1 and s.ritual_id = $2 and s.participant_id <> ''
+     where s.team_id = $1 and s.ritual_id = $2
        and not exists (select 1 from ritual_skips k
                        where k.team_id = s.team_id and k.ritual_id = s.ritual_id
                          and k.local_date = s.next_local_date)

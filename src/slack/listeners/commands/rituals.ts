@@ -61,7 +61,7 @@ export function registerRitualsCommand(
           const run = await rituals.runNow(actor, parsed.id);
           // The scheduler sends the prompts now, as at any due time: claimed once, through the outbox.
           background.run('run ritual now', deps.runNow);
-          return ritualRunning({ ritualId: run.ritual.id, dates: run.dates, people: run.people });
+          return ritualRunning({ ritual: run.ritual, dates: run.dates, people: run.people });
         }
         case 'remove':
           return ritualRemoved(await rituals.remove(actor, parsed.id));

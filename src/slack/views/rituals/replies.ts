@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { KIND_LABELS, type RitualKindId } from '../../../rituals/kinds.js';
+import { AUDIENCE, KIND_LABELS, type RitualKindId } from '../../../rituals/kinds.js';
 import type { RitualView } from '../../../rituals/rituals-service.js';
 import { describeSchedule } from '../../../rituals/schedule.js';
 import { RITUAL_SETTINGS } from '../../ids.js';
@@ -99,12 +99,18 @@ export function ritualCreated(ritual: RitualView, what: 'set' | 'changed' = 'set
 /** "Friday, 20 November". */
 const dayOf = (localDate: string) => DateTime.fromISO(localDate).toFormat('cccc, d LLLL');
 
-export function ritualRunning(run: { ritualId: number; dates: string[]; people: number }): SlackMessage {
-  const people = run.people === 1 ? '1 person' : `${run.people} people`;
+export function ritualRunning(run: {
+  ritual: { id: number; kind: RitualKindId };
+  dates: string[];
+  people: number;
+}): SlackMessage {
   const days = listOf(run.dates.map(dayOf));
+  const name = `${capitalized(run.ritual)} ${run.ritual.id}`;
+  if (AUDIENCE[run.ritual.kind] === 'channel') return plainMessage(`${name} runs now, for ${days}.`);
+  const people = run.people === 1 ? '1 person' : `${run.people} people`;
   const zones = run.dates.length > 1 ? ' (each in their own time zone)' : '';
   return plainMessage(
-    `Stand-up ${run.ritualId} runs now for ${days}${zones}: prompts are going to ${people}, except anyone away or already checked in.`,
+    `${name} runs now for ${days}${zones}: prompts are going to ${people}, except anyone away or already answered.`,
   );
 }
 
