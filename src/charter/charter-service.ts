@@ -19,7 +19,7 @@ import type { Logger } from '../logger.js';
 import { charterMessage, type CharterVersion } from '../slack/views/charter/message.js';
 import { charterNotPosted, type CharterChange } from '../slack/views/charter/replies.js';
 import { changedFields, type CharterText } from './charter-fields.js';
-import { CANNOT_POST_HERE, slackErrorCode, tellPrivately } from './tell-privately.js';
+import { CANNOT_POST_HERE, slackErrorCode, tellPrivately } from '../slack/tell-privately.js';
 
 export type CharterSlack = {
   chat: Pick<WebClient['chat'], 'postMessage' | 'update' | 'postEphemeral'>;

@@ -1,8 +1,6 @@
 import type { RespondFn, webApi } from '@slack/bolt';
+import { CANNOT_POST_HERE, slackErrorCode } from './tell-privately.js';
 import type { SlackMessage } from './views/blocks.js';
-
-/** Errors meaning the bot may not post in that conversation, though the person who asked can. */
-const CANNOT_POST_HERE = new Set(['not_in_channel', 'channel_not_found', 'restricted_action', 'is_archived']);
 
 /**
  * Posts a message in a channel as the bot. Where the bot is not a member (a private channel, a DM),
@@ -19,7 +17,7 @@ export async function postToChannel(
     const result = await slack.client.chat.postMessage({ channel, ...posted, unfurl_links: false });
     return { ts: result.ts };
   } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error;
+    const code = slackErrorCode(error);
     if (!code || !CANNOT_POST_HERE.has(code)) throw error;
   }
   try {

@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { parseCharter } from '../../../charter/charter-fields.js';
 import type { CharterService } from '../../../charter/charter-service.js';
-import { tellPrivately } from '../../../charter/tell-privately.js';
+import { tellPrivately } from '../../tell-privately.js';
 import { UserError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
 import type { Background } from '../../background.js';

@@ -1,11 +1,11 @@
-import type { App, webApi } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { UserError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
 import type { RitualsService } from '../../../rituals/rituals-service.js';
 import { DEFAULT_SETTINGS, parseSettings, settingsOfRitual } from '../../../rituals/settings.js';
 import type { Background } from '../../background.js';
+import { tellPrivately } from '../../tell-privately.js';
 import { RITUAL_SETTINGS } from '../../ids.js';
-import type { SlackMessage } from '../../views/blocks.js';
 import { ritualSettingsModal } from '../../views/rituals/modal.js';
 import {
   decodeSettingsMetadata,
@@ -74,19 +74,7 @@ export function registerRitualSettingsView(
     const ritual = saved;
     deps.background.run('ritual participants', () => deps.rituals.syncParticipants(teamId, ritual.id));
     deps.background.run('ritual settings reply', () =>
-      tell(client, actor, ritualCreated(ritual, ritualId === undefined ? 'set' : 'changed')),
+      tellPrivately(client, actor, ritualCreated(ritual, ritualId === undefined ? 'set' : 'changed')),
     );
   });
-}
-
-/**
- * Tells the person, only them, in the ritual's channel; by DM where the bot cannot post there
- * (a private channel it is not in).
- */
-async function tell(client: webApi.WebClient, actor: Actor, reply: SlackMessage): Promise<void> {
-  try {
-    await client.chat.postEphemeral({ channel: actor.channelId, user: actor.userId, ...reply });
-  } catch {
-    await client.chat.postMessage({ channel: actor.userId, ...reply });
-  }
 }

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { SlackMessage } from '../slack/views/blocks.js';
+import type { SlackMessage } from './views/blocks.js';
 
 export type PrivateSlack = { chat: Pick<WebClient['chat'], 'postEphemeral' | 'postMessage'> };
 
