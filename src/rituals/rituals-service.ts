@@ -82,6 +82,28 @@ export function createRitualsService(deps: Deps) {
     return row;
   };
 
+  /**
+   * The date every other week counts from: kept while a ritual stays on the same fortnightly days,
+   * else its first run from now (null for the other cadences).
+   */
+  const startsOnFor = async (
+    actor: Actor,
+    schedule: Schedule,
+    before?: RitualRow,
+  ): Promise<string | undefined> => {
+    if (schedule.cadence !== 'biweekly') return undefined;
+    if (
+      before?.cadence === 'biweekly' &&
+      before.starts_on &&
+      before.days.join() === schedule.days.join() &&
+      before.time_of_day === schedule.time
+    ) {
+      return before.starts_on;
+    }
+    const zone = await zoneOf(actor, schedule);
+    return nextOccurrence({ ...schedule, cadence: 'weekly' }, zone, deps.clock.now())?.localDate;
+  };
+
   return {
     /** A stand-up from the text command: its schedule, and the default questions, close and reminder. */
     createStandup(actor: Actor, schedule: Schedule): Promise<RitualView> {
@@ -95,6 +117,7 @@ export function createRitualsService(deps: Deps) {
       }
       const row = await insertRitual(deps.db, {
         ...settings,
+        startsOn: await startsOnFor(actor, settings),
         teamId: actor.teamId,
         channelId: actor.channelId,
         createdBy: actor.userId,
@@ -105,8 +128,15 @@ export function createRitualsService(deps: Deps) {
 
     /** New settings for one of the channel's rituals; its participants' slots follow in syncParticipants. */
     async update(actor: Actor, id: number, settings: RitualSettings): Promise<RitualView> {
-      await ownRitual(actor, id);
-      const row = await updateRitualSettings(deps.db, actor.teamId, id, settings, deps.clock.now());
+      const before = await ownRitual(actor, id);
+      const startsOn = (await startsOnFor(actor, settings, before)) ?? null;
+      const row = await updateRitualSettings(
+        deps.db,
+        actor.teamId,
+        id,
+        { ...settings, startsOn },
+        deps.clock.now(),
+      );
       if (!row) throw new UserError(`Ritual ${id} was removed meanwhile; nothing was saved.`);
       return view(actor, row);
     },
@@ -141,9 +171,6 @@ export function createRitualsService(deps: Deps) {
       if (existing.length >= MAX_RITUALS_PER_CHANNEL) {
         throw new UserError(`A channel can have up to ${MAX_RITUALS_PER_CHANNEL} rituals; remove one first.`);
       }
-      const now = deps.clock.now();
-      const zone = await zoneOf(actor, schedule);
-      const first = nextOccurrence({ ...schedule, cadence: 'weekly' }, zone, now);
       const row = await insertRitual(deps.db, {
         ...KIND_DEFAULTS[kind],
         kind,
@@ -151,11 +178,11 @@ export function createRitualsService(deps: Deps) {
         time: schedule.time,
         zone: schedule.zone,
         cadence: schedule.cadence ?? 'weekly',
-        startsOn: schedule.cadence === 'biweekly' ? first?.localDate : undefined,
+        startsOn: await startsOnFor(actor, schedule),
         teamId: actor.teamId,
         channelId: actor.channelId,
         createdBy: actor.userId,
-        now,
+        now: deps.clock.now(),
       });
       return view(actor, row);
     },

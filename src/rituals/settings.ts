@@ -1,10 +1,14 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import type { RitualRow } from '../db/repos/rituals.js';
-import type { Weekday } from './schedule.js';
+import { KIND_DEFAULTS } from './kinds.js';
+import { CADENCES, type Cadence, type Weekday } from './schedule.js';
 
-/** The kinds of ritual there are; a new kind adds its name here and shows up in the settings form. */
-export const RITUAL_KIND_NAMES = { standup: 'Stand-up' } as const;
+/**
+ * The kinds the settings form creates and edits; the others (retros, digests) have no questions to
+ * write and are set by their own commands.
+ */
+export const RITUAL_KIND_NAMES = { standup: 'Stand-up', pulse: 'Pulse check' } as const;
 export type RitualKindName = keyof typeof RITUAL_KIND_NAMES;
 
 /** Whether the settings form can edit this kind (the others are set by their own commands). */
@@ -34,6 +38,8 @@ export const MAX_NAMED_PARTICIPANTS = 500;
 export type RitualSettings = {
   kind: RitualKindName;
   days: Weekday[];
+  /** Every week, every other week from the first run, or the first such weekday of the month. */
+  cadence: Cadence;
   /** "HH:MM", 24-hour clock. */
   time: string;
   /** "local": each participant's own zone; otherwise one IANA zone for everyone. */
@@ -49,6 +55,7 @@ export type RitualSettings = {
 export type SettingsForm = {
   kind?: string | null;
   days?: string[];
+  cadence?: string | null;
   time?: string | null;
   zoneMode?: string | null;
   zone?: string | null;
@@ -59,7 +66,7 @@ export type SettingsForm = {
 };
 
 export type SettingsField =
-  'kind' | 'days' | 'time' | 'zone' | 'questions' | 'participants' | 'close' | 'reminder';
+  'kind' | 'days' | 'cadence' | 'time' | 'zone' | 'questions' | 'participants' | 'close' | 'reminder';
 export type SettingsErrors = Partial<Record<SettingsField, string>>;
 
 export const ZONE_MODES = { local: 'local', fixed: 'fixed' } as const;
@@ -68,6 +75,7 @@ export const NO_REMINDER = 'none';
 export const DEFAULT_SETTINGS: RitualSettings = {
   kind: 'standup',
   days: [1, 2, 3, 4, 5],
+  cadence: 'weekly',
   time: '09:30',
   zone: 'local',
   questions: DEFAULT_STANDUP_QUESTIONS,
@@ -76,10 +84,43 @@ export const DEFAULT_SETTINGS: RitualSettings = {
   reminderBeforeCloseMinutes: DEFAULT_REMINDER_BEFORE_CLOSE_MINUTES,
 };
 
+/** What a new ritual of each kind the form offers starts with. */
+const DEFAULTS_OF_KIND: Record<RitualKindName, RitualSettings> = {
+  standup: DEFAULT_SETTINGS,
+  // Trust moves slowly: once a month is enough to see a trend without tiring people.
+  pulse: {
+    ...DEFAULT_SETTINGS,
+    ...KIND_DEFAULTS.pulse,
+    kind: 'pulse',
+    days: [1],
+    cadence: 'monthly',
+    time: '10:00',
+  },
+};
+
+export const defaultSettingsOf = (kind: RitualKindName): RitualSettings => DEFAULTS_OF_KIND[kind];
+
+/**
+ * A ritual's settings shown as another kind: its schedule and people stay, while what it asks, its
+ * close and its reminder become that kind's defaults.
+ */
+export function settingsAsKind(settings: RitualSettings, kind: RitualKindName): RitualSettings {
+  if (settings.kind === kind) return settings;
+  const { questions, closeAfterMinutes, reminderBeforeCloseMinutes } = DEFAULTS_OF_KIND[kind];
+  return { ...settings, kind, questions, closeAfterMinutes, reminderBeforeCloseMinutes };
+}
+
+/** How the form speaks of what a kind asks. */
+export const QUESTION_WORDS: Record<RitualKindName, { one: string; many: string }> = {
+  standup: { one: 'question', many: 'questions' },
+  pulse: { one: 'statement', many: 'statements' },
+};
+
 export function settingsOfRitual(row: RitualRow & { kind: RitualKindName }): RitualSettings {
   return {
     kind: row.kind,
     days: row.days,
+    cadence: row.cadence,
     time: row.time_of_day,
     zone: row.zone,
     questions: row.questions,
@@ -138,6 +179,10 @@ const formSchema = z
     time: text.pipe(
       z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Pick a time, such as 09:30.' }),
     ),
+    // A form opened before the field existed could only make weekly rituals.
+    cadence: text
+      .transform((value) => value || 'weekly')
+      .pipe(z.enum(CADENCES as [Cadence, ...Cadence[]], { message: 'Pick how often it repeats.' })),
     zoneMode: text.pipe(
       z.enum([ZONE_MODES.local, ZONE_MODES.fixed], { message: 'Pick how times are read.' }),
     ),
@@ -150,14 +195,11 @@ const formSchema = z
           .filter((q) => q !== ''),
       )
       .pipe(
-        z
-          .array(
-            z.string().max(MAX_QUESTION_LENGTH, {
-              message: `A question can be up to ${MAX_QUESTION_LENGTH} characters.`,
-            }),
-          )
-          .min(1, { message: 'Ask at least one question, one per line.' })
-          .max(MAX_QUESTIONS, { message: `Ask at most ${MAX_QUESTIONS} questions, one per line.` }),
+        z.array(
+          z.string().max(MAX_QUESTION_LENGTH, {
+            message: `Each line can be up to ${MAX_QUESTION_LENGTH} characters.`,
+          }),
+        ),
       ),
     participants: z
       .array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, { message: 'Pick people from the list.' }))
@@ -191,7 +233,23 @@ const formSchema = z
       });
     }
     // Zod checks the whole form even when a field failed: compare only values that are there.
-    const { reminder, closeAfterMinutes } = form as { reminder: unknown; closeAfterMinutes: unknown };
+    const { reminder, closeAfterMinutes, kind, questions } = form as {
+      reminder: unknown;
+      closeAfterMinutes: unknown;
+      kind: unknown;
+      questions: unknown;
+    };
+    const words = QUESTION_WORDS[kind as RitualKindName] ?? QUESTION_WORDS.standup;
+    if (Array.isArray(questions) && (questions.length === 0 || questions.length > MAX_QUESTIONS)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['questions'],
+        message:
+          questions.length === 0
+            ? `Write at least one ${words.one}, one per line.`
+            : `Write at most ${MAX_QUESTIONS} ${words.many}, one per line.`,
+      });
+    }
     if (
       typeof reminder === 'number' &&
       typeof closeAfterMinutes === 'number' &&
@@ -209,6 +267,7 @@ const formSchema = z
 const FIELD_OF: Record<string, SettingsField> = {
   kind: 'kind',
   days: 'days',
+  cadence: 'cadence',
   time: 'time',
   zoneMode: 'zone',
   zone: 'zone',
@@ -241,6 +300,7 @@ export function parseSettings(
     settings: {
       kind: form_.kind,
       days: form_.days,
+      cadence: form_.cadence,
       time: form_.time,
       zone: form_.zoneMode === ZONE_MODES.local ? 'local' : (canonicalZone(form_.zone) ?? form_.zone),
       questions: form_.questions,

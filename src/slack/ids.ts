@@ -28,20 +28,31 @@ export const RITUAL_SETTINGS = {
   pickBlock: 'ritual_settings_pick_block',
   /** The Edit button on each line of `/rituals list`. */
   edit: 'ritual_edit',
-  /** Every input's action_id: the block says which field it is. */
+  /** The kind select: choosing another kind redraws the form with that kind's fields. */
+  kind: 'ritual_settings_kind',
+  /** Every other input's action_id: the block says which field it is. */
   input: 'value',
 } as const;
 
 export type RitualSettingsBlock =
-  'kind' | 'days' | 'time' | 'zone_mode' | 'zone' | 'questions' | 'participants' | 'close' | 'reminder';
+  | 'kind'
+  | 'days'
+  | 'cadence'
+  | 'time'
+  | 'zone_mode'
+  | 'zone'
+  | 'questions'
+  | 'participants'
+  | 'close'
+  | 'reminder';
 
 /**
  * The block_id of a settings field in the form for one ritual ("new" for a new one). Slack keeps
  * what was typed into a block whose id stays the same across views.update, so each ritual's form
  * has ids of its own, or switching rituals would show the previous one's values.
  */
-export const ritualSettingsBlockId = (field: RitualSettingsBlock, form: number | 'new') =>
-  `ritual_${field}_${form}`;
+export const ritualSettingsBlockId = (field: RitualSettingsBlock, form: number | 'new', kind?: string) =>
+  kind ? `ritual_${field}_${form}_${kind}` : `ritual_${field}_${form}`;
 
 // Charter and decisions
 export const CHARTER = {

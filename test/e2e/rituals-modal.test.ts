@@ -51,7 +51,9 @@ const opened = async (n = 0) =>
   (await t.slack.waitFor(() => t.slack.callsTo('views.open')[n])).args.view as Modal;
 
 const inputOf = (modal: Modal, field: string) =>
-  modal.blocks.find((b) => new RegExp(`^ritual_${field}_(new|\\d+)$`).test(b.block_id ?? ''));
+  modal.blocks.find((b) =>
+    new RegExp(`^ritual_${field}_(new|\\d+)(_standup|_pulse)?$`).test(b.block_id ?? ''),
+  );
 
 const rituals = () =>
   t.database.db.query(
@@ -82,7 +84,9 @@ const slots = async () =>
   ).map((s) => [s.participant_id, s.zone, s.next_at.toISOString()]);
 
 type Form = {
+  kind?: 'standup' | 'pulse';
   days?: string[];
+  cadence?: string;
   time?: string | null;
   zoneMode?: 'local' | 'fixed';
   zone?: string | null;
@@ -93,23 +97,29 @@ type Form = {
 };
 
 /** What Slack sends for the settings form, state.values[block_id][action_id], as a person filled it in. */
-function formValues(form: number | 'new', f: Form = {}) {
+type StateValues = Record<string, Record<string, { type: string } & Record<string, unknown>>>;
+function formValues(form: number | 'new', f: Form = {}, drawnFor = f.kind ?? 'standup'): StateValues {
   const id = (field: string) => `ritual_${field}_${form}`;
+  // What the form asks, its close and its reminder have ids per kind, as drawn.
+  const ofKind = (field: string) => `${id(field)}_${drawnFor}`;
   const selected = (value: string) => ({ text: { type: 'plain_text', text: value }, value });
   return {
-    [id('kind')]: { value: { type: 'static_select', selected_option: selected('standup') } },
+    [id('kind')]: {
+      ritual_settings_kind: { type: 'static_select', selected_option: selected(f.kind ?? 'standup') },
+    },
     [id('days')]: {
       value: { type: 'checkboxes', selected_options: (f.days ?? ['1', '2', '3', '4', '5']).map(selected) },
     },
+    [id('cadence')]: { value: { type: 'static_select', selected_option: selected(f.cadence ?? 'weekly') } },
     [id('time')]: { value: { type: 'timepicker', selected_time: f.time === undefined ? '09:30' : f.time } },
     [id('zone_mode')]: { value: { type: 'radio_buttons', selected_option: selected(f.zoneMode ?? 'local') } },
     [id('zone')]: { value: { type: 'plain_text_input', value: f.zone ?? null } },
-    [id('questions')]: {
+    [ofKind('questions')]: {
       value: { type: 'plain_text_input', value: f.questions ?? 'Done?\nNext?\nBlocked?' },
     },
     [id('participants')]: { value: { type: 'multi_users_select', selected_users: f.participants ?? [] } },
-    [id('close')]: { value: { type: 'static_select', selected_option: selected(f.close ?? '180') } },
-    [id('reminder')]: { value: { type: 'static_select', selected_option: selected(f.reminder ?? '60') } },
+    [ofKind('close')]: { value: { type: 'static_select', selected_option: selected(f.close ?? '180') } },
+    [ofKind('reminder')]: { value: { type: 'static_select', selected_option: selected(f.reminder ?? '60') } },
   };
 }
 
@@ -118,7 +128,7 @@ const submit = (modal: Modal, form: number | 'new', f: Form = {}, user_id = ANA)
     user_id,
     callback_id: 'ritual_settings',
     private_metadata: modal.private_metadata,
-    values: formValues(form, f),
+    values: formValues(form, f, JSON.parse(modal.private_metadata).k),
   });
 
 describe('/rituals opens a form', () => {
@@ -201,11 +211,12 @@ describe('/rituals opens a form', () => {
     expect(body.response_action).toBe('errors');
     expect(Object.keys(body.errors).sort()).toEqual([
       'ritual_days_new',
-      'ritual_questions_new',
-      'ritual_reminder_new',
+      'ritual_questions_new_standup',
+      'ritual_reminder_new_standup',
       'ritual_time_new',
       'ritual_zone_new',
     ]);
+    expect(body.errors.ritual_questions_new_standup).toBe('Write at least one question, one per line.');
     expect(body.errors.ritual_zone_new).toContain('"Mars/Base" is not a time zone I know');
     // Every key is a block of the form, so Slack can show each message under its field.
     const blockIds = modal.blocks.map((b) => b.block_id);
@@ -276,7 +287,7 @@ describe('editing a ritual', () => {
     expect(update.args).toMatchObject({ view_id: 'V0SETTINGS', hash: '1700000000.abc123' });
     const editing = update.args.view as Modal;
     expect(editing.title.text).toBe(`Edit ritual ${id}`);
-    expect(JSON.parse(editing.private_metadata)).toEqual({ c: CHANNEL, r: id });
+    expect(JSON.parse(editing.private_metadata)).toEqual({ c: CHANNEL, r: id, k: 'standup' });
     expect(inputOf(editing, 'zone_mode')?.element?.initial_option?.value).toBe('local');
     // Its own block ids, so Slack does not carry over what the new-ritual form held.
     expect(inputOf(editing, 'days')?.block_id).toBe(`ritual_days_${id}`);
@@ -362,7 +373,7 @@ describe('editing a ritual', () => {
       channel_id: CHANNEL,
     });
     const byButton = await opened(1);
-    expect(JSON.parse(byButton.private_metadata)).toEqual({ c: CHANNEL, r: id });
+    expect(JSON.parse(byButton.private_metadata)).toEqual({ c: CHANNEL, r: id, k: 'standup' });
     expect(inputOf(byButton, 'time')?.element?.initial_time).toBe('10:00');
 
     expect((await reply('edit 999999')).text).toMatch(/There is no ritual 999999/);
@@ -396,4 +407,124 @@ test('named participants stay as named when people join and leave the channel', 
   expect((await member('member_joined_channel', CAL)).status).toBe(200);
   expect((await member('member_left_channel', BEN)).status).toBe(200);
   expect(await slots()).toEqual(named);
+});
+
+describe('pulse checks in the form', () => {
+  const cadence = async (id: number) =>
+    (
+      await t.database.db.query(
+        `select cadence, to_char(starts_on, 'YYYY-MM-DD') as starts_on from rituals where id = $1`,
+        [id],
+        z.object({ cadence: z.string(), starts_on: z.string().nullable() }),
+      )
+    )[0];
+
+  test('a pulse check’s statements are edited in the form, and its next round asks them', async () => {
+    expect((await reply('pulse monthly mon 10:00 Europe/Berlin')).text).toMatch(/^Pulse check \d+ is set/);
+    const id = (await rituals())[0]?.id ?? 0;
+    await command(`edit ${id}`);
+    const modal = await opened();
+    expect(JSON.parse(modal.private_metadata)).toEqual({ c: CHANNEL, r: id, k: 'pulse' });
+    const statements = inputOf(modal, 'questions');
+    expect(statements?.block_id).toBe(`ritual_questions_${id}_pulse`);
+    expect(statements?.label?.text).toBe('Statements');
+    expect(statements?.element?.initial_value).toBe(
+      [
+        'I know what the other people in this collaboration are working on',
+        'I can count on them to follow through',
+        'Credit for our work is shared fairly',
+        'I would choose to work with them again',
+      ].join('\n'),
+    );
+    expect(inputOf(modal, 'kind')?.element?.initial_option?.value).toBe('pulse');
+    expect(inputOf(modal, 'cadence')?.element?.initial_option?.value).toBe('monthly');
+
+    const saved = await submit(modal, id, {
+      kind: 'pulse',
+      days: ['1'],
+      cadence: 'biweekly',
+      time: '10:00',
+      zoneMode: 'fixed',
+      zone: 'Europe/Berlin',
+      questions: 'We share what we know\nWe keep our promises',
+      close: '1440',
+      reminder: '120',
+    });
+    expect(await saved.text()).toBe('');
+    await t.app.background.drain();
+    expect((await rituals())[0]?.questions).toEqual(['We share what we know', 'We keep our promises']);
+    // Every other week, counted from its next Monday.
+    expect(await cadence(id)).toEqual({ cadence: 'biweekly', starts_on: '2026-11-23' });
+    const told = t.slack.callsTo('chat.postEphemeral').at(-1);
+    expect(String(told?.args.text)).toMatch(new RegExp(`^Pulse check ${id} is changed`));
+
+    expect((await reply(`run ${id}`)).text).toMatch(/runs now/);
+    await t.app.background.drain();
+    const survey = JSON.stringify(
+      t.slack.callsTo('chat.postMessage').find((c) => c.args.channel === ANA)?.args,
+    );
+    expect(survey).toContain('We keep our promises');
+    expect(survey).not.toContain('I can count on them');
+  });
+
+  test('choosing "Pulse check" in a new form redraws it with a pulse check’s statements, schedule and close', async () => {
+    await command('');
+    const modal = await opened();
+    const chosen = await t.requests.viewBlockAction({
+      user_id: ANA,
+      action_id: 'ritual_settings_kind',
+      block_id: 'ritual_kind_new',
+      selected_value: 'pulse',
+      view: { id: 'V0SETTINGS', hash: '1700000000.abc123', ...modal },
+    });
+    expect(chosen.status).toBe(200);
+    const update = await t.slack.waitFor(() => t.slack.callsTo('views.update')[0]);
+    expect(update.args).toMatchObject({ view_id: 'V0SETTINGS', hash: '1700000000.abc123' });
+    const redrawn = update.args.view as Modal;
+    expect(JSON.parse(redrawn.private_metadata)).toEqual({ c: CHANNEL, k: 'pulse' });
+    // New ids for what a pulse check asks, so Slack does not keep the stand-up's questions.
+    expect(inputOf(redrawn, 'questions')?.block_id).toBe('ritual_questions_new_pulse');
+    expect(inputOf(redrawn, 'questions')?.element?.initial_value).toMatch(/^I know what the other people/);
+    expect(inputOf(redrawn, 'close')?.element?.initial_option?.value).toBe('1440');
+    expect(inputOf(redrawn, 'reminder')?.element?.initial_option?.value).toBe('120');
+    expect(inputOf(redrawn, 'cadence')?.element?.initial_option?.value).toBe('monthly');
+
+    // Saved before the redraw came: said on the form, nothing saved.
+    const early = await submit(modal, 'new', { kind: 'pulse' });
+    expect(((await early.json()) as { errors: Record<string, string> }).errors).toEqual({
+      ritual_kind_new: 'The form is switching to Pulse check: check its fields, then save again.',
+    });
+    expect(await rituals()).toEqual([]);
+
+    const saved = await submit(redrawn, 'new', {
+      kind: 'pulse',
+      days: ['5'],
+      cadence: 'monthly',
+      questions: 'We trust each other',
+      close: '1440',
+      reminder: '120',
+    });
+    expect(await saved.text()).toBe('');
+    await t.app.background.drain();
+    const [row] = await rituals();
+    expect(row).toMatchObject({ questions: ['We trust each other'], close_after_minutes: 1440 });
+    expect(await cadence(row?.id ?? 0)).toEqual({ cadence: 'monthly', starts_on: null });
+    // Ana's first is the first Friday of December, 09:30 in Berlin.
+    expect(await slots()).toEqual([
+      [ANA, 'Europe/Berlin', '2026-12-04T08:30:00.000Z'],
+      [BEN, 'America/New_York', '2026-12-04T14:30:00.000Z'],
+    ]);
+  });
+
+  test('a retro is not edited in the form: the command says how to change it', async () => {
+    await reply('retro biweekly fri 15:00');
+    const id = (await rituals())[0]?.id ?? 0;
+    expect((await reply(`edit ${id}`)).text).toBe(
+      `Ritual ${id} is a retro: change it with \`/rituals retro …\` after \`/rituals remove ${id}\`.`,
+    );
+    await command('');
+    const modal = await opened();
+    // The picker offers only what the form can edit.
+    expect(modal.blocks.some((b) => b.type === 'actions')).toBe(false);
+  });
 });

@@ -20,12 +20,31 @@ describe('parseSettings', () => {
       settings: {
         kind: 'standup',
         days: [1, 3, 5],
+        cadence: 'weekly',
         time: '09:30',
         zone: 'local',
         questions: ['What did you do?', 'What next?', 'Blockers?'],
         participants: null,
         closeAfterMinutes: 180,
         reminderBeforeCloseMinutes: 60,
+      },
+    });
+  });
+
+  test('a pulse check every other week, with its own statements', () => {
+    expect(
+      parseSettings({
+        ...valid,
+        kind: 'pulse',
+        cadence: 'biweekly',
+        questions: 'We share what we know\nWe keep promises',
+      }),
+    ).toMatchObject({
+      ok: true,
+      settings: {
+        kind: 'pulse',
+        cadence: 'biweekly',
+        questions: ['We share what we know', 'We keep promises'],
       },
     });
   });
@@ -57,7 +76,7 @@ describe('parseSettings', () => {
     ['a day that is not one', { ...valid, days: ['8'] }, { days: /Pick days/ }],
     ['no time', { ...valid, time: null }, { time: /Pick a time/ }],
     ['a time that is not one', { ...valid, time: '25:00' }, { time: /Pick a time/ }],
-    ['an unknown kind', { ...valid, kind: 'retro' }, { kind: /kind of ritual/ }],
+    ['a kind the form does not set', { ...valid, kind: 'retro' }, { kind: /kind of ritual/ }],
     ['one zone, not named', { ...valid, zoneMode: 'fixed', zone: '' }, { zone: /Name the time zone/ }],
     [
       'one zone, unknown',
@@ -75,6 +94,12 @@ describe('parseSettings', () => {
       { ...valid, questions: 'x'.repeat(2001) },
       { questions: /up to 2000 characters/ },
     ],
+    [
+      'no statements for a pulse check',
+      { ...valid, kind: 'pulse', questions: '' },
+      { questions: /at least one statement/ },
+    ],
+    ['a cadence that is not one', { ...valid, cadence: 'daily' }, { cadence: /how often it repeats/ }],
     ['not a person', { ...valid, participants: ['<!channel>'] }, { participants: /Pick people/ }],
     ['a close too soon', { ...valid, closeAfterMinutes: '10', reminder: 'none' }, { close: /at least 15/ }],
     ['a close too late', { ...valid, closeAfterMinutes: '3000' }, { close: /at most 48 hours/ }],

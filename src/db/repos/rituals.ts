@@ -93,12 +93,13 @@ export async function updateRitualSettings(
   q: Queryable,
   teamId: string,
   id: number,
-  s: RitualSettingsColumns,
+  s: RitualSettingsColumns & { cadence: Cadence; startsOn: string | null },
   now: Date,
 ): Promise<RitualRow | undefined> {
   const [row] = await q.query(
     `update rituals set kind = $3, days = $4, time_of_day = $5, zone = $6, questions = $7, participants = $8,
-       close_after_minutes = $9, reminder_before_close_minutes = $10, updated_at = $11
+       close_after_minutes = $9, reminder_before_close_minutes = $10, updated_at = $11,
+       cadence = $12, starts_on = $13
      where team_id = $1 and id = $2
      returning ${COLUMNS}`,
     [
@@ -113,6 +114,8 @@ export async function updateRitualSettings(
       s.closeAfterMinutes,
       s.reminderBeforeCloseMinutes,
       now,
+      s.cadence,
+      s.startsOn,
     ],
     ritualRow,
   );

@@ -1,10 +1,12 @@
 import type { App, BlockButtonAction, BlockStaticSelectAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { UserError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
 import type { RitualsService } from '../../../rituals/rituals-service.js';
+import { isFormKind } from '../../../rituals/settings.js';
 import { RITUAL_SETTINGS } from '../../ids.js';
 import { plainMessage } from '../../views/blocks.js';
-import { decodeSettingsMetadata } from '../../views/rituals/settings-form.js';
+import { decodeSettingsMetadata, type SettingsMetadata } from '../../views/rituals/settings-form.js';
 import { settingsModalFor } from '../views/rituals.js';
 
 /** A ritual's number as a button or an option carries it; undefined for "New ritual" or anything else. */
@@ -13,22 +15,27 @@ function ritualIdOf(value: string | undefined): number | undefined {
   return /^\d{1,15}$/.test(value ?? '') && Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
-/** The settings form's ritual picker, and the Edit button on each line of `/rituals list`. */
+/**
+ * The settings form's ritual picker and kind select, which redraw the form, and the Edit button on
+ * each line of `/rituals list`.
+ */
 export function registerRitualActions(app: App, deps: { rituals: RitualsService; log: Logger }): void {
-  app.action<BlockStaticSelectAction>(RITUAL_SETTINGS.pick, async ({ ack, body, action, client }) => {
-    await ack();
+  const redraw = async (
+    { body, client }: { body: BlockStaticSelectAction; client: WebClient },
+    choose: (metadata: SettingsMetadata, value: string | undefined) => Parameters<typeof settingsModalFor>[2],
+  ) => {
     const view = body.view;
     const metadata = decodeSettingsMetadata(view?.private_metadata);
     if (!view || !metadata || !body.team?.id) return;
     const actor = { teamId: body.team.id, channelId: metadata.channelId, userId: body.user.id };
-    const ritualId = ritualIdOf(action.selected_option?.value);
+    const chosen = choose(metadata, body.actions[0]?.selected_option?.value);
     let next;
     try {
-      next = await settingsModalFor(deps.rituals, actor, ritualId);
+      next = await settingsModalFor(deps.rituals, actor, chosen);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       // Removed since the form opened: offer a new one, and say why.
-      next = await settingsModalFor(deps.rituals, actor, undefined, error.userMessage);
+      next = await settingsModalFor(deps.rituals, actor, { kind: chosen?.kind, notice: error.userMessage });
     }
     try {
       // The hash makes Slack refuse the update if the form changed since this choice was made.
@@ -38,6 +45,19 @@ export function registerRitualActions(app: App, deps: { rituals: RitualsService;
       if (code !== 'hash_conflict') throw error;
       deps.log.info({ viewId: view.id }, 'the settings form changed meanwhile; its newer state stays');
     }
+  };
+
+  app.action<BlockStaticSelectAction>(RITUAL_SETTINGS.pick, async ({ ack, body, client }) => {
+    await ack();
+    await redraw({ body, client }, (_, value) => ({ ritualId: ritualIdOf(value) }));
+  });
+
+  app.action<BlockStaticSelectAction>(RITUAL_SETTINGS.kind, async ({ ack, body, client }) => {
+    await ack();
+    await redraw({ body, client }, (metadata, value) => ({
+      ritualId: metadata.ritualId,
+      kind: value && isFormKind(value) ? value : metadata.kind,
+    }));
   });
 
   app.action<BlockButtonAction>(RITUAL_SETTINGS.edit, async ({ ack, body, action, client, respond }) => {
@@ -49,7 +69,7 @@ export function registerRitualActions(app: App, deps: { rituals: RitualsService;
     try {
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: await settingsModalFor(deps.rituals, actor, ritualId),
+        view: await settingsModalFor(deps.rituals, actor, { ritualId }),
       });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;

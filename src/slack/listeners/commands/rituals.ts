@@ -34,7 +34,7 @@ export function registerRitualsCommand(
         case 'form':
           await client.views.open({
             trigger_id: command.trigger_id,
-            view: await settingsModalFor(rituals, actor, parsed.id),
+            view: await settingsModalFor(rituals, actor, { ritualId: parsed.id }),
           });
           return undefined;
         case 'list':

@@ -2,7 +2,14 @@ import type { App } from '@slack/bolt';
 import { UserError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
 import type { RitualsService } from '../../../rituals/rituals-service.js';
-import { DEFAULT_SETTINGS, parseSettings, settingsOfRitual } from '../../../rituals/settings.js';
+import {
+  defaultSettingsOf,
+  parseSettings,
+  RITUAL_KIND_NAMES,
+  type RitualKindName,
+  settingsAsKind,
+  settingsOfRitual,
+} from '../../../rituals/settings.js';
 import type { Background } from '../../background.js';
 import { tellPrivately } from '../../tell-privately.js';
 import { RITUAL_SETTINGS } from '../../ids.js';
@@ -19,20 +26,23 @@ type Actor = { teamId: string; channelId: string; userId: string };
 
 const STALE_FORM = 'This form is out of date and nothing was saved. Open it again with `/rituals`.';
 
-/** The settings form for a channel: a new ritual, or ritual `ritualId` filled in. */
+/**
+ * The settings form for a channel: a new ritual, or ritual `ritualId` filled in; drawn for `kind`
+ * when one was chosen in the form, else for the ritual's own kind (a stand-up when new).
+ */
 export async function settingsModalFor(
   rituals: RitualsService,
   actor: Actor,
-  ritualId?: number,
-  notice?: string,
+  options: { ritualId?: number; kind?: RitualKindName; notice?: string } = {},
 ) {
-  const { existing, editing } = await rituals.forSettings(actor, ritualId);
+  const { existing, editing } = await rituals.forSettings(actor, options.ritualId);
+  const settings = editing ? settingsOfRitual(editing) : defaultSettingsOf(options.kind ?? 'standup');
   return ritualSettingsModal({
     channelId: actor.channelId,
     ritualId: editing?.id,
-    settings: editing ? settingsOfRitual(editing) : DEFAULT_SETTINGS,
+    settings: options.kind ? settingsAsKind(settings, options.kind) : settings,
     existing,
-    notice,
+    notice: options.notice,
   });
 }
 
@@ -53,9 +63,18 @@ export function registerRitualSettingsView(
       return;
     }
     const { ritualId } = metadata;
-    const parsed = parseSettings(readSettingsForm(view.state.values, ritualId));
+    const parsed = parseSettings(readSettingsForm(view.state.values, metadata));
     if (!parsed.ok) {
-      await ack({ response_action: 'errors', errors: settingsErrorsByBlock(parsed.errors, ritualId) });
+      await ack({ response_action: 'errors', errors: settingsErrorsByBlock(parsed.errors, metadata) });
+      return;
+    }
+    if (parsed.settings.kind !== metadata.kind) {
+      // The kind was changed but the form has not been redrawn for it yet: its fields are the old kind's.
+      const kind = RITUAL_KIND_NAMES[parsed.settings.kind];
+      await ack({
+        response_action: 'errors',
+        errors: formError(`The form is switching to ${kind}: check its fields, then save again.`, metadata),
+      });
       return;
     }
     const actor = { teamId, channelId: metadata.channelId, userId: body.user.id };
@@ -67,7 +86,7 @@ export function registerRitualSettingsView(
           : await deps.rituals.update(actor, ritualId, parsed.settings);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      await ack({ response_action: 'errors', errors: formError(error.userMessage, ritualId) });
+      await ack({ response_action: 'errors', errors: formError(error.userMessage, metadata) });
       return;
     }
     await ack();

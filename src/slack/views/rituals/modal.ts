@@ -1,18 +1,25 @@
 import type { types } from '@slack/bolt';
 import type { RitualRow } from '../../../db/repos/rituals.js';
 import { KIND_LABELS } from '../../../rituals/kinds.js';
-import { DAY_NAMES, describeSchedule, scheduleOf } from '../../../rituals/schedule.js';
+import {
+  CADENCES,
+  type Cadence,
+  DAY_NAMES,
+  describeSchedule,
+  scheduleOf,
+} from '../../../rituals/schedule.js';
 import {
   CLOSE_AFTER_HOURS,
   MAX_QUESTIONS,
   NO_REMINDER,
+  QUESTION_WORDS,
   REMINDER_MINUTES,
   RITUAL_KIND_NAMES,
   type RitualSettings,
   ZONE_MODES,
 } from '../../../rituals/settings.js';
-import { RITUAL_SETTINGS, type RitualSettingsBlock, ritualSettingsBlockId } from '../../ids.js';
-import { encodeSettingsMetadata, formKey, NEW_RITUAL } from './settings-form.js';
+import { RITUAL_SETTINGS, type RitualSettingsBlock } from '../../ids.js';
+import { encodeSettingsMetadata, formKey, NEW_RITUAL, settingsBlockId } from './settings-form.js';
 import { context, LIMITS, truncate } from '../blocks.js';
 
 /** Slack's limits for the parts of a form. */
@@ -48,6 +55,15 @@ function reminderOptions(current: number | null): Option[] {
 }
 
 const DAY_LABELS = DAY_NAMES.map((d) => d.charAt(0).toUpperCase() + d.slice(1));
+const CADENCE_LABELS: Record<Cadence, string> = {
+  weekly: 'Every week',
+  biweekly: 'Every other week, from the first run',
+  monthly: 'The first such weekday of each month',
+};
+const QUESTION_HINTS = {
+  standup: `One question per line, up to ${MAX_QUESTIONS}.`,
+  pulse: `One statement per line, up to ${MAX_QUESTIONS}. Each is answered anonymously from 1 (strongly disagree) to 5 (strongly agree); results show only with 3 or more answers.`,
+};
 const ZONE_LABELS = {
   [ZONE_MODES.local]: "Each person's own time zone",
   [ZONE_MODES.fixed]: 'One zone for everyone',
@@ -56,17 +72,18 @@ const ZONE_LABELS = {
 /** One labelled input of the form. */
 function input(
   field: RitualSettingsBlock,
-  form: number | 'new',
+  form: { ritualId?: number; kind: RitualSettings['kind'] },
   label: string,
   element: types.InputBlockElement,
-  extra: { hint?: string; optional?: boolean } = {},
+  extra: { hint?: string; optional?: boolean; dispatch?: boolean } = {},
 ): types.InputBlock {
   return {
     type: 'input',
-    block_id: ritualSettingsBlockId(field, form),
+    block_id: settingsBlockId(field, form),
     label: { type: 'plain_text', text: label },
     element,
     ...(extra.optional ? { optional: true } : {}),
+    ...(extra.dispatch ? { dispatch_action: true } : {}),
     ...(extra.hint ? { hint: { type: 'plain_text', text: extra.hint } } : {}),
   };
 }
@@ -107,7 +124,9 @@ export function ritualSettingsModal(input_: {
   notice?: string;
 }): types.ModalView {
   const { settings, ritualId } = input_;
-  const form = formKey(ritualId);
+  const form = { ritualId, kind: settings.kind };
+  const words = QUESTION_WORDS[settings.kind];
+  const cadences = CADENCES.map((c) => option(CADENCE_LABELS[c], c));
   const kinds = Object.entries(RITUAL_KIND_NAMES).map(([value, text]) => option(text, value));
   const days = DAY_LABELS.map((text, i) => option(text, String(i + 1)));
   const zoneModes = Object.entries(ZONE_LABELS).map(([value, text]) => option(text, value));
@@ -124,17 +143,29 @@ export function ritualSettingsModal(input_: {
       ...(input_.notice ? [input_.notice] : []),
     ),
     ...(input_.existing.length > 0 ? [ritualPicker(input_.existing, ritualId)] : []),
-    input('kind', form, 'Kind', {
-      type: 'static_select',
-      action_id: RITUAL_SETTINGS.input,
-      options: kinds,
-      initial_option: kinds.find((o) => o.value === settings.kind) ?? kinds[0],
-    }),
+    input(
+      'kind',
+      form,
+      'Kind',
+      {
+        type: 'static_select',
+        action_id: RITUAL_SETTINGS.kind,
+        options: kinds,
+        initial_option: kinds.find((o) => o.value === settings.kind) ?? kinds[0],
+      },
+      { dispatch: true },
+    ),
     input('days', form, 'Days', {
       type: 'checkboxes',
       action_id: RITUAL_SETTINGS.input,
       options: days,
       initial_options: days.filter((o) => settings.days.includes(Number(o.value) as never)),
+    }),
+    input('cadence', form, 'Repeats', {
+      type: 'static_select',
+      action_id: RITUAL_SETTINGS.input,
+      options: cadences,
+      initial_option: cadences.find((o) => o.value === settings.cadence) ?? cadences[0],
     }),
     input('time', form, 'Time', {
       type: 'timepicker',
@@ -163,7 +194,7 @@ export function ritualSettingsModal(input_: {
     input(
       'questions',
       form,
-      'Questions',
+      words.many.charAt(0).toUpperCase() + words.many.slice(1),
       {
         type: 'plain_text_input',
         action_id: RITUAL_SETTINGS.input,
@@ -171,7 +202,7 @@ export function ritualSettingsModal(input_: {
         max_length: INPUT_MAX_LENGTH,
         initial_value: settings.questions.join('\n'),
       },
-      { hint: `One question per line, up to ${MAX_QUESTIONS}.` },
+      { hint: QUESTION_HINTS[settings.kind] },
     ),
     input(
       'participants',
@@ -205,7 +236,7 @@ export function ritualSettingsModal(input_: {
   return {
     type: 'modal',
     callback_id: RITUAL_SETTINGS.view,
-    private_metadata: encodeSettingsMetadata({ channelId: input_.channelId, ritualId }),
+    private_metadata: encodeSettingsMetadata({ channelId: input_.channelId, ritualId, kind: settings.kind }),
     title: {
       type: 'plain_text',
       text: truncate(ritualId === undefined ? 'New ritual' : `Edit ritual ${ritualId}`, TITLE_MAX),

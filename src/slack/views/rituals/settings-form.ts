@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { SettingsErrors, SettingsField, SettingsForm } from '../../../rituals/settings.js';
+import {
+  isFormKind,
+  type RitualKindName,
+  type SettingsErrors,
+  type SettingsField,
+  type SettingsForm,
+} from '../../../rituals/settings.js';
 import { RITUAL_SETTINGS, type RitualSettingsBlock, ritualSettingsBlockId } from '../../ids.js';
 import { truncate } from '../blocks.js';
 
@@ -9,21 +15,26 @@ export const NEW_RITUAL = 'new';
 /** Which ritual's form the block ids belong to: its number, or "new". */
 export const formKey = (ritualId: number | undefined) => ritualId ?? NEW_RITUAL;
 
-/** Which channel the form configures, and which of its rituals, if it edits one. */
-export type SettingsMetadata = { channelId: string; ritualId?: number };
+/** Which channel the form configures, which of its rituals if it edits one, and the kind it is drawn for. */
+export type SettingsMetadata = { channelId: string; ritualId?: number; kind: RitualKindName };
 
 const metadataShape = z.object({
   c: z.string().regex(/^[CGD][A-Z0-9]+$/),
   r: z.number().int().positive().optional(),
+  // Forms opened before pulse checks could be set here were stand-up forms.
+  k: z.string().refine(isFormKind).optional(),
 });
 
 export const encodeSettingsMetadata = (m: SettingsMetadata) =>
-  JSON.stringify({ c: m.channelId, r: m.ritualId });
+  JSON.stringify({ c: m.channelId, r: m.ritualId, k: m.kind });
 
 export function decodeSettingsMetadata(value: string | undefined): SettingsMetadata | undefined {
   try {
     const parsed = metadataShape.safeParse(JSON.parse(value ?? ''));
-    if (parsed.success) return { channelId: parsed.data.c, ritualId: parsed.data.r };
+    if (parsed.success) {
+      const { c, r, k } = parsed.data;
+      return { channelId: c, ritualId: r, kind: (k as RitualKindName | undefined) ?? 'standup' };
+    }
   } catch {
     // not a form of ours
   }
@@ -40,14 +51,25 @@ type StateValue = {
 };
 export type FormState = Record<string, Record<string, StateValue> | undefined>;
 
+/**
+ * The fields whose contents depend on the kind (what it asks, its close and reminder) have block ids
+ * of their own per kind: Slack keeps what was typed into a block whose id stays, so without them
+ * switching to a pulse check would keep the stand-up's questions.
+ */
+const KIND_FIELDS: ReadonlySet<RitualSettingsBlock> = new Set(['questions', 'close', 'reminder']);
+
+/** The block_id of a field in the form drawn for this ritual (or a new one) and kind. */
+export const settingsBlockId = (field: RitualSettingsBlock, m: Omit<SettingsMetadata, 'channelId'>) =>
+  ritualSettingsBlockId(field, formKey(m.ritualId), KIND_FIELDS.has(field) ? m.kind : undefined);
+
 /** The form's values as text, for parseSettings to check. */
-export function readSettingsForm(values: FormState, ritualId: number | undefined): SettingsForm {
-  const form = formKey(ritualId);
+export function readSettingsForm(values: FormState, m: Omit<SettingsMetadata, 'channelId'>): SettingsForm {
   const field = (name: RitualSettingsBlock) =>
-    values[ritualSettingsBlockId(name, form)]?.[RITUAL_SETTINGS.input];
+    values[settingsBlockId(name, m)]?.[name === 'kind' ? RITUAL_SETTINGS.kind : RITUAL_SETTINGS.input];
   return {
     kind: field('kind')?.selected_option?.value,
     days: field('days')?.selected_options?.map((o) => o.value) ?? [],
+    cadence: field('cadence')?.selected_option?.value,
     time: field('time')?.selected_time,
     zoneMode: field('zone_mode')?.selected_option?.value,
     zone: field('zone')?.value,
@@ -61,6 +83,7 @@ export function readSettingsForm(values: FormState, ritualId: number | undefined
 const BLOCK_OF: Record<SettingsField, RitualSettingsBlock> = {
   kind: 'kind',
   days: 'days',
+  cadence: 'cadence',
   time: 'time',
   zone: 'zone',
   questions: 'questions',
@@ -72,16 +95,16 @@ const BLOCK_OF: Record<SettingsField, RitualSettingsBlock> = {
 /** Field errors keyed by block_id, as `response_action: 'errors'` wants them. */
 export function settingsErrorsByBlock(
   errors: SettingsErrors,
-  ritualId: number | undefined,
+  m: Omit<SettingsMetadata, 'channelId'>,
 ): Record<string, string> {
   return Object.fromEntries(
     Object.entries(errors).map(([field, message]) => [
-      ritualSettingsBlockId(BLOCK_OF[field as SettingsField], formKey(ritualId)),
+      settingsBlockId(BLOCK_OF[field as SettingsField], m),
       truncate(message, 2000),
     ]),
   );
 }
 
 /** An error about the whole form, shown on its first field. */
-export const formError = (message: string, ritualId: number | undefined) =>
-  settingsErrorsByBlock({ kind: message }, ritualId);
+export const formError = (message: string, m: Omit<SettingsMetadata, 'channelId'>) =>
+  settingsErrorsByBlock({ kind: message }, m);
