@@ -21,6 +21,7 @@ import type { RitualKinds } from './scheduler/ritual-kind.js';
 import { createStandupService } from './standups/standup-service.js';
 import { createCharterService } from './charter/charter-service.js';
 import { createDecisionsService } from './decisions/decisions-service.js';
+import { createHomeService } from './home/home-service.js';
 import { standupKind } from './standups/standup-kind.js';
 import { type Background, createBackground } from './slack/background.js';
 import { DurableSocketModeReceiver } from './slack/durable-socket-receiver.js';
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps): RapportApp {
   };
   const charter = createCharterService({ db, clock, slack: bolt.client, log });
   const decisions = createDecisionsService({ db, clock, directory, slack: bolt.client, log });
+  const home = createHomeService({ db, clock, directory, kudosSummary: kudos.summary });
   registerListeners(bolt, {
     kudos,
     rituals,
@@ -119,6 +121,8 @@ export function createApp(deps: AppDeps): RapportApp {
     debriefs,
     charter,
     decisions,
+    home,
+    clock,
   });
   bolt.error(async (error) => {
     log.error({ err: error }, 'a Slack request failed; Slack will see an error and may retry');

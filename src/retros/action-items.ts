@@ -98,10 +98,21 @@ export function createActionItemsService(deps: { db: Database; clock: Clock; dir
 
     open: (teamId: string, channelId: string) => openActionItems(deps.db, teamId, channelId, ITEMS_LISTED),
 
-    /** Done, by anyone in the item's channel; its reminder, if still waiting, is withdrawn. */
-    async done(a: { teamId: string; channelId: string | undefined; itemId: number; userId: string }) {
+    /**
+     * Done, by anyone in the item's channel (`channelId`), or by its owner from outside it (the Home
+     * tab); its reminder, if still waiting, is withdrawn.
+     */
+    async done(
+      a: { teamId: string; itemId: number; userId: string } & (
+        { channelId: string | undefined } | { ownerOnly: true }
+      ),
+    ) {
       const item = await findActionItem(deps.db, a.teamId, a.itemId);
-      if (!item || (a.channelId !== undefined && item.channel_id !== a.channelId)) {
+      const allowed =
+        'ownerOnly' in a
+          ? item?.owner_id === a.userId
+          : a.channelId === undefined || item?.channel_id === a.channelId;
+      if (!item || !allowed) {
         throw new UserError('That action item is no longer there.', 'item_gone');
       }
       const now = deps.clock.now();

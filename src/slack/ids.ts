@@ -119,3 +119,9 @@ export const PULSE = {
 
 /** The block_id of a statement's scale in the survey, by position. */
 export const pulseStatementBlockId = (index: number) => `pulse_statement_${index}`;
+
+// The Home tab
+export const HOME = {
+  /** Done on one of the person's open action items. */
+  actionDone: 'home_action_done',
+} as const;

@@ -265,6 +265,15 @@ export class FakeSlack {
         view: { ...view, id: args.view_id ?? `V${this.nextTs().replace('.', '')}`, hash: this.nextTs() },
       };
     },
+    // Like Slack: a Home tab is a view of type "home" with at most 100 blocks, for a known user.
+    'views.publish': (args) => {
+      const view = args.view as { blocks?: unknown[]; type?: string } | undefined;
+      if (!this.users.has(String(args.user_id))) return { ok: false, error: 'user_not_found' };
+      if (view?.type !== 'home') return { ok: false, error: 'invalid_arguments' };
+      const invalid = checkBlocks(view.blocks ?? [], 100);
+      if (invalid) return { ok: false, error: invalid };
+      return { ok: true, view: { ...view, id: `V${this.nextTs().replace('.', '')}`, hash: this.nextTs() } };
+    },
     'conversations.members': (args) => {
       const members = this.channelMembers.get(String(args.channel));
       if (!members) return { ok: false, error: 'channel_not_found' };
@@ -300,16 +309,22 @@ export class FakeSlack {
 }
 
 /** Slack's own limits on a message: what it rejects, we reject. */
-function checkMessage(args: Record<string, unknown>): string | undefined {
-  const blocks = args.blocks as unknown[] | undefined;
-  if (!args.channel) return 'channel_not_found';
-  if (!args.text && !blocks) return 'no_text';
-  if (blocks && (!Array.isArray(blocks) || blocks.length > 50)) return 'invalid_blocks';
-  for (const block of blocks ?? []) {
+/** Slack's limits on a list of blocks: how many, and the length of section and header texts. */
+function checkBlocks(blocks: unknown[], max: number): string | undefined {
+  if (blocks.length > max) return 'invalid_blocks';
+  for (const block of blocks) {
     const b = block as { type?: string; text?: { text?: string } };
     if (b.type === 'section' && (b.text?.text?.length ?? 0) > 3000) return 'invalid_blocks';
     if (b.type === 'header' && (b.text?.text?.length ?? 0) > 150) return 'invalid_blocks';
   }
+  return undefined;
+}
+
+function checkMessage(args: Record<string, unknown>): string | undefined {
+  const blocks = args.blocks as unknown[] | undefined;
+  if (!args.channel) return 'channel_not_found';
+  if (!args.text && !blocks) return 'no_text';
+  if (blocks && (!Array.isArray(blocks) || checkBlocks(blocks, 50))) return 'invalid_blocks';
   if (typeof args.text === 'string' && args.text.length > 40_000) return 'msg_too_long';
   return undefined;
 }

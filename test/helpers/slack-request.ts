@@ -160,6 +160,46 @@ export class SlackRequests {
   }
 
   /**
+   * A click on a button in the app's Home tab, as Slack sends it: the container is the home view,
+   * and there is neither a channel nor a response_url.
+   */
+  homeButton(fields: { user_id: string; action_id: string; value: string; team_id?: string }): Promise<Response> {
+    const teamId = fields.team_id ?? TEAM_ID;
+    const viewId = 'V0HOMETAB1';
+    const payload = {
+      type: 'block_actions',
+      ...interactionEnvelope(fields.user_id, teamId),
+      container: { type: 'view', view_id: viewId },
+      trigger_id: `${Date.now()}.${randomUUID().slice(0, 8)}`,
+      view: {
+        id: viewId,
+        team_id: teamId,
+        type: 'home',
+        callback_id: '',
+        private_metadata: '',
+        state: { values: {} },
+        hash: '1700000000.home01',
+        blocks: [],
+        root_view_id: viewId,
+        previous_view_id: null,
+        app_id: 'A0RAPPORT',
+        bot_id: 'B0RAPPBOT',
+      },
+      actions: [
+        {
+          type: 'button',
+          action_id: fields.action_id,
+          block_id: 'b1',
+          text: { type: 'plain_text', text: 'Button' },
+          value: fields.value,
+          action_ts: `${Date.now() / 1000}`,
+        },
+      ],
+    };
+    return this.postPayload(payload);
+  }
+
+  /**
    * A choice in a select menu inside an open modal, as Slack sends it: the container is the view,
    * and the payload carries the view with its id, hash, private_metadata and state.
    */

@@ -209,3 +209,19 @@ export async function clearAway(q: Queryable, teamId: string, userId: string): P
     (await q.execute('delete from away_periods where team_id = $1 and user_id = $2', [teamId, userId])) > 0
   );
 }
+
+/** The last day a person is away (YYYY-MM-DD), if they are away from `today` on. */
+export async function awayUntil(
+  q: Queryable,
+  teamId: string,
+  userId: string,
+  today: string,
+): Promise<string | undefined> {
+  const [row] = await q.query(
+    `select to_char(until_date, 'YYYY-MM-DD') as until from away_periods
+     where team_id = $1 and user_id = $2 and until_date >= $3::date`,
+    [teamId, userId, today],
+    z.object({ until: z.string() }),
+  );
+  return row?.until;
+}

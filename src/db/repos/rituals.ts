@@ -186,3 +186,69 @@ export async function skippedDates(
   );
   return rows.map((r) => r.local_date);
 }
+
+const upcomingRow = z.object({
+  ritual_id: z.coerce.number(),
+  kind: z.enum(RITUAL_KINDS),
+  channel_id: z.string(),
+  next_at: z.date(),
+  zone: z.string(),
+});
+export type UpcomingRitual = z.infer<typeof upcomingRow>;
+
+/**
+ * What one person is next prompted for, soonest first: their slots in rituals that are running,
+ * leaving out a slot whose day was taken off.
+ */
+export function upcomingRitualsOf(
+  q: Queryable,
+  teamId: string,
+  userId: string,
+  limit: number,
+): Promise<UpcomingRitual[]> {
+  return q.query(
+    `select s.ritual_id, r.kind, r.channel_id, s.next_at, s.zone
+     from ritual_slots s
+     join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
+     where s.team_id = $1 and s.participant_id = $2 and not r.paused
+       and not exists (select 1 from ritual_skips k
+                       where k.team_id = s.team_id and k.ritual_id = s.ritual_id
+                         and k.local_date = s.next_local_date)
+     order by s.next_at, s.ritual_id
+     limit $3`,
+    [teamId, userId, limit],
+    upcomingRow,
+  );
+}
+
+/**
+ * The channels where a person takes part in Rapport: those with a ritual they are in, and those
+ * where they gave or received kudos since `since`, with the kinds of ritual each runs.
+ */
+export function channelsOfPerson(
+  q: Queryable,
+  teamId: string,
+  userId: string,
+  since: Date,
+  limit: number,
+): Promise<{ channel_id: string; kinds: RitualKindId[] }[]> {
+  return q.query(
+    `with mine as (
+       select r.channel_id from ritual_slots s
+       join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
+       where s.team_id = $1 and s.participant_id = $2
+       union
+       select channel_id from kudos
+       where team_id = $1 and (giver_id = $2 or receiver_id = $2) and created_at >= $3 and retracted_at is null
+     )
+     select m.channel_id,
+            coalesce(array_agg(distinct r.kind order by r.kind) filter (where r.kind is not null), '{}') as kinds
+     from mine m
+     left join rituals r on r.team_id = $1 and r.channel_id = m.channel_id and not r.paused
+     group by m.channel_id
+     order by m.channel_id
+     limit $4`,
+    [teamId, userId, since, limit],
+    z.object({ channel_id: z.string(), kinds: z.array(z.enum(RITUAL_KINDS)) }),
+  );
+}

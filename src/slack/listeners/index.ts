@@ -34,6 +34,10 @@ import { registerCharterView } from './views/charter.js';
 import { registerDecisionView } from './views/decisions.js';
 import { registerRitualSettingsView } from './views/rituals.js';
 import { registerStandupViews } from './views/standup.js';
+import type { Clock } from '../../clock.js';
+import type { HomeService } from '../../home/home-service.js';
+import { registerAppHomeEvent } from './events/app-home.js';
+import { registerHomeActions } from './actions/home.js';
 
 export type ListenerDeps = {
   kudos: KudosService;
@@ -50,6 +54,8 @@ export type ListenerDeps = {
   debriefs: DebriefService;
   charter: CharterService;
   decisions: DecisionsService;
+  home: HomeService;
+  clock: Clock;
 };
 
 /** Every Slack surface Rapport listens on, each a thin adapter onto a domain service. */
@@ -77,4 +83,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerDecisionsCommand(app, deps);
   registerDecisionShortcut(app, deps);
   registerDecisionView(app, deps);
+  registerAppHomeEvent(app, deps);
+  registerHomeActions(app, deps);
 }

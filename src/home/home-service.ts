@@ -1,0 +1,50 @@
+import { DateTime } from 'luxon';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import { type ActionItemRow, openActionItemsOwnedBy } from '../db/repos/action-items.js';
+import { awayUntil } from '../db/repos/checkins.js';
+import { channelsOfPerson, type UpcomingRitual, upcomingRitualsOf } from '../db/repos/rituals.js';
+import type { KudosSummary } from '../kudos/summary.js';
+import type { Directory } from '../people/directory.js';
+import type { RitualKindId } from '../rituals/kinds.js';
+
+/** How much of each list the Home tab shows; the rest is counted, so the tab stays within Slack's limits. */
+export const HOME_SHOWS = { actionItems: 10, upcoming: 5, channels: 15 } as const;
+const RECENT_DAYS = 30;
+
+/** Everything one person's Home tab shows, read in one go. */
+export type HomeDashboard = {
+  userId: string;
+  kudos: KudosSummary;
+  actionItems: { items: ActionItemRow[]; total: number };
+  upcoming: UpcomingRitual[];
+  awayUntil: string | undefined;
+  channels: { channel_id: string; kinds: RitualKindId[] }[];
+};
+
+export type HomeService = ReturnType<typeof createHomeService>;
+
+/** The Home tab's data: each person's own dashboard, from what the rituals recorded. */
+export function createHomeService(deps: {
+  db: Database;
+  clock: Clock;
+  directory: Directory;
+  kudosSummary: (teamId: string, userId: string) => Promise<KudosSummary>;
+}) {
+  return {
+    async dashboard(teamId: string, userId: string): Promise<HomeDashboard> {
+      const now = deps.clock.now();
+      const person = await deps.directory.find(teamId, userId);
+      const today = DateTime.fromJSDate(now, { zone: person?.tz ?? 'UTC' }).toISODate() ?? '';
+      const since = new Date(now.getTime() - RECENT_DAYS * 24 * 60 * 60 * 1000);
+      const [kudos, actionItems, upcoming, away, channels] = await Promise.all([
+        deps.kudosSummary(teamId, userId),
+        openActionItemsOwnedBy(deps.db, teamId, userId, HOME_SHOWS.actionItems),
+        upcomingRitualsOf(deps.db, teamId, userId, HOME_SHOWS.upcoming),
+        awayUntil(deps.db, teamId, userId, today),
+        channelsOfPerson(deps.db, teamId, userId, since, HOME_SHOWS.channels + 1),
+      ]);
+      return { userId, kudos, actionItems, upcoming, awayUntil: away, channels };
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import type { WebClient } from '@slack/web-api';
+import type { Clock } from '../clock.js';
+import type { HomeService } from '../home/home-service.js';
+import { homeView } from './views/home/home.js';
+
+/** Draws a person's Home tab afresh with views.publish. */
+export async function publishHome(
+  deps: { home: HomeService; clock: Clock },
+  client: WebClient,
+  teamId: string,
+  userId: string,
+): Promise<void> {
+  const dashboard = await deps.home.dashboard(teamId, userId);
+  await client.views.publish({ user_id: userId, view: homeView(dashboard, deps.clock.now()) });
+}

@@ -1,0 +1,51 @@
+import type { App, BlockButtonAction } from '@slack/bolt';
+import type { Clock } from '../../../clock.js';
+import { UserError } from '../../../errors.js';
+import type { HomeService } from '../../../home/home-service.js';
+import type { Logger } from '../../../logger.js';
+import type { ActionItemsService } from '../../../retros/action-items.js';
+import type { RetroService } from '../../../retros/retro-service.js';
+import type { Background } from '../../background.js';
+import { publishHome } from '../../home.js';
+import { HOME } from '../../ids.js';
+
+const idOf = (value: string | undefined) => {
+  const id = Number(value);
+  return /^\d{1,15}$/.test(value ?? '') && Number.isSafeInteger(id) && id > 0 ? id : undefined;
+};
+
+/** The Home tab's own buttons: each changes one thing, then the tab is drawn again to show it. */
+export function registerHomeActions(
+  app: App,
+  deps: {
+    home: HomeService;
+    clock: Clock;
+    actionItems: ActionItemsService;
+    retros: RetroService;
+    background: Background;
+    log: Logger;
+  },
+): void {
+  app.action<BlockButtonAction>(HOME.actionDone, async ({ ack, body, action, client }) => {
+    await ack();
+    const teamId = body.team?.id;
+    const itemId = idOf(action.value);
+    if (!teamId || itemId === undefined) return;
+    try {
+      const { item, marked } = await deps.actionItems.done({
+        teamId,
+        ownerOnly: true,
+        itemId,
+        userId: body.user.id,
+      });
+      if (marked) {
+        deps.background.run('retro items', () => deps.retros.refreshOpenRetroOf(teamId, item.channel_id));
+      }
+    } catch (error) {
+      // Gone meanwhile: the tab drawn again no longer shows it, which says enough.
+      if (!(error instanceof UserError)) throw error;
+      deps.log.info({ itemId }, 'an action item marked done from the Home tab was gone');
+    }
+    await publishHome(deps, client, teamId, body.user.id);
+  });
+}

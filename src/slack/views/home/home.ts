@@ -1,0 +1,110 @@
+import type { types } from '@slack/bolt';
+import { HOME_SHOWS, type HomeDashboard } from '../../../home/home-service.js';
+import { KIND_LABELS } from '../../../rituals/kinds.js';
+import { HOME } from '../../ids.js';
+import { context, header, LIMITS, quote, section, slackTime, truncate } from '../blocks.js';
+import { escapeMrkdwn } from '../blocks.js';
+
+const REASON_SHOWN = 200;
+const ITEM_SHOWN = 300;
+
+const divider: types.DividerBlock = { type: 'divider' };
+
+/** "and 3 more", or nothing. */
+const more = (shown: number, total: number, where: string) =>
+  total > shown ? [context(`…and ${total - shown} more: ${where}`)] : [];
+
+function kudosBlocks(d: HomeDashboard): types.KnownBlock[] {
+  const k = d.kudos;
+  const blocks: types.KnownBlock[] = [
+    header('Recognition'),
+    section(
+      `You received *${k.receivedRecent}* kudos and gave *${k.givenRecent}* in the last 30 days ` +
+        `(${k.receivedAll} received and ${k.givenAll} given in all).`,
+    ),
+  ];
+  if (k.latestReceived.length === 0) {
+    blocks.push(context('No kudos to you yet. Who could you thank today? `/kudos @person what for`'));
+    return blocks;
+  }
+  const latest = k.latestReceived.map((r) => {
+    const what = r.reason
+      ? `\n${quote(truncate(r.reason, REASON_SHOWN))}`
+      : ` (reacted :${r.emoji}: to your message)`;
+    return `From <@${r.giver_id}> in <#${r.channel_id}>, ${slackTime(r.created_at)}${what}`;
+  });
+  blocks.push(section(`*Latest thanks to you*\n${latest.join('\n')}`));
+  return blocks;
+}
+
+function actionItemBlocks(d: HomeDashboard): types.KnownBlock[] {
+  const { items, total } = d.actionItems;
+  if (total === 0) return [];
+  return [
+    header('Your open action items'),
+    ...items.map((item): types.KnownBlock => ({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: truncate(
+          `${escapeMrkdwn(truncate(item.body, ITEM_SHOWN))}\n<#${item.channel_id}>${item.due_on ? ` · due ${item.due_on}` : ''}`,
+          LIMITS.sectionText,
+        ),
+      },
+      accessory: {
+        type: 'button',
+        action_id: HOME.actionDone,
+        text: { type: 'plain_text', text: 'Done' },
+        value: String(item.id),
+      },
+    })),
+    ...more(items.length, total, '`/retro actions` in each channel lists them all.'),
+  ];
+}
+
+function upcomingBlocks(d: HomeDashboard): types.KnownBlock[] {
+  const lines = d.upcoming.map(
+    (u) =>
+      `• ${KIND_LABELS[u.kind].replace(/^./, (c) => c.toUpperCase())} in <#${u.channel_id}>: ${slackTime(u.next_at)}`,
+  );
+  const away = d.awayUntil
+    ? [context(`You are away until ${d.awayUntil}: no prompts until then. \`/checkin back\` ends it early.`)]
+    : [];
+  if (lines.length === 0) {
+    return [header('Your next check-ins'), ...away, context('You are in no stand-up or pulse check yet.')];
+  }
+  return [
+    header('Your next check-ins'),
+    ...away,
+    section(lines.join('\n')),
+    context(`Times are in your own time zone. The next ${HOME_SHOWS.upcoming} at most.`),
+  ];
+}
+
+function channelBlocks(d: HomeDashboard): types.KnownBlock[] {
+  if (d.channels.length === 0) return [];
+  const shown = d.channels.slice(0, HOME_SHOWS.channels);
+  const lines = shown.map((c) => {
+    const runs = c.kinds.map((kind) => KIND_LABELS[kind]);
+    return `• <#${c.channel_id}>${runs.length > 0 ? `: ${runs.join(', ')}` : ''}`;
+  });
+  return [
+    header('Your channels'),
+    section(truncate(lines.join('\n'), LIMITS.sectionText)),
+    ...(d.channels.length > shown.length ? [context('…and more.')] : []),
+  ];
+}
+
+/** A person's Home tab: their recognition, open action items, next check-ins and channels. */
+export function homeView(d: HomeDashboard, now: Date): types.HomeView {
+  const sections = [kudosBlocks(d), actionItemBlocks(d), upcomingBlocks(d), channelBlocks(d)].filter(
+    (blocks) => blocks.length > 0,
+  );
+  const blocks: types.KnownBlock[] = [
+    context(`Your Rapport, as of ${slackTime(now)}. Only you see this.`),
+    ...sections.flatMap((s, i) => (i === 0 ? s : [divider, ...s])),
+  ];
+  if (blocks.length > LIMITS.blocksPerView)
+    throw new Error(`a Home tab holds ${LIMITS.blocksPerView} blocks`);
+  return { type: 'home', blocks };
+}
