@@ -163,7 +163,12 @@ export class SlackRequests {
    * A click on a button in the app's Home tab, as Slack sends it: the container is the home view,
    * and there is neither a channel nor a response_url.
    */
-  homeButton(fields: { user_id: string; action_id: string; value: string; team_id?: string }): Promise<Response> {
+  homeButton(fields: {
+    user_id: string;
+    action_id: string;
+    value: string;
+    team_id?: string;
+  }): Promise<Response> {
     const teamId = fields.team_id ?? TEAM_ID;
     const viewId = 'V0HOMETAB1';
     const payload = {
