@@ -145,16 +145,7 @@ export class SlackRequests {
       channel: { id: fields.channel_id ?? 'D0DIRECT', name: 'directmessage' },
       message: { type: 'message', ts: '1700000000.000001', text: 'prompt' },
       response_url: this.responseUrl(trigger),
-      actions: [
-        {
-          type: 'button',
-          action_id: fields.action_id,
-          block_id: 'b1',
-          text: { type: 'plain_text', text: 'Button' },
-          value: fields.value,
-          action_ts: `${Date.now() / 1000}`,
-        },
-      ],
+      actions: [buttonAction(fields.action_id, fields.value)],
     };
     return this.postPayload(payload);
   }
@@ -170,38 +161,13 @@ export class SlackRequests {
     team_id?: string;
   }): Promise<Response> {
     const teamId = fields.team_id ?? TEAM_ID;
-    const viewId = 'V0HOMETAB1';
-    const payload = {
+    const view = { id: 'V0HOMETAB1', hash: '1700000000.home01', callback_id: '', private_metadata: '' };
+    return this.postPayload({
       type: 'block_actions',
       ...interactionEnvelope(fields.user_id, teamId),
-      container: { type: 'view', view_id: viewId },
-      trigger_id: `${Date.now()}.${randomUUID().slice(0, 8)}`,
-      view: {
-        id: viewId,
-        team_id: teamId,
-        type: 'home',
-        callback_id: '',
-        private_metadata: '',
-        state: { values: {} },
-        hash: '1700000000.home01',
-        blocks: [],
-        root_view_id: viewId,
-        previous_view_id: null,
-        app_id: 'A0RAPPORT',
-        bot_id: 'B0RAPPBOT',
-      },
-      actions: [
-        {
-          type: 'button',
-          action_id: fields.action_id,
-          block_id: 'b1',
-          text: { type: 'plain_text', text: 'Button' },
-          value: fields.value,
-          action_ts: `${Date.now() / 1000}`,
-        },
-      ],
-    };
-    return this.postPayload(payload);
+      ...viewContainer(teamId, 'home', view, {}),
+      actions: [buttonAction(fields.action_id, fields.value)],
+    });
   }
 
   /**
@@ -221,23 +187,7 @@ export class SlackRequests {
     const payload = {
       type: 'block_actions',
       ...interactionEnvelope(fields.user_id, teamId),
-      container: { type: 'view', view_id: fields.view.id },
-      trigger_id: `${Date.now()}.${randomUUID().slice(0, 8)}`,
-      view: {
-        id: fields.view.id,
-        team_id: teamId,
-        type: 'modal',
-        callback_id: fields.view.callback_id,
-        private_metadata: fields.view.private_metadata,
-        state: { values: fields.values ?? {} },
-        hash: fields.view.hash,
-        title: { type: 'plain_text', text: 'Modal' },
-        blocks: [],
-        root_view_id: fields.view.id,
-        previous_view_id: null,
-        app_id: 'A0RAPPORT',
-        bot_id: 'B0RAPPBOT',
-      },
+      ...viewContainer(teamId, 'modal', fields.view, fields.values ?? {}),
       actions: [
         {
           type: 'static_select',
@@ -333,6 +283,46 @@ export class SlackRequests {
 }
 
 /** The fields every interactivity payload carries about who acted, where. */
+/** A clicked button as block_actions lists it. */
+function buttonAction(actionId: string, value: string) {
+  return {
+    type: 'button',
+    action_id: actionId,
+    block_id: 'b1',
+    text: { type: 'plain_text', text: 'Button' },
+    value,
+    action_ts: `${Date.now() / 1000}`,
+  };
+}
+
+/** The container and view of an action taken inside a view (a modal, or the Home tab). */
+function viewContainer(
+  teamId: string,
+  type: 'modal' | 'home',
+  view: { id: string; hash: string; callback_id: string; private_metadata: string },
+  values: Record<string, unknown>,
+) {
+  return {
+    container: { type: 'view', view_id: view.id },
+    trigger_id: `${Date.now()}.${randomUUID().slice(0, 8)}`,
+    view: {
+      id: view.id,
+      team_id: teamId,
+      type,
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      state: { values },
+      hash: view.hash,
+      ...(type === 'modal' ? { title: { type: 'plain_text', text: 'Modal' } } : {}),
+      blocks: [],
+      root_view_id: view.id,
+      previous_view_id: null,
+      app_id: 'A0RAPPORT',
+      bot_id: 'B0RAPPBOT',
+    },
+  };
+}
+
 function interactionEnvelope(userId: string, teamId = TEAM_ID) {
   return {
     team: { id: teamId, domain: 'rapport-test' },
