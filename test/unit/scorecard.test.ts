@@ -1,0 +1,151 @@
+import { describe, expect, test } from '@jest/globals';
+import {
+  crossSideShare,
+  gini,
+  meanOfPresent,
+  type PeriodInputs,
+  reciprocity,
+  scorecardOf,
+} from '../../src/health/scorecard.js';
+
+/** A period in which nothing was recorded at all. */
+const EMPTY: PeriodInputs = {
+  checkins: { expected: 0, answered: 0, onTime: 0 },
+  blockers: { raised: 0, episodes: 0, meanOpenDays: null },
+  retros: { scheduled: 0, held: 0 },
+  credits: { deliverables: 0, contributors: 0, confirmed: 0 },
+  actions: { due: 0, doneOnTime: 0, completed: 0 },
+  pulse: null,
+  kudosReceived: [],
+  usesKudos: false,
+  sides: [],
+  kudosFlows: [],
+  creditFlows: [],
+};
+
+describe('Gini coefficient', () => {
+  test.each([
+    [[5, 5, 5, 5], 0],
+    [[0, 0, 0, 8], 0.75], // one of four gets everything: (n − 1) / n
+    [[1, 2, 3, 4], 0.25], // Σ|xi − xj| = 20 over ordered pairs; 20 / (2 · 16 · 2.5)
+    [[0, 10], 0.5],
+  ])('%j → %d', (amounts, expected) => {
+    expect(gini(amounts)).toBeCloseTo(expected, 10);
+  });
+
+  test('no data for one person or when nobody received anything', () => {
+    expect(gini([7])).toBeNull();
+    expect(gini([0, 0, 0])).toBeNull();
+    expect(gini([])).toBeNull();
+  });
+});
+
+describe('reciprocity between sides', () => {
+  test('min ÷ max of the two directions; 1 balanced, 0 one-way', () => {
+    const flows = [
+      { from: 'design', to: 'eng', count: 6 },
+      { from: 'eng', to: 'design', count: 2 },
+      { from: 'eng', to: 'eng', count: 40 },
+    ];
+    expect(reciprocity(['design', 'eng'], flows)).toBeCloseTo(1 / 3, 10);
+    expect(reciprocity(['design', 'eng'], [{ from: 'design', to: 'eng', count: 3 }])).toBe(0);
+  });
+
+  test('three sides: the mean over the pairs with any flow', () => {
+    const flows = [
+      { from: 'a', to: 'b', count: 2 },
+      { from: 'b', to: 'a', count: 2 }, // 1
+      { from: 'a', to: 'c', count: 4 },
+      { from: 'c', to: 'a', count: 1 }, // 0.25
+    ];
+    expect(reciprocity(['a', 'b', 'c'], flows)).toBeCloseTo((1 + 0.25) / 2, 10);
+  });
+
+  test('no data with one side, or with no flow between sides', () => {
+    expect(reciprocity(['only'], [{ from: 'only', to: 'only', count: 9 }])).toBeNull();
+    expect(reciprocity(['a', 'b'], [{ from: 'a', to: 'a', count: 9 }])).toBeNull();
+  });
+
+  test('cross-side share of kudos', () => {
+    const flows = [
+      { from: 'a', to: 'b', count: 3 },
+      { from: 'a', to: 'a', count: 5 },
+      { from: 'b', to: 'b', count: 2 },
+    ];
+    expect(crossSideShare(['a', 'b'], flows)).toBeCloseTo(0.3, 10);
+    expect(crossSideShare(['a'], flows)).toBeNull();
+    expect(crossSideShare(['a', 'b'], [])).toBeNull();
+  });
+});
+
+describe('the scorecard', () => {
+  test('with no data at all, every metric, pillar and the score say "no data", not zero', () => {
+    const card = scorecardOf(EMPTY);
+    expect(card.score).toBeNull();
+    expect(Object.values(card.pillars)).toEqual([null, null, null]);
+    expect(Object.values(card.metrics).every((v) => v === null)).toBe(true);
+  });
+
+  test('a hand-made week: each metric, each pillar and the score', () => {
+    const card = scorecardOf({
+      checkins: { expected: 20, answered: 15, onTime: 12 },
+      blockers: { raised: 3, episodes: 2, meanOpenDays: 3.5 },
+      retros: { scheduled: 1, held: 1 },
+      credits: { deliverables: 2, contributors: 4, confirmed: 3 },
+      actions: { due: 4, doneOnTime: 1, completed: 2 },
+      pulse: [
+        { statement: 'transparency', mean: 4 },
+        { statement: 'reliability', mean: 3 },
+      ],
+      kudosReceived: [0, 0, 8, 0], // only one of four active members recognised
+      usesKudos: true,
+      sides: ['acme', 'globex'],
+      kudosFlows: [
+        { from: 'acme', to: 'globex', count: 6 },
+        { from: 'globex', to: 'acme', count: 2 },
+      ],
+      creditFlows: [],
+    });
+    expect(card.metrics).toEqual({
+      participation: 0.75,
+      on_time: 0.8,
+      blocker_resolution: 0.5, // 1 − 3.5 / 7
+      retros_held: 1,
+      credits_confirmed: 0.75,
+      actions_on_time: 0.25,
+      pulse: (0.75 + 0.5) / 2, // (4 − 1) / 4 and (3 − 1) / 4
+      recognition_breadth: 0.25,
+      recognition_fairness: 0.25, // 1 − Gini 0.75
+      kudos_reciprocity: 2 / 6,
+      credit_reciprocity: null,
+      cross_side_kudos: 1,
+    });
+    const collaboration = (0.75 + 0.8 + 0.5 + 1) / 4;
+    const value = (0.75 + 0.25) / 2;
+    const trust = (0.625 + 0.25 + 0.25 + 2 / 6 + 1) / 5;
+    expect(card.pillars.collaboration).toBeCloseTo(collaboration, 10);
+    expect(card.pillars.value).toBeCloseTo(value, 10);
+    expect(card.pillars.trust).toBeCloseTo(trust, 10);
+    expect(card.score).toBeCloseTo((100 * (collaboration + value + trust)) / 3, 10);
+  });
+
+  test('a pillar without data is left out of the score, not counted as zero', () => {
+    const card = scorecardOf({ ...EMPTY, checkins: { expected: 10, answered: 10, onTime: 5 } });
+    expect(card.pillars).toEqual({ collaboration: 0.75, value: null, trust: null });
+    expect(card.score).toBeCloseTo(75, 10);
+  });
+
+  test('a channel that never used kudos has no recognition data; one that did scores a quiet week as zero', () => {
+    expect(scorecardOf({ ...EMPTY, kudosReceived: [0, 0, 0] }).metrics.recognition_breadth).toBeNull();
+    const quiet = scorecardOf({ ...EMPTY, kudosReceived: [0, 0, 0], usesKudos: true }).metrics;
+    expect(quiet.recognition_breadth).toBe(0);
+    // Nobody received anything: fairness has no data (equal shares of nothing say nothing).
+    expect(quiet.recognition_fairness).toBeNull();
+  });
+
+  test('blockers open a week or longer score zero', () => {
+    const card = scorecardOf({ ...EMPTY, blockers: { raised: 1, episodes: 1, meanOpenDays: 12 } });
+    expect(card.metrics.blocker_resolution).toBe(0);
+    expect(meanOfPresent([null, 0.5, null, 1])).toBe(0.75);
+  });
+});
