@@ -39,7 +39,7 @@ export function chartSpec(input: ChartInput): TopLevelSpec {
         field: 'pillar',
         type: 'nominal' as const,
         title: null,
-        legend: { orient: 'bottom' as const },
+        legend: { orient: 'bottom' as const, labelLimit: 220 },
       },
     },
   };
