@@ -21,6 +21,7 @@ import type { RitualKinds } from './scheduler/ritual-kind.js';
 import { createStandupService } from './standups/standup-service.js';
 import { createCharterService } from './charter/charter-service.js';
 import { createDecisionsService } from './decisions/decisions-service.js';
+import { createCreditsService } from './credits/credits-service.js';
 import { standupKind } from './standups/standup-kind.js';
 import { type Background, createBackground } from './slack/background.js';
 import { DurableSocketModeReceiver } from './slack/durable-socket-receiver.js';
@@ -105,6 +106,7 @@ export function createApp(deps: AppDeps): RapportApp {
   };
   const charter = createCharterService({ db, clock, slack: bolt.client, log });
   const decisions = createDecisionsService({ db, clock, directory, slack: bolt.client, log });
+  const credits = createCreditsService({ db, clock, directory });
   registerListeners(bolt, {
     kudos,
     rituals,
@@ -119,6 +121,7 @@ export function createApp(deps: AppDeps): RapportApp {
     debriefs,
     charter,
     decisions,
+    credits,
   });
   bolt.error(async (error) => {
     log.error({ err: error }, 'a Slack request failed; Slack will see an error and may retry');

@@ -34,6 +34,11 @@ import { registerCharterView } from './views/charter.js';
 import { registerDecisionView } from './views/decisions.js';
 import { registerRitualSettingsView } from './views/rituals.js';
 import { registerStandupViews } from './views/standup.js';
+import type { CreditsService } from '../../credits/credits-service.js';
+import { registerCreditActions } from './actions/credits.js';
+import { registerCreditCommand } from './commands/credits.js';
+import { registerCreditShortcut } from './shortcuts/credits.js';
+import { registerCreditViews } from './views/credits.js';
 
 export type ListenerDeps = {
   kudos: KudosService;
@@ -50,6 +55,7 @@ export type ListenerDeps = {
   debriefs: DebriefService;
   charter: CharterService;
   decisions: DecisionsService;
+  credits: CreditsService;
 };
 
 /** Every Slack surface Rapport listens on, each a thin adapter onto a domain service. */
@@ -77,4 +83,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerDecisionsCommand(app, deps);
   registerDecisionShortcut(app, deps);
   registerDecisionView(app, deps);
+  registerCreditCommand(app, deps);
+  registerCreditShortcut(app, deps);
+  registerCreditViews(app, deps);
+  registerCreditActions(app, deps);
 }
