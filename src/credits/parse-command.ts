@@ -89,9 +89,12 @@ function contributions(slackText: string, people: NamedPerson[]): Contribution[]
   });
 }
 
+/** The end of an emoji code such as `:tada:`, whose closing colon separates nothing. */
+const EMOJI_BEFORE = /(?:^|\s):[a-z0-9_+'-]+$/i;
+
 /**
  * The deliverable and the description: the text before and after the first colon that ends a
- * word (so the colon of a link or of 10:30 does not count).
+ * word (so the colon of a link, of 10:30 or of :tada: does not count).
  */
 function splitAtColon(text: string): [string, string | undefined] {
   let depth = 0;
@@ -99,7 +102,12 @@ function splitAtColon(text: string): [string, string | undefined] {
     const c = text[i];
     if (c === '<') depth += 1;
     else if (c === '>') depth = Math.max(0, depth - 1);
-    else if (c === ':' && depth === 0 && (i + 1 === text.length || /\s/.test(text[i + 1] ?? ''))) {
+    else if (
+      c === ':' &&
+      depth === 0 &&
+      (i + 1 === text.length || /\s/.test(text[i + 1] ?? '')) &&
+      !EMOJI_BEFORE.test(text.slice(0, i))
+    ) {
       return [text.slice(0, i), text.slice(i + 1)];
     }
   }

@@ -1,4 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { WebClient } from '@slack/web-api';
+import { createCreditsService } from '../../src/credits/credits-service.js';
+import { createDirectory } from '../../src/people/directory.js';
+import { BOT_TOKEN } from '../helpers/fake-slack.js';
+import { silentLogger } from '../helpers/logs.js';
 import {
   addPeople,
   ANA,
@@ -130,6 +135,19 @@ describe('Confirm', () => {
     expect(t.slack.callsTo('views.open')).toEqual([]);
     expect((await rowOf(t, ANA)).status).toBe('unconfirmed');
     expect(await outbox(t)).toEqual(queued);
+  });
+
+  test('a click from another workspace finds nothing, whatever row id it carries', async () => {
+    const { ana } = await giveAndSend();
+    await t.requests.blockAction({
+      user_id: ANA,
+      team_id: 'T0OTHERORG',
+      action_id: 'credit_confirm',
+      value: String(ana.id),
+      channel_id: `D${ANA}`,
+    });
+    expect(privateReplies()).toEqual(['That credit is no longer there; nothing changed.']);
+    expect((await rowOf(t, ANA)).status).toBe('unconfirmed');
   });
 
   test('an answer given before the message and DM went out shows on them once they do', async () => {
@@ -313,16 +331,16 @@ describe('the credits of a person, for the Home tab', () => {
     const mistake = (await contributors(t)).at(-1);
     await clickInDm(t, 'credit_confirm', ana.id, ANA);
     await clickInDm(t, 'credit_decline', mistake?.id ?? 0, ANA);
-    // The service the Home tab calls, through the app's own listener deps.
-    const { createCreditsService } = await import('../../src/credits/credits-service.js');
+    // The service the Home tab calls, built as the app builds it, on the same database and fake Slack.
     const service = createCreditsService({
       db: t.database.db,
       clock: t.clock,
-      directory: {
-        find: async () => undefined,
-        isActiveHuman: async () => true,
-        remember: async () => undefined,
-      },
+      directory: createDirectory({
+        db: t.database.db,
+        slack: new WebClient(BOT_TOKEN, { slackApiUrl: t.slack.apiUrl, retryConfig: { retries: 0 } }),
+        clock: t.clock,
+        log: silentLogger(),
+      }),
     });
     const mine = await service.forPerson('T0RAPPORT1', ANA, 10);
     expect(mine).toEqual({

@@ -91,6 +91,14 @@ describe('parseCreditCommand', () => {
     );
   });
 
+  test('an emoji in the deliverable is not the colon before the description', () => {
+    expect(give(`${ANA} for the launch :tada: party: booked the venue`)).toMatchObject({
+      deliverable: 'the launch :tada: party',
+      contributors: [{ userId: 'U0ANA00001', contribution: 'booked the venue' }],
+    });
+    expect(give(`${ANA} for the launch :tada:`).deliverable).toBe('the launch :tada:');
+  });
+
   test('the same person twice is credited once', () => {
     expect(give(`${ANA} ${ANA} for x`).contributors).toEqual([{ userId: 'U0ANA00001', contribution: null }]);
   });
