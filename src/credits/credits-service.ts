@@ -115,7 +115,8 @@ export function createCreditsService(deps: { db: Database; clock: Clock; directo
     return found;
   };
 
-  const saved = async (q: Queryable, credit: CreditRow): Promise<CreditSaved> => ({
+  /** A credit an earlier delivery of the same submission kept. */
+  const replayed = async (q: Queryable, credit: CreditRow): Promise<CreditSaved> => ({
     credit,
     contributors: await contributorsOf(q, credit.team_id, credit.id),
     replayed: true,
@@ -128,7 +129,7 @@ export function createCreditsService(deps: { db: Database; clock: Clock; directo
      */
     async give(actor: Actor, input: CreditContent & { submissionKey: string }): Promise<CreditSaved> {
       const repeated = await creditOfSubmission(deps.db, actor.teamId, input.submissionKey);
-      if (repeated) return saved(deps.db, repeated);
+      if (repeated) return replayed(deps.db, repeated);
       await checkPeople(
         actor.teamId,
         input.contributors.map((c) => c.userId),
@@ -146,7 +147,7 @@ export function createCreditsService(deps: { db: Database; clock: Clock; directo
         if (!credit) {
           const first = await creditOfSubmission(tx, actor.teamId, input.submissionKey);
           if (!first) throw new Error('a credit kept under this submission vanished');
-          return saved(tx, first);
+          return replayed(tx, first);
         }
         const contributors = await insertContributors(tx, {
           teamId: actor.teamId,
