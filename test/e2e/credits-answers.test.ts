@@ -215,6 +215,26 @@ describe('Correct', () => {
     expect(await rowOf(t, ANA)).toMatchObject({ contribution: 'ran the research', status: 'unconfirmed' });
   });
 
+  test('a correction saved after declining (the form was still open) changes nothing', async () => {
+    const { ana } = await giveAndSend();
+    await clickInDm(t, 'credit_correct', ana.id, ANA);
+    const modal = (await t.slack.waitFor(() => t.slack.callsTo('views.open')[0])).args.view as Modal;
+    await clickInDm(t, 'credit_decline', ana.id, ANA);
+    const res = await t.requests.viewSubmission({
+      user_id: ANA,
+      callback_id: modal.callback_id,
+      private_metadata: modal.private_metadata,
+      values: { credit_correction: { value: { type: 'plain_text_input', value: 'on second thought' } } },
+    });
+    expect(JSON.parse(await res.text())).toEqual({
+      response_action: 'errors',
+      errors: {
+        credit_correction: 'You declined this credit, so it shows nowhere and can no longer be changed.',
+      },
+    });
+    expect(await rowOf(t, ANA)).toMatchObject({ status: 'declined', contribution: 'ran the research' });
+  });
+
   test('a correction form submitted by someone else is refused on the form', async () => {
     const { ana } = await giveAndSend();
     const { modal } = await correct(ana.id, ANA, 'mine');

@@ -59,10 +59,15 @@ export function registerCreditViews(app: App, deps: { credits: CreditsService })
       return;
     }
     try {
-      await deps.credits.answer({ teamId, userId: body.user.id }, rowId, {
+      const { contributor } = await deps.credits.answer({ teamId, userId: body.user.id }, rowId, {
         kind: 'reword',
         contribution: wording.text,
       });
+      // Declined while the form was open: it shows nowhere, so there is nothing left to reword.
+      if (contributor.status === 'declined') {
+        await errors('You declined this credit, so it shows nowhere and can no longer be changed.');
+        return;
+      }
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       await errors(error.userMessage);
