@@ -22,6 +22,7 @@ import { createStandupService } from './standups/standup-service.js';
 import { createCharterService } from './charter/charter-service.js';
 import { createDecisionsService } from './decisions/decisions-service.js';
 import { createHomeService } from './home/home-service.js';
+import { createCreditsService } from './credits/credits-service.js';
 import { standupKind } from './standups/standup-kind.js';
 import { type Background, createBackground } from './slack/background.js';
 import { DurableSocketModeReceiver } from './slack/durable-socket-receiver.js';
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps): RapportApp {
   const charter = createCharterService({ db, clock, slack: bolt.client, log });
   const decisions = createDecisionsService({ db, clock, directory, slack: bolt.client, log });
   const home = createHomeService({ db, clock, directory, kudosSummary: kudos.summary });
+  const credits = createCreditsService({ db, clock, directory });
   registerListeners(bolt, {
     kudos,
     rituals,
@@ -123,6 +125,7 @@ export function createApp(deps: AppDeps): RapportApp {
     decisions,
     home,
     clock,
+    credits,
   });
   bolt.error(async (error) => {
     log.error({ err: error }, 'a Slack request failed; Slack will see an error and may retry');

@@ -7,6 +7,7 @@ import { checkinRecords, ritualRecords } from './sources/rituals.js';
 import { RETRO_RECORD_SOURCES } from './sources/retros.js';
 import { charterRecords } from './sources/charter.js';
 import { decisionRecords } from './sources/decisions.js';
+import { creditRecords } from './sources/credits.js';
 
 export type { ExportRecord } from './record-source.js';
 
@@ -19,6 +20,7 @@ export const RECORD_SOURCES: readonly RecordSource[] = [
   decisionRecords,
   ...RETRO_RECORD_SOURCES,
   pulseResultRecords,
+  creditRecords,
 ];
 
 /** Every record Rapport keeps, type by type, as plain objects ready to print. */

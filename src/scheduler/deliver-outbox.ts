@@ -164,6 +164,11 @@ async function deliverOne(
   now: Date,
 ): Promise<keyof DeliveryResult> {
   const { team_id: teamId, id } = message;
+  if (message.method === 'chat.update' && !message.message_ts_to_update) {
+    // An edit of a message that was never posted (its post failed): nothing to edit.
+    await markFailed(deps.db, teamId, id, 'nothing_to_update');
+    return 'failed';
+  }
   try {
     const ts = message.message_ts_to_update
       ? await edit(deps.slack, message, message.message_ts_to_update)
@@ -206,11 +211,17 @@ async function post(slack: OutboxSlack, message: ClaimedMessage): Promise<string
   return posted.ts;
 }
 
-/** Replaces a posted message's content; doing it twice changes nothing, so no lookup is needed. */
+/**
+ * Replaces a posted message's content; doing it twice changes nothing, so no lookup is needed.
+ * chat.update takes a DM by its conversation id, not the user id the DM was posted to.
+ */
 async function edit(slack: OutboxSlack, message: ClaimedMessage, ts: string): Promise<string> {
+  const channel = /^[UW]/.test(message.channel_id)
+    ? (await slack.conversations.open({ users: message.channel_id })).channel?.id
+    : message.channel_id;
   await slack.chat.update({
     ...(message.payload as object),
-    channel: message.channel_id,
+    channel: channel ?? message.channel_id,
     ts,
   } as unknown as Parameters<OutboxSlack['chat']['update']>[0]);
   return ts;

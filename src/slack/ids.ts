@@ -125,3 +125,30 @@ export const HOME = {
   /** Done on one of the person's open action items. */
   actionDone: 'home_action_done',
 } as const;
+
+// Credit attribution
+export const CREDITS = {
+  command: '/credit',
+  /** The message shortcut "Give credit for this" (manifest.json features.shortcuts). */
+  shortcut: 'give_credit',
+  /** The credit form's callback_id. */
+  view: 'credit_form',
+  /** The people picker of the credit form: choosing redraws one contribution row per person. */
+  people: 'credit_people',
+  /**
+   * A contributor's answers, on their DM and on the Home tab. Each button's value is the
+   * contributor row's id (`creditAnswerButtons`); the handlers need nothing else.
+   */
+  confirm: 'credit_confirm',
+  correct: 'credit_correct',
+  decline: 'credit_decline',
+  /** The small form in which a contributor rewords their own contribution. */
+  correctView: 'credit_correct_form',
+  /** Every other input's action_id: the block says which field it is. */
+  input: 'value',
+} as const;
+
+export type CreditFormBlock = 'deliverable' | 'link' | 'people' | 'correction';
+export const creditBlockId = (field: CreditFormBlock) => `credit_${field}`;
+/** The block_id of one person's contribution row in the credit form. */
+export const creditContributionBlockId = (userId: string) => `credit_contribution_${userId}`;

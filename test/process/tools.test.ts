@@ -93,10 +93,10 @@ describe('npm run export', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  test('--format jsonl: one JSON object per line, taken-back kudos left out', async () => {
+  test('--format jsonl: one JSON object per line, taken-back kudos and declined credits left out', async () => {
     const result = await runTool('cli/export.js', env, ['--format', 'jsonl']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('Exported 5 records.\n');
+    expect(result.stderr).toBe('Exported 7 records.\n');
     expect(
       result.stdout
         .trim()
@@ -155,6 +155,32 @@ describe('npm run export', () => {
         blocker: false,
         submitted_at: '2026-01-05T09:00:00.000Z',
       },
+      {
+        type: 'credit',
+        team_id: 'T0AAAAAAA1',
+        credit_id: expect.any(Number),
+        channel_id: 'C0ONE',
+        deliverable: 'Q3 "launch", at last',
+        link: 'https://docs.example.com/q3?a=1&b=2',
+        contributor_id: 'U0ANA',
+        contribution: 'ran the research',
+        given_by: 'U0CAL',
+        status: 'confirmed',
+        created_at: '2026-01-06T12:00:00.000Z',
+      },
+      {
+        type: 'credit',
+        team_id: 'T0AAAAAAA1',
+        credit_id: expect.any(Number),
+        channel_id: 'C0ONE',
+        deliverable: 'Q3 "launch", at last',
+        link: 'https://docs.example.com/q3?a=1&b=2',
+        contributor_id: 'U0DAN',
+        contribution: null,
+        given_by: 'U0CAL',
+        status: 'unconfirmed',
+        created_at: '2026-01-06T12:00:00.000Z',
+      },
     ]);
   });
 
@@ -183,7 +209,8 @@ describe('npm run export', () => {
     }
     // Quotes and commas survive the round trip.
     expect(result.stdout).toContain('"for the ""demo"", really"');
-    expect(rows.map((r) => r[0])).toEqual(['kudos', 'kudos', 'ritual', 'checkin']);
+    expect(result.stdout).toContain('"Q3 ""launch"", at last"');
+    expect(rows.map((r) => r[0])).toEqual(['kudos', 'kudos', 'ritual', 'checkin', 'credit', 'credit']);
   });
 
   test('--since keeps records from that day on (UTC)', async () => {
@@ -260,6 +287,19 @@ async function insertRows(url: string, engine: 'server' | 'embedded') {
         { question: 'Anything blocking you?', answer: 'none' },
       ]),
     ],
+  );
+  await db.execute(
+    `with credit as (
+       insert into credits (team_id, channel_id, deliverable, link, given_by, submission_key, created_at)
+       values ('T0AAAAAAA1', 'C0ONE', 'Q3 "launch", at last', 'https://docs.example.com/q3?a=1&b=2', 'U0CAL',
+               'command:trig-3', '2026-01-06T12:00:00Z')
+       returning team_id, id
+     )
+     insert into credit_contributors (team_id, credit_id, contributor_id, contribution, status)
+     select team_id, id, c.contributor_id, c.contribution, c.status from credit,
+       (values ('U0ANA', 'ran the research', 'confirmed'), ('U0BEN', 'given by mistake', 'declined'),
+               ('U0DAN', null, 'unconfirmed')) as c(contributor_id, contribution, status)`,
+    [],
   );
   await db.close();
 }

@@ -4,7 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import { Ajv } from 'ajv';
 import { SLACK_EVENTS_PATH } from '../../src/http/server.js';
 import { projectPath } from '../../src/project-path.js';
-import { CHARTER, COMMANDS, DECISIONS } from '../../src/slack/ids.js';
+import { CHARTER, COMMANDS, CREDITS, DECISIONS } from '../../src/slack/ids.js';
 
 /**
  * manifest.json is what an admin pastes into api.slack.com to create the app. These checks keep it
@@ -125,6 +125,17 @@ describe('manifest.json', () => {
     ]);
     expect(registered).toHaveLength(shortcuts.length);
     expect(new Set(shortcuts.map((s) => s.callback_id)).size).toBe(shortcuts.length);
+  });
+
+  test('declares /credit, escaped, and "Give credit for this" as a message shortcut', () => {
+    expect(slashCommands.find((c) => c.command === CREDITS.command)).toMatchObject({ should_escape: true });
+    expect(manifest.features?.shortcuts).toContainEqual(
+      expect.objectContaining({
+        callback_id: CREDITS.shortcut,
+        type: 'message',
+        name: 'Give credit for this',
+      }),
+    );
   });
 
   test('subscribes to every event a listener handles', () => {

@@ -18,12 +18,18 @@ export type ClaimedMessage = z.infer<typeof claimed>;
  * Takes up to `limit` messages that are ready, and leases them: until `leaseUntil` no other
  * delivery takes them. If this process dies while sending, the lease runs out and the message
  * is tried again, as an uncertain one. The one outbox query across workspaces.
+ *
+ * An edit of the message another entry posts (update_of_key) waits until that entry is settled;
+ * it then carries that message's ts, or none when it was never posted.
  */
 export function claimReadyMessages(q: Queryable, now: Date, leaseUntil: Date, limit: number) {
   return q.query(
     `with ready as (
-       select id from outbox
+       select id from outbox o
        where status = 'pending' and next_attempt_at <= $1
+         and (update_of_key is null or not exists (
+           select 1 from outbox p
+           where p.team_id = o.team_id and p.dedupe_key = o.update_of_key and p.status = 'pending'))
        order by next_attempt_at, id
        limit $3
        for update skip locked
@@ -31,7 +37,11 @@ export function claimReadyMessages(q: Queryable, now: Date, leaseUntil: Date, li
      update outbox o set attempts = o.attempts + 1, next_attempt_at = $2
      from ready where o.id = ready.id
      returning o.id, o.team_id, o.dedupe_key, o.channel_id, o.payload, o.attempts, o.last_error,
-               o.method, o.message_ts_to_update`,
+               o.method,
+               coalesce(o.message_ts_to_update,
+                        (select p.message_ts from outbox p
+                         where p.team_id = o.team_id and p.dedupe_key = o.update_of_key
+                           and p.status = 'sent')) as message_ts_to_update`,
     [now, leaseUntil, limit],
     claimed,
   );

@@ -192,6 +192,11 @@ export type OutboxMessage = {
   payload: Record<string, unknown>;
   /** Set to edit a message already posted (its ts) instead of posting a new one. */
   updateTs?: string;
+  /**
+   * Set to edit the message that the entry with this key posts, once it is sent (its ts is not
+   * known yet); `channelId` is where that message is (a user id for a DM).
+   */
+  updateOf?: string;
   /** Not before this instant (a reminder on a due date); now when unset. */
   sendAt?: Date;
 };
@@ -200,12 +205,13 @@ export type OutboxMessage = {
 export async function enqueueMessages(q: Queryable, messages: OutboxMessage[], now: Date): Promise<number> {
   if (messages.length === 0) return 0;
   return q.execute(
-    `insert into outbox (team_id, dedupe_key, channel_id, payload, method, message_ts_to_update, next_attempt_at, created_at)
+    `insert into outbox (team_id, dedupe_key, channel_id, payload, method, message_ts_to_update,
+                         update_of_key, next_attempt_at, created_at)
      select team_id, dedupe_key, channel_id, payload,
-            case when update_ts is null then 'chat.postMessage' else 'chat.update' end, update_ts,
-            coalesce(send_at, $7), $7
-     from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[], $6::timestamptz[])
-       as m(team_id, dedupe_key, channel_id, payload, update_ts, send_at)
+            case when update_ts is null and update_of is null then 'chat.postMessage' else 'chat.update' end,
+            update_ts, update_of, coalesce(send_at, $7), $7
+     from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[], $6::timestamptz[], $8::text[])
+       as m(team_id, dedupe_key, channel_id, payload, update_ts, send_at, update_of)
      on conflict (team_id, dedupe_key) do nothing`,
     [
       messages.map((m) => m.teamId),
@@ -215,6 +221,7 @@ export async function enqueueMessages(q: Queryable, messages: OutboxMessage[], n
       messages.map((m) => m.updateTs ?? null),
       messages.map((m) => m.sendAt ?? null),
       now,
+      messages.map((m) => m.updateOf ?? null),
     ],
   );
 }

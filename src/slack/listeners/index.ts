@@ -38,6 +38,11 @@ import type { Clock } from '../../clock.js';
 import type { HomeService } from '../../home/home-service.js';
 import { registerAppHomeEvent } from './events/app-home.js';
 import { registerHomeActions } from './actions/home.js';
+import type { CreditsService } from '../../credits/credits-service.js';
+import { registerCreditActions } from './actions/credits.js';
+import { registerCreditCommand } from './commands/credits.js';
+import { registerCreditShortcut } from './shortcuts/credits.js';
+import { registerCreditViews } from './views/credits.js';
 
 export type ListenerDeps = {
   kudos: KudosService;
@@ -56,6 +61,7 @@ export type ListenerDeps = {
   decisions: DecisionsService;
   home: HomeService;
   clock: Clock;
+  credits: CreditsService;
 };
 
 /** Every Slack surface Rapport listens on, each a thin adapter onto a domain service. */
@@ -85,4 +91,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerDecisionView(app, deps);
   registerAppHomeEvent(app, deps);
   registerHomeActions(app, deps);
+  registerCreditCommand(app, deps);
+  registerCreditShortcut(app, deps);
+  registerCreditViews(app, deps);
+  registerCreditActions(app, deps);
 }
