@@ -119,3 +119,15 @@ export const PULSE = {
 
 /** The block_id of a statement's scale in the survey, by position. */
 export const pulseStatementBlockId = (index: number) => `pulse_statement_${index}`;
+
+// Kudos
+export const KUDOS = {
+  /** The message shortcut "Give kudos" (manifest.json features.shortcuts). */
+  shortcut: 'give_kudos',
+  /** The "Give kudos" form's callback_id. */
+  view: 'give_kudos_form',
+  /** Every input's action_id: the block says which field it is. */
+  input: 'value',
+} as const;
+
+export const kudosBlockId = (field: 'recipients' | 'reason') => `kudos_${field}`;

@@ -30,6 +30,8 @@ import { registerCharterActions } from './actions/charter.js';
 import { registerCharterCommand } from './commands/charter.js';
 import { registerDecisionsCommand } from './commands/decisions.js';
 import { registerDecisionShortcut } from './shortcuts/decisions.js';
+import { registerKudosShortcut } from './shortcuts/kudos.js';
+import { registerKudosView } from './views/kudos.js';
 import { registerCharterView } from './views/charter.js';
 import { registerDecisionView } from './views/decisions.js';
 import { registerRitualSettingsView } from './views/rituals.js';
@@ -77,4 +79,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerDecisionsCommand(app, deps);
   registerDecisionShortcut(app, deps);
   registerDecisionView(app, deps);
+  registerKudosShortcut(app);
+  registerKudosView(app, deps);
 }
