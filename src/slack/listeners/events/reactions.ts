@@ -2,6 +2,7 @@ import type { App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { KudosService } from '../../../kudos/kudos-service.js';
 import type { ReactionChange } from '../../../kudos/reaction-kudos.js';
 import type { Background } from '../../background.js';
+import { tellPrivately } from '../../tell-privately.js';
 import { overBudgetReply } from '../../views/kudos/budget.js';
 
 /**
@@ -17,10 +18,9 @@ export function registerReactionEvents(
     const change = toChange(event, context.teamId ?? body.team_id, context.botUserId);
     const outcome = await deps.kudos.reactionAdded(change);
     if (outcome.kind === 'over_budget' && change.channelId) {
-      const channel = change.channelId;
-      deps.background.run('kudos budget explanation', () =>
-        client.chat.postEphemeral({ channel, user: change.reactorId, ...overBudgetReply(outcome.refusal) }),
-      );
+      const reactor = { channelId: change.channelId, userId: change.reactorId };
+      const reply = overBudgetReply(outcome.refusal);
+      deps.background.run('kudos budget explanation', () => tellPrivately(client, reactor, reply));
     }
   });
   app.event('reaction_removed', async ({ event, body, context }) => {
