@@ -7,7 +7,6 @@ import type { Directory } from '../people/directory.js';
 import { type BudgetRefusal, budgetRefusal, giverDay, type KudosBudgets } from './budget.js';
 import { giveDitto } from './ditto.js';
 import { type KudosEmoji, normalizeEmoji } from './kudos-emoji.js';
-import { queueKudosDms } from './recipient-dms.js';
 
 export type ReactionChange = {
   teamId: string;
@@ -45,6 +44,9 @@ const IGNORED: ReactionOutcome = { kind: 'ignored' };
  * (other emoji, files, your own message, bots) is ignored before any write. Each call returns once
  * its reaction is stored.
  *
+ * A reaction kudos sends no DM: Slack already tells people who reacted to their messages, and the
+ * reaction path stays one statement per batch.
+ *
  * Without a budget, reactions are written in batches (group commit). In a workspace with a budget,
  * an addition that would give a new kudos is counted and written under the reactor's lock instead;
  * one over the budget stores nothing at all, not even the reaction's state, so removing it later
@@ -59,11 +61,7 @@ export function createReactionKudos(deps: {
 }): ReactionKudos {
   const writer: GroupCommit<KudosReactionChange> = createGroupCommit(
     async (changes) => {
-      const now = deps.clock.now();
-      await deps.db.transaction(async (tx) => {
-        const given = await applyKudosReactions(tx, changes, now);
-        if (given.length > 0) await queueKudosDms(tx, given, now);
-      });
+      await applyKudosReactions(deps.db, changes, deps.clock.now());
     },
     { maxItems: MAX_REACTIONS_PER_WRITE, maxConcurrentWrites: 1 },
   );
@@ -106,7 +104,7 @@ export function createReactionKudos(deps: {
         const refusal = await budgetRefusal(tx, { ...k, day, wanted: 1, now });
         if (refusal) return { kind: 'over_budget', refusal };
       }
-      await queueKudosDms(tx, await applyKudosReactions(tx, [reaction], now), now);
+      await applyKudosReactions(tx, [reaction], now);
       return STORED;
     });
   };

@@ -70,15 +70,22 @@ describe('recipients get a DM for each kudos', () => {
     expect(postsTo(t, BEN)).toHaveLength(1);
   });
 
-  test('a reaction kudos: one DM, not another when the reaction is taken off and put back', async () => {
-    const msg = { user: ANA, item_user: BEN, ts: '1700000400.000001' };
-    await react(msg);
-    await react({ ...msg, reaction: 'raised_hands' });
-    await react({ ...msg, type: 'reaction_removed' });
-    await react({ ...msg, type: 'reaction_removed', reaction: 'raised_hands' });
-    await react(msg);
+  test('a reaction kudos sends none: Slack already shows people who reacted', async () => {
+    await react({ user: ANA, item_user: BEN, ts: '1700000400.000001' });
     await deliverAll();
-    expect(dmText(BEN)).toEqual([expect.stringContaining(`reacted :clap: to your message in <#${CHANNEL}>`)]);
+    expect(await kudosRows(t)).toHaveLength(1);
+    expect(postsTo(t, BEN)).toEqual([]);
+  });
+
+  test('a ditto, however often its reaction comes and goes, is told once', async () => {
+    await give(`${mention(BEN)} for the fix`);
+    await t.app.background.drain();
+    const ts = String(t.slack.conversations.get(CHANNEL)?.at(-1)?.ts);
+    for (const type of ['reaction_added', 'reaction_removed', 'reaction_added'] as const) {
+      await react({ type, user: CAL, item_user: BOT_USER_ID, ts });
+    }
+    await deliverAll();
+    expect(postsTo(t, BEN)).toHaveLength(2);
   });
 
   test('a ditto tells each person who seconded whose kudos', async () => {
