@@ -24,8 +24,8 @@ export function parseKudosCommand(text: string): KudosCommand {
   if (trimmed === '' || word === 'help') return { kind: 'help' };
   if (word === 'mine' && rest.length === 0) return { kind: 'mine' };
   if (word === 'emoji') return { kind: 'emoji', names: rest };
-  if (word === 'budget' && rest.length <= 1) {
-    return rest[0] === undefined ? { kind: 'budget' } : { kind: 'budget', budget: parseBudget(rest[0]) };
+  if (word === 'budget') {
+    return rest.length === 0 ? { kind: 'budget' } : { kind: 'budget', budget: parseBudget(rest.join(' ')) };
   }
   return parseGive(trimmed);
 }

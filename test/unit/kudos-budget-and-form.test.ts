@@ -12,7 +12,7 @@ describe('/kudos budget', () => {
     expect(parseKudosCommand('budget 100')).toEqual({ kind: 'budget', budget: 100 });
   });
 
-  test.each(['0', '101', '1e2', '05.5', 'lots'])('refuses "%s", saying what to type', (word) => {
+  test.each(['0', '101', '1e2', '05.5', 'lots', '5 a day'])('refuses "%s", saying what to type', (word) => {
     expect(() => parseKudosCommand(`budget ${word}`)).toThrow(UserError);
   });
 });
