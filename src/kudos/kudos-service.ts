@@ -1,33 +1,63 @@
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
+import { setKudosAnnouncementPosted } from '../db/repos/kudos-announcements.js';
+import { countKudosGivenBetween } from '../db/repos/kudos-budget.js';
+import { getKudosBudget } from '../db/repos/workspaces.js';
 import { UserError } from '../errors.js';
 import type { Directory } from '../people/directory.js';
-import { type CommandKudosInput, giveKudosByCommand } from './give-by-command.js';
+import { createKudosBudgets, giverDay } from './budget.js';
+import { type GiveKudosInput, giveKudos } from './give-kudos.js';
 import { createKudosEmoji, parseEmojiNames } from './kudos-emoji.js';
 import { createReactionKudos } from './reaction-kudos.js';
 import { summarizeKudos } from './summary.js';
 
 export type KudosService = ReturnType<typeof createKudosService>;
 
+export type BudgetStatus = { budget: number | null; usedToday: number; resetsAt: Date };
+
 /** Everything kudos can do, whichever Slack surface asks for it. */
 export function createKudosService(deps: { db: Database; directory: Directory; clock: Clock }) {
   const emoji = createKudosEmoji(deps);
-  const reactions = createReactionKudos({ ...deps, emoji });
+  const budgets = createKudosBudgets(deps);
+  const reactions = createReactionKudos({ ...deps, emoji, budgets });
+
+  const requireAdmin = async (teamId: string, userId: string, what: string) => {
+    const person = await deps.directory.find(teamId, userId);
+    if (!person?.isAdmin) throw new UserError(`Only workspace admins and owners can ${what}.`, 'forbidden');
+  };
+
   return {
     currentEmoji: (teamId: string) => emoji.current(teamId),
-    giveByCommand: (input: CommandKudosInput) => giveKudosByCommand(deps, input),
+    /** Kudos from a command or the "Give kudos" form; see giveKudos. */
+    give: (input: GiveKudosInput) => giveKudos(deps, input),
+    /** The announcement of given kudos is in the channel: reactions to it are dittos from now on. */
+    announced: (teamId: string, announcementId: number, messageTs: string) =>
+      setKudosAnnouncementPosted(deps.db, { teamId, id: announcementId, messageTs }),
     reactionAdded: reactions.added,
     reactionRemoved: reactions.removed,
     summary: (teamId: string, userId: string) => summarizeKudos(deps, teamId, userId),
     /** Replaces the workspace's kudos emoji; only workspace admins and owners may. */
     async replaceEmoji(teamId: string, userId: string, words: readonly string[]): Promise<string[]> {
       const names = parseEmojiNames(words);
-      const person = await deps.directory.find(teamId, userId);
-      if (!person?.isAdmin) {
-        throw new UserError('Only workspace admins and owners can change the kudos emoji.', 'forbidden');
-      }
+      await requireAdmin(teamId, userId, 'change the kudos emoji');
       await emoji.replace(teamId, names);
       return names;
+    },
+    /** The workspace's daily budget, and how much of today's this person has used. */
+    async budgetStatus(teamId: string, userId: string): Promise<BudgetStatus> {
+      const person = await deps.directory.find(teamId, userId);
+      const day = giverDay(person?.tz, deps.clock.now());
+      const [budget, usedToday] = await Promise.all([
+        getKudosBudget(deps.db, teamId),
+        countKudosGivenBetween(deps.db, teamId, userId, day.start, day.end),
+      ]);
+      return { budget, usedToday, resetsAt: day.end };
+    },
+    /** Sets or (null) removes the daily budget; only workspace admins and owners may. */
+    async setBudget(teamId: string, userId: string, budget: number | null): Promise<number | null> {
+      await requireAdmin(teamId, userId, 'set the kudos budget');
+      await budgets.replace(teamId, budget);
+      return budget;
     },
   };
 }

@@ -1,11 +1,14 @@
 import { UserError } from '../errors.js';
+import { parseBudget } from './budget.js';
 import { MAX_REASON_LENGTH, readableLength, sanitizeReason } from './reason.js';
 
 export type KudosCommand =
   | { kind: 'give'; recipientIds: string[]; reason: string }
   | { kind: 'mine' }
   | { kind: 'help' }
-  | { kind: 'emoji'; names: string[] };
+  | { kind: 'emoji'; names: string[] }
+  /** `budget` alone shows it; with a number or `off` (null) it sets it. */
+  | { kind: 'budget'; budget?: number | null };
 
 export const MAX_RECIPIENTS = 20;
 export const EXAMPLE = '`/kudos @ana @ben for running the launch review`';
@@ -21,6 +24,9 @@ export function parseKudosCommand(text: string): KudosCommand {
   if (trimmed === '' || word === 'help') return { kind: 'help' };
   if (word === 'mine' && rest.length === 0) return { kind: 'mine' };
   if (word === 'emoji') return { kind: 'emoji', names: rest };
+  if (word === 'budget') {
+    return rest.length === 0 ? { kind: 'budget' } : { kind: 'budget', budget: parseBudget(rest.join(' ')) };
+  }
   return parseGive(trimmed);
 }
 

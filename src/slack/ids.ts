@@ -152,3 +152,15 @@ export type CreditFormBlock = 'deliverable' | 'link' | 'people' | 'correction';
 export const creditBlockId = (field: CreditFormBlock) => `credit_${field}`;
 /** The block_id of one person's contribution row in the credit form. */
 export const creditContributionBlockId = (userId: string) => `credit_contribution_${userId}`;
+
+// Kudos
+export const KUDOS = {
+  /** The message shortcut "Give kudos" (manifest.json features.shortcuts). */
+  shortcut: 'give_kudos',
+  /** The "Give kudos" form's callback_id. */
+  view: 'give_kudos_form',
+  /** Every input's action_id: the block says which field it is. */
+  input: 'value',
+} as const;
+
+export const kudosBlockId = (field: 'recipients' | 'reason') => `kudos_${field}`;

@@ -245,7 +245,8 @@ export class SlackRequests {
     user_id: string;
     callback_id: string;
     channel_id?: string;
-    message: { ts: string; text?: string; user?: string; thread_ts?: string };
+    /** `user: null` with a `bot_id`: a bot's post, which has no author user. */
+    message: { ts: string; text?: string; user?: string | null; bot_id?: string; thread_ts?: string };
     team_id?: string;
   }): Promise<Response> {
     const trigger = `${Date.now()}.${randomUUID().slice(0, 8)}`;
@@ -261,7 +262,8 @@ export class SlackRequests {
       channel: { id: fields.channel_id ?? 'C0GENERAL', name: 'general' },
       message: {
         type: 'message',
-        user: fields.message.user ?? 'U0SOMEONE',
+        ...(fields.message.user === null ? {} : { user: fields.message.user ?? 'U0SOMEONE' }),
+        ...(fields.message.bot_id ? { bot_id: fields.message.bot_id } : {}),
         text: fields.message.text ?? '',
         ts: fields.message.ts,
         ...(fields.message.thread_ts ? { thread_ts: fields.message.thread_ts } : {}),

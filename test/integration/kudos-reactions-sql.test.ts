@@ -84,3 +84,26 @@ test('a repeated batch changes nothing', async () => {
   );
   expect(row?.n).toBe(2);
 });
+
+test('a kudos keeps the sides its addition knew; a removal, which knows none, keeps them', async () => {
+  const clap = change({ reactorTeamId: 'T0PARTNER', authorTeamId: 'T1' });
+  const given = await applyKudosReactions(database.db, [clap, change({ emoji: 'raised_hands' })], now);
+  expect(given.map((k) => [k.giver_id, k.receiver_id, k.source, k.emoji])).toEqual([
+    ['U0ANA', 'U0BEN', 'reaction', 'clap'],
+  ]);
+  await applyKudosReactions(
+    database.db,
+    [{ ...clap, active: false, reactorTeamId: undefined, eventTs: change({}).eventTs }],
+    now,
+  );
+  const rows = await database.db.query(
+    'select emoji, giver_team_id, receiver_team_id from kudos where retracted_at is null',
+    [],
+    z.object({
+      emoji: z.string(),
+      giver_team_id: z.string().nullable(),
+      receiver_team_id: z.string().nullable(),
+    }),
+  );
+  expect(rows).toEqual([{ emoji: 'raised_hands', giver_team_id: 'T0PARTNER', receiver_team_id: 'T1' }]);
+});

@@ -107,7 +107,9 @@ describe('npm run export', () => {
         type: 'kudos',
         team_id: 'T0AAAAAAA1',
         giver_id: 'U0ANA',
+        giver_team_id: 'T0AAAAAAA1',
         receiver_id: 'U0BEN',
+        receiver_team_id: 'T0PARTNER9',
         channel_id: 'C0ONE',
         message_ts: null,
         reason: 'for the "demo", really',
@@ -119,7 +121,9 @@ describe('npm run export', () => {
         type: 'kudos',
         team_id: 'T0AAAAAAA1',
         giver_id: 'U0BEN',
+        giver_team_id: null,
         receiver_id: 'U0ANA',
+        receiver_team_id: null,
         channel_id: 'C0ONE',
         message_ts: '1767000000.000100',
         reason: null,
@@ -264,12 +268,12 @@ async function seed(env: Record<string, string>) {
 async function insertRows(url: string, engine: 'server' | 'embedded') {
   const db = createDatabase({ url, log: silentLogger(), engine });
   await db.execute(
-    `insert into kudos (team_id, giver_id, receiver_id, channel_id, source, command_id, message_ts, emoji, reason, created_at, retracted_at)
+    `insert into kudos (team_id, giver_id, giver_team_id, receiver_id, receiver_team_id, channel_id, source, command_id, message_ts, emoji, reason, created_at, retracted_at)
      values
-       ('T0AAAAAAA1', 'U0ANA', 'U0BEN', 'C0ONE', 'command', 'trig-1', null, null, 'for the "demo", really', '2026-01-05T10:00:00Z', null),
-       ('T0AAAAAAA1', 'U0BEN', 'U0ANA', 'C0ONE', 'reaction', null, '1767000000.000100', 'clap', null, '2026-02-01T09:30:00Z', null),
-       ('T0AAAAAAA1', 'U0CAL', 'U0ANA', 'C0ONE', 'reaction', null, '1767000000.000200', 'clap', null, '2026-02-02T09:30:00Z', '2026-02-02T09:31:00Z'),
-       ('T0BBBBBBB2', 'U0DAN', 'U0EVE', 'C0TWO', 'command', 'trig-2', null, null, 'other workspace', '2026-03-01T00:00:00Z', null)`,
+       ('T0AAAAAAA1', 'U0ANA', 'T0AAAAAAA1', 'U0BEN', 'T0PARTNER9', 'C0ONE', 'command', 'trig-1', null, null, 'for the "demo", really', '2026-01-05T10:00:00Z', null),
+       ('T0AAAAAAA1', 'U0BEN', null, 'U0ANA', null, 'C0ONE', 'reaction', null, '1767000000.000100', 'clap', null, '2026-02-01T09:30:00Z', null),
+       ('T0AAAAAAA1', 'U0CAL', null, 'U0ANA', null, 'C0ONE', 'reaction', null, '1767000000.000200', 'clap', null, '2026-02-02T09:30:00Z', '2026-02-02T09:31:00Z'),
+       ('T0BBBBBBB2', 'U0DAN', null, 'U0EVE', null, 'C0TWO', 'command', 'trig-2', null, null, 'other workspace', '2026-03-01T00:00:00Z', null)`,
     [],
   );
   await db.execute(

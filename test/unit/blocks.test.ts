@@ -38,9 +38,22 @@ describe('kudos views', () => {
       recipientIds: ['U2', 'U3'],
       reason: 'line one\nline two',
       emoji: ['clap'],
+      dittoable: true,
     });
     expect(m.text).toBe(':tada: <@U1> gave kudos to <@U2> and <@U3>: line one\nline two');
     expect(JSON.stringify(m.blocks)).toContain('>line one\\n>line two');
+    expect(JSON.stringify(m.blocks)).toContain('React with :clap: here to add your kudos');
+  });
+
+  test('an announcement posted through a command response does not offer a ditto', () => {
+    const m = kudosAnnouncement({
+      giverId: 'U1',
+      recipientIds: ['U2'],
+      reason: 'r',
+      emoji: ['clap'],
+      dittoable: false,
+    });
+    expect(JSON.stringify(m.blocks)).not.toContain('here to add your kudos');
   });
 
   test('the summary stays within limits whatever the reasons', () => {

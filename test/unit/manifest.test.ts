@@ -4,7 +4,7 @@ import { describe, expect, test } from '@jest/globals';
 import { Ajv } from 'ajv';
 import { SLACK_EVENTS_PATH } from '../../src/http/server.js';
 import { projectPath } from '../../src/project-path.js';
-import { CHARTER, COMMANDS, CREDITS, DECISIONS } from '../../src/slack/ids.js';
+import { CHARTER, COMMANDS, CREDITS, DECISIONS, KUDOS } from '../../src/slack/ids.js';
 
 /**
  * manifest.json is what an admin pastes into api.slack.com to create the app. These checks keep it
@@ -118,6 +118,9 @@ describe('manifest.json', () => {
     const shortcuts = manifest.features?.shortcuts ?? [];
     expect(shortcuts).toContainEqual(
       expect.objectContaining({ callback_id: DECISIONS.shortcut, type: 'message', name: 'Log a decision' }),
+    );
+    expect(shortcuts).toContainEqual(
+      expect.objectContaining({ callback_id: KUDOS.shortcut, type: 'message', name: 'Give kudos' }),
     );
     // Each app.shortcut(…) in the listeners has its own entry, and no entry lacks a listener.
     const registered = sourceFiles(projectPath('src', 'slack', 'listeners')).flatMap((file) => [

@@ -6,11 +6,13 @@ export type ExportFilter = { teamId: string | undefined; since: Date | undefined
 const kudosLine = z.object({
   team_id: z.string(),
   giver_id: z.string(),
+  giver_team_id: z.string().nullable(),
   receiver_id: z.string(),
+  receiver_team_id: z.string().nullable(),
   channel_id: z.string(),
   message_ts: z.string().nullable(),
   reason: z.string().nullable(),
-  source: z.enum(['command', 'reaction']),
+  source: z.enum(['command', 'reaction', 'shortcut', 'ditto']),
   emoji: z.string().nullable(),
   created_at: z.date(),
 });
@@ -18,7 +20,8 @@ const kudosLine = z.object({
 /** Every kudos still standing (taken-back ones are left out), oldest first. */
 export function streamKudosForExport(db: Database, filter: ExportFilter) {
   return db.stream(
-    `select team_id, giver_id, receiver_id, channel_id, message_ts, reason, source, emoji, created_at
+    `select team_id, giver_id, giver_team_id, receiver_id, receiver_team_id, channel_id, message_ts, reason,
+            source, emoji, created_at
      from kudos
      where retracted_at is null
        and ($1::text is null or team_id = $1)

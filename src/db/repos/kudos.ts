@@ -1,28 +1,94 @@
 import { z } from 'zod';
 import type { Queryable } from '../database.js';
 
-export type NewCommandKudos = {
+/** A kudos just recorded, as the DM to its receiver needs it. */
+export const givenKudos = z.object({
+  id: z.coerce.number(),
+  team_id: z.string(),
+  giver_id: z.string(),
+  receiver_id: z.string(),
+  channel_id: z.string(),
+  source: z.enum(['command', 'reaction', 'shortcut', 'ditto']),
+  reason: z.string().nullable(),
+  emoji: z.string().nullable(),
+  message_ts: z.string().nullable(),
+});
+export type GivenKudos = z.infer<typeof givenKudos>;
+export const GIVEN_COLUMNS =
+  'id, team_id, giver_id, receiver_id, channel_id, source, reason, emoji, message_ts';
+
+/** How kudos with a reason were given, with the key that makes a second delivery record nothing. */
+export type KudosRequest =
+  | { source: 'command'; /** The command's trigger_id. */ commandId: string }
+  | { source: 'shortcut'; /** The form's one-time key. */ submissionId: string; messageTs: string };
+
+export type Side = { id: string; teamId: string | null };
+
+export type NewKudos = {
   teamId: string;
-  giverId: string;
+  giver: Side;
   channelId: string;
-  commandId: string;
   reason: string;
-  receiverIds: readonly string[];
+  announcementId: number;
+  request: KudosRequest;
+  receivers: readonly Side[];
   now: Date;
 };
 
-/** One kudos per recipient; a replay of the same command (same trigger_id) inserts nothing. */
-export async function insertCommandKudos(q: Queryable, k: NewCommandKudos): Promise<string[]> {
+/** One kudos per receiver, all in one statement; a second delivery of the same request inserts nothing. */
+export function insertKudos(q: Queryable, k: NewKudos): Promise<GivenKudos[]> {
+  const r = k.request;
+  return q.query(
+    `insert into kudos (team_id, giver_id, giver_team_id, receiver_id, receiver_team_id, channel_id, source,
+                        command_id, submission_id, message_ts, reason, announcement_id, created_at)
+     select $1, $2, $3, receiver_id, receiver_team_id, $4, $5, $6, $7, $8, $9, $10, $11
+     from unnest($12::text[], $13::text[]) as r(receiver_id, receiver_team_id)
+     on conflict do nothing
+     returning ${GIVEN_COLUMNS}`,
+    [
+      k.teamId,
+      k.giver.id,
+      k.giver.teamId,
+      k.channelId,
+      r.source,
+      r.source === 'command' ? r.commandId : null,
+      r.source === 'shortcut' ? r.submissionId : null,
+      r.source === 'shortcut' ? r.messageTs : null,
+      k.reason,
+      k.announcementId,
+      k.now,
+      k.receivers.map((x) => x.id),
+      k.receivers.map((x) => x.teamId),
+    ],
+    givenKudos,
+  );
+}
+
+/** Who already got kudos from this request (a command or a form), if it was recorded before. */
+export async function receiversOfRequest(q: Queryable, teamId: string, request: KudosRequest) {
   const rows = await q.query(
-    `insert into kudos (team_id, giver_id, receiver_id, channel_id, source, command_id, reason, created_at)
-     select $1, $2, receiver_id, $3, 'command', $4, $5, $7
-     from unnest($6::text[]) as receiver_id
-     on conflict (team_id, command_id, receiver_id) where source = 'command' do nothing
-     returning receiver_id`,
-    [k.teamId, k.giverId, k.channelId, k.commandId, k.reason, k.receiverIds, k.now],
+    request.source === 'command'
+      ? `select receiver_id from kudos where team_id = $1 and source = 'command' and command_id = $2 order by id`
+      : `select receiver_id from kudos where team_id = $1 and source = 'shortcut' and submission_id = $2 order by id`,
+    [teamId, request.source === 'command' ? request.commandId : request.submissionId],
     z.object({ receiver_id: z.string() }),
   );
   return rows.map((r) => r.receiver_id);
+}
+
+/** Whether this giver's reaction kudos for this message stands (so another emoji on it adds nothing). */
+export async function reactionKudosStands(
+  q: Queryable,
+  k: { teamId: string; channelId: string; messageTs: string; giverId: string },
+): Promise<boolean> {
+  const rows = await q.query(
+    `select 1 as found from kudos
+     where team_id = $1 and source = 'reaction' and channel_id = $2 and message_ts = $3 and giver_id = $4
+       and retracted_at is null`,
+    [k.teamId, k.channelId, k.messageTs, k.giverId],
+    z.object({ found: z.number() }),
+  );
+  return rows.length > 0;
 }
 
 export type KudosReactionChange = {
@@ -36,6 +102,9 @@ export type KudosReactionChange = {
   eventTs: string;
   /** True for reaction_added, false for reaction_removed. */
   active: boolean;
+  /** The workspaces of reactor and author, when known (additions); kept with a new kudos. */
+  reactorTeamId?: string | null;
+  authorTeamId?: string | null;
 };
 
 /**
@@ -45,18 +114,25 @@ export type KudosReactionChange = {
  * A reaction's row changes only for a newer event, so repeated or reordered deliveries never count
  * twice, and a removal that arrives before its addition leaves a marker the late addition loses
  * to. A giver has one kudos per message, standing while any of their kudos emoji is on it.
+ * Returns the kudos given, given back, or whose emoji changed.
  */
-export async function applyKudosReactions(
+export function applyKudosReactions(
   q: Queryable,
   changes: readonly KudosReactionChange[],
   now: Date,
-): Promise<void> {
-  const column = <K extends keyof KudosReactionChange>(key: K) => changes.map((c) => c[key]);
-  await q.execute(
+): Promise<GivenKudos[]> {
+  const column = <K extends keyof KudosReactionChange>(key: K) => changes.map((c) => c[key] ?? null);
+  return q.query(
     `with input as (
        select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                            $7::numeric[], $8::boolean[])
-         as i(team_id, channel_id, message_ts, reactor_id, emoji, author_id, event_ts, active)
+                            $7::numeric[], $8::boolean[], $10::text[], $11::text[])
+         as i(team_id, channel_id, message_ts, reactor_id, emoji, author_id, event_ts, active,
+              reactor_team_id, author_team_id)
+     ), sides as (
+       select distinct on (team_id, channel_id, message_ts, reactor_id)
+              team_id, channel_id, message_ts, reactor_id, reactor_team_id, author_team_id
+       from input
+       order by team_id, channel_id, message_ts, reactor_id, (reactor_team_id is null), event_ts desc
      ), latest as (
        select distinct on (team_id, channel_id, message_ts, reactor_id, emoji) *
        from input
@@ -88,15 +164,20 @@ export async function applyKudosReactions(
        from after
        group by team_id, channel_id, message_ts, reactor_id
      ), given as (
-       insert into kudos (team_id, giver_id, receiver_id, channel_id, source, message_ts, emoji, created_at)
-       select team_id, reactor_id, author_id, channel_id, 'reaction', message_ts, emoji, $9
-       from wanted where emoji is not null
+       insert into kudos (team_id, giver_id, giver_team_id, receiver_id, receiver_team_id, channel_id, source,
+                          message_ts, emoji, created_at)
+       select w.team_id, w.reactor_id, s.reactor_team_id, w.author_id, s.author_team_id, w.channel_id, 'reaction',
+              w.message_ts, w.emoji, $9
+       from wanted w left join sides s using (team_id, channel_id, message_ts, reactor_id)
+       where w.emoji is not null
        on conflict (team_id, channel_id, message_ts, giver_id) where source = 'reaction' do update
          set emoji = excluded.emoji,
              retracted_at = null,
-             created_at = case when kudos.retracted_at is null then kudos.created_at else excluded.created_at end
+             created_at = case when kudos.retracted_at is null then kudos.created_at else excluded.created_at end,
+             giver_team_id = coalesce(kudos.giver_team_id, excluded.giver_team_id),
+             receiver_team_id = coalesce(kudos.receiver_team_id, excluded.receiver_team_id)
          where kudos.retracted_at is not null or kudos.emoji <> excluded.emoji
-       returning 1
+       returning ${GIVEN_COLUMNS}
      ), taken_back as (
        update kudos k set retracted_at = $9
        from wanted w
@@ -105,7 +186,8 @@ export async function applyKudosReactions(
          and k.retracted_at is null
        returning 1
      )
-     select (select count(*) from given) + (select count(*) from taken_back) as changed`,
+     -- taken_back runs whether or not it is read: data-modifying WITH clauses always run to completion.
+     select ${GIVEN_COLUMNS} from given`,
     [
       column('teamId'),
       column('channelId'),
@@ -116,7 +198,10 @@ export async function applyKudosReactions(
       column('eventTs'),
       column('active'),
       now,
+      column('reactorTeamId'),
+      column('authorTeamId'),
     ],
+    givenKudos,
   );
 }
 
@@ -160,7 +245,7 @@ export async function countKudosOf(
 const receivedKudos = z.object({
   giver_id: z.string(),
   channel_id: z.string(),
-  source: z.enum(['command', 'reaction']),
+  source: z.enum(['command', 'reaction', 'shortcut', 'ditto']),
   reason: z.string().nullable(),
   emoji: z.string().nullable(),
   created_at: z.date(),

@@ -19,3 +19,22 @@ export async function setKudosEmoji(q: Queryable, teamId: string, emoji: readonl
     [teamId, emoji, now],
   );
 }
+
+/** The workspace's daily kudos budget per person, or null when there is none. */
+export async function getKudosBudget(q: Queryable, teamId: string): Promise<number | null> {
+  const [row] = await q.query(
+    'select kudos_daily_budget from workspaces where team_id = $1',
+    [teamId],
+    z.object({ kudos_daily_budget: z.number().nullable() }),
+  );
+  return row?.kudos_daily_budget ?? null;
+}
+
+export async function setKudosBudget(q: Queryable, teamId: string, budget: number | null, now: Date) {
+  await q.execute(
+    `insert into workspaces (team_id, kudos_daily_budget, created_at, updated_at) values ($1, $2, $3, $3)
+     on conflict (team_id) do update
+       set kudos_daily_budget = excluded.kudos_daily_budget, updated_at = excluded.updated_at`,
+    [teamId, budget, now],
+  );
+}

@@ -6,7 +6,9 @@ export const kudosRecords: RecordSource = {
   columns: [
     'team_id',
     'giver_id',
+    'giver_team_id',
     'receiver_id',
+    'receiver_team_id',
     'channel_id',
     'message_ts',
     'reason',

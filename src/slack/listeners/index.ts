@@ -30,6 +30,8 @@ import { registerCharterActions } from './actions/charter.js';
 import { registerCharterCommand } from './commands/charter.js';
 import { registerDecisionsCommand } from './commands/decisions.js';
 import { registerDecisionShortcut } from './shortcuts/decisions.js';
+import { registerKudosShortcut } from './shortcuts/kudos.js';
+import { registerKudosView } from './views/kudos.js';
 import { registerCharterView } from './views/charter.js';
 import { registerDecisionView } from './views/decisions.js';
 import { registerRitualSettingsView } from './views/rituals.js';
@@ -95,4 +97,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerCreditShortcut(app, deps);
   registerCreditViews(app, deps);
   registerCreditActions(app, deps);
+  registerKudosShortcut(app);
+  registerKudosView(app, deps);
 }

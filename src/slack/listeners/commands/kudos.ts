@@ -6,6 +6,7 @@ import type { Background } from '../../background.js';
 import { COMMANDS } from '../../ids.js';
 import { postToChannel } from '../../post-to-channel.js';
 import { kudosAnnouncement } from '../../views/kudos/announcement.js';
+import { kudosBudgetChanged, kudosBudgetReply, overBudgetReply } from '../../views/kudos/budget.js';
 import {
   announcementFailed,
   kudosAlreadyRecorded,
@@ -33,30 +34,40 @@ export function registerKudosCommand(
         case 'emoji':
           if (parsed.names.length === 0) return kudosEmojiReply(await kudos.currentEmoji(teamId), false);
           return kudosEmojiReply(await kudos.replaceEmoji(teamId, command.user_id, parsed.names), true);
+        case 'budget':
+          if (parsed.budget === undefined)
+            return kudosBudgetReply(await kudos.budgetStatus(teamId, command.user_id));
+          return kudosBudgetChanged(await kudos.setBudget(teamId, command.user_id, parsed.budget));
         case 'give': {
-          const result = await kudos.giveByCommand({
+          const result = await kudos.give({
             teamId,
             giverId: command.user_id,
             channelId: command.channel_id,
-            commandId: command.trigger_id,
             recipientIds: parsed.recipientIds,
             reason: parsed.reason,
+            request: { source: 'command', commandId: command.trigger_id },
           });
-          if (result.replayed) return kudosAlreadyRecorded(result.recipientIds);
-          const announcement = kudosAnnouncement({
-            giverId: command.user_id,
-            recipientIds: result.recipientIds,
-            reason: parsed.reason,
-            emoji: await kudos.currentEmoji(teamId),
-          });
-          background.run('kudos announcement', () =>
-            postToChannel(
+          if (result.kind === 'replayed') return kudosAlreadyRecorded(result.recipientIds);
+          if (result.kind === 'over_budget') return overBudgetReply(result.refusal);
+          const emoji = await kudos.currentEmoji(teamId);
+          const announcement = (dittoable: boolean) =>
+            kudosAnnouncement({
+              giverId: command.user_id,
+              recipientIds: result.recipientIds,
+              reason: parsed.reason,
+              emoji,
+              dittoable,
+            });
+          background.run('kudos announcement', async () => {
+            const { ts } = await postToChannel(
               { client, respond },
               command.channel_id,
-              announcement,
+              announcement(true),
               announcementFailed(result.recipientIds),
-            ),
-          );
+              announcement(false),
+            );
+            if (ts) await kudos.announced(teamId, result.announcementId, ts);
+          });
           return undefined;
         }
       }

@@ -1,28 +1,42 @@
 import type { App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { KudosService } from '../../../kudos/kudos-service.js';
 import type { ReactionChange } from '../../../kudos/reaction-kudos.js';
+import type { Background } from '../../background.js';
+import { tellPrivately } from '../../tell-privately.js';
+import { overBudgetReply } from '../../views/kudos/budget.js';
 
 /**
  * Reactions can be kudos. The listener finishes storing before it returns, and the app answers
  * Slack only then (processBeforeResponse), so a failure here makes Slack retry instead of losing it.
+ * A reaction over the reactor's daily budget stores nothing; they hear why, privately, in that channel.
  */
-export function registerReactionEvents(app: App, deps: { kudos: KudosService }): void {
-  app.event('reaction_added', async ({ event, body, context }) => {
-    await deps.kudos.reactionAdded(toChange(event, context.teamId ?? body.team_id));
+export function registerReactionEvents(
+  app: App,
+  deps: { kudos: KudosService; background: Background },
+): void {
+  app.event('reaction_added', async ({ event, body, context, client }) => {
+    const change = toChange(event, context.teamId ?? body.team_id, context.botUserId);
+    const outcome = await deps.kudos.reactionAdded(change);
+    if (outcome.kind === 'over_budget' && change.channelId) {
+      const reactor = { channelId: change.channelId, userId: change.reactorId };
+      const reply = overBudgetReply(outcome.refusal);
+      deps.background.run('kudos budget explanation', () => tellPrivately(client, reactor, reply));
+    }
   });
   app.event('reaction_removed', async ({ event, body, context }) => {
-    await deps.kudos.reactionRemoved(toChange(event, context.teamId ?? body.team_id));
+    await deps.kudos.reactionRemoved(toChange(event, context.teamId ?? body.team_id, context.botUserId));
   });
 }
 
 type ReactionEvent = SlackEventMiddlewareArgs<'reaction_added' | 'reaction_removed'>['event'];
 
-function toChange(event: ReactionEvent, teamId: string): ReactionChange {
+function toChange(event: ReactionEvent, teamId: string, botUserId: string | undefined): ReactionChange {
   const item = event.item as { type: string; channel?: string; ts?: string };
   return {
     teamId,
     reactorId: event.user,
     authorId: event.item_user,
+    botUserId,
     itemType: item.type,
     channelId: item.channel,
     messageTs: item.ts,

@@ -19,9 +19,11 @@ export function kudosHelp(emoji: readonly string[]): SlackMessage {
     section(
       [
         '`/kudos @person [@person …] what for`: thank people in this channel, for example `/kudos @ana @ben for running the launch review`.',
-        `React with ${reactions || 'a kudos emoji'} to someone's message: a kudos from you to its author. Remove the reaction to take it back.`,
+        `React with ${reactions || 'a kudos emoji'} to someone's message: a kudos from you to its author. Remove the reaction to take it back. On my announcement of someone's kudos, the same reaction adds yours ("ditto").`,
+        "*Give kudos* in a message's menu (⋯): thank its author, with the message linked.",
         '`/kudos mine`: what you received and gave, last 30 days and all time (only you see it).',
         '`/kudos emoji [name …]`: show the kudos emoji, or (workspace admins) replace them, for example `/kudos emoji clap tada`.',
+        '`/kudos budget [n|off]`: show the daily kudos budget per person, or (workspace admins) set it, for example `/kudos budget 5`.',
       ].join('\n'),
     ),
     context('Reasons can be up to 500 characters. Kudos go to people, not bots or yourself.'),
