@@ -107,8 +107,14 @@ export function createApp(deps: AppDeps): RapportApp {
   };
   const charter = createCharterService({ db, clock, slack: bolt.client, log });
   const decisions = createDecisionsService({ db, clock, directory, slack: bolt.client, log });
-  const home = createHomeService({ db, clock, directory, kudosSummary: kudos.summary });
   const credits = createCreditsService({ db, clock, directory });
+  const home = createHomeService({
+    db,
+    clock,
+    directory,
+    kudosSummary: kudos.summary,
+    creditsOf: credits.forPerson,
+  });
   registerListeners(bolt, {
     kudos,
     rituals,

@@ -4,18 +4,24 @@ import type { Database } from '../db/database.js';
 import { type ActionItemRow, openActionItemsOwnedBy } from '../db/repos/action-items.js';
 import { awayUntil } from '../db/repos/checkins.js';
 import { channelsOfPerson, type UpcomingRitual, upcomingRitualsOf } from '../db/repos/rituals.js';
+import { kudosDmsWanted, setKudosDms } from '../db/repos/person-settings.js';
+import type { PersonCredit } from '../credits/credits-service.js';
 import type { KudosSummary } from '../kudos/summary.js';
 import type { Directory } from '../people/directory.js';
 import type { RitualKindId } from '../rituals/kinds.js';
 
 /** How much of each list the Home tab shows; the rest is counted, so the tab stays within Slack's limits. */
-export const HOME_SHOWS = { actionItems: 10, upcoming: 5, channels: 15 } as const;
+export const HOME_SHOWS = { actionItems: 10, upcoming: 5, channels: 15, credits: 8 } as const;
 const RECENT_DAYS = 30;
 
 /** Everything one person's Home tab shows, read in one go. */
 export type HomeDashboard = {
   userId: string;
   kudos: KudosSummary;
+  /** Their credits, those waiting for their confirmation first. */
+  credits: { credits: PersonCredit[]; total: number; waiting: number };
+  /** Whether they get a DM when someone gives them kudos. */
+  kudosDms: boolean;
   actionItems: { items: ActionItemRow[]; total: number };
   upcoming: UpcomingRitual[];
   awayUntil: string | undefined;
@@ -30,21 +36,40 @@ export function createHomeService(deps: {
   clock: Clock;
   directory: Directory;
   kudosSummary: (teamId: string, userId: string) => Promise<KudosSummary>;
+  creditsOf: (
+    teamId: string,
+    userId: string,
+    limit: number,
+  ) => Promise<{ credits: PersonCredit[]; total: number; waiting: number }>;
 }) {
   return {
+    /** Turns the person's kudos DMs on or off (the Home tab's switch). */
+    setKudosDms: (teamId: string, userId: string, on: boolean) => setKudosDms(deps.db, teamId, userId, on),
+
     async dashboard(teamId: string, userId: string): Promise<HomeDashboard> {
       const now = deps.clock.now();
       const person = await deps.directory.find(teamId, userId);
       const today = DateTime.fromJSDate(now, { zone: person?.tz ?? 'UTC' }).toISODate() ?? '';
       const since = new Date(now.getTime() - RECENT_DAYS * 24 * 60 * 60 * 1000);
-      const [kudos, actionItems, upcoming, away, channels] = await Promise.all([
+      const [kudos, credits, dms, actionItems, upcoming, away, channels] = await Promise.all([
         deps.kudosSummary(teamId, userId),
+        deps.creditsOf(teamId, userId, HOME_SHOWS.credits),
+        kudosDmsWanted(deps.db, teamId, [userId]),
         openActionItemsOwnedBy(deps.db, teamId, userId, HOME_SHOWS.actionItems),
         upcomingRitualsOf(deps.db, teamId, userId, HOME_SHOWS.upcoming),
         awayUntil(deps.db, teamId, userId, today),
         channelsOfPerson(deps.db, teamId, userId, since, HOME_SHOWS.channels + 1),
       ]);
-      return { userId, kudos, actionItems, upcoming, awayUntil: away, channels };
+      return {
+        userId,
+        kudos,
+        credits,
+        kudosDms: dms.has(userId),
+        actionItems,
+        upcoming,
+        awayUntil: away,
+        channels,
+      };
     },
   };
 }

@@ -124,6 +124,8 @@ export const pulseStatementBlockId = (index: number) => `pulse_statement_${index
 export const HOME = {
   /** Done on one of the person's open action items. */
   actionDone: 'home_action_done',
+  /** The switch for DMs about kudos received: its value is what it turns them to, "on" or "off". */
+  kudosDms: 'home_kudos_dms',
 } as const;
 
 // Credit attribution

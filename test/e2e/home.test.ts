@@ -145,6 +145,60 @@ describe('the Home tab', () => {
     expect(t.slack.responseUrlPosts).toEqual([]);
   });
 
+  test('credits waiting for an answer have their buttons; Confirm there confirms it and redraws the tab', async () => {
+    await command('/credit', `<@${ANA}|ana> for the Q3 launch: ran the <!channel> research`, BEN);
+    await command('/credit', `<@${ANA}|ana> for the pricing page: wrote it`, BEN);
+    const view = await openHome();
+    const text = textOf(view);
+    expect(text).toContain('2 credits to you; 2 wait for your answer.');
+    expect(text).toContain(`*the Q3 launch* in <#${CHANNEL}>, from <@${BEN}>: ran the`);
+    expect(text).not.toContain('<!channel>');
+    const answers = view.blocks.filter((b) => b.type === 'actions');
+    expect(answers.map((b) => b.elements?.map((e) => e.action_id))).toEqual([
+      ['credit_confirm', 'credit_correct', 'credit_decline'],
+      ['credit_confirm', 'credit_correct', 'credit_decline'],
+    ]);
+
+    const publishes = t.slack.callsTo('views.publish').length;
+    const confirm = answers[0]?.elements?.[0];
+    await t.requests.homeButton({ user_id: ANA, action_id: 'credit_confirm', value: String(confirm?.value) });
+    await t.app.background.drain();
+    const status = await t.database.db.query(
+      'select status from credit_contributors where id = $1',
+      [Number(confirm?.value)],
+      z.object({ status: z.string() }),
+    );
+    expect(status).toEqual([{ status: 'confirmed' }]);
+    const redrawn = textOf(t.slack.callsTo('views.publish')[publishes]?.args.view as HomeView);
+    expect(redrawn).toContain('2 credits to you; 1 waits for your answer.');
+    expect(redrawn).toContain(':white_check_mark: *');
+    expect(t.slack.responseUrlPosts).toEqual([]);
+  });
+
+  test('DMs about kudos can be turned off and on again from the tab', async () => {
+    const kudosDms = (view: HomeView) => view.blocks.find((b) => b.accessory?.action_id === 'home_kudos_dms');
+    const on = await openHome();
+    expect(kudosDms(on)?.text?.text).toContain('*DMs about kudos:* on');
+    expect(kudosDms(on)?.accessory?.value).toBe('off');
+
+    await t.requests.homeButton({ user_id: ANA, action_id: 'home_kudos_dms', value: 'off' });
+    await t.app.background.drain();
+    const off = t.slack.callsTo('views.publish').at(-1)?.args.view as HomeView;
+    expect(kudosDms(off)?.text?.text).toContain('*DMs about kudos:* off');
+    expect(kudosDms(off)?.accessory?.value).toBe('on');
+
+    const dmsToAna = () => t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === ANA);
+    await command('/kudos', `<@${ANA}|ana> for the plan`, BEN);
+    await t.app.jobs.deliver();
+    expect(dmsToAna()).toEqual([]);
+
+    await t.requests.homeButton({ user_id: ANA, action_id: 'home_kudos_dms', value: 'on' });
+    await command('/kudos', `<@${ANA}|ana> for the review`, BEN);
+    t.clock.advance(2_000);
+    await t.app.jobs.deliver();
+    expect(dmsToAna().map((c) => String(c.args.text))).toEqual([expect.stringContaining('gave you kudos')]);
+  });
+
   test('the Messages tab draws nothing; another workspace sees none of this one', async () => {
     await command('/kudos', `<@${ANA}|ana> for the plan`, BEN);
     const res = await t.requests.event({

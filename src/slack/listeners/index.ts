@@ -40,6 +40,7 @@ import type { Clock } from '../../clock.js';
 import type { HomeService } from '../../home/home-service.js';
 import { registerAppHomeEvent } from './events/app-home.js';
 import { registerHomeActions } from './actions/home.js';
+import { registerHomeRefresh } from './middleware/refresh-home.js';
 import type { CreditsService } from '../../credits/credits-service.js';
 import { registerCreditActions } from './actions/credits.js';
 import { registerCreditCommand } from './commands/credits.js';
@@ -69,6 +70,7 @@ export type ListenerDeps = {
 /** Every Slack surface Rapport listens on, each a thin adapter onto a domain service. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
   app.use(describeRequestMiddleware);
+  registerHomeRefresh(app, deps);
   registerKudosCommand(app, deps);
   registerRitualsCommand(app, deps);
   registerCheckinCommand(app, deps);

@@ -48,4 +48,12 @@ export function registerHomeActions(
     }
     await publishHome(deps, client, teamId, body.user.id);
   });
+
+  app.action<BlockButtonAction>(HOME.kudosDms, async ({ ack, body, action, client }) => {
+    await ack();
+    const teamId = body.team?.id;
+    if (!teamId || (action.value !== 'on' && action.value !== 'off')) return;
+    await deps.home.setKudosDms(teamId, body.user.id, action.value === 'on');
+    await publishHome(deps, client, teamId, body.user.id);
+  });
 }

@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import { HOME_SHOWS, type HomeDashboard } from '../../../home/home-service.js';
 import { KIND_LABELS } from '../../../rituals/kinds.js';
 import { HOME } from '../../ids.js';
+import { creditAnswerButtons } from '../credits/buttons.js';
 import { context, header, LIMITS, quote, section, slackTime, truncate } from '../blocks.js';
 import { escapeMrkdwn } from '../blocks.js';
 
@@ -35,6 +36,61 @@ function kudosBlocks(d: HomeDashboard): types.KnownBlock[] {
   });
   blocks.push(section(`*Latest thanks to you*\n${latest.join('\n')}`));
   return blocks;
+}
+
+const CONTRIBUTION_SHOWN = 300;
+
+function creditBlocks(d: HomeDashboard): types.KnownBlock[] {
+  const { credits, total, waiting } = d.credits;
+  if (total === 0) return [];
+  const line = (c: HomeDashboard['credits']['credits'][number]) => {
+    const title = escapeMrkdwn(c.deliverable);
+    const deliverable = c.link ? `<${c.link}|${title}>` : title;
+    const part = c.contribution ? `: ${escapeMrkdwn(truncate(c.contribution, CONTRIBUTION_SHOWN))}` : '';
+    return `*${deliverable}* in <#${c.channelId}>, from <@${c.givenBy}>${part}`;
+  };
+  const blocks: types.KnownBlock[] = [
+    header('Your credits'),
+    context(
+      waiting > 0
+        ? `${total} credit${total === 1 ? '' : 's'} to you; ${waiting} wait${waiting === 1 ? 's' : ''} for your answer.`
+        : `${total} credit${total === 1 ? '' : 's'} to you, all confirmed.`,
+    ),
+  ];
+  for (const c of credits.filter((c) => c.status === 'unconfirmed')) {
+    blocks.push(
+      section(truncate(`:hourglass: ${line(c)}`, LIMITS.sectionText)),
+      creditAnswerButtons(c.contributorRowId),
+    );
+  }
+  const confirmed = credits.filter((c) => c.status === 'confirmed');
+  if (confirmed.length > 0) {
+    blocks.push(
+      section(truncate(confirmed.map((c) => `:white_check_mark: ${line(c)}`).join('\n'), LIMITS.sectionText)),
+    );
+  }
+  return [...blocks, ...more(credits.length, total, '`/credit @you` in each channel lists them.')];
+}
+
+function settingsBlocks(d: HomeDashboard): types.KnownBlock[] {
+  return [
+    header('Settings'),
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: d.kudosDms
+          ? '*DMs about kudos:* on. You get a DM when someone gives you kudos.'
+          : '*DMs about kudos:* off. Kudos to you still count and show here.',
+      },
+      accessory: {
+        type: 'button',
+        action_id: HOME.kudosDms,
+        text: { type: 'plain_text', text: d.kudosDms ? 'Turn off' : 'Turn on' },
+        value: d.kudosDms ? 'off' : 'on',
+      },
+    },
+  ];
 }
 
 function actionItemBlocks(d: HomeDashboard): types.KnownBlock[] {
@@ -95,11 +151,20 @@ function channelBlocks(d: HomeDashboard): types.KnownBlock[] {
   ];
 }
 
-/** A person's Home tab: their recognition, open action items, next check-ins and channels. */
+/**
+ * A person's Home tab: their recognition, credits (with the answers still owed), open action items,
+ * next check-ins, channels and settings. At most 8 credits (2 blocks each), 10 items, and a few
+ * blocks per other section: well under Slack's 100 blocks whatever the volume.
+ */
 export function homeView(d: HomeDashboard, now: Date): types.HomeView {
-  const sections = [kudosBlocks(d), actionItemBlocks(d), upcomingBlocks(d), channelBlocks(d)].filter(
-    (blocks) => blocks.length > 0,
-  );
+  const sections = [
+    kudosBlocks(d),
+    creditBlocks(d),
+    actionItemBlocks(d),
+    upcomingBlocks(d),
+    channelBlocks(d),
+    settingsBlocks(d),
+  ].filter((blocks) => blocks.length > 0);
   const blocks: types.KnownBlock[] = [
     context(`Your Rapport, as of ${slackTime(now)}. Only you see this.`),
     ...sections.flatMap((s, i) => (i === 0 ? s : [divider, ...s])),
