@@ -113,6 +113,12 @@ export function createDatabase(options: DatabaseOptions): Database {
         throw new RapportError('db_unavailable', 'could not get a database connection', { cause: error });
       });
       let broken = false;
+      // A checked-out client has no pool listener: a connection lost between two statements of the
+      // transaction would be an unhandled 'error' event. The statement after it fails instead.
+      const onLost = () => {
+        broken = true;
+      };
+      client.on('error', onLost);
       try {
         await client.query('begin');
         const result = await fn(on(client));
@@ -124,6 +130,7 @@ export function createDatabase(options: DatabaseOptions): Database {
         });
         throw error;
       } finally {
+        client.removeListener('error', onLost);
         // A client that could not roll back is destroyed rather than returned dirty to the pool.
         client.release(broken);
       }
