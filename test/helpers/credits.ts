@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { expect } from '@jest/globals';
 import { z } from 'zod';
 import { exportRecords, type ExportRecord } from '../../src/export/records.js';
@@ -122,51 +121,7 @@ export const clickInDm = (t: TestApp, actionId: string, rowId: number, user: str
  * "view" container): a home view, and no channel, message or response_url.
  */
 export function clickOnHome(t: TestApp, actionId: string, rowId: number, user: string) {
-  const payload = {
-    type: 'block_actions',
-    team: { id: TEAM_ID, domain: 'rapport-test' },
-    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: TEAM_ID },
-    api_app_id: 'A0RAPPORT',
-    token: 'legacy-verification-token',
-    container: { type: 'view', view_id: 'V0HOME0001' },
-    trigger_id: `${Date.now()}.${randomUUID().slice(0, 8)}`,
-    view: {
-      id: 'V0HOME0001',
-      team_id: TEAM_ID,
-      type: 'home',
-      blocks: [],
-      private_metadata: '',
-      callback_id: '',
-      state: { values: {} },
-      hash: '1700000000.home0001',
-      title: { type: 'plain_text', text: 'View Title' },
-      clear_on_close: false,
-      notify_on_close: false,
-      close: null,
-      submit: null,
-      previous_view_id: null,
-      root_view_id: 'V0HOME0001',
-      app_id: 'A0RAPPORT',
-      external_id: '',
-      app_installed_team_id: TEAM_ID,
-      bot_id: 'B0RAPPBOT',
-    },
-    actions: [
-      {
-        type: 'button',
-        action_id: actionId,
-        block_id: `credit_answer_${rowId}`,
-        text: { type: 'plain_text', text: 'Button' },
-        value: String(rowId),
-        action_ts: `${Date.now() / 1000}`,
-      },
-    ],
-    is_enterprise_install: false,
-  };
-  return t.requests.post(
-    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-    'application/x-www-form-urlencoded',
-  );
+  return t.requests.homeButton({ user_id: user, action_id: actionId, value: String(rowId) });
 }
 
 /** The `credit` lines `npm run export` writes for the test workspace. */
