@@ -22,6 +22,7 @@ import { createStandupService } from './standups/standup-service.js';
 import { createCharterService } from './charter/charter-service.js';
 import { createDecisionsService } from './decisions/decisions-service.js';
 import { createHomeService } from './home/home-service.js';
+import { createHealthService } from './health/health-service.js';
 import { createCreditsService } from './credits/credits-service.js';
 import { standupKind } from './standups/standup-kind.js';
 import { type Background, createBackground } from './slack/background.js';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps): RapportApp {
     kudosSummary: kudos.summary,
     creditsOf: credits.forPerson,
   });
+  const health = createHealthService({ db, clock });
   registerListeners(bolt, {
     kudos,
     rituals,
@@ -130,6 +132,7 @@ export function createApp(deps: AppDeps): RapportApp {
     charter,
     decisions,
     home,
+    health,
     clock,
     credits,
   });

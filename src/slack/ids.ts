@@ -166,3 +166,8 @@ export const KUDOS = {
 } as const;
 
 export const kudosBlockId = (field: 'recipients' | 'reason') => `kudos_${field}`;
+
+// Alliance health
+export const HEALTH = {
+  command: '/health',
+} as const;

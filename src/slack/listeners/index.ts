@@ -41,6 +41,8 @@ import type { HomeService } from '../../home/home-service.js';
 import { registerAppHomeEvent } from './events/app-home.js';
 import { registerHomeActions } from './actions/home.js';
 import { registerHomeRefresh } from './middleware/refresh-home.js';
+import type { HealthService } from '../../health/health-service.js';
+import { registerHealthCommand } from './commands/health.js';
 import type { CreditsService } from '../../credits/credits-service.js';
 import { registerCreditActions } from './actions/credits.js';
 import { registerCreditCommand } from './commands/credits.js';
@@ -63,6 +65,7 @@ export type ListenerDeps = {
   charter: CharterService;
   decisions: DecisionsService;
   home: HomeService;
+  health: HealthService;
   clock: Clock;
   credits: CreditsService;
 };
@@ -101,4 +104,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerCreditActions(app, deps);
   registerKudosShortcut(app);
   registerKudosView(app, deps);
+  registerHealthCommand(app, deps);
 }

@@ -1,0 +1,94 @@
+import type { PeriodScorecard } from '../../../health/health-service.js';
+import { type MetricId, PILLARS, type PillarId } from '../../../health/scorecard.js';
+import { context, header, LIMITS, message, type SlackMessage, section, truncate } from '../blocks.js';
+
+export const PILLAR_LABELS: Record<PillarId, string> = {
+  collaboration: 'Collaboration quality',
+  value: 'Value creation',
+  trust: 'Relational trust',
+};
+
+const NO_DATA = '_no data_';
+const percent = (v: number | null) => (v === null ? NO_DATA : `*${Math.round(v * 100)}*`);
+
+/** "▲ 4", "▼ 12", "=" or nothing, between two 0–100 figures (rounded as they are shown). */
+export function change(now: number | null, before: number | null): string {
+  if (now === null || before === null) return '';
+  const diff = Math.round(now) - Math.round(before);
+  return diff > 0 ? ` ▲ ${diff}` : diff < 0 ? ` ▼ ${-diff}` : ' =';
+}
+
+/** What each metric is, and the counts behind it this period, in one line. */
+function explain(metric: MetricId, s: PeriodScorecard): string {
+  const i = s.inputs;
+  switch (metric) {
+    case 'participation':
+      return `Check-in participation: ${i.checkins.answered} of ${i.checkins.expected} prompted days answered (away and skipped days left out)`;
+    case 'on_time':
+      return `On-time answers: ${i.checkins.onTime} of ${i.checkins.answered} before the stand-up closed`;
+    case 'blocker_resolution':
+      return `Blockers: ${i.blockers.raised} raised; ${i.blockers.episodes} open in the week for ${i.blockers.meanOpenDays === null ? '–' : i.blockers.meanOpenDays.toFixed(1)} days on average (a week or more scores 0)`;
+    case 'retros_held':
+      return `Retros held as scheduled: ${i.retros.held} of ${i.retros.scheduled} got notes`;
+    case 'credits_confirmed':
+      return `Credits: ${i.credits.deliverables} deliverables credited; ${i.credits.confirmed} of ${i.credits.contributors} contributors confirmed`;
+    case 'actions_on_time':
+      return `Action items done on time: ${i.actions.doneOnTime} of ${i.actions.due} due this week (${i.actions.completed} completed)`;
+    case 'pulse':
+      return i.pulse
+        ? `Pulse check: ${i.pulse.map((p) => `${truncate(p.statement, 60)} ${p.mean.toFixed(1)}/5`).join('; ')}`
+        : 'Pulse check: no round with 3 or more answers in the last 35 days';
+    case 'recognition_breadth':
+      return `Recognition breadth: ${i.kudosReceived.filter((n) => n > 0).length} of ${i.kudosReceived.length} active members received kudos`;
+    case 'recognition_fairness':
+      return 'Recognition fairness: 1 − Gini of kudos received across active members (1 = shared evenly)';
+    case 'kudos_reciprocity':
+      return `Kudos reciprocity between sides (${i.sides.length} side${i.sides.length === 1 ? '' : 's'}): min ÷ max of each direction`;
+    case 'credit_reciprocity':
+      return 'Credit reciprocity between sides: min ÷ max of each direction';
+    case 'cross_side_kudos':
+      return 'Cross-side kudos: the share of kudos given to someone of another side';
+  }
+}
+
+/**
+ * The scorecard as a message: the score and each pillar with its change since the previous period,
+ * and the metrics behind each pillar with a one-line explanation. "No data" is said, never a zero.
+ */
+export function scorecardMessage(input: {
+  channelId: string;
+  current: PeriodScorecard;
+  previous: PeriodScorecard;
+  title: string;
+}): SlackMessage {
+  const { current, previous } = input;
+  const score = current.score === null ? NO_DATA : `*${Math.round(current.score)}* / 100`;
+  const blocks = [
+    header(truncate(input.title, LIMITS.headerText)),
+    section(
+      `<#${input.channelId}> · ${current.start.toISOString().slice(0, 10)} to ${current.end.toISOString().slice(0, 10)}\n` +
+        `*Health score:* ${score}${change(current.score, previous.score)}`,
+    ),
+    ...(Object.keys(PILLARS) as PillarId[]).map((pillar) => {
+      const now = current.pillars[pillar];
+      const before = previous.pillars[pillar];
+      const lines = PILLARS[pillar].map(
+        (m: MetricId) => `• ${percent(current.metrics[m])} ${explain(m, current)}`,
+      );
+      return section(
+        truncate(
+          `*${PILLAR_LABELS[pillar]}:* ${percent(now)}${change(
+            now === null ? null : now * 100,
+            before === null ? null : before * 100,
+          )}\n${lines.join('\n')}`,
+          LIMITS.sectionText,
+        ),
+      );
+    }),
+    context(
+      'Each metric is scaled 0–100; a pillar is the mean of its metrics with data. Definitions: docs/METRICS.md.',
+    ),
+  ];
+  const text = `Health score for this channel: ${current.score === null ? 'no data' : Math.round(current.score)}`;
+  return message(text, blocks);
+}

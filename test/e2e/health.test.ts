@@ -1,0 +1,79 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+const ANA = 'U0ANA00001';
+const BEN = 'W0BEN00002';
+const CY = 'U0CY000003';
+const CHANNEL = 'C0ALLIANCE';
+const PARTNER = 'T0PARTNER9';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+beforeEach(() => {
+  t.slack.addUser({ id: ANA, name: 'ana', tz: 'Europe/Berlin' });
+  // Ben belongs to the partner organisation, in this Slack Connect channel.
+  t.slack.addUser({ id: BEN, name: 'ben', tz: 'America/New_York', team_id: PARTNER });
+  t.slack.addUser({ id: CY, name: 'cy', tz: 'Europe/Berlin' });
+  t.slack.channelMembers.set(CHANNEL, [ANA, BEN, CY]);
+  t.clock.set('2026-11-20T10:00:00Z');
+});
+afterEach(async () => {
+  expect(t.slack.unhandled).toEqual([]);
+  await t.reset();
+});
+
+type Reply = { response_type: string; text: string; blocks: { type: string; text?: { text: string } }[] };
+
+async function command(name: string, text: string, user_id = ANA): Promise<Reply> {
+  t.clock.advance(1_000);
+  const res = await t.requests.command({ command: name, text, user_id, channel_id: CHANNEL });
+  expect(res.status).toBe(200);
+  const body = await res.text();
+  await t.app.background.drain();
+  return (body ? JSON.parse(body) : {}) as Reply;
+}
+
+const textOf = (reply: Reply) => reply.blocks.map((b) => b.text?.text ?? '').join('\n');
+
+describe('/health', () => {
+  test('in a channel with nothing recorded, every number says "no data", only to the one who asked', async () => {
+    const reply = await command('/health', '');
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toBe('Health score for this channel: no data');
+    const text = textOf(reply);
+    expect(text).toContain('*Health score:* _no data_');
+    expect(text).toContain('*Collaboration quality:* _no data_');
+    expect(text).toContain('• _no data_ Check-in participation: 0 of 0');
+    expect(text).not.toMatch(/\*0\*/);
+  });
+
+  test('kudos and credits between two organisations show recognition, reciprocity and value', async () => {
+    await command('/kudos', `<@${BEN}|ben> for the API review`, ANA);
+    await command('/kudos', `<@${CY}|cy> for the test plan`, ANA);
+    await command('/kudos', `<@${ANA}|ana> for the quick answers`, BEN);
+    await command('/credit', `<@${BEN}|ben> <@${CY}|cy> for the integration: built it`, ANA);
+
+    const reply = await command('/health', '');
+    const text = textOf(reply);
+    // Ana, Ben and Cy are active; each received kudos.
+    expect(text).toContain('• *100* Recognition breadth: 3 of 3 active members received kudos');
+    // Ana's side gave Ben's side 1 kudos and got 1 back: balanced.
+    expect(text).toContain('• *100* Kudos reciprocity between sides (2 sides)');
+    // Of 3 kudos, 2 crossed between the organisations.
+    expect(text).toContain('• *67* Cross-side kudos');
+    expect(text).toContain('• *0* Credits: 1 deliverables credited; 0 of 2 contributors confirmed');
+    expect(text).toMatch(/\*Health score:\* \*\d+\* \/ 100/);
+    for (const block of reply.blocks) expect((block.text?.text ?? '').length).toBeLessThanOrEqual(3000);
+  });
+
+  test('help, and anything else, say what /health does and change nothing', async () => {
+    expect((await command('/health', 'help')).text).toMatch(/^`\/health` shows, only to you/);
+    const odd = await command('/health', 'x'.repeat(5000));
+    expect(odd.text).toMatch(/^I don't know `\/health x{50}`/);
+    expect(odd.text.length).toBeLessThan(1000);
+  });
+});
