@@ -3,8 +3,7 @@ import { HOME_SHOWS, type HomeDashboard } from '../../../home/home-service.js';
 import { KIND_LABELS } from '../../../rituals/kinds.js';
 import { HOME } from '../../ids.js';
 import { creditAnswerButtons } from '../credits/buttons.js';
-import { context, header, LIMITS, quote, section, slackTime, truncate } from '../blocks.js';
-import { escapeMrkdwn } from '../blocks.js';
+import { context, escapeMrkdwn, header, LIMITS, quote, section, slackTime, truncate } from '../blocks.js';
 
 const REASON_SHOWN = 200;
 const ITEM_SHOWN = 300;
