@@ -12,6 +12,7 @@ import type { ContributorRow } from '../../../db/repos/credits.js';
 import { UserError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
 import { CREDITS } from '../../ids.js';
+import { idFromValue } from '../../id-value.js';
 import { plainMessage, type SlackMessage } from '../../views/blocks.js';
 import {
   correctionModal,
@@ -21,12 +22,6 @@ import {
 } from '../../views/credits/modal.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
-
-/** A button's value as the contributor row id it carries, or undefined for anything else. */
-const rowIdOf = (value: string | undefined) => {
-  const id = Number(value);
-  return /^\d{1,15}$/.test(value ?? '') && Number.isSafeInteger(id) && id > 0 ? id : undefined;
-};
 
 /**
  * Tells the person who clicked, only them: under the DM they clicked in (its response_url), or by
@@ -56,7 +51,7 @@ export function registerCreditActions(app: App, deps: { credits: CreditsService;
   const answerWith = (answer: CreditAnswer) => async (args: ButtonArgs) => {
     await args.ack();
     const teamId = args.body.team?.id ?? args.body.user.team_id;
-    const rowId = rowIdOf(args.action.value);
+    const rowId = idFromValue(args.action.value);
     if (!teamId || rowId === undefined) return;
     try {
       const result = await deps.credits.answer({ teamId, userId: args.body.user.id }, rowId, answer);
@@ -73,7 +68,7 @@ export function registerCreditActions(app: App, deps: { credits: CreditsService;
   app.action<BlockButtonAction>(CREDITS.correct, async (args) => {
     await args.ack();
     const teamId = args.body.team?.id ?? args.body.user.team_id;
-    const rowId = rowIdOf(args.action.value);
+    const rowId = idFromValue(args.action.value);
     if (!teamId || rowId === undefined) return;
     try {
       const { credit, contributor } = await deps.credits.correctable(

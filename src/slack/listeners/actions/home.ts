@@ -8,11 +8,7 @@ import type { RetroService } from '../../../retros/retro-service.js';
 import type { Background } from '../../background.js';
 import { publishHome } from '../../home.js';
 import { HOME } from '../../ids.js';
-
-const idOf = (value: string | undefined) => {
-  const id = Number(value);
-  return /^\d{1,15}$/.test(value ?? '') && Number.isSafeInteger(id) && id > 0 ? id : undefined;
-};
+import { idFromValue } from '../../id-value.js';
 
 /** The Home tab's own buttons: each changes one thing, then the tab is drawn again to show it. */
 export function registerHomeActions(
@@ -29,7 +25,7 @@ export function registerHomeActions(
   app.action<BlockButtonAction>(HOME.actionDone, async ({ ack, body, action, client }) => {
     await ack();
     const teamId = body.team?.id;
-    const itemId = idOf(action.value);
+    const itemId = idFromValue(action.value);
     if (!teamId || itemId === undefined) return;
     try {
       const { item, marked } = await deps.actionItems.done({

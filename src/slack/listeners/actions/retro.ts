@@ -2,16 +2,11 @@ import type { App, BlockButtonAction, RespondFn } from '@slack/bolt';
 import { UserError } from '../../../errors.js';
 import { newFormToken } from '../../../retros/notes.js';
 import { RETRO } from '../../ids.js';
+import { idFromValue } from '../../id-value.js';
 import { escapeMrkdwn, plainMessage } from '../../views/blocks.js';
 import { actionModal, noteModal } from '../../views/retros/modal.js';
 import { mineReply } from '../../views/retros/replies.js';
 import type { RetroListenerDeps } from '../commands/retro.js';
-
-/** A button's value as the id it carries, or undefined for anything else. */
-const idOf = (value: string | undefined) => {
-  const id = Number(value);
-  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
-};
 
 /** A refusal the person can act on, shown to them alone; anything else goes to the error handler. */
 async function tellPrivately(respond: RespondFn, error: unknown): Promise<void> {
@@ -31,7 +26,7 @@ export function registerRetroActions(app: App, deps: RetroListenerDeps): void {
       const { retro, token } = await retros.noteForm({
         teamId,
         userId: body.user.id,
-        retroId: idOf(action.value) ?? 0,
+        retroId: idFromValue(action.value) ?? 0,
       });
       await client.views.open({
         trigger_id: body.trigger_id,
@@ -45,7 +40,7 @@ export function registerRetroActions(app: App, deps: RetroListenerDeps): void {
   app.action<BlockButtonAction>(RETRO.editNote, async ({ ack, body, action, client, respond }) => {
     await ack();
     const teamId = body.team?.id;
-    const noteId = idOf(action.value);
+    const noteId = idFromValue(action.value);
     if (!teamId || noteId === undefined) return;
     try {
       const { retro, note, token } = await retros.noteForm({ teamId, userId: body.user.id, noteId });
@@ -61,7 +56,7 @@ export function registerRetroActions(app: App, deps: RetroListenerDeps): void {
   app.action<BlockButtonAction>(RETRO.deleteNote, async ({ ack, body, action, respond }) => {
     await ack();
     const teamId = body.team?.id;
-    const noteId = idOf(action.value);
+    const noteId = idFromValue(action.value);
     if (!teamId || noteId === undefined) return;
     try {
       const retro = await retros.deleteNote({ teamId, userId: body.user.id, noteId });
@@ -76,7 +71,7 @@ export function registerRetroActions(app: App, deps: RetroListenerDeps): void {
 
   app.action<BlockButtonAction>(RETRO.addAction, async ({ ack, body, action, client }) => {
     await ack();
-    const retroId = idOf(action.value);
+    const retroId = idFromValue(action.value);
     if (retroId === undefined) return;
     await client.views.open({
       trigger_id: body.trigger_id,
@@ -87,7 +82,7 @@ export function registerRetroActions(app: App, deps: RetroListenerDeps): void {
   app.action<BlockButtonAction>(RETRO.actionDone, async ({ ack, body, action, respond }) => {
     await ack();
     const teamId = body.team?.id;
-    const itemId = idOf(action.value);
+    const itemId = idFromValue(action.value);
     if (!teamId || itemId === undefined) return;
     try {
       const { item, marked } = await deps.actionItems.done({

@@ -5,15 +5,10 @@ import type { Logger } from '../../../logger.js';
 import type { RitualsService } from '../../../rituals/rituals-service.js';
 import { isFormKind } from '../../../rituals/settings.js';
 import { RITUAL_SETTINGS } from '../../ids.js';
+import { idFromValue } from '../../id-value.js';
 import { plainMessage } from '../../views/blocks.js';
 import { decodeSettingsMetadata, type SettingsMetadata } from '../../views/rituals/settings-form.js';
 import { settingsModalFor } from '../views/rituals.js';
-
-/** A ritual's number as a button or an option carries it; undefined for "New ritual" or anything else. */
-function ritualIdOf(value: string | undefined): number | undefined {
-  const id = Number(value);
-  return /^\d{1,15}$/.test(value ?? '') && Number.isSafeInteger(id) && id > 0 ? id : undefined;
-}
 
 /**
  * The settings form's ritual picker and kind select, which redraw the form, and the Edit button on
@@ -49,7 +44,7 @@ export function registerRitualActions(app: App, deps: { rituals: RitualsService;
 
   app.action<BlockStaticSelectAction>(RITUAL_SETTINGS.pick, async ({ ack, body, client }) => {
     await ack();
-    await redraw({ body, client }, (_, value) => ({ ritualId: ritualIdOf(value) }));
+    await redraw({ body, client }, (_, value) => ({ ritualId: idFromValue(value) }));
   });
 
   app.action<BlockStaticSelectAction>(RITUAL_SETTINGS.kind, async ({ ack, body, client }) => {
@@ -63,7 +58,7 @@ export function registerRitualActions(app: App, deps: { rituals: RitualsService;
   app.action<BlockButtonAction>(RITUAL_SETTINGS.edit, async ({ ack, body, action, client, respond }) => {
     await ack();
     const channelId = body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
-    const ritualId = ritualIdOf(action.value);
+    const ritualId = idFromValue(action.value);
     if (!body.team?.id || !channelId || ritualId === undefined) return;
     const actor = { teamId: body.team.id, channelId, userId: body.user.id };
     try {

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { idFromValue } from '../../id-value.js';
 import { z } from 'zod';
 import type { CreditForm, CreditFormErrors } from '../../../credits/credit-form.js';
 import {
@@ -215,10 +216,7 @@ export function correctionModal(credit: CreditRow, c: ContributorRow): types.Mod
 }
 
 /** The correction form's contributor row id, or undefined for anything else. */
-export function decodeCorrectionMetadata(value: string | undefined): number | undefined {
-  const id = Number(value);
-  return /^\d{1,15}$/.test(value ?? '') && Number.isSafeInteger(id) && id > 0 ? id : undefined;
-}
+export const decodeCorrectionMetadata = (value: string | undefined): number | undefined => idFromValue(value);
 
 export const readCorrection = (values: CreditFormState) =>
   values[creditBlockId('correction')]?.[CREDITS.input]?.value;
