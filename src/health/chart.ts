@@ -1,27 +1,22 @@
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import type { Flow, PillarId } from './scorecard.js';
+import { type Flow, PILLAR_LABELS, type PillarId } from './scorecard.js';
 
 /** One stored or computed period of the trend: its end, and each pillar 0–1 (null for no data). */
 export type TrendPoint = { periodEnd: Date; pillars: Record<PillarId, number | null> };
 
 export type ChartInput = { trend: TrendPoint[]; kudosFlows: Flow[] };
 
-const PILLAR_NAMES: Record<PillarId, string> = {
-  collaboration: 'Collaboration quality',
-  value: 'Value creation',
-  trust: 'Relational trust',
-};
 /** Slack shows images up to about 360 px tall in a message; this reads on a phone at 2× zoom. */
 const PANEL = { width: 360, height: 200 } as const;
 
 /** The digest's picture as a Vega-Lite spec: pillars over the weeks, and kudos between sides. */
 export function chartSpec(input: ChartInput): TopLevelSpec {
   const trend = input.trend.flatMap((point) =>
-    (Object.keys(PILLAR_NAMES) as PillarId[]).map((pillar) => ({
+    (Object.keys(PILLAR_LABELS) as PillarId[]).map((pillar) => ({
       week: point.periodEnd.toISOString().slice(0, 10),
-      pillar: PILLAR_NAMES[pillar],
+      pillar: PILLAR_LABELS[pillar],
       score: point.pillars[pillar] === null ? null : Math.round((point.pillars[pillar] ?? 0) * 100),
     })),
   );

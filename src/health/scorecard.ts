@@ -38,6 +38,13 @@ export const PILLARS = {
   ],
 } as const;
 export type PillarId = keyof typeof PILLARS;
+
+/** How each pillar is named wherever it is shown. */
+export const PILLAR_LABELS: Record<PillarId, string> = {
+  collaboration: 'Collaboration quality',
+  value: 'Value creation',
+  trust: 'Relational trust',
+};
 export type MetricId = (typeof PILLARS)[PillarId][number];
 
 /** A metric's value 0–1, or null for "no data"; never a zero made up for missing data. */

@@ -1,12 +1,6 @@
 import type { PeriodScorecard } from '../../../health/health-service.js';
-import { type MetricId, PILLARS, type PillarId } from '../../../health/scorecard.js';
+import { type MetricId, PILLAR_LABELS, PILLARS, type PillarId } from '../../../health/scorecard.js';
 import { context, header, LIMITS, message, type SlackMessage, section, truncate } from '../blocks.js';
-
-export const PILLAR_LABELS: Record<PillarId, string> = {
-  collaboration: 'Collaboration quality',
-  value: 'Value creation',
-  trust: 'Relational trust',
-};
 
 const NO_DATA = '_no data_';
 const percent = (v: number | null) => (v === null ? NO_DATA : `*${Math.round(v * 100)}*`);
