@@ -22,6 +22,7 @@ import { createStandupService } from './standups/standup-service.js';
 import { createCharterService } from './charter/charter-service.js';
 import { createDecisionsService } from './decisions/decisions-service.js';
 import { createHomeService } from './home/home-service.js';
+import { digestKind } from './health/digest-kind.js';
 import { createHealthService } from './health/health-service.js';
 import { createCreditsService } from './credits/credits-service.js';
 import { standupKind } from './standups/standup-kind.js';
@@ -116,7 +117,7 @@ export function createApp(deps: AppDeps): RapportApp {
     kudosSummary: kudos.summary,
     creditsOf: credits.forPerson,
   });
-  const health = createHealthService({ db, clock });
+  const health = createHealthService({ db, clock, directory });
   registerListeners(bolt, {
     kudos,
     rituals,
@@ -188,4 +189,9 @@ function createReceiver(config: Config, log: Logger): HTTPReceiver | DurableSock
 }
 
 /** Every kind of ritual the scheduler runs, by the name stored in rituals.kind. */
-const RITUAL_KINDS: RitualKinds = { standup: standupKind, pulse: pulseKind, retro: retroKind };
+const RITUAL_KINDS: RitualKinds = {
+  standup: standupKind,
+  pulse: pulseKind,
+  retro: retroKind,
+  digest: digestKind,
+};

@@ -1,35 +1,91 @@
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
-import { periodInputs } from './period-inputs.js';
-import { type PeriodInputs, type Scorecard, scorecardOf } from './scorecard.js';
+import { clearSides, declaredSides, insertSides } from '../db/repos/alliance-sides.js';
+import { latestStoredPeriods } from '../db/repos/health-periods.js';
+import { enqueueMessages } from '../db/repos/scheduler.js';
+import { UserError } from '../errors.js';
+import type { Directory } from '../people/directory.js';
+import { computePeriod, PERIOD_DAYS, periodEnding, TREND_PERIODS } from './digest.js';
+import { digestMessages } from './digest-messages.js';
+import type { DeclaredSide } from './parse-command.js';
 
-export const PERIOD_DAYS = 7;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** One period's scorecard with the counts behind it. */
-export type PeriodScorecard = Scorecard & { start: Date; end: Date; inputs: PeriodInputs };
+const PERIOD_MS = PERIOD_DAYS * 24 * 60 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
 
 export type HealthService = ReturnType<typeof createHealthService>;
+type Actor = { teamId: string; channelId: string; userId: string };
 
-/** The alliance-health scorecard of a channel: computed for a period, compared with the one before. */
-export function createHealthService(deps: { db: Database; clock: Clock }) {
-  const scorecardFor = async (teamId: string, channelId: string, end: Date): Promise<PeriodScorecard> => {
-    const start = new Date(end.getTime() - PERIOD_DAYS * DAY_MS);
-    const inputs = await periodInputs(deps.db, { teamId, channelId, start, end });
-    return { ...scorecardOf(inputs), start, end, inputs };
-  };
-
+/** The alliance-health scorecard of a channel: now, posted as a digest, its history, its sides. */
+export function createHealthService(deps: { db: Database; clock: Clock; directory: Directory }) {
   return {
-    scorecardFor,
-
-    /** `/health`: the 7 days ending now, and the 7 days before them. */
+    /** `/health`: the 7 days ending now, and the 7 days before them; nothing is stored. */
     async now(teamId: string, channelId: string) {
       const end = deps.clock.now();
       const [current, previous] = await Promise.all([
-        scorecardFor(teamId, channelId, end),
-        scorecardFor(teamId, channelId, new Date(end.getTime() - PERIOD_DAYS * DAY_MS)),
+        computePeriod(deps.db, periodEnding(teamId, channelId, end)),
+        computePeriod(deps.db, periodEnding(teamId, channelId, new Date(end.getTime() - PERIOD_MS))),
       ]);
       return { channelId, current, previous };
     },
+
+    /**
+     * `/health post`: queues the digest of the 7 days to the end of this minute. Asked twice in one
+     * minute (or delivered twice by Slack), it is queued once; false then.
+     */
+    async post(teamId: string, channelId: string): Promise<boolean> {
+      const now = deps.clock.now();
+      const end = new Date((Math.floor(now.getTime() / MINUTE_MS) + 1) * MINUTE_MS);
+      const key = `health-post:${channelId}:${end.toISOString()}`;
+      return deps.db.transaction(async (tx) => {
+        const messages = await digestMessages(tx, { teamId, channelId, end, now, key });
+        return (await enqueueMessages(tx, messages, now)) > 0;
+      });
+    },
+
+    /** `/health history`: the channel's last 8 stored weeks, newest first. */
+    history(teamId: string, channelId: string) {
+      return latestStoredPeriods(deps.db, teamId, channelId, TREND_PERIODS);
+    },
+
+    /** The sides the channel declared; none means each person's workspace is their side. */
+    async sides(teamId: string, channelId: string) {
+      return (await declaredSides(deps.db, teamId, channelId)).map((s) => ({
+        name: s.side,
+        userIds: s.user_ids,
+      }));
+    },
+
+    /** Declares the channel's sides, replacing any declared before, or clears them. */
+    async declareSides(actor: Actor, sides: DeclaredSide[] | 'clear'): Promise<void> {
+      if (sides !== 'clear') await mustAllBePeople(deps.directory, actor.teamId, sides);
+      await deps.db.transaction(async (tx) => {
+        await clearSides(tx, actor.teamId, actor.channelId);
+        if (sides === 'clear') return;
+        await insertSides(tx, {
+          teamId: actor.teamId,
+          channelId: actor.channelId,
+          sides,
+          declaredBy: actor.userId,
+          now: deps.clock.now(),
+        });
+      });
+    },
   };
+}
+
+/** Sides are of people: an id Slack does not know, or a bot, is refused by name. */
+async function mustAllBePeople(directory: Directory, teamId: string, sides: DeclaredSide[]): Promise<void> {
+  const ids = sides.flatMap((s) => s.userIds);
+  const found = await Promise.all(ids.map(async (id) => ({ id, person: await directory.find(teamId, id) })));
+  const notPeople = found.filter((f) => !f.person || f.person.isBot || f.person.isDeleted).map((f) => f.id);
+  if (notPeople.length > 0) {
+    throw new UserError(
+      `Sides are made of people, and ${notPeople
+        .slice(0, 5)
+        .map((id) => `<@${id}>`)
+        .join(
+          ', ',
+        )} ${notPeople.length === 1 ? 'is not one I can find' : 'are not people I can find'} (unknown, a bot, or deactivated). Nothing was changed.`,
+    );
+  }
 }

@@ -34,11 +34,13 @@ export const DEFAULT_PULSE_STATEMENTS = [
 
 /** What a new ritual of each kind asks and how long its window stays open, unless set otherwise. */
 export const KIND_DEFAULTS: Record<
-  'retro' | 'pulse',
+  'retro' | 'pulse' | 'digest',
   { questions: string[]; closeAfterMinutes: number; reminderBeforeCloseMinutes: number | null }
 > = {
   // A retro collects notes for a day, then posts its summary.
   retro: { questions: [], closeAfterMinutes: 24 * 60, reminderBeforeCloseMinutes: null },
   // A pulse check stays open for a day, with one reminder two hours before it closes.
   pulse: { questions: DEFAULT_PULSE_STATEMENTS, closeAfterMinutes: 24 * 60, reminderBeforeCloseMinutes: 120 },
+  // A digest is one message with nothing to answer: its window only keeps it apart from the next.
+  digest: { questions: [], closeAfterMinutes: 60, reminderBeforeCloseMinutes: null },
 };

@@ -6,7 +6,7 @@ export type RitualsCommand =
   | { kind: 'list' }
   /** The settings form: a new ritual, or one of the channel's to edit. */
   | { kind: 'form'; id?: number }
-  | { kind: 'create'; ritual: 'standup' | 'retro' | 'pulse'; schedule: Schedule }
+  | { kind: 'create'; ritual: 'standup' | 'retro' | 'pulse' | 'digest'; schedule: Schedule }
   | { kind: 'pause' | 'resume' | 'remove' | 'run'; id: number }
   | { kind: 'skip'; id: number; date: string };
 
@@ -33,6 +33,8 @@ export function parseRitualsCommand(text: string): RitualsCommand {
     case 'retro':
     case 'pulse':
       return parseCadenced(verb.toLowerCase() as 'retro' | 'pulse', args);
+    case 'digest':
+      return parseDigest(args);
     case 'pause':
     case 'resume':
     case 'remove':
@@ -97,6 +99,30 @@ function parseCadenced(ritual: 'retro' | 'pulse', args: string[]): RitualsComman
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     throw new UserError(`${error.userMessage} A whole example: ${example}.`);
+  }
+}
+
+export const DIGEST_EXAMPLE = '`/rituals digest mon 09:00 Europe/Berlin`';
+
+/** `<day> <HH:MM> [local|<zone>]`: the weekly health digest, posted in the channel. */
+function parseDigest(args: string[]): RitualsCommand {
+  const [day, time, zone, ...extra] = args;
+  if (day === undefined || time === undefined || extra.length > 0) {
+    throw new UserError(
+      `A digest needs one day of the week, a time, and optionally a time zone; it is posted every week. For example: ${DIGEST_EXAMPLE}.`,
+    );
+  }
+  try {
+    const days = parseDays(day);
+    if (days.length !== 1) throw new UserError('A digest is posted on one day of the week, such as `mon`.');
+    return {
+      kind: 'create',
+      ritual: 'digest',
+      schedule: { days, time: parseTime(time), zone: parseZone(zone), cadence: 'weekly' },
+    };
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(`${error.userMessage} A whole example: ${DIGEST_EXAMPLE}.`);
   }
 }
 

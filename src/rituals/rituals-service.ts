@@ -163,7 +163,11 @@ export function createRitualsService(deps: Deps) {
      * A retro or a pulse check from the text command: channel-wide or per person, weekly, every
      * other week from its first run, or on the first such weekday of each month.
      */
-    async createCadenced(actor: Actor, kind: 'retro' | 'pulse', schedule: Schedule): Promise<RitualView> {
+    async createCadenced(
+      actor: Actor,
+      kind: 'retro' | 'pulse' | 'digest',
+      schedule: Schedule,
+    ): Promise<RitualView> {
       if (!deps.runnableKinds.has(kind)) {
         throw new UserError(`I don't know \`/rituals ${kind}\`. Try \`/rituals help\`.`);
       }

@@ -8,10 +8,11 @@ import {
   markSent,
   retryLater,
 } from '../db/repos/outbox.js';
+import type { OutboxFile } from '../db/repos/scheduler.js';
 import type { Logger } from '../logger.js';
 
 /** The Slack calls delivery makes; the client must not retry on its own (retries: 0). */
-export type OutboxSlack = Pick<webApi.WebClient, 'chat' | 'conversations'>;
+export type OutboxSlack = Pick<webApi.WebClient, 'chat' | 'conversations' | 'filesUploadV2'>;
 
 export type DeliveryResult = { sent: number; retried: number; failed: number };
 
@@ -164,15 +165,18 @@ async function deliverOne(
   now: Date,
 ): Promise<keyof DeliveryResult> {
   const { team_id: teamId, id } = message;
-  if (message.method === 'chat.update' && !message.message_ts_to_update) {
-    // An edit of a message that was never posted (its post failed): nothing to edit.
+  if (message.method !== 'chat.postMessage' && !message.message_ts_to_update) {
+    // An edit of a message that was never posted (its post failed), or a file for its thread.
     await markFailed(deps.db, teamId, id, 'nothing_to_update');
     return 'failed';
   }
   try {
-    const ts = message.message_ts_to_update
-      ? await edit(deps.slack, message, message.message_ts_to_update)
-      : await post(deps.slack, message);
+    const ts =
+      message.method === 'files.upload'
+        ? await share(deps.slack, message, message.message_ts_to_update as string)
+        : message.message_ts_to_update
+          ? await edit(deps.slack, message, message.message_ts_to_update)
+          : await post(deps.slack, message);
     await markSent(deps.db, teamId, id, ts, now);
     return 'sent';
   } catch (error) {
@@ -197,11 +201,13 @@ async function deliverOne(
   }
 }
 
+/** Whether an earlier attempt may have reached Slack: it timed out, failed on Slack's side, or died. */
+const mayHaveReachedSlack = (message: ClaimedMessage) =>
+  message.last_error?.startsWith('uncertain') || (message.attempts > 1 && message.last_error === null);
+
 /** Posts the message, unless an earlier attempt with an uncertain outcome already did. */
 async function post(slack: OutboxSlack, message: ClaimedMessage): Promise<string | undefined> {
-  const uncertain =
-    message.last_error?.startsWith('uncertain') || (message.attempts > 1 && message.last_error === null);
-  const already = uncertain ? await findPosted(slack, message) : undefined;
+  const already = mayHaveReachedSlack(message) ? await findPosted(slack, message) : undefined;
   if (already) return already;
   const posted = await slack.chat.postMessage({
     ...(message.payload as object),
@@ -225,6 +231,33 @@ async function edit(slack: OutboxSlack, message: ClaimedMessage, ts: string): Pr
     ts,
   } as unknown as Parameters<OutboxSlack['chat']['update']>[0]);
   return ts;
+}
+
+/**
+ * Uploads the file and shares it in the thread (the Web API client's three-step upload), unless an
+ * earlier attempt with an uncertain outcome already shared it there. Its file name is unique to
+ * the entry, so the thread shows whether it did.
+ */
+async function share(slack: OutboxSlack, message: ClaimedMessage, threadTs: string): Promise<string> {
+  const file = message.payload as OutboxFile;
+  if (mayHaveReachedSlack(message)) {
+    const replies = await slack.conversations.replies({
+      channel: message.channel_id,
+      ts: threadTs,
+      limit: 200,
+    });
+    const shared = replies.messages?.some((m) => m.files?.some((f) => f.name === file.filename));
+    if (shared) return threadTs;
+  }
+  await slack.filesUploadV2({
+    channel_id: message.channel_id,
+    thread_ts: threadTs,
+    file: Buffer.from(file.base64, 'base64'),
+    filename: file.filename,
+    title: file.title,
+    alt_text: file.altText,
+  });
+  return threadTs;
 }
 
 type Failure =

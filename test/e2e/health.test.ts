@@ -71,9 +71,9 @@ describe('/health', () => {
   });
 
   test('help, and anything else, say what /health does and change nothing', async () => {
-    expect((await command('/health', 'help')).text).toMatch(/^`\/health` shows, only to you/);
+    expect((await command('/health', 'help')).text).toMatch(/^\*`\/health`\* shows, only to you/);
     const odd = await command('/health', 'x'.repeat(5000));
-    expect(odd.text).toMatch(/^I don't know `\/health x{50}`/);
+    expect(odd.text).toMatch(/^I don't know `\/health x{50}…`/);
     expect(odd.text.length).toBeLessThan(1000);
   });
 });

@@ -4,6 +4,17 @@ import { loadFixture } from './fixtures.js';
 
 export type SlackCall = { method: string; args: Record<string, unknown>; token: string | undefined };
 export type ResponseUrlPost = { id: string; body: Record<string, unknown> };
+/** A file uploaded through files.getUploadURLExternal, its upload URL, and files.completeUploadExternal. */
+export type FakeFile = {
+  id: string;
+  filename: string;
+  length: number;
+  altText: string | undefined;
+  bytes?: Buffer;
+  title?: string;
+  channel?: string;
+  threadTs?: string;
+};
 export type FakeUser = {
   id: string;
   name?: string;
@@ -42,6 +53,8 @@ export class FakeSlack {
   readonly channelMembers = new Map<string, string[]>();
   /** Messages posted, by conversation (a DM to a user is kept under "D" + their id). */
   readonly conversations = new Map<string, Record<string, unknown>[]>();
+  /** Files by id, from the upload URL request until (and after) they are shared. */
+  readonly files = new Map<string, FakeFile>();
   private readonly failures = new Map<string, string[]>();
   private readonly rateLimits = new Map<string, number[]>();
   private readonly failuresAfterPosting = new Map<string, number[]>();
@@ -126,6 +139,7 @@ export class FakeSlack {
     this.rateLimits.clear();
     this.failuresAfterPosting.clear();
     this.conversations.clear();
+    this.files.clear();
     this.delayMs = 0;
   }
 
@@ -148,9 +162,11 @@ export class FakeSlack {
   private async handle(
     req: IncomingMessage,
   ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    const raw = bytes.toString('utf8');
     const path = new URL(req.url ?? '/', this.baseUrl).pathname;
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
+    if (path.startsWith('/upload/')) return this.receiveUpload(path.slice('/upload/'.length), bytes, req);
     if (path.startsWith('/respond/')) {
       this.responseUrlPosts.push({ id: path.slice('/respond/'.length), body: JSON.parse(raw || '{}') });
       return { status: 200, body: { ok: true } };
@@ -182,6 +198,28 @@ export class FakeSlack {
     if (afterPosting !== undefined)
       return { status: afterPosting, body: { ok: false, error: 'internal_error' } };
     return { status: 200, body };
+  }
+
+  /**
+   * The upload URL files.getUploadURLExternal handed out: like Slack's, it takes the file's bytes
+   * (as the Web API client sends them, a multipart form) and answers 200, or 404 for an unknown id.
+   */
+  private async receiveUpload(id: string, bytes: Buffer, req: IncomingMessage) {
+    const file = this.files.get(id);
+    if (!file || file.bytes) return { status: 404, body: { ok: false, error: 'file_not_found' } };
+    const contentType = String(req.headers['content-type'] ?? '');
+    if (contentType.startsWith('multipart/form-data')) {
+      const form = await new Response(new Uint8Array(bytes), {
+        headers: { 'content-type': contentType },
+      }).formData();
+      const part = [...form.values()].find((v) => typeof v !== 'string') as Blob | undefined;
+      file.bytes = part ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
+    } else {
+      file.bytes = bytes;
+    }
+    if (file.bytes.length !== file.length)
+      return { status: 400, body: { ok: false, error: 'invalid_length' } };
+    return { status: 200, body: { ok: true } };
   }
 
   private nextTs(): string {
@@ -301,6 +339,54 @@ export class FakeSlack {
         permalink: `https://rapport-test.slack.com/archives/${channel}/p${String(args.message_ts).replace('.', '')}`,
       };
     },
+    // Shape from web-api/java-samples/files.getUploadURLExternal.json.
+    'files.getUploadURLExternal': (args) => {
+      const length = Number(args.length);
+      if (!args.filename || !Number.isSafeInteger(length) || length <= 0) {
+        return { ok: false, error: 'invalid_arguments' };
+      }
+      const id = `F${this.nextTs().replace('.', '')}`;
+      const altText = args.alt_text === undefined ? undefined : String(args.alt_text);
+      if ((altText?.length ?? 0) > 1000) return { ok: false, error: 'invalid_arguments' };
+      this.files.set(id, { id, filename: String(args.filename), length, altText });
+      return { ok: true, upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
+    },
+    // Shape from web-api/java-samples/files.completeUploadExternal.json; shared in a thread, the file
+    // becomes a reply there.
+    'files.completeUploadExternal': (args) => {
+      const wanted = (Array.isArray(args.files) ? args.files : []) as { id?: string; title?: string }[];
+      const files = wanted.map((f) => this.files.get(String(f.id)));
+      if (wanted.length === 0 || files.some((f) => !f?.bytes)) return { ok: false, error: 'file_not_found' };
+      const channel = args.channel_id === undefined ? undefined : String(args.channel_id);
+      if (channel && this.channelsWithoutBot.has(channel)) return { ok: false, error: 'not_in_channel' };
+      const threadTs = args.thread_ts === undefined ? undefined : String(args.thread_ts);
+      for (const [i, file] of files.entries())
+        Object.assign(file as FakeFile, { title: wanted[i]?.title, channel, threadTs });
+      const shared = files.map((f) => ({
+        id: f?.id,
+        name: f?.filename,
+        title: f?.title ?? f?.filename,
+        mimetype: 'image/png',
+      }));
+      if (channel) {
+        const reply = {
+          type: 'message',
+          ts: this.nextTs(),
+          thread_ts: threadTs,
+          bot_id: BOT_ID,
+          files: shared,
+        };
+        this.conversations.set(channel, [...(this.conversations.get(channel) ?? []), reply]);
+      }
+      return { ok: true, files: shared };
+    },
+    'conversations.replies': (args) => {
+      const messages = (this.conversations.get(String(args.channel)) ?? []).filter(
+        (m) => m.ts === args.ts || m.thread_ts === args.ts,
+      );
+      if (!messages.some((m) => m.ts === args.ts)) return { ok: false, error: 'thread_not_found' };
+      return { ok: true, messages, has_more: false };
+    },
     'chat.postEphemeral': (args) => {
       const invalid = checkMessage(args);
       return invalid ? { ok: false, error: invalid } : { ok: true, message_ts: this.nextTs() };
@@ -346,11 +432,11 @@ function safeJson(value: string): unknown {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

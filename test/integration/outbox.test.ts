@@ -253,6 +253,10 @@ function countingCallsInFlight(inner: WebClient) {
       counted.now -= 1;
     }
   }) as WebClient['chat']['postMessage'];
-  counted.slack = { chat: { ...inner.chat, postMessage }, conversations: inner.conversations };
+  counted.slack = {
+    chat: { ...inner.chat, postMessage },
+    conversations: inner.conversations,
+    filesUploadV2: inner.filesUploadV2.bind(inner),
+  };
   return counted;
 }

@@ -43,6 +43,19 @@ const EVENT_SCOPES: Record<string, readonly string[]> = {
   app_home_opened: [],
 };
 
+/**
+ * The bot scopes of the Web API calls the outbox makes on its own. conversations.history and
+ * .replies from slack_web_openapi_v2.json (shared/slack-fixtures/specs): the history scope of each
+ * kind of conversation it reads (public, private, DMs). files.getUploadURLExternal and
+ * files.completeUploadExternal are newer than that spec; their pages list files:write.
+ */
+const OUTBOX_METHOD_SCOPES: Record<string, readonly string[]> = {
+  'conversations.history': ['channels:history', 'groups:history', 'im:history'],
+  'conversations.replies': ['channels:history', 'groups:history'],
+  'files.getUploadURLExternal': ['files:write'],
+  'files.completeUploadExternal': ['files:write'],
+};
+
 const readJson = (...parts: string[]): unknown => JSON.parse(readFileSync(projectPath(...parts), 'utf8'));
 
 const manifest = readJson('manifest.json') as Manifest;
@@ -147,6 +160,14 @@ describe('manifest.json', () => {
     expect(unreadable).toEqual([]);
     expect(events.size).toBeGreaterThan(0);
     for (const event of events) expect(botEvents).toContain(event);
+  });
+
+  test('grants the scopes of the calls the outbox makes: finding its own posts, sharing a chart', () => {
+    for (const [method, scopes] of Object.entries(OUTBOX_METHOD_SCOPES)) {
+      for (const scope of scopes) {
+        expect({ method, scopes: botScopes }).toEqual({ method, scopes: expect.arrayContaining([scope]) });
+      }
+    }
   });
 
   test('grants the scopes each subscribed event requires', () => {

@@ -9,7 +9,7 @@ const claimed = z.object({
   payload: z.record(z.string(), z.unknown()),
   attempts: z.number(),
   last_error: z.string().nullable(),
-  method: z.enum(['chat.postMessage', 'chat.update']),
+  method: z.enum(['chat.postMessage', 'chat.update', 'files.upload']),
   message_ts_to_update: z.string().nullable(),
 });
 export type ClaimedMessage = z.infer<typeof claimed>;

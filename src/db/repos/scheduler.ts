@@ -199,7 +199,15 @@ export type OutboxMessage = {
   updateOf?: string;
   /** Not before this instant (a reminder on a due date); now when unset. */
   sendAt?: Date;
+  /**
+   * Set to share a file (the payload is an OutboxFile) in the thread of the message that the
+   * entry with this key posts, once it is sent; `channelId` is that message's channel.
+   */
+  fileInThreadOf?: string;
 };
+
+/** A file the outbox uploads and shares: its bytes travel in the entry, base64-encoded. */
+export type OutboxFile = { filename: string; title: string; altText: string; base64: string };
 
 /** Queues messages; one already queued under the same key is not queued again. */
 export async function enqueueMessages(q: Queryable, messages: OutboxMessage[], now: Date): Promise<number> {
@@ -208,10 +216,13 @@ export async function enqueueMessages(q: Queryable, messages: OutboxMessage[], n
     `insert into outbox (team_id, dedupe_key, channel_id, payload, method, message_ts_to_update,
                          update_of_key, next_attempt_at, created_at)
      select team_id, dedupe_key, channel_id, payload,
-            case when update_ts is null and update_of is null then 'chat.postMessage' else 'chat.update' end,
-            update_ts, update_of, coalesce(send_at, $7), $7
-     from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[], $6::timestamptz[], $8::text[])
-       as m(team_id, dedupe_key, channel_id, payload, update_ts, send_at, update_of)
+            case when file_in_thread_of is not null then 'files.upload'
+                 when update_ts is null and update_of is null then 'chat.postMessage'
+                 else 'chat.update' end,
+            update_ts, coalesce(update_of, file_in_thread_of), coalesce(send_at, $7), $7
+     from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[], $6::timestamptz[], $8::text[],
+                 $9::text[])
+       as m(team_id, dedupe_key, channel_id, payload, update_ts, send_at, update_of, file_in_thread_of)
      on conflict (team_id, dedupe_key) do nothing`,
     [
       messages.map((m) => m.teamId),
@@ -222,6 +233,7 @@ export async function enqueueMessages(q: Queryable, messages: OutboxMessage[], n
       messages.map((m) => m.sendAt ?? null),
       now,
       messages.map((m) => m.updateOf ?? null),
+      messages.map((m) => m.fileInThreadOf ?? null),
     ],
   );
 }

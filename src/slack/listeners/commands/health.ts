@@ -1,26 +1,50 @@
 import type { App } from '@slack/bolt';
 import type { HealthService } from '../../../health/health-service.js';
+import { parseHealthCommand } from '../../../health/parse-command.js';
 import type { Logger } from '../../../logger.js';
+import type { Background } from '../../background.js';
 import { HEALTH } from '../../ids.js';
 import { plainMessage } from '../../views/blocks.js';
+import { healthHelp, historyMessage, sidesMessage } from '../../views/health/replies.js';
 import { scorecardMessage } from '../../views/health/scorecard.js';
 import { slashCommand } from '../slash-command.js';
 
-const USAGE =
-  "`/health` shows, only to you, this channel's alliance-health scorecard for the last 7 days: the score, its three pillars (collaboration quality, value creation, relational trust) and the metrics behind them, each compared with the 7 days before. A metric without data says so.";
-
-/** `/health`: the channel's scorecard now, only to whoever asked. */
-export function registerHealthCommand(app: App, deps: { health: HealthService; log: Logger }): void {
+/** `/health`: the channel's scorecard now, the digest posted now, its history and its sides. */
+export function registerHealthCommand(
+  app: App,
+  deps: { health: HealthService; log: Logger; background: Background; runNow: () => Promise<void> },
+): void {
+  const { health } = deps;
   app.command(
     HEALTH.command,
     slashCommand(deps.log, async ({ command }) => {
-      const text = command.text.trim();
-      if (/^help$/i.test(text)) return plainMessage(USAGE);
-      if (text !== '') {
-        return plainMessage(`I don't know \`/health ${text.slice(0, 50)}\`. ${USAGE}`);
+      const { team_id: teamId, channel_id: channelId, user_id: userId } = command;
+      const parsed = parseHealthCommand(command.text);
+      switch (parsed.kind) {
+        case 'help':
+          return healthHelp();
+        case 'scorecard': {
+          const { current, previous } = await health.now(teamId, channelId);
+          return scorecardMessage({ channelId, current, previous, title: 'Alliance health, last 7 days' });
+        }
+        case 'post': {
+          const queued = await health.post(teamId, channelId);
+          // The outbox posts it now, as any queued message: once, then the chart in its thread.
+          if (queued) deps.background.run('post health digest', deps.runNow);
+          return plainMessage(
+            queued
+              ? "Posting this channel's health digest for the last 7 days, with its chart in the thread."
+              : 'The digest for this minute is already on its way.',
+          );
+        }
+        case 'history':
+          return historyMessage(channelId, await health.history(teamId, channelId));
+        case 'sides':
+          if (parsed.declare !== undefined) {
+            await health.declareSides({ teamId, channelId, userId }, parsed.declare);
+          }
+          return sidesMessage(await health.sides(teamId, channelId), parsed.declare !== undefined);
       }
-      const { channelId, current, previous } = await deps.health.now(command.team_id, command.channel_id);
-      return scorecardMessage({ channelId, current, previous, title: 'Alliance health, last 7 days' });
     }),
   );
 }

@@ -1,4 +1,4 @@
-import type { PeriodScorecard } from '../../../health/health-service.js';
+import type { PeriodScorecard } from '../../../health/digest.js';
 import { type MetricId, PILLAR_LABELS, PILLARS, type PillarId } from '../../../health/scorecard.js';
 import { context, header, LIMITS, message, type SlackMessage, section, truncate } from '../blocks.js';
 
@@ -45,6 +45,42 @@ function explain(metric: MetricId, s: PeriodScorecard): string {
   }
 }
 
+/** "*72* / 100 ▲ 4": the health score, with its change since the period before. */
+export function scoreLine(current: PeriodScorecard, previous: PeriodScorecard | null): string {
+  const score = current.score === null ? NO_DATA : `*${Math.round(current.score)}* / 100`;
+  return `*Health score:* ${score}${change(current.score, previous?.score ?? null)}`;
+}
+
+/** "16 Nov – 23 Nov 2026": the days a period covers (its end is exclusive, so the day before it). */
+export function periodDays(p: PeriodScorecard): string {
+  const last = new Date(p.end.getTime() - 1);
+  const day = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  return `${day(p.start)} – ${day(last)} ${last.getUTCFullYear()}`;
+}
+
+/** One section per pillar: its value and change, and each of its metrics explained in one line. */
+export function pillarSections(current: PeriodScorecard, previous: PeriodScorecard | null) {
+  return (Object.keys(PILLARS) as PillarId[]).map((pillar) => {
+    const now = current.pillars[pillar];
+    const before = previous?.pillars[pillar] ?? null;
+    const lines = PILLARS[pillar].map(
+      (m: MetricId) => `• ${percent(current.metrics[m])} ${explain(m, current)}`,
+    );
+    return section(
+      truncate(
+        `*${PILLAR_LABELS[pillar]}:* ${percent(now)}${change(
+          now === null ? null : now * 100,
+          before === null ? null : before * 100,
+        )}\n${lines.join('\n')}`,
+        LIMITS.sectionText,
+      ),
+    );
+  });
+}
+
+export const DEFINITIONS =
+  'Each metric is scaled 0–100; a pillar is the mean of its metrics with data. Definitions: docs/METRICS.md.';
+
 /**
  * The scorecard as a message: the score and each pillar with its change since the previous period,
  * and the metrics behind each pillar with a one-line explanation. "No data" is said, never a zero.
@@ -56,32 +92,11 @@ export function scorecardMessage(input: {
   title: string;
 }): SlackMessage {
   const { current, previous } = input;
-  const score = current.score === null ? NO_DATA : `*${Math.round(current.score)}* / 100`;
   const blocks = [
     header(truncate(input.title, LIMITS.headerText)),
-    section(
-      `<#${input.channelId}> · ${current.start.toISOString().slice(0, 10)} to ${current.end.toISOString().slice(0, 10)}\n` +
-        `*Health score:* ${score}${change(current.score, previous.score)}`,
-    ),
-    ...(Object.keys(PILLARS) as PillarId[]).map((pillar) => {
-      const now = current.pillars[pillar];
-      const before = previous.pillars[pillar];
-      const lines = PILLARS[pillar].map(
-        (m: MetricId) => `• ${percent(current.metrics[m])} ${explain(m, current)}`,
-      );
-      return section(
-        truncate(
-          `*${PILLAR_LABELS[pillar]}:* ${percent(now)}${change(
-            now === null ? null : now * 100,
-            before === null ? null : before * 100,
-          )}\n${lines.join('\n')}`,
-          LIMITS.sectionText,
-        ),
-      );
-    }),
-    context(
-      'Each metric is scaled 0–100; a pillar is the mean of its metrics with data. Definitions: docs/METRICS.md.',
-    ),
+    section(`<#${input.channelId}> · ${periodDays(current)}\n${scoreLine(current, previous)}`),
+    ...pillarSections(current, previous),
+    context(DEFINITIONS),
   ];
   const text = `Health score for this channel: ${current.score === null ? 'no data' : Math.round(current.score)}`;
   return message(text, blocks);

@@ -65,6 +65,8 @@ export function ritualsHelp(): SlackMessage {
       [
         '`/rituals`: a form to create a ritual in this channel or change one of its rituals: days, time, whose clock, questions, participants, close and reminder.',
         '`/rituals standup <days> <HH:MM> [local|<zone>]`: a stand-up in this channel, for example `/rituals standup mon-fri 09:30 local` (each person at 09:30 their time) or `/rituals standup mon,wed,fri 10:00 Europe/Berlin`. Days: `mon-fri`, `weekdays`, `daily`, or a list.',
+        '`/rituals retro <weekly|biweekly|monthly> <day> <HH:MM> [local|<zone>]` · `/rituals pulse …` the same way: a retro or a pulse check.',
+        '`/rituals digest <day> <HH:MM> [<zone>]`: the weekly alliance-health digest, posted in this channel, for example `/rituals digest mon 09:00 Europe/Berlin`.',
         '`/rituals list`: this channel’s rituals, with their numbers and next run, each with an Edit button.',
         '`/rituals edit <n>`: the form for ritual n. Name participants there to prompt only them; leave it empty for everyone in the channel, as people join and leave.',
         '`/rituals run <n>`: its next occurrence, now.',
@@ -91,7 +93,9 @@ export function ritualCreated(ritual: RitualView, what: 'set' | 'changed' = 'set
         ]
       : []),
     context(
-      `Participants: ${who(ritual)}. ${closing(ritual)} Change it with \`/rituals edit ${ritual.id}\`, \`pause\`, \`skip\` or \`remove\`.`,
+      ritual.kind === 'digest'
+        ? `Each time, the digest of the 7 days before is posted in this channel, with a chart of the last 8 weeks in its thread. \`/health post\` posts one now; \`/rituals pause ${ritual.id}\`, \`skip\` or \`remove\` change it.`
+        : `Participants: ${who(ritual)}. ${closing(ritual)} Change it with \`/rituals edit ${ritual.id}\`, \`pause\`, \`skip\` or \`remove\`.`,
     ),
   ]);
 }

@@ -1,0 +1,311 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { z } from 'zod';
+import { TEAM_ID } from '../helpers/fake-slack.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+const ANA = 'U0ANA00001';
+const BEN = 'W0BEN00002';
+const CY = 'U0CY000003';
+const ROBOT = 'U0ROBOT004';
+const CHANNEL = 'C0ALLIANCE';
+const ELSEWHERE = 'C0PRIVATE1';
+const PARTNER = 'T0PARTNER9';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+beforeEach(() => {
+  t.slack.addUser({ id: ANA, name: 'ana', tz: 'Europe/Berlin' });
+  t.slack.addUser({ id: BEN, name: 'ben', tz: 'America/New_York', team_id: PARTNER });
+  t.slack.addUser({ id: CY, name: 'cy', tz: 'Europe/Berlin' });
+  t.slack.addUser({ id: ROBOT, name: 'robot', is_bot: true });
+  t.slack.channelMembers.set(CHANNEL, [ANA, BEN, CY]);
+  t.slack.channelMembers.set(ELSEWHERE, [ANA, CY]);
+  t.clock.set('2026-11-20T10:00:00Z');
+});
+afterEach(async () => {
+  expect(t.slack.unhandled).toEqual([]);
+  await t.reset();
+});
+
+type Block = { type: string; text?: { text: string } };
+type Reply = { response_type: string; text: string; blocks?: Block[] };
+
+async function command(name: string, text: string, user_id = ANA, channel_id = CHANNEL): Promise<Reply> {
+  t.clock.advance(1_000);
+  const res = await t.requests.command({ command: name, text, user_id, channel_id });
+  expect(res.status).toBe(200);
+  const body = await res.text();
+  await t.app.background.drain();
+  return (body ? JSON.parse(body) : {}) as Reply;
+}
+
+/** The outbox's one-second passes, as its clock runs them: the digest, then its chart. */
+async function deliver(): Promise<void> {
+  await t.app.background.drain();
+  for (let pass = 0; pass < 3; pass += 1) {
+    t.clock.advance(1_000);
+    await t.app.jobs.deliver();
+  }
+}
+
+const digests = () =>
+  t.slack.callsTo('chat.postMessage').filter((c) => String(c.args.text).startsWith('Alliance health for'));
+const textOf = (blocks: Block[]) => blocks.map((b) => b.text?.text ?? '').join('\n');
+const sharedFiles = () => [...t.slack.files.values()].filter((f) => f.channel !== undefined);
+
+const storedWeeks = () =>
+  t.database.db.query(
+    `select channel_id, period_end, score from health_periods where team_id = $1 order by period_end`,
+    [TEAM_ID],
+    z.object({ channel_id: z.string(), period_end: z.date(), score: z.number().nullable() }),
+  );
+
+describe('/health post', () => {
+  test('posts the digest once, with its chart as a real PNG in the thread', async () => {
+    await command('/kudos', `<@${BEN}|ben> for the API review`, ANA);
+    await command('/kudos', `<@${ANA}|ana> for the quick answers`, BEN);
+    const reply = await command('/health', 'post');
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toContain('Posting this channel’s health digest'.replace('’', "'"));
+    await deliver();
+
+    expect(digests()).toHaveLength(1);
+    const digest = digests()[0];
+    expect(digest?.args.channel).toBe(CHANNEL);
+    const text = textOf(digest?.args.blocks as Block[]);
+    expect(text).toContain('*Health score:*');
+    expect(text).toContain('*Relational trust:*');
+    expect(text).toContain(`:clap: <@${ANA}> → <@${BEN}>: “for the API review”`);
+    expect(JSON.stringify(digest?.args.blocks)).toContain('The chart of the last 8 weeks is in the thread.');
+
+    const [file] = sharedFiles();
+    const digestTs = t.slack.conversations.get(CHANNEL)?.find((m) => m.text === digest?.args.text)?.ts;
+    expect(file?.threadTs).toBe(digestTs);
+    expect(file?.channel).toBe(CHANNEL);
+    expect(file?.bytes?.subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    expect(file?.altText).toMatch(/^Line chart of the three pillars over 1 week, latest: /);
+    expect(file?.altText).toContain(
+      `Kudos between sides this week: ${PARTNER} to ${TEAM_ID}: 1; ${TEAM_ID} to ${PARTNER}: 1.`,
+    );
+
+    // The same minute again (a double click, a replay) posts nothing more.
+    const again = await command('/health', 'post');
+    expect(again.text).toBe('The digest for this minute is already on its way.');
+    await deliver();
+    expect(digests()).toHaveLength(1);
+    expect(sharedFiles()).toHaveLength(1);
+    expect(await storedWeeks()).toHaveLength(1);
+  });
+
+  test('a chart whose sharing timed out is found in the thread, not shared twice', async () => {
+    await command('/kudos', `<@${BEN}|ben> for the API review`, ANA);
+    t.slack.failNextAfterPosting('files.completeUploadExternal');
+    await command('/health', 'post');
+    await deliver();
+    t.clock.advance(60_000);
+    await deliver();
+    expect(t.slack.callsTo('files.completeUploadExternal')).toHaveLength(1);
+    expect(t.slack.callsTo('conversations.replies')).toHaveLength(1);
+    expect(sharedFiles()).toHaveLength(1);
+    const [row] = await t.database.db.query(
+      `select status from outbox where method = 'files.upload'`,
+      [],
+      z.object({ status: z.string() }),
+    );
+    expect(row?.status).toBe('sent');
+  });
+
+  test('in a channel the bot is not in, neither the digest nor its chart is attempted twice', async () => {
+    t.slack.channelsWithoutBot.add(CHANNEL);
+    await command('/health', 'post');
+    await deliver();
+    expect(t.slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(t.slack.callsTo('files.getUploadURLExternal')).toHaveLength(0);
+  });
+
+  test('an empty channel gets a digest that says "no data" and draws no empty chart', async () => {
+    await command('/health', 'post');
+    await deliver();
+    const blocks = digests()[0]?.args.blocks as Block[];
+    expect(textOf(blocks)).toContain('*Health score:* _no data_');
+    expect(textOf(blocks)).toContain(
+      '_No kudos with a reason, confirmed credits or finished action items this week._',
+    );
+    expect(textOf(blocks)).toContain('_Nothing overdue, nobody blocked._');
+    expect(JSON.stringify(blocks)).not.toContain('chart');
+    expect(t.slack.callsTo('files.getUploadURLExternal')).toHaveLength(0);
+    // A week with no data is still the week this digest published.
+    expect((await storedWeeks()).map((w) => w.score)).toEqual([null]);
+  });
+
+  test('celebrates and asks attention only with this channel’s data', async () => {
+    await command('/kudos', `<@${CY}|cy> for the secret plan`, ANA, ELSEWHERE);
+    await command('/retro', `action <@${CY}|cy> Write the private checklist by 2026-11-21`, ANA, ELSEWHERE);
+    await command('/retro', `action <@${BEN}|ben> Share the API limits by 2026-11-21`, ANA);
+    await command('/retro', `action <@${CY}|cy> Book the review room by 2026-11-30`, ANA);
+    const [done] = await t.database.db.query(
+      `select id from action_items where body = 'Book the review room'`,
+      [],
+      z.object({ id: z.coerce.number() }),
+    );
+    await t.requests.homeButton({ user_id: CY, action_id: 'home_action_done', value: String(done?.id) });
+    await command('/kudos', `<@${CY}|cy> for *the* <!channel> test plan`, BEN);
+
+    t.clock.set('2026-11-24T10:00:00Z');
+    await command('/health', 'post');
+    await deliver();
+    const text = textOf(digests()[0]?.args.blocks as Block[]);
+    expect(text).toContain(`:hourglass: <@${BEN}>: Share the API limits _(was due 2026-11-21)_`);
+    expect(text).toContain(`:white_check_mark: <@${CY}>: Book the review room _(due 2026-11-30)_`);
+    // Kudos reasons are quoted as they were kept: a broadcast in them was already defused.
+    expect(text).toContain(`:clap: <@${BEN}> → <@${CY}>: “for *the* @channel test plan”`);
+    expect(text).not.toContain('secret plan');
+    expect(text).not.toContain('private checklist');
+  });
+
+  test('a huge channel still fits Slack’s limits: lists cut and counted', async () => {
+    const reason = `for ${'a very long reason '.repeat(200)}`.slice(0, 3900);
+    await t.database.db.execute(
+      `insert into kudos (team_id, giver_id, receiver_id, channel_id, source, command_id, reason, created_at)
+       select $1, $2, 'U0MANY' || lpad(i::text, 4, '0'), $3, 'command', 'cmd' || (i % 300), $4,
+              $5::timestamptz - make_interval(secs => i)
+       from generate_series(1, 3000) i`,
+      [TEAM_ID, ANA, CHANNEL, reason, '2026-11-20T09:00:00Z'],
+    );
+    await t.database.db.execute(
+      `insert into action_items (team_id, channel_id, owner_id, body, due_on, created_by, create_key, created_at)
+       select $1, $2, $3, repeat('overdue thing ', 70), date '2026-10-01' + (i % 40), $3, 'k' || i, $4
+       from generate_series(1, 400) i`,
+      [TEAM_ID, CHANNEL, BEN, '2026-09-01T00:00:00Z'],
+    );
+    await command('/health', 'post');
+    await deliver();
+    const digest = digests()[0];
+    const blocks = digest?.args.blocks as Block[];
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    for (const b of blocks) {
+      expect((b.text?.text ?? '').length).toBeLessThanOrEqual(b.type === 'header' ? 150 : 3000);
+    }
+    const text = textOf(blocks);
+    expect(text).toContain('_…and 297 more_');
+    expect(text).toContain('_…and 397 more_');
+    expect(text).toMatch(/and 5 more: “for a very long reason/);
+    expect(sharedFiles()).toHaveLength(1);
+  });
+});
+
+describe('/rituals digest', () => {
+  test('posts the digest once per week at its time, and the trend reads the weeks stored', async () => {
+    const created = await command('/rituals', 'digest mon 09:00 Europe/Berlin');
+    expect(created.text).toMatch(/^Health digest \d+ is set: /);
+    expect(JSON.stringify(created.blocks)).toContain(
+      'the digest of the 7 days before is posted in this channel',
+    );
+    await command('/kudos', `<@${BEN}|ben> for the API review`, ANA);
+
+    const at = async (instant: string) => {
+      t.clock.set(instant);
+      await t.app.jobs.tick();
+      await deliver();
+    };
+    await at('2026-11-23T07:59:00Z');
+    expect(digests()).toHaveLength(0);
+    await at('2026-11-23T08:00:05Z'); // 09:00 on Monday in Berlin
+    await at('2026-11-23T08:01:05Z');
+    await at('2026-11-23T09:00:05Z');
+    expect(digests()).toHaveLength(1);
+    expect(sharedFiles()).toHaveLength(1);
+
+    await command('/kudos', `<@${ANA}|ana> for the quick answers`, BEN);
+    await at('2026-11-30T08:00:05Z');
+    expect(digests()).toHaveLength(2);
+    const weeks = await storedWeeks();
+    expect(weeks.map((w) => w.period_end.toISOString())).toEqual([
+      '2026-11-23T08:00:00.000Z',
+      '2026-11-30T08:00:00.000Z',
+    ]);
+    expect(sharedFiles()[1]?.altText).toMatch(/over 2 weeks/);
+
+    const history = await command('/health', 'history');
+    const lines = textOf(history.blocks ?? []);
+    expect(lines).toMatch(/• 23 Nov – 30 Nov 2026: \*\d+\* =/);
+    expect(lines).toMatch(/• 16 Nov – 23 Nov 2026: \*\d+\*\n/);
+    expect(lines.indexOf('23 Nov – 30 Nov')).toBeLessThan(lines.indexOf('16 Nov – 23 Nov'));
+  });
+
+  test('a digest schedule that makes no sense is refused and nothing is set', async () => {
+    expect((await command('/rituals', 'digest mon')).text).toMatch(
+      /^A digest needs one day of the week, a time/,
+    );
+    expect((await command('/rituals', 'digest mon,tue 09:00')).text).toMatch(
+      /^A digest is posted on one day/,
+    );
+    expect((await command('/rituals', 'digest mon 09:00 Mars/Olympus')).text).toContain(
+      'not a time zone I know',
+    );
+    const [row] = await t.database.db.query(
+      'select count(*)::int as n from rituals',
+      [],
+      z.object({ n: z.number() }),
+    );
+    expect(row?.n).toBe(0);
+  });
+});
+
+describe('/health history and /health sides', () => {
+  test('history says how weeks get stored before there are any', async () => {
+    const reply = await command('/health', 'history');
+    expect(reply.text).toMatch(/^No week of <#C0ALLIANCE> is stored yet/);
+  });
+
+  test('declared sides replace the workspaces in the metrics between sides, and can be cleared', async () => {
+    const declared = await command(
+      '/health',
+      `sides design: <@${ANA}|ana> ; engineering: <@${BEN}|ben>, <@${CY}|cy>`,
+    );
+    expect(declared.text).toBe('Sides declared: design, engineering');
+    expect(textOf(declared.blocks ?? [])).toContain(`• *engineering* (2): <@${CY}> <@${BEN}>`);
+    await command('/kudos', `<@${BEN}|ben> for the API review`, ANA);
+    await command('/kudos', `<@${CY}|cy> for the test plan`, BEN);
+
+    const card = textOf((await command('/health', '')).blocks ?? []);
+    // Ben and Cy are one side now: of 2 kudos, 1 crossed between design and engineering.
+    expect(card).toContain('• *50* Cross-side kudos');
+    expect(card).toContain('Kudos reciprocity between sides (2 sides)');
+
+    expect((await command('/health', 'sides', CY)).text).toBe('Sides of this channel: design, engineering');
+    expect((await command('/health', 'sides clear')).text).toMatch(
+      /^Cleared\. This channel declares no sides/,
+    );
+    const after = textOf((await command('/health', '')).blocks ?? []);
+    // Back to workspaces: Ana and Cy on one, Ben on the partner's; both kudos crossed.
+    expect(after).toContain('• *100* Cross-side kudos');
+  });
+
+  test('sides naming a bot, someone twice, or no one are refused and change nothing', async () => {
+    await command('/health', `sides design: <@${ANA}|ana>`);
+    const bot = await command('/health', `sides design: <@${ANA}|ana> ; bots: <@${ROBOT}|robot>`);
+    expect(bot.text).toMatch(new RegExp(`^Sides are made of people, and <@${ROBOT}> is not one I can find`));
+    const twice = await command('/health', `sides a: <@${ANA}|ana> ; b: <@${ANA}|ana>`);
+    expect(twice.text).toBe(`<@${ANA}> is in both “a” and “b”; each person belongs to one side.`);
+    expect((await command('/health', 'sides design:')).text).toBe(
+      'The side “design” names nobody; @-mention its people.',
+    );
+    expect((await command('/health', 'sides design ana ben')).text).toMatch(
+      /^Each side needs a name, a colon/,
+    );
+    expect((await command('/health', `sides ${'x'.repeat(41)}: <@${ANA}>`)).text).toMatch(
+      /^Side names can be up to 40/,
+    );
+    expect((await command('/health', `sides design: <@${ANA}> and the rest`)).text).toMatch(
+      /^After “design:” I expected only @-mentions/,
+    );
+    expect((await command('/health', 'sides')).text).toBe('Sides of this channel: design');
+  });
+});
