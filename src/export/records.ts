@@ -8,6 +8,7 @@ import { RETRO_RECORD_SOURCES } from './sources/retros.js';
 import { charterRecords } from './sources/charter.js';
 import { decisionRecords } from './sources/decisions.js';
 import { creditRecords } from './sources/credits.js';
+import { healthRecords } from './sources/health.js';
 
 export type { ExportRecord } from './record-source.js';
 
@@ -21,6 +22,7 @@ export const RECORD_SOURCES: readonly RecordSource[] = [
   ...RETRO_RECORD_SOURCES,
   pulseResultRecords,
   creditRecords,
+  healthRecords,
 ];
 
 /** Every record Rapport keeps, type by type, as plain objects ready to print. */

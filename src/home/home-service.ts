@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { type ActionItemRow, openActionItemsOwnedBy } from '../db/repos/action-items.js';
 import { awayUntil } from '../db/repos/checkins.js';
+import { latestScores } from '../db/repos/health-periods.js';
 import { channelsOfPerson, type UpcomingRitual, upcomingRitualsOf } from '../db/repos/rituals.js';
 import { kudosDmsWanted, setKudosDms } from '../db/repos/person-settings.js';
 import type { PersonCredit } from '../credits/credits-service.js';
@@ -25,7 +26,15 @@ export type HomeDashboard = {
   actionItems: { items: ActionItemRow[]; total: number };
   upcoming: UpcomingRitual[];
   awayUntil: string | undefined;
-  channels: { channel_id: string; kinds: RitualKindId[] }[];
+  channels: HomeChannel[];
+};
+
+/** A channel the person takes part in, what runs there, and its latest published health score. */
+export type HomeChannel = {
+  channel_id: string;
+  kinds: RitualKindId[];
+  /** The latest stored period's score (null: no data) and end; undefined while none is stored. */
+  health: { score: number | null; periodEnd: Date } | undefined;
 };
 
 export type HomeService = ReturnType<typeof createHomeService>;
@@ -42,6 +51,22 @@ export function createHomeService(deps: {
     limit: number,
   ) => Promise<{ credits: PersonCredit[]; total: number; waiting: number }>;
 }) {
+  /**
+   * The person's channels (one more than shown, so the tab knows there are more), each shown one with
+   * its latest stored health score. Only the channels listed for them are asked about, so the tab
+   * never shows another channel's score.
+   */
+  const channelsWithHealth = async (teamId: string, userId: string, since: Date): Promise<HomeChannel[]> => {
+    const channels = await channelsOfPerson(deps.db, teamId, userId, since, HOME_SHOWS.channels + 1);
+    const shown = channels.slice(0, HOME_SHOWS.channels).map((c) => c.channel_id);
+    const scores = shown.length === 0 ? [] : await latestScores(deps.db, teamId, shown);
+    const byChannel = new Map(scores.map((s) => [s.channel_id, s]));
+    return channels.map((c) => {
+      const latest = byChannel.get(c.channel_id);
+      return { ...c, health: latest && { score: latest.score, periodEnd: latest.period_end } };
+    });
+  };
+
   return {
     /** Turns the person's kudos DMs on or off (the Home tab's switch). */
     setKudosDms: (teamId: string, userId: string, on: boolean) => setKudosDms(deps.db, teamId, userId, on),
@@ -58,7 +83,7 @@ export function createHomeService(deps: {
         openActionItemsOwnedBy(deps.db, teamId, userId, HOME_SHOWS.actionItems),
         upcomingRitualsOf(deps.db, teamId, userId, HOME_SHOWS.upcoming),
         awayUntil(deps.db, teamId, userId, today),
-        channelsOfPerson(deps.db, teamId, userId, since, HOME_SHOWS.channels + 1),
+        channelsWithHealth(teamId, userId, since),
       ]);
       return {
         userId,

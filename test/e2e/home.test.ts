@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { z } from 'zod';
+import { TEAM_ID } from '../helpers/fake-slack.js';
+import { storeHealthPeriod } from '../helpers/health-periods.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const ANA = 'U0ANA00001';
@@ -199,6 +201,49 @@ describe('the Home tab', () => {
     expect(dmsToAna().map((c) => String(c.args.text))).toEqual([expect.stringContaining('gave you kudos')]);
   });
 
+  test('each of your channels shows its latest health score; never a channel you are not in', async () => {
+    const QUIET = 'C0QUIETONE';
+    const ELSEWHERE = 'C0ELSEWHER';
+    await command('/rituals', 'standup mon-fri 09:30 local');
+    // Ana is in the quiet channel through kudos only, and in no way in the other one.
+    const res = await t.requests.command({
+      command: '/kudos',
+      text: `<@${ANA}|ana> for the map`,
+      user_id: BEN,
+      channel_id: QUIET,
+    });
+    expect(res.status).toBe(200);
+    await t.app.background.drain();
+
+    const week = (channelId: string, end: string, metrics: Record<string, number>, teamId = TEAM_ID) =>
+      storeHealthPeriod(t.database.db, {
+        teamId,
+        channelId,
+        start: new Date(Date.parse(end) - 7 * 86_400_000).toISOString(),
+        end,
+        metrics,
+      });
+    await week(CHANNEL, '2026-11-09T08:00:00Z', { participation: 0.3 });
+    await week(CHANNEL, '2026-11-16T08:00:00Z', { participation: 0.8, credits_confirmed: 0.64 });
+    await week(QUIET, '2026-11-16T08:00:00Z', {});
+    await week(ELSEWHERE, '2026-11-16T08:00:00Z', { pulse: 0.35 });
+    // The same channel id in another workspace is another channel.
+    await week(CHANNEL, '2026-11-19T08:00:00Z', { pulse: 0.1 }, OTHER_TEAM);
+
+    const lines = textOf(await openHome())
+      .split('\n')
+      .filter((l) => l.startsWith('• <#'));
+    const weekTo = (day: string) =>
+      `(week to <!date^${Date.parse(`${day}T08:00:00Z`) / 1000}^{date_short}|${day}>)`;
+    expect(lines).toEqual([
+      // A week without data says so, never 0.
+      `• <#${QUIET}> · health: no data ${weekTo('2026-11-16')}`,
+      // The latest week's score, rounded as the digest shows it: 100 × mean(0.8, 0.64) = 72.
+      `• <#${CHANNEL}>: stand-up · health 72 ${weekTo('2026-11-16')}`,
+    ]);
+    expect(JSON.stringify(t.slack.callsTo('views.publish'))).not.toContain(ELSEWHERE);
+  });
+
   test('the Messages tab draws nothing; another workspace sees none of this one', async () => {
     await command('/kudos', `<@${ANA}|ana> for the plan`, BEN);
     const res = await t.requests.event({
@@ -232,6 +277,15 @@ describe('the Home tab', () => {
        from generate_series(1, 500) i`,
       [ANA, BEN, channels, long, new Date('2026-11-20T09:00:00Z')],
     );
+    for (const channelId of channels) {
+      await storeHealthPeriod(t.database.db, {
+        teamId: TEAM_ID,
+        channelId,
+        start: '2026-11-09T08:00:00Z',
+        end: '2026-11-16T08:00:00Z',
+        metrics: { participation: 1 / 3 },
+      });
+    }
     const view = await openHome();
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     for (const b of view.blocks) {
@@ -242,6 +296,7 @@ describe('the Home tab', () => {
     expect(text).toContain('You received *500* kudos');
     expect(text).toContain('…and 290 more');
     expect(text).toContain('…and more.');
+    expect(text).toContain(`<#${channels[0]}> · health 33 (week to`);
     // The fake Slack accepted it, as Slack would.
     expect(t.logs.lines().filter((l) => Number(l.level) >= 50)).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { createDatabase } from '../../src/db/database.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded.js';
 import { MIGRATIONS_DIR } from '../../src/db/migrate.js';
+import { storeHealthPeriod } from '../helpers/health-periods.js';
 import { silentLogger } from '../helpers/logs.js';
 import { runTool, withTempDir } from '../helpers/rapport-process.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
@@ -96,7 +97,7 @@ describe('npm run export', () => {
   test('--format jsonl: one JSON object per line, taken-back kudos and declined credits left out', async () => {
     const result = await runTool('cli/export.js', env, ['--format', 'jsonl']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('Exported 7 records.\n');
+    expect(result.stderr).toBe('Exported 10 records.\n');
     expect(
       result.stdout
         .trim()
@@ -185,7 +186,75 @@ describe('npm run export', () => {
         status: 'unconfirmed',
         created_at: '2026-01-06T12:00:00.000Z',
       },
+      {
+        type: 'health',
+        team_id: 'T0AAAAAAA1',
+        channel_id: 'C0ONE',
+        period_start: '2026-01-05T09:00:00.000Z',
+        period_end: '2026-01-12T09:00:00.000Z',
+        score: 81.25,
+        pillars: { collaboration: 0.625, value: 1, trust: null },
+        metrics: {
+          participation: 0.75,
+          on_time: 0.5,
+          blocker_resolution: null,
+          retros_held: null,
+          credits_confirmed: 1,
+          actions_on_time: null,
+          pulse: null,
+          recognition_breadth: null,
+          recognition_fairness: null,
+          kudos_reciprocity: null,
+          credit_reciprocity: null,
+          cross_side_kudos: null,
+        },
+      },
+      // A week without data: null throughout, never zeros.
+      {
+        type: 'health',
+        team_id: 'T0AAAAAAA1',
+        channel_id: 'C0ONE',
+        period_start: '2026-01-26T09:00:00.000Z',
+        period_end: '2026-02-02T09:00:00.000Z',
+        score: null,
+        pillars: { collaboration: null, value: null, trust: null },
+        metrics: expect.objectContaining({ participation: null, pulse: null }),
+      },
+      expect.objectContaining({ type: 'health', team_id: 'T0BBBBBBB2', score: 50 }),
     ]);
+    // Exactly these keys, pillars and metrics in the scorecard's order (not jsonb's).
+    const health = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; pillars?: object; metrics?: object })
+      .filter((l) => l.type === 'health');
+    for (const line of health) {
+      expect(Object.keys(line)).toEqual([
+        'type',
+        'team_id',
+        'channel_id',
+        'period_start',
+        'period_end',
+        'score',
+        'pillars',
+        'metrics',
+      ]);
+      expect(Object.keys(line.pillars ?? {})).toEqual(['collaboration', 'value', 'trust']);
+      expect(Object.keys(line.metrics ?? {})).toEqual([
+        'participation',
+        'on_time',
+        'blocker_resolution',
+        'retros_held',
+        'credits_confirmed',
+        'actions_on_time',
+        'pulse',
+        'recognition_breadth',
+        'recognition_fairness',
+        'kudos_reciprocity',
+        'credit_reciprocity',
+        'cross_side_kudos',
+      ]);
+    }
   });
 
   test('--format csv: a header, then one row per record, quoted where needed', async () => {
@@ -214,18 +283,38 @@ describe('npm run export', () => {
     // Quotes and commas survive the round trip.
     expect(result.stdout).toContain('"for the ""demo"", really"');
     expect(result.stdout).toContain('"Q3 ""launch"", at last"');
-    expect(rows.map((r) => r[0])).toEqual(['kudos', 'kudos', 'ritual', 'checkin', 'credit', 'credit']);
+    // Pillars and metrics are each one cell of JSON, as pulse results' means are.
+    expect(result.stdout).toContain('"{""collaboration"":0.625,""value"":1,""trust"":null}"');
+    expect(rows.map((r) => r[0])).toEqual([
+      'kudos',
+      'kudos',
+      'ritual',
+      'checkin',
+      'credit',
+      'credit',
+      'health',
+      'health',
+    ]);
   });
 
   test('--since keeps records from that day on (UTC)', async () => {
     const result = await runTool('cli/export.js', env, ['--format', 'jsonl', '--since', '2026-02-01']);
-    // The ritual, created on 2 January, is before that day.
+    // The ritual, created on 2 January, is before that day; a health period counts by its end, so
+    // the week to 2 February is kept though it began in January, and the week to 12 January is not.
     expect(
       result.stdout
         .trim()
         .split('\n')
-        .map((l) => JSON.parse(l).created_at),
-    ).toEqual(['2026-02-01T09:30:00.000Z', '2026-03-01T00:00:00.000Z']);
+        .map((l) => {
+          const line = JSON.parse(l) as { type: string; created_at?: string; period_end?: string };
+          return `${line.type} ${line.created_at ?? line.period_end}`;
+        }),
+    ).toEqual([
+      'kudos 2026-02-01T09:30:00.000Z',
+      'kudos 2026-03-01T00:00:00.000Z',
+      'health 2026-02-02T09:00:00.000Z',
+      'health 2026-03-02T09:00:00.000Z',
+    ]);
   });
 
   test('--team keeps one workspace', async () => {
@@ -234,8 +323,11 @@ describe('npm run export', () => {
       result.stdout
         .trim()
         .split('\n')
-        .map((l) => JSON.parse(l).reason),
-    ).toEqual(['other workspace']);
+        .map((l) => {
+          const line = JSON.parse(l) as { type: string; team_id: string };
+          return `${line.type} ${line.team_id}`;
+        }),
+    ).toEqual(['kudos T0BBBBBBB2', 'health T0BBBBBBB2']);
   });
 
   test.each([
@@ -305,5 +397,26 @@ async function insertRows(url: string, engine: 'server' | 'embedded') {
                ('U0DAN', null, 'unconfirmed')) as c(contributor_id, contribution, status)`,
     [],
   );
+  await storeHealthPeriod(db, {
+    teamId: 'T0AAAAAAA1',
+    channelId: 'C0ONE',
+    start: '2026-01-05T09:00:00Z',
+    end: '2026-01-12T09:00:00Z',
+    metrics: { participation: 0.75, on_time: 0.5, credits_confirmed: 1 },
+  });
+  await storeHealthPeriod(db, {
+    teamId: 'T0AAAAAAA1',
+    channelId: 'C0ONE',
+    start: '2026-01-26T09:00:00Z',
+    end: '2026-02-02T09:00:00Z',
+    metrics: {},
+  });
+  await storeHealthPeriod(db, {
+    teamId: 'T0BBBBBBB2',
+    channelId: 'C0TWO',
+    start: '2026-02-23T09:00:00Z',
+    end: '2026-03-02T09:00:00Z',
+    metrics: { pulse: 0.5 },
+  });
   await db.close();
 }

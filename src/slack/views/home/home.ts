@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { HOME_SHOWS, type HomeDashboard } from '../../../home/home-service.js';
+import { HOME_SHOWS, type HomeChannel, type HomeDashboard } from '../../../home/home-service.js';
 import { KIND_LABELS } from '../../../rituals/kinds.js';
 import { HOME } from '../../ids.js';
 import { creditAnswerButtons } from '../credits/buttons.js';
@@ -136,12 +136,24 @@ function upcomingBlocks(d: HomeDashboard): types.KnownBlock[] {
   ];
 }
 
+/**
+ * " · health 72 (week to Nov 23, 2026)": the latest published score, rounded as the digest shows it,
+ * and the day its week ended in the reader's own time zone; nothing before a first digest.
+ */
+function healthOf(c: HomeChannel): string {
+  if (!c.health) return '';
+  const { score, periodEnd } = c.health;
+  const unix = Math.floor(periodEnd.getTime() / 1000);
+  const week = `<!date^${unix}^{date_short}|${periodEnd.toISOString().slice(0, 10)}>`;
+  return ` · health${score === null ? ': no data' : ` ${Math.round(score)}`} (week to ${week})`;
+}
+
 function channelBlocks(d: HomeDashboard): types.KnownBlock[] {
   if (d.channels.length === 0) return [];
   const shown = d.channels.slice(0, HOME_SHOWS.channels);
   const lines = shown.map((c) => {
     const runs = c.kinds.map((kind) => KIND_LABELS[kind]);
-    return `• <#${c.channel_id}>${runs.length > 0 ? `: ${runs.join(', ')}` : ''}`;
+    return `• <#${c.channel_id}>${runs.length > 0 ? `: ${runs.join(', ')}` : ''}${healthOf(c)}`;
   });
   return [
     header('Your channels'),
