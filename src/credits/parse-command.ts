@@ -8,6 +8,7 @@ import {
   plainFromSlack,
 } from './credit-text.js';
 import { type NamedPerson, splitContributions } from './split-contributions.js';
+import { LEADING_MENTION } from '../people/mentions.js';
 
 export type Contribution = { userId: string; contribution: string | null };
 
@@ -20,7 +21,6 @@ export type CreditCommand =
 
 export const EXAMPLE = '`/credit @ana @ben for Q3 launch: Ana ran the research, Ben built the pipeline`';
 
-const MENTION = /^<@([UW][A-Z0-9]{2,})(?:\|([^>]*))?>/;
 const SEPARATOR = /^(?:\s+|,|\band\b|&amp;)+/i;
 const FOR = /^for\b\s*/i;
 /** A Slack link in command text: `<https://…>` or `<https://…|label>`. */
@@ -47,7 +47,7 @@ function parseGive(text: string): CreditCommand {
   const people: NamedPerson[] = [];
   let remaining = text;
   for (;;) {
-    const mention = MENTION.exec(remaining);
+    const mention = LEADING_MENTION.exec(remaining);
     if (!mention?.[1]) break;
     people.push({ userId: mention[1], label: mention[2] });
     remaining = remaining.slice(mention[0].length).replace(SEPARATOR, '');

@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import { parseBudget } from './budget.js';
 import { MAX_REASON_LENGTH, readableLength, sanitizeReason } from './reason.js';
+import { LEADING_MENTION } from '../people/mentions.js';
 
 export type KudosCommand =
   | { kind: 'give'; recipientIds: string[]; reason: string }
@@ -13,7 +14,6 @@ export type KudosCommand =
 export const MAX_RECIPIENTS = 20;
 export const EXAMPLE = '`/kudos @ana @ben for running the launch review`';
 
-const MENTION = /^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>/;
 const SEPARATOR = /^(?:\s+|,|\band\b|&amp;)+/i;
 
 /** Reads the text after /kudos. Throws UserError, saying what to type instead, when it makes no sense. */
@@ -34,7 +34,7 @@ function parseGive(text: string): KudosCommand {
   const recipientIds: string[] = [];
   let remaining = text;
   for (;;) {
-    const mention = MENTION.exec(remaining);
+    const mention = LEADING_MENTION.exec(remaining);
     if (!mention?.[1]) break;
     recipientIds.push(mention[1]);
     remaining = remaining.slice(mention[0].length).replace(SEPARATOR, '');
