@@ -121,7 +121,7 @@ export function createDatabase(options: DatabaseOptions): Database {
       client.on('error', onLost);
       try {
         await client.query('begin');
-        const result = await fn(on(client));
+        const result = await fn(oneAtATime(on(client)));
         await client.query('commit');
         return result;
       } catch (error) {
@@ -160,6 +160,24 @@ export function createDatabase(options: DatabaseOptions): Database {
       }
     },
     close: () => pool.end(),
+  };
+}
+
+/**
+ * A transaction's statements run on one connection, which takes one statement at a time: callers
+ * may still start several at once (Promise.all), and they are sent in turn rather than piled onto
+ * the client, which pg deprecates.
+ */
+function oneAtATime(q: Queryable): Queryable {
+  let previous: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = previous.then(run, run);
+    previous = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    query: (text, params, row) => inTurn(() => q.query(text, params, row)),
+    execute: (text, params) => inTurn(() => q.execute(text, params)),
   };
 }
 
