@@ -7,6 +7,8 @@ import type { Logger } from '../src/logger.js';
 
 export type BenchDatabase = {
   db: Database;
+  /** For a connection of the bench's own, outside the bot's pool (seeding). */
+  url: string;
   engine: 'server' | 'embedded';
   close(): Promise<void>;
 };
@@ -24,6 +26,7 @@ export async function createBenchDatabase(log: Logger): Promise<BenchDatabase> {
     const db = createDatabase({ url: embedded.url, log, engine: 'embedded' });
     return {
       db,
+      url: embedded.url,
       engine: 'embedded',
       async close() {
         await db.close();
@@ -46,6 +49,7 @@ export async function createBenchDatabase(log: Logger): Promise<BenchDatabase> {
   const db = createDatabase({ url: target.toString(), log, engine: 'server' });
   return {
     db,
+    url: target.toString(),
     engine: 'server',
     async close() {
       await db.close();
