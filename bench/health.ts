@@ -34,18 +34,22 @@ const GOAL_DIGEST_MS = 300;
 const GOAL_RATIO = 3;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** What the digest computes for one channel: for now the scorecard of the period and of the one before. */
+/** What the digest computes for one channel: for now the scorecard of its week and of the week before. */
 async function computeDigest(
   health: HealthService,
   teamId: string,
   channelId: string,
   end: Date,
 ): Promise<{ current: PeriodScorecard; previous: PeriodScorecard }> {
-  const [current, previous] = await Promise.all([
+  return health.withPrevious(teamId, channelId, end);
+}
+
+/** The same two scorecards counted separately, in parallel, for comparison. */
+async function twoScorecards(health: HealthService, teamId: string, channelId: string, end: Date) {
+  return Promise.all([
     health.scorecardFor(teamId, channelId, end),
     health.scorecardFor(teamId, channelId, new Date(end.getTime() - 7 * DAY_MS)),
   ]);
-  return { current, previous };
 }
 
 /**
@@ -129,6 +133,7 @@ type ChannelFigures = {
   channelId: string;
   rows: LowerBound;
   digest: Timings;
+  separate: Timings;
   bound: Timings;
   /** What differs between the digest's counts and the lower bound's; empty when they agree. */
   mismatches: string[];
@@ -212,9 +217,11 @@ async function timeChannel(
 ): Promise<ChannelFigures> {
   for (let i = 0; i < WARMUP; i += 1) {
     await computeDigest(health, TEAM, channelId, END);
+    await twoScorecards(health, TEAM, channelId, END);
     await lowerBound(db, channelId, END);
   }
   const digestMs: number[] = [];
+  const separateMs: number[] = [];
   const boundMs: number[] = [];
   let digest: Awaited<ReturnType<typeof computeDigest>> | undefined;
   let rows: LowerBound | undefined;
@@ -222,6 +229,9 @@ async function timeChannel(
     let started = performance.now();
     digest = await computeDigest(health, TEAM, channelId, END);
     digestMs.push(performance.now() - started);
+    started = performance.now();
+    await twoScorecards(health, TEAM, channelId, END);
+    separateMs.push(performance.now() - started);
     started = performance.now();
     rows = await lowerBound(db, channelId, END);
     boundMs.push(performance.now() - started);
@@ -232,6 +242,7 @@ async function timeChannel(
     channelId,
     rows,
     digest: timings(digestMs),
+    separate: timings(separateMs),
     bound: timings(boundMs),
     mismatches: compare(digest, rows),
   };
@@ -310,6 +321,7 @@ function printSummary(
     ['    check-ins of the blocker look-back', ...figures.map((f) => f.rows.lookback_checkins.toLocaleString('en'))],
     ['one digest: median', ...figures.map((f) => ms(f.digest.medianMs))],
     ['    p95', ...figures.map((f) => ms(f.digest.p95Ms))],
+    ['    two scorecardFor in parallel: median', ...figures.map((f) => ms(f.separate.medianMs))],
     ['lower bound, one query: median', ...figures.map((f) => ms(f.bound.medianMs))],
     ['    p95', ...figures.map((f) => ms(f.bound.p95Ms))],
     ['digest ÷ lower bound (medians)', ...figures.map((f) => `${ratio(f).toFixed(1)}×`)],
