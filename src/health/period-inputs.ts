@@ -1,16 +1,5 @@
 import type { Queryable } from '../db/database.js';
-import {
-  actionCounts,
-  blockerCounts,
-  checkinCounts,
-  creditCounts,
-  type Period,
-  type Periods,
-  pulseMeans,
-  recognition,
-  retroCounts,
-  sideFlows,
-} from '../db/repos/health.js';
+import { type Period, type Periods, periodCounts } from '../db/repos/health.js';
 import type { PeriodInputs } from './scorecard.js';
 
 /** Everything the scorecard needs for one channel and one period, read from what the rituals recorded. */
@@ -22,33 +11,13 @@ export async function periodInputs(q: Queryable, period: Period): Promise<Period
 }
 
 /**
- * The same for several periods of one channel, in the order given: each statement counts them all
- * at once, so the week before (or a trend) costs little more than one week.
+ * The same for several periods of one channel, in the order given, counted together: the week
+ * before (or a trend) costs little more than one week.
  */
 export async function periodsInputs(q: Queryable, periods: Periods): Promise<PeriodInputs[]> {
-  const [checkins, blockers, retros, credits, actions, pulse, kudos, flows] = await Promise.all([
-    checkinCounts(q, periods),
-    blockerCounts(q, periods),
-    retroCounts(q, periods),
-    creditCounts(q, periods),
-    actionCounts(q, periods),
-    pulseMeans(q, periods),
-    recognition(q, periods),
-    sideFlows(q, periods),
-  ]);
-  return periods.periods.map((_, i) => ({
-    checkins: at(checkins, i),
-    blockers: at(blockers, i),
-    retros: at(retros, i),
-    credits: at(credits, i),
-    actions: at(actions, i),
-    pulse: at(pulse, i),
-    ...at(kudos, i),
-    ...at(flows, i),
-  }));
-}
-
-function at<T>(values: T[], i: number): T {
-  if (i >= values.length) throw new Error(`no value for period ${i + 1}`);
-  return values[i] as T;
+  const inputs = await periodCounts(q, periods);
+  if (inputs.length !== periods.periods.length) {
+    throw new Error(`counted ${inputs.length} periods of ${periods.periods.length}`);
+  }
+  return inputs;
 }
