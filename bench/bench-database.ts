@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { createDatabase, type Database } from '../src/db/database.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
@@ -7,6 +8,8 @@ import type { Logger } from '../src/logger.js';
 
 export type BenchDatabase = {
   db: Database;
+  /** For a connection of the bench's own, outside the bot's pool (seeding). */
+  url: string;
   engine: 'server' | 'embedded';
   close(): Promise<void>;
 };
@@ -24,6 +27,7 @@ export async function createBenchDatabase(log: Logger): Promise<BenchDatabase> {
     const db = createDatabase({ url: embedded.url, log, engine: 'embedded' });
     return {
       db,
+      url: embedded.url,
       engine: 'embedded',
       async close() {
         await db.close();
@@ -36,7 +40,19 @@ export async function createBenchDatabase(log: Logger): Promise<BenchDatabase> {
   const target = new URL(serverUrl);
   target.pathname = `/${name}`;
   const dropDatabase = () =>
-    withAdmin(serverUrl, (admin) => admin.query(`drop database if exists ${name} with (force)`));
+    withAdmin(serverUrl, async (admin) => {
+      // The pool's end() resolves before its connections have gone: forced out, they would each log
+      // an error. Give them a moment first.
+      for (let waited = 0; waited < 2_000; waited += 20) {
+        const { rows } = await admin.query<{ open: number }>(
+          'select count(*)::int as open from pg_stat_activity where datname = $1',
+          [name],
+        );
+        if ((rows[0]?.open ?? 0) === 0) break;
+        await sleep(20);
+      }
+      await admin.query(`drop database if exists ${name} with (force)`);
+    });
   try {
     await migrate({ databaseUrl: target.toString(), log });
   } catch (error) {
@@ -46,6 +62,7 @@ export async function createBenchDatabase(log: Logger): Promise<BenchDatabase> {
   const db = createDatabase({ url: target.toString(), log, engine: 'server' });
   return {
     db,
+    url: target.toString(),
     engine: 'server',
     async close() {
       await db.close();

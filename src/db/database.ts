@@ -60,8 +60,10 @@ export function createDatabase(options: DatabaseOptions): Database {
     query_timeout: (options.statementTimeoutMs ?? 5_000) + 1_000,
     application_name: 'rapport',
     // Named statements are parsed once, but planned for each execution: a generic plan fixed while
-    // a table was small (a new install) would keep scanning it whole as it grows.
-    ...(options.engine === 'embedded' ? {} : { options: '-c plan_cache_mode=force_custom_plan' }),
+    // a table was small (a new install) would keep scanning it whole as it grows. No JIT: every
+    // statement here is short, and a plan whose estimate crosses jit_above_cost spends tens of
+    // milliseconds to seconds compiling what runs in one (the embedded engine has none).
+    ...(options.engine === 'embedded' ? {} : { options: '-c plan_cache_mode=force_custom_plan -c jit=off' }),
   });
   // An idle client whose server went away emits here; without a listener the process would crash.
   pool.on('error', (error) => log.warn({ err: error }, 'an idle database connection failed and was dropped'));

@@ -1,17 +1,9 @@
 import type { Queryable } from '../db/database.js';
-import {
-  completedActions,
-  confirmedDeliverables,
-  type Listed,
-  type ListedAction,
-  openBlockers,
-  overdueActions,
-  recentKudosReasons,
-} from '../db/repos/health-digest.js';
+import { digestLists, type Listed, type ListedAction } from '../db/repos/health-digest.js';
 import { type StoredPeriod, storedPeriodsBetween, storePeriod } from '../db/repos/health-periods.js';
 import type { Period } from '../db/repos/health.js';
 import type { TrendPoint } from './chart.js';
-import { periodInputs } from './period-inputs.js';
+import { periodsInputs } from './period-inputs.js';
 import { scorecardOf } from './scorecard.js';
 
 export const PERIOD_DAYS = 7;
@@ -53,10 +45,24 @@ export function periodEnding(teamId: string, channelId: string, end: Date): Peri
   return { teamId, channelId, start: new Date(end.getTime() - PERIOD_MS), end };
 }
 
-/** A period's scorecard, computed now from what the rituals recorded. */
-export async function computePeriod(q: Queryable, period: Period): Promise<PeriodScorecard> {
-  const inputs = await periodInputs(q, period);
-  return { ...scorecardOf(inputs), start: period.start, end: period.end, inputs };
+/**
+ * The scorecards of one channel's periods ending at each of `ends`, in that order, computed now
+ * from what the rituals recorded; counted together, so several weeks cost little more than one.
+ */
+export async function computePeriods(
+  q: Queryable,
+  teamId: string,
+  channelId: string,
+  ends: Date[],
+): Promise<PeriodScorecard[]> {
+  if (ends.length === 0) return [];
+  const periods = ends.map((end) => ({ start: new Date(end.getTime() - PERIOD_MS), end }));
+  const inputs = await periodsInputs(q, { teamId, channelId, periods });
+  return periods.map((p, i) => {
+    const counts = inputs[i];
+    if (!counts) throw new Error(`no counts for the period ending ${p.end.toISOString()}`);
+    return { ...scorecardOf(counts), start: p.start, end: p.end, inputs: counts };
+  });
 }
 
 /**
@@ -72,66 +78,70 @@ export async function computeDigest(
   const { teamId, channelId, end } = input;
   const period = periodEnding(teamId, channelId, end);
   const limit = DIGEST_SHOWS;
-  const [current, weeksBefore, kudos, credits, actionsDone, overdue, blockers] = await Promise.all([
-    computePeriod(q, period).then((computed) => storePeriod(q, teamId, channelId, computed, input.now)),
-    weeksBeforeOf(q, input),
-    recentKudosReasons(q, period, limit),
-    confirmedDeliverables(q, period, limit),
-    completedActions(q, period, limit),
-    overdueActions(q, period, limit),
-    openBlockers(q, period, limit),
-  ]);
-  const trend = [...weeksBefore, current]
-    .filter((p) => p.score !== null)
-    .map((p) => ({ periodEnd: p.end, pillars: p.pillars }));
+  const [weeks, lists] = await Promise.all([trendWeeks(q, input), digestLists(q, period, limit)]);
+  const { kudos, credits, actionsDone, overdue, blockers } = lists;
+  const current = weeks.at(-1);
+  if (!current) throw new Error('a digest without its week');
+  const weeksBefore = weeks.slice(0, -1);
   return {
     channelId,
     current,
     previous: weeksBefore.at(-1) ?? null,
-    trend,
+    trend: weeks.filter((p) => p.score !== null).map((p) => ({ periodEnd: p.end, pillars: p.pillars })),
     highlights: { kudos, credits, actionsDone },
     attention: { overdue, blockers },
   };
 }
 
-/** The 7 weeks before the current one, oldest first: stored, or computed and stored now. */
-async function weeksBeforeOf(
+/**
+ * The 8 weeks ending at `end`, oldest first. The current week is stored (or read back, when this
+ * end was published before); each week before it is the stored period that stands for it, or is
+ * computed now (all such weeks in one pass) and stored when it has any data.
+ */
+async function trendWeeks(
   q: Queryable,
   input: { teamId: string; channelId: string; end: Date; now: Date },
 ): Promise<PeriodScorecard[]> {
   const { teamId, channelId, end } = input;
-  const oldestEnd = new Date(end.getTime() - (TREND_PERIODS - 1) * PERIOD_MS);
-  const stored = await storedPeriodsBetween(
-    q,
-    teamId,
-    channelId,
-    new Date(oldestEnd.getTime() - SAME_WEEK_MS),
-    new Date(end.getTime() - PERIOD_MS + SAME_WEEK_MS),
+  const weekEnds = Array.from(
+    { length: TREND_PERIODS },
+    (_, i) => new Date(end.getTime() - (TREND_PERIODS - 1 - i) * PERIOD_MS),
   );
+  // The current week is counted while the stored weeks are read: a weekly digest needs no other.
+  const [stored, [counted]] = await Promise.all([
+    storedPeriodsBetween(q, teamId, channelId, new Date((weekEnds[0] as Date).getTime() - SAME_WEEK_MS), end),
+    computePeriods(q, teamId, channelId, [end]),
+  ]);
+  const standIns = weekEnds.map((weekEnd, i) =>
+    i === TREND_PERIODS - 1
+      ? stored.find((p) => p.end.getTime() === end.getTime())
+      : closest(stored, weekEnd, end),
+  );
+  const missing = weekEnds.slice(0, -1).filter((_, i) => standIns[i] === undefined);
+  const computed = [...(await computePeriods(q, teamId, channelId, missing)), counted as PeriodScorecard];
   const weeks: PeriodScorecard[] = [];
-  for (let k = TREND_PERIODS - 1; k >= 1; k -= 1) {
-    const weekEnd = new Date(end.getTime() - k * PERIOD_MS);
-    const nearest = closest(stored, weekEnd);
-    if (nearest) {
-      weeks.push(nearest);
+  for (const [i, standIn] of standIns.entries()) {
+    if (standIn) {
+      weeks.push(standIn);
       continue;
     }
-    const computed = await computePeriod(q, periodEnding(teamId, channelId, weekEnd));
-    // A week with no data at all is not kept: the history lists weeks something happened in.
+    const week = computed.shift() as PeriodScorecard;
+    const isCurrent = i === TREND_PERIODS - 1;
+    // A week before with no data at all is not kept: the history lists weeks something happened in.
     weeks.push(
-      computed.score === null ? computed : await storePeriod(q, teamId, channelId, computed, input.now),
+      isCurrent || week.score !== null ? await storePeriod(q, teamId, channelId, week, input.now) : week,
     );
   }
   return weeks;
 }
 
-function closest(stored: PeriodScorecard[], weekEnd: Date): PeriodScorecard | undefined {
+/** The stored period closest to a week's end, within SAME_WEEK_MS, other than the current one. */
+function closest(stored: PeriodScorecard[], weekEnd: Date, currentEnd: Date): PeriodScorecard | undefined {
   let best: PeriodScorecard | undefined;
+  const distance = (p: PeriodScorecard) => Math.abs(p.end.getTime() - weekEnd.getTime());
   for (const p of stored) {
-    const distance = Math.abs(p.end.getTime() - weekEnd.getTime());
-    if (distance <= SAME_WEEK_MS && (!best || distance < Math.abs(best.end.getTime() - weekEnd.getTime()))) {
-      best = p;
-    }
+    if (p.end.getTime() === currentEnd.getTime()) continue;
+    if (distance(p) <= SAME_WEEK_MS && (!best || distance(p) < distance(best))) best = p;
   }
   return best;
 }

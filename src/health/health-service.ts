@@ -5,7 +5,7 @@ import { latestStoredPeriods } from '../db/repos/health-periods.js';
 import { enqueueMessages } from '../db/repos/scheduler.js';
 import { UserError } from '../errors.js';
 import type { Directory } from '../people/directory.js';
-import { computePeriod, PERIOD_DAYS, periodEnding, TREND_PERIODS } from './digest.js';
+import { computePeriods, PERIOD_DAYS, TREND_PERIODS } from './digest.js';
 import { digestMessages } from './digest-messages.js';
 import type { DeclaredSide } from './parse-command.js';
 
@@ -21,10 +21,11 @@ export function createHealthService(deps: { db: Database; clock: Clock; director
     /** `/health`: the 7 days ending now, and the 7 days before them; nothing is stored. */
     async now(teamId: string, channelId: string) {
       const end = deps.clock.now();
-      const [current, previous] = await Promise.all([
-        computePeriod(deps.db, periodEnding(teamId, channelId, end)),
-        computePeriod(deps.db, periodEnding(teamId, channelId, new Date(end.getTime() - PERIOD_MS))),
+      const [current, previous] = await computePeriods(deps.db, teamId, channelId, [
+        end,
+        new Date(end.getTime() - PERIOD_MS),
       ]);
+      if (!current || !previous) throw new Error('a scorecard without its two weeks');
       return { channelId, current, previous };
     },
 

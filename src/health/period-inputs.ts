@@ -1,28 +1,23 @@
 import type { Queryable } from '../db/database.js';
-import {
-  actionCounts,
-  blockerCounts,
-  checkinCounts,
-  creditCounts,
-  type Period,
-  pulseMeans,
-  recognition,
-  retroCounts,
-  sideFlows,
-} from '../db/repos/health.js';
+import { type Period, type Periods, periodCounts } from '../db/repos/health.js';
 import type { PeriodInputs } from './scorecard.js';
 
 /** Everything the scorecard needs for one channel and one period, read from what the rituals recorded. */
 export async function periodInputs(q: Queryable, period: Period): Promise<PeriodInputs> {
-  const [checkins, blockers, retros, credits, actions, pulse, kudos, flows] = await Promise.all([
-    checkinCounts(q, period),
-    blockerCounts(q, period),
-    retroCounts(q, period),
-    creditCounts(q, period),
-    actionCounts(q, period),
-    pulseMeans(q, period),
-    recognition(q, period),
-    sideFlows(q, period),
-  ]);
-  return { checkins, blockers, retros, credits, actions, pulse, ...kudos, ...flows };
+  const { teamId, channelId, start, end } = period;
+  const [inputs] = await periodsInputs(q, { teamId, channelId, periods: [{ start, end }] });
+  if (!inputs) throw new Error('no inputs for the period');
+  return inputs;
+}
+
+/**
+ * The same for several periods of one channel, in the order given, counted together: the week
+ * before (or a trend) costs little more than one week.
+ */
+export async function periodsInputs(q: Queryable, periods: Periods): Promise<PeriodInputs[]> {
+  const inputs = await periodCounts(q, periods);
+  if (inputs.length !== periods.periods.length) {
+    throw new Error(`counted ${inputs.length} periods of ${periods.periods.length}`);
+  }
+  return inputs;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { insertRitual } from '../../src/db/repos/rituals.js';
+import { digestLists } from '../../src/db/repos/health-digest.js';
 import { periodInputs } from '../../src/health/period-inputs.js';
 import { scorecardOf } from '../../src/health/scorecard.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
@@ -239,5 +240,51 @@ describe('the counts behind a scorecard, on hand-made data', () => {
     expect(scorecardOf(inputs).score).toBeNull();
     expect(inputs.pulse).toBeNull();
     expect(inputs.sides).toEqual([]);
+  });
+});
+
+describe('what a digest lists, on hand-made data', () => {
+  test('people still blocked since their run began, and only this channel’s kudos, credits and actions', async () => {
+    const standup = await ritual('standup');
+    // Cy: blocked on the 12th, clear on the 13th, blocked again from the 17th: blocked since the 17th.
+    await day(standup, CY, '2026-11-12', { status: 'answered', blocker: true });
+    await day(standup, CY, '2026-11-13', { status: 'answered' });
+    await day(standup, CY, '2026-11-17', { status: 'answered', blocker: true });
+    await day(standup, CY, '2026-11-19', { status: 'answered', blocker: true });
+    // Ana was blocked, then answered without one: not listed. Dee was blocked only in another channel.
+    await day(standup, ANA, '2026-11-16', { status: 'answered', blocker: true });
+    await day(standup, ANA, '2026-11-18', { status: 'answered' });
+    await day(await ritual('standup', ELSEWHERE), DEE, '2026-11-18', { status: 'answered', blocker: true });
+
+    // One kudos to two people is one line; another channel's kudos is never listed.
+    await sql(
+      `insert into kudos (team_id, giver_id, receiver_id, channel_id, source, command_id, reason, created_at)
+       values ($1, $2, $3, $4, 'command', 'c1', 'for the launch', '2026-11-18T10:00:00Z'),
+              ($1, $2, $5, $4, 'command', 'c1', 'for the launch', '2026-11-18T10:00:00Z'),
+              ($1, $2, $3, $6, 'command', 'c2', 'secret', '2026-11-18T11:00:00Z')`,
+      [TEAM, ANA, BEN, CHANNEL, CY, ELSEWHERE],
+    );
+    await sql(
+      `insert into action_items (team_id, channel_id, owner_id, body, due_on, created_by, create_key, created_at, done_at, done_by)
+       values ($1, $2, $3, 'Overdue one', '2026-11-20', $3, 'a1', '2026-11-10T00:00:00Z', null, null),
+              ($1, $2, $3, 'Done late, after the week', '2026-11-19', $3, 'a2', '2026-11-10T00:00:00Z', '2026-11-24T00:00:00Z', $3),
+              ($1, $2, $4, 'Done in the week', null, $4, 'a3', '2026-11-10T00:00:00Z', '2026-11-17T00:00:00Z', $4),
+              ($1, $5, $3, 'Overdue elsewhere', '2026-11-01', $3, 'a4', '2026-10-10T00:00:00Z', null, null)`,
+      [TEAM, CHANNEL, BEN, CY, ELSEWHERE],
+    );
+
+    const lists = await digestLists(t.db, PERIOD, 3);
+    expect(lists.blockers).toEqual({ items: [{ userId: CY, since: '2026-11-17' }], total: 1 });
+    expect(lists.kudos).toEqual({
+      items: [{ giverId: ANA, receiverIds: [BEN, CY], reason: 'for the launch' }],
+      total: 1,
+    });
+    // Both were overdue at the week's end: one still open, one done only after it.
+    expect(lists.overdue.items.map((a) => a.body)).toEqual(['Done late, after the week', 'Overdue one']);
+    expect(lists.actionsDone).toEqual({
+      items: [{ ownerId: CY, body: 'Done in the week', dueOn: null }],
+      total: 1,
+    });
+    expect(lists.credits).toEqual({ items: [], total: 0 });
   });
 });

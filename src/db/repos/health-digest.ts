@@ -20,31 +20,6 @@ const kudosRow = z.object({
   total,
 });
 
-/** The latest kudos given with a reason, once per giving (however many people it thanked). */
-export async function recentKudosReasons(
-  q: Queryable,
-  p: Period,
-  limit: number,
-): Promise<Listed<{ giverId: string; receiverIds: string[]; reason: string }>> {
-  const rows = await q.query(
-    `with given as (
-       select giver_id, reason, array_agg(receiver_id order by receiver_id) as receivers, max(created_at) as at
-       from kudos
-       where team_id = $1 and channel_id = $2 and created_at >= $3 and created_at < $4
-         and retracted_at is null and reason is not null and source <> 'ditto'
-       group by giver_id, reason, coalesce(command_id, message_ts, created_at::text)
-     )
-     select giver_id, receivers, reason, (count(*) over ())::int as total
-     from given order by at desc limit $5`,
-    params(p, limit),
-    kudosRow,
-  );
-  return {
-    items: rows.map((r) => ({ giverId: r.giver_id, receiverIds: r.receivers, reason: r.reason })),
-    total: rows[0]?.total ?? 0,
-  };
-}
-
 const creditRow = z.object({
   deliverable: z.string(),
   link: z.string().nullable(),
@@ -52,87 +27,72 @@ const creditRow = z.object({
   total,
 });
 
-/** The deliverables credited in the period that someone named has confirmed, newest first. */
-export async function confirmedDeliverables(
-  q: Queryable,
-  p: Period,
-  limit: number,
-): Promise<Listed<{ deliverable: string; link: string | null; contributorIds: string[] }>> {
-  const rows = await q.query(
-    `select c.deliverable, c.link, array_agg(cc.contributor_id order by cc.contributor_id) as contributors,
-            (count(*) over ())::int as total
-     from credits c
-     join credit_contributors cc on cc.team_id = c.team_id and cc.credit_id = c.id and cc.status = 'confirmed'
-     where c.team_id = $1 and c.channel_id = $2 and c.created_at >= $3 and c.created_at < $4
-     group by c.id, c.deliverable, c.link, c.created_at
-     order by c.created_at desc, c.id desc
-     limit $5`,
-    params(p, limit),
-    creditRow,
-  );
-  return {
-    items: rows.map((r) => ({ deliverable: r.deliverable, link: r.link, contributorIds: r.contributors })),
-    total: rows[0]?.total ?? 0,
-  };
-}
-
 const actionRow = z.object({ owner_id: z.string(), body: z.string(), due_on: z.string().nullable(), total });
 export type ListedAction = { ownerId: string; body: string; dueOn: string | null };
-const actionOf = (r: z.infer<typeof actionRow>): ListedAction => ({
+const actionOf = (r: Omit<z.infer<typeof actionRow>, 'total'>): ListedAction => ({
   ownerId: r.owner_id,
   body: r.body,
   dueOn: r.due_on,
 });
 
-/** Action items marked done in the period, latest first. */
-export async function completedActions(
-  q: Queryable,
-  p: Period,
-  limit: number,
-): Promise<Listed<ListedAction>> {
-  const rows = await q.query(
-    `select owner_id, body, due_on::text, (count(*) over ())::int as total
-     from action_items
-     where team_id = $1 and channel_id = $2 and done_at >= $3 and done_at < $4
-     order by done_at desc, id desc
-     limit $5`,
-    params(p, limit),
-    actionRow,
-  );
-  return { items: rows.map(actionOf), total: rows[0]?.total ?? 0 };
-}
-
-/** Action items still open at the period's end whose due date had passed, the longest overdue first. */
-export async function overdueActions(q: Queryable, p: Period, limit: number): Promise<Listed<ListedAction>> {
-  const rows = await q.query(
-    `select owner_id, body, due_on::text, (count(*) over ())::int as total
-     from action_items
-     where team_id = $1 and channel_id = $2 and created_at < $3
-       and due_on < ($3::timestamptz at time zone 'UTC')::date
-       and (done_at is null or done_at >= $3)
-     order by due_on, id
-     limit $4`,
-    [p.teamId, p.channelId, p.end, limit],
-    actionRow,
-  );
-  return { items: rows.map(actionOf), total: rows[0]?.total ?? 0 };
-}
-
 const blockerRow = z.object({ user_id: z.string(), since: z.string(), total });
 
+const listsRow = z.object({
+  kudos: z.array(kudosRow.omit({ total: true })),
+  kudos_total: total,
+  credits: z.array(creditRow.omit({ total: true })),
+  credits_total: total,
+  done: z.array(actionRow.omit({ total: true })),
+  done_total: total,
+  overdue: z.array(actionRow.omit({ total: true })),
+  overdue_total: total,
+  blockers: z.array(blockerRow.omit({ total: true })),
+  blockers_total: total,
+});
+
+export type DigestLists = {
+  kudos: Listed<{ giverId: string; receiverIds: string[]; reason: string }>;
+  credits: Listed<{ deliverable: string; link: string | null; contributorIds: string[] }>;
+  actionsDone: Listed<ListedAction>;
+  overdue: Listed<ListedAction>;
+  blockers: Listed<{ userId: string; since: string }>;
+};
+
 /**
- * People whose latest stand-up answer before the period's end still raised a blocker, and the day
- * that run of blocked answers began (the blocker's episode, as docs/METRICS.md defines it).
+ * All five lists of a digest in one statement (each as the functions above read it): a digest is
+ * a handful of statements, because on the embedded engine each statement costs its planning.
  */
-export async function openBlockers(
-  q: Queryable,
-  p: Period,
-  limit: number,
-): Promise<Listed<{ userId: string; since: string }>> {
-  const rows = await q.query(
-    `with answered as (
+export async function digestLists(q: Queryable, p: Period, limit: number): Promise<DigestLists> {
+  const [row] = await q.query(
+    `with given as (
+       select giver_id, reason, array_agg(receiver_id order by receiver_id) as receivers, max(created_at) as at
+       from kudos
+       where team_id = $1 and channel_id = $2 and created_at >= $3 and created_at < $4
+         and retracted_at is null and reason is not null and source <> 'ditto'
+       group by giver_id, reason, coalesce(command_id, message_ts, created_at::text)
+     ),
+     credited as (
+       select c.id, c.deliverable, c.link, c.created_at,
+              array_agg(cc.contributor_id order by cc.contributor_id) as contributors
+       from credits c
+       join credit_contributors cc on cc.team_id = c.team_id and cc.credit_id = c.id and cc.status = 'confirmed'
+       where c.team_id = $1 and c.channel_id = $2 and c.created_at >= $3 and c.created_at < $4
+       group by c.team_id, c.id
+     ),
+     channel_actions as (
+       select id, owner_id, body, due_on, done_at, created_at from action_items
+       where team_id = $1 and channel_id = $2 and (done_at >= $3 or done_at is null)
+     ),
+     done as (select * from channel_actions where done_at >= $3 and done_at < $4),
+     overdue as (
+       select * from channel_actions
+       where created_at < $4 and due_on < ($4::timestamptz at time zone 'UTC')::date
+         and (done_at is null or done_at >= $4)
+     ),
+     answered as (
        select c.user_id, c.local_date, c.blocker,
-              row_number() over (partition by c.user_id order by c.local_date desc, c.ritual_id) as newest
+              row_number() over (partition by c.user_id order by c.local_date desc, c.ritual_id) as newest,
+              max(c.local_date) filter (where not c.blocker) over (partition by c.user_id) as last_clear
        from checkins c
        join rituals r on r.team_id = c.team_id and r.id = c.ritual_id
        where c.team_id = $1 and r.channel_id = $2 and r.kind = 'standup' and c.status = 'answered'
@@ -142,19 +102,51 @@ export async function openBlockers(
      blocked as (
        select a.user_id,
               (select min(b.local_date) from answered b
-               where b.user_id = a.user_id and b.blocker
-                 and b.local_date > coalesce((select max(n.local_date) from answered n
-                                              where n.user_id = a.user_id and not n.blocker), '-infinity')) as since
+               where b.user_id = a.user_id and b.blocker and b.local_date > coalesce(a.last_clear, '-infinity')) as since
        from answered a
        where a.newest = 1 and a.blocker
      )
-     select user_id, since::text, (count(*) over ())::int as total
-     from blocked order by since, user_id limit $5`,
+     select
+       coalesce((select json_agg(json_build_object('giver_id', giver_id, 'receivers', receivers, 'reason', reason) order by at desc)
+                 from (select * from given order by at desc limit $5) g), '[]') as kudos,
+       (select count(*)::int from given) as kudos_total,
+       coalesce((select json_agg(json_build_object('deliverable', deliverable, 'link', link, 'contributors', contributors)
+                                 order by created_at desc, id desc)
+                 from (select * from credited order by created_at desc, id desc limit $5) c), '[]') as credits,
+       (select count(*)::int from credited) as credits_total,
+       coalesce((select json_agg(json_build_object('owner_id', owner_id, 'body', body, 'due_on', due_on::text)
+                                 order by done_at desc, id desc)
+                 from (select * from done order by done_at desc, id desc limit $5) d), '[]') as done,
+       (select count(*)::int from done) as done_total,
+       coalesce((select json_agg(json_build_object('owner_id', owner_id, 'body', body, 'due_on', due_on::text)
+                                 order by due_on, id)
+                 from (select * from overdue order by due_on, id limit $5) o), '[]') as overdue,
+       (select count(*)::int from overdue) as overdue_total,
+       coalesce((select json_agg(json_build_object('user_id', user_id, 'since', since::text) order by since, user_id)
+                 from (select * from blocked order by since, user_id limit $5) b), '[]') as blockers,
+       (select count(*)::int from blocked) as blockers_total`,
     params(p, limit),
-    blockerRow,
+    listsRow,
   );
+  if (!row) throw new Error('the digest lists returned no row');
   return {
-    items: rows.map((r) => ({ userId: r.user_id, since: r.since })),
-    total: rows[0]?.total ?? 0,
+    kudos: {
+      items: row.kudos.map((r) => ({ giverId: r.giver_id, receiverIds: r.receivers, reason: r.reason })),
+      total: row.kudos_total,
+    },
+    credits: {
+      items: row.credits.map((r) => ({
+        deliverable: r.deliverable,
+        link: r.link,
+        contributorIds: r.contributors,
+      })),
+      total: row.credits_total,
+    },
+    actionsDone: { items: row.done.map(actionOf), total: row.done_total },
+    overdue: { items: row.overdue.map(actionOf), total: row.overdue_total },
+    blockers: {
+      items: row.blockers.map((r) => ({ userId: r.user_id, since: r.since })),
+      total: row.blockers_total,
+    },
   };
 }

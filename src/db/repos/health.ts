@@ -3,240 +3,331 @@ import type { Flow, PeriodInputs } from '../../health/scorecard.js';
 import type { Queryable } from '../database.js';
 
 /**
- * The counts behind one channel's scorecard for one period, [start, end); docs/METRICS.md says
- * what each one is. Every statement reads one channel of one workspace.
+ * The counts behind one channel's scorecards, for one period [start, end) or several at once;
+ * docs/METRICS.md says what each one is. One statement counts everything for all the periods
+ * asked for, reading each table of the one channel once: a digest (its week and the week before)
+ * costs one parse, one plan and one round trip, which on the embedded engine cost more than the
+ * reading itself. Each part below is one group of counts, as a few named subqueries with a row
+ * per period (`i`, from 1 in the order given).
  */
 export type Period = { teamId: string; channelId: string; start: Date; end: Date };
+export type Periods = { teamId: string; channelId: string; periods: { start: Date; end: Date }[] };
 
-const params = (p: Period) => [p.teamId, p.channelId, p.start, p.end];
 /** How far back a blocker episode or a channel's use of kudos is looked for. */
 const LOOKBACK_DAYS = 56;
 const PULSE_DAYS = 35;
 
-export async function checkinCounts(q: Queryable, p: Period): Promise<PeriodInputs['checkins']> {
-  const [row] = await q.query(
-    `select count(*) filter (where c.status is distinct from 'skipped')::int as expected,
-            count(*) filter (where c.status = 'answered')::int as answered,
-            count(*) filter (where c.status = 'answered' and (o.status = 'answered'
-              or c.submitted_at <= o.scheduled_at + make_interval(mins => r.close_after_minutes)))::int as on_time
-     from ritual_occurrences o
-     join rituals r on r.team_id = o.team_id and r.id = o.ritual_id
-     left join checkins c on c.team_id = o.team_id and c.ritual_id = o.ritual_id
-       and c.user_id = o.participant_id and c.local_date = o.local_date
-     where o.team_id = $1 and r.channel_id = $2 and r.kind = 'standup'
-       and o.status in ('sent', 'answered') and o.scheduled_at >= $3 and o.scheduled_at < $4`,
-    params(p),
-    z.object({ expected: z.number(), answered: z.number(), on_time: z.number() }),
-  );
-  return { expected: row?.expected ?? 0, answered: row?.answered ?? 0, onTime: row?.on_time ?? 0 };
-}
-
-export async function blockerCounts(q: Queryable, p: Period): Promise<PeriodInputs['blockers']> {
-  const [row] = await q.query(
-    `with answered as (
-       select c.ritual_id, c.user_id, c.local_date, c.blocker,
-              lag(c.blocker) over (partition by c.ritual_id, c.user_id order by c.local_date) as before
-       from checkins c
-       join rituals r on r.team_id = c.team_id and r.id = c.ritual_id
-       where c.team_id = $1 and r.channel_id = $2 and r.kind = 'standup' and c.status = 'answered'
-         and c.local_date >= ($3::timestamptz at time zone 'UTC')::date - ${LOOKBACK_DAYS}
-         and c.local_date < ($4::timestamptz at time zone 'UTC')::date
-     ),
-     episodes as (
-       select s.local_date as started,
-              (select min(a.local_date) from answered a
-               where a.ritual_id = s.ritual_id and a.user_id = s.user_id
-                 and a.local_date > s.local_date and not a.blocker) as resolved
-       from answered s
-       where s.blocker and not coalesce(s.before, false)
-     ),
-     open_in_period as (
-       select coalesce(resolved, ($4::timestamptz at time zone 'UTC')::date) - started as days_open
-       from episodes
-       where started < ($4::timestamptz at time zone 'UTC')::date
-         and (resolved is null or resolved >= ($3::timestamptz at time zone 'UTC')::date)
-     )
-     select (select count(*)::int from answered
-             where blocker and local_date >= ($3::timestamptz at time zone 'UTC')::date) as raised,
-            (select count(*)::int from open_in_period) as episodes,
-            (select avg(days_open)::float8 from open_in_period) as mean_open_days`,
-    params(p),
-    z.object({ raised: z.number(), episodes: z.number(), mean_open_days: z.number().nullable() }),
-  );
-  return {
-    raised: row?.raised ?? 0,
-    episodes: row?.episodes ?? 0,
-    meanOpenDays: row?.mean_open_days ?? null,
-  };
-}
-
-export async function retroCounts(q: Queryable, p: Period): Promise<PeriodInputs['retros']> {
-  const [row] = await q.query(
-    `select count(*)::int as scheduled,
-            count(*) filter (where exists (
-              select 1 from retros t join retro_notes n on n.team_id = t.team_id and n.retro_id = t.id
-              where t.team_id = o.team_id and t.ritual_id = o.ritual_id and t.local_date = o.local_date
-            ))::int as held
-     from ritual_occurrences o
-     join rituals r on r.team_id = o.team_id and r.id = o.ritual_id
-     where o.team_id = $1 and r.channel_id = $2 and r.kind = 'retro' and o.status = 'sent'
-       and o.scheduled_at >= $3 and o.scheduled_at < $4`,
-    params(p),
-    z.object({ scheduled: z.number(), held: z.number() }),
-  );
-  return { scheduled: row?.scheduled ?? 0, held: row?.held ?? 0 };
-}
-
-export async function creditCounts(q: Queryable, p: Period): Promise<PeriodInputs['credits']> {
-  const [row] = await q.query(
-    `select count(distinct c.id)::int as deliverables,
-            count(cc.id)::int as contributors,
-            count(cc.id) filter (where cc.status = 'confirmed')::int as confirmed
-     from credits c
-     join credit_contributors cc on cc.team_id = c.team_id and cc.credit_id = c.id and cc.status <> 'declined'
-     where c.team_id = $1 and c.channel_id = $2 and c.created_at >= $3 and c.created_at < $4`,
-    params(p),
-    z.object({ deliverables: z.number(), contributors: z.number(), confirmed: z.number() }),
-  );
-  return {
-    deliverables: row?.deliverables ?? 0,
-    contributors: row?.contributors ?? 0,
-    confirmed: row?.confirmed ?? 0,
-  };
-}
-
-export async function actionCounts(q: Queryable, p: Period): Promise<PeriodInputs['actions']> {
-  const [row] = await q.query(
-    `select count(*) filter (where due_on >= ($3::timestamptz at time zone 'UTC')::date
-                               and due_on < ($4::timestamptz at time zone 'UTC')::date)::int as due,
-            count(*) filter (where due_on >= ($3::timestamptz at time zone 'UTC')::date
-                               and due_on < ($4::timestamptz at time zone 'UTC')::date
-                               and (done_at at time zone 'UTC')::date <= due_on)::int as done_on_time,
-            count(*) filter (where done_at >= $3 and done_at < $4)::int as completed
-     from action_items
-     where team_id = $1 and channel_id = $2`,
-    params(p),
-    z.object({ due: z.number(), done_on_time: z.number(), completed: z.number() }),
-  );
-  return { due: row?.due ?? 0, doneOnTime: row?.done_on_time ?? 0, completed: row?.completed ?? 0 };
-}
-
-/** The latest round closed in the 35 days before the period's end with 3 or more answers. */
-export async function pulseMeans(q: Queryable, p: Period): Promise<PeriodInputs['pulse']> {
-  const rows = await q.query(
-    `with round as (
-       select r.ritual_id, r.round_date, r.statements from pulse_rounds r
-       where r.team_id = $1 and r.channel_id = $2
-         and r.closed_at >= $3::timestamptz - interval '${PULSE_DAYS} days' and r.closed_at < $3
-         and (select count(*) from pulse_responses a
-              where a.team_id = r.team_id and a.ritual_id = r.ritual_id and a.round_date = r.round_date) >= 3
-       order by r.closed_at desc limit 1
-     )
-     select s.statement, avg(a.scores[s.i])::float8 as mean
-     from round
-     cross join lateral unnest(round.statements) with ordinality as s(statement, i)
-     join pulse_responses a on a.team_id = $1 and a.ritual_id = round.ritual_id and a.round_date = round.round_date
-     group by s.i, s.statement
-     order by s.i`,
-    [p.teamId, p.channelId, p.end],
-    z.object({ statement: z.string(), mean: z.number() }),
-  );
-  return rows.length === 0 ? null : rows;
-}
+/**
+ * $1 the team, $2 the channel, $3 and $4 each period's start and end, $5 and $6 the earliest start
+ * and the latest end. Each table is read between $5 and $6 as well as within each period: the
+ * plan then knows how many rows it reads (a range bounded only by another table's columns is
+ * guessed at, too high, which can make a small statement look big enough to compile with JIT, for
+ * longer than it runs).
+ */
+const params = (p: Periods) => {
+  const starts = p.periods.map((x) => x.start);
+  const ends = p.periods.map((x) => x.end);
+  const first = new Date(Math.min(...starts.map((d) => d.getTime())));
+  const last = new Date(Math.max(...ends.map((d) => d.getTime())));
+  return [p.teamId, p.channelId, starts, ends, first, last];
+};
 
 /**
- * The channel's active members in the period and the kudos each received there, and whether the
- * channel gave any kudos in the period or the 8 weeks before it.
+ * The periods, with their first and last-plus-one dates in UTC; then the rows that several counts
+ * share, each read once: the stand-up prompts (with their check-ins) and retro days, the kudos,
+ * and the credited contributors (declined ones left out), each with the period it falls in.
  */
-export async function recognition(
-  q: Queryable,
-  p: Period,
-): Promise<Pick<PeriodInputs, 'kudosReceived' | 'usesKudos'>> {
-  const rows = await q.query(
-    `with k as (
-       select giver_id, receiver_id from kudos
-       where team_id = $1 and channel_id = $2 and created_at >= $3 and created_at < $4 and retracted_at is null
-     ),
-     active as (
-       select o.participant_id as user_id from ritual_occurrences o
-       join rituals r on r.team_id = o.team_id and r.id = o.ritual_id
-       where o.team_id = $1 and r.channel_id = $2 and r.kind = 'standup'
-         and o.status in ('sent', 'answered') and o.scheduled_at >= $3 and o.scheduled_at < $4
-       union select giver_id from k
-       union select receiver_id from k
-       union select cc.contributor_id from credits c
-       join credit_contributors cc on cc.team_id = c.team_id and cc.credit_id = c.id and cc.status <> 'declined'
-       where c.team_id = $1 and c.channel_id = $2 and c.created_at >= $3 and c.created_at < $4
-     )
-     select a.user_id, (select count(*)::int from k where k.receiver_id = a.user_id) as received,
-            exists (select 1 from kudos
-                    where team_id = $1 and channel_id = $2 and retracted_at is null
-                      and created_at >= $3::timestamptz - interval '${LOOKBACK_DAYS} days' and created_at < $4) as uses
-     from active a
-     order by a.user_id`,
-    params(p),
-    z.object({ user_id: z.string(), received: z.number(), uses: z.boolean() }),
-  );
-  return { kudosReceived: rows.map((r) => r.received), usesKudos: rows[0]?.uses ?? false };
-}
+const SHARED = `
+  periods as (
+    select p.i::int as i, p.start_at, p.end_at,
+           (p.start_at at time zone 'UTC')::date as start_day, (p.end_at at time zone 'UTC')::date as end_day
+    from unnest($3::timestamptz[], $4::timestamptz[]) with ordinality as p(start_at, end_at, i)
+  ),
+  occurrences as materialized (
+    select p.i, r.kind, o.ritual_id, o.local_date, o.participant_id, c.status,
+           c.status = 'answered' and (o.status = 'answered'
+             or c.submitted_at <= o.scheduled_at + make_interval(mins => r.close_after_minutes)) as on_time
+    from periods p
+    join ritual_occurrences o on o.scheduled_at >= p.start_at and o.scheduled_at < p.end_at
+    join rituals r on r.team_id = o.team_id and r.id = o.ritual_id
+    left join checkins c on c.team_id = o.team_id and c.ritual_id = o.ritual_id
+      and c.user_id = o.participant_id and c.local_date = o.local_date
+    where o.team_id = $1 and r.channel_id = $2
+      and (r.kind = 'standup' and o.status in ('sent', 'answered') or r.kind = 'retro' and o.status = 'sent')
+      and o.scheduled_at >= $5 and o.scheduled_at < $6
+  ),
+  given as materialized (
+    select p.i, k.giver_id, k.receiver_id, k.giver_team_id, k.receiver_team_id
+    from periods p
+    join kudos k on k.created_at >= p.start_at and k.created_at < p.end_at
+    where k.team_id = $1 and k.channel_id = $2 and k.retracted_at is null
+      and k.created_at >= $5 and k.created_at < $6
+  ),
+  credited as materialized (
+    select p.i, c.id, c.given_by, cc.contributor_id, cc.status
+    from periods p
+    join credits c on c.created_at >= p.start_at and c.created_at < p.end_at
+    join credit_contributors cc on cc.team_id = c.team_id and cc.credit_id = c.id and cc.status <> 'declined'
+    where c.team_id = $1 and c.channel_id = $2 and c.created_at >= $5 and c.created_at < $6
+  )`;
+
+const CHECKINS = `
+  checkin_counts as (
+    select i, count(*) filter (where status is distinct from 'skipped')::int as expected,
+           count(*) filter (where status = 'answered')::int as answered,
+           count(*) filter (where on_time)::int as on_time
+    from occurrences where kind = 'standup' group by i
+  )`;
+
+/**
+ * Each period looks back at its own 8 weeks of answered check-ins. A blocker episode is a run of
+ * check-ins raising a blocker with no check-in without one between them: `cleared` counts the
+ * person's check-ins without a blocker so far, so it is the same all along a run, and the check-in
+ * that resolves the run is the next one without a blocker, the one whose `cleared` is one more.
+ * The check-ins are read and counted once for all the periods: a period sees the part of a run
+ * inside its own look-back, and a resolution before its end.
+ */
+const BLOCKERS = `
+  answered as materialized (
+    select c.ritual_id, c.user_id, c.local_date, c.blocker,
+           count(*) filter (where not c.blocker)
+             over (partition by c.ritual_id, c.user_id order by c.local_date rows unbounded preceding) as cleared
+    from checkins c
+    join rituals r on r.team_id = c.team_id and r.id = c.ritual_id
+    where c.team_id = $1 and r.channel_id = $2 and r.kind = 'standup' and c.status = 'answered'
+      and c.local_date >= ($5::timestamptz at time zone 'UTC')::date - ${LOOKBACK_DAYS}
+      and c.local_date < ($6::timestamptz at time zone 'UTC')::date
+  ),
+  episodes as (
+    select p.i, min(b.local_date) as started, min(n.local_date) as resolved
+    from periods p
+    join answered b on b.blocker and b.local_date >= p.start_day - ${LOOKBACK_DAYS} and b.local_date < p.end_day
+    left join answered n on n.ritual_id = b.ritual_id and n.user_id = b.user_id
+      and not n.blocker and n.cleared = b.cleared + 1 and n.local_date < p.end_day
+    group by p.i, b.ritual_id, b.user_id, b.cleared
+  ),
+  open_days as (
+    select e.i, count(*)::int as episodes, avg(coalesce(e.resolved, p.end_day) - e.started)::float8 as mean_open_days
+    from episodes e join periods p on p.i = e.i
+    where e.started < p.end_day and (e.resolved is null or e.resolved >= p.start_day)
+    group by e.i
+  ),
+  raised as (
+    select p.i, count(*)::int as raised
+    from periods p join answered a on a.local_date >= p.start_day and a.local_date < p.end_day
+    where a.blocker
+    group by p.i
+  )`;
+
+const RETROS = `
+  retro_counts as (
+    select o.i, count(*)::int as scheduled,
+           count(*) filter (where exists (
+             select 1 from retros t join retro_notes n on n.team_id = t.team_id and n.retro_id = t.id
+             where t.team_id = $1 and t.ritual_id = o.ritual_id and t.local_date = o.local_date
+           ))::int as held
+    from occurrences o where o.kind = 'retro' group by o.i
+  )`;
+
+const CREDITS = `
+  credit_counts as (
+    select i, count(distinct id)::int as deliverables, count(*)::int as contributors,
+           count(*) filter (where status = 'confirmed')::int as confirmed
+    from credited group by i
+  )`;
+
+const ACTIONS = `
+  action_counts as (
+    select p.i,
+           count(*) filter (where a.due_on >= p.start_day and a.due_on < p.end_day)::int as due,
+           count(*) filter (where a.due_on >= p.start_day and a.due_on < p.end_day
+                              and (a.done_at at time zone 'UTC')::date <= a.due_on)::int as done_on_time,
+           count(*) filter (where a.done_at >= p.start_at and a.done_at < p.end_at)::int as completed
+    from periods p
+    join action_items a on a.due_on >= p.start_day and a.due_on < p.end_day
+                        or a.done_at >= p.start_at and a.done_at < p.end_at
+    where a.team_id = $1 and a.channel_id = $2
+      and (a.due_on >= ($5::timestamptz at time zone 'UTC')::date and a.due_on < ($6::timestamptz at time zone 'UTC')::date
+           or a.done_at >= $5 and a.done_at < $6)
+    group by p.i
+  )`;
+
+/** For each period, the latest round closed in the 35 days before its end with 3 or more answers. */
+const PULSE = `
+  statement_means as (
+    select p.i, s.n, s.statement, avg(a.scores[s.n])::float8 as mean
+    from periods p
+    cross join lateral (
+      select r.ritual_id, r.round_date, r.statements from pulse_rounds r
+      where r.team_id = $1 and r.channel_id = $2
+        and r.closed_at >= p.end_at - interval '${PULSE_DAYS} days' and r.closed_at < p.end_at
+        and r.closed_at >= $5::timestamptz - interval '${PULSE_DAYS} days' and r.closed_at < $6
+        and (select count(*) from pulse_responses a
+             where a.team_id = r.team_id and a.ritual_id = r.ritual_id and a.round_date = r.round_date) >= 3
+      order by r.closed_at desc limit 1
+    ) round
+    cross join lateral unnest(round.statements) with ordinality as s(statement, n)
+    join pulse_responses a on a.team_id = $1 and a.ritual_id = round.ritual_id and a.round_date = round.round_date
+    group by p.i, s.n, s.statement
+  ),
+  pulse as (
+    select i, array_agg(statement order by n) as pulse_statements, array_agg(mean order by n) as pulse_means
+    from statement_means group by i
+  )`;
+
+/**
+ * The channel's active members in each period and the kudos each received there (in the order of
+ * their ids), and whether the channel gave any kudos in the period or the 8 weeks before it.
+ */
+const RECOGNITION = `
+  active as (
+    select i, participant_id as user_id from occurrences where kind = 'standup'
+    union select i, giver_id from given
+    union select i, receiver_id from given
+    union select i, contributor_id from credited
+  ),
+  received as (
+    select a.i, array_agg(coalesce(r.received, 0) order by a.user_id) as kudos_received
+    from active a
+    left join (select i, receiver_id, count(*)::int as received from given group by i, receiver_id) r
+      on r.i = a.i and r.receiver_id = a.user_id
+    group by a.i
+  ),
+  uses as (
+    select p.i, exists (select 1 from kudos
+                        where team_id = $1 and channel_id = $2 and retracted_at is null
+                          and created_at >= p.start_at - interval '${LOOKBACK_DAYS} days' and created_at < p.end_at) as uses_kudos
+    from periods p
+  )`;
 
 /**
  * A person's side in this channel: the side declared for them, when the channel declared sides;
- * otherwise their own workspace (recorded with each kudos, else from the directory).
+ * otherwise their own workspace (recorded with each kudos, else from the directory). Kudos go from
+ * giver to receiver, credits from giver to each contributor other than themselves; `flows` counts
+ * them between sides, for each period and kind, as arrays ordered by side from and side to.
  */
 const SIDES = `
   declared as (select user_id, side from alliance_sides where team_id = $1 and channel_id = $2),
-  declaring as (select exists (select 1 from declared) as yes)`;
-const sideOf = (userColumn: string, teamColumn: string | null, alias: string) => `
-  case when (select yes from declaring)
-       then (select side from declared where user_id = ${userColumn})
-       else coalesce(${teamColumn ?? 'null'}, (select home_team_id from slack_users
-                                               where team_id = $1 and user_id = ${userColumn}))
-  end as ${alias}`;
+  edges as (
+    select i, 'kudos' as kind, giver_id as from_id, giver_team_id as from_team,
+           receiver_id as to_id, receiver_team_id as to_team
+    from given
+    union all
+    select i, 'credits', given_by, null, contributor_id, null from credited where contributor_id <> given_by
+  ),
+  people_sides as materialized (
+    select u.user_id, d.declaring, case when d.declaring then s.side else s.home_team_id end as side
+    from (select from_id as user_id from edges union select to_id from edges) u
+    cross join (select exists (select 1 from declared) as declaring) d
+    left join lateral (
+      select (select side from declared where user_id = u.user_id) as side,
+             (select home_team_id from slack_users where team_id = $1 and user_id = u.user_id) as home_team_id
+    ) s on true
+  ),
+  flows as (
+    select i, kind, array_agg(from_side order by from_side, to_side) as from_sides,
+           array_agg(to_side order by from_side, to_side) as to_sides, array_agg(count order by from_side, to_side) as counts
+    from (
+      select e.i, e.kind, sided.from_side, sided.to_side, count(*)::int as count
+      from edges e
+      join people_sides f on f.user_id = e.from_id
+      join people_sides t on t.user_id = e.to_id
+      cross join lateral (
+        select case when f.declaring then f.side else coalesce(e.from_team, f.side) end as from_side,
+               case when t.declaring then t.side else coalesce(e.to_team, t.side) end as to_side
+      ) sided
+      where sided.from_side is not null and sided.to_side is not null
+      group by e.i, e.kind, sided.from_side, sided.to_side
+    ) f
+    group by i, kind
+  )`;
 
-const flowRow = z.object({ from: z.string(), to: z.string(), count: z.number() });
+const row = z.object({
+  i: z.number().int().min(1),
+  expected: z.number(),
+  answered: z.number(),
+  on_time: z.number(),
+  raised: z.number(),
+  episodes: z.number(),
+  mean_open_days: z.number().nullable(),
+  scheduled: z.number(),
+  held: z.number(),
+  deliverables: z.number(),
+  contributors: z.number(),
+  confirmed: z.number(),
+  due: z.number(),
+  done_on_time: z.number(),
+  completed: z.number(),
+  pulse_statements: z.array(z.string()).nullable(),
+  pulse_means: z.array(z.number()).nullable(),
+  kudos_received: z.array(z.number()).nullable(),
+  uses_kudos: z.boolean(),
+  kudos_from: z.array(z.string()).nullable(),
+  kudos_to: z.array(z.string()).nullable(),
+  kudos_count: z.array(z.number()).nullable(),
+  credit_from: z.array(z.string()).nullable(),
+  credit_to: z.array(z.string()).nullable(),
+  credit_count: z.array(z.number()).nullable(),
+  declared_sides: z.array(z.string()).nullable(),
+});
 
-/** Kudos and credits between sides in the period, and the sides there are. */
-export async function sideFlows(
-  q: Queryable,
-  p: Period,
-): Promise<Pick<PeriodInputs, 'sides' | 'kudosFlows' | 'creditFlows'>> {
-  const kudosFlows: Flow[] = await q.query(
-    `with ${SIDES},
-     sided as (
-       select ${sideOf('k.giver_id', 'k.giver_team_id', 'from_side')},
-              ${sideOf('k.receiver_id', 'k.receiver_team_id', 'to_side')}
-       from kudos k
-       where k.team_id = $1 and k.channel_id = $2 and k.created_at >= $3 and k.created_at < $4
-         and k.retracted_at is null
-     )
-     select from_side as "from", to_side as "to", count(*)::int as count from sided
-     where from_side is not null and to_side is not null
-     group by from_side, to_side order by from_side, to_side`,
+/** Every count of every period, in the order given. */
+export async function periodCounts(q: Queryable, p: Periods): Promise<PeriodInputs[]> {
+  const rows = await q.query(
+    `with ${SHARED}, ${CHECKINS}, ${BLOCKERS}, ${RETROS}, ${CREDITS}, ${ACTIONS}, ${PULSE}, ${RECOGNITION}, ${SIDES}
+     select p.i,
+            coalesce(ck.expected, 0) as expected, coalesce(ck.answered, 0) as answered,
+            coalesce(ck.on_time, 0) as on_time,
+            coalesce(rb.raised, 0) as raised, coalesce(od.episodes, 0) as episodes, od.mean_open_days,
+            coalesce(rc.scheduled, 0) as scheduled, coalesce(rc.held, 0) as held,
+            coalesce(cr.deliverables, 0) as deliverables, coalesce(cr.contributors, 0) as contributors,
+            coalesce(cr.confirmed, 0) as confirmed,
+            coalesce(ac.due, 0) as due, coalesce(ac.done_on_time, 0) as done_on_time,
+            coalesce(ac.completed, 0) as completed,
+            pu.pulse_statements, pu.pulse_means,
+            re.kudos_received, re.kudos_received is not null and us.uses_kudos as uses_kudos,
+            kf.from_sides as kudos_from, kf.to_sides as kudos_to, kf.counts as kudos_count,
+            cf.from_sides as credit_from, cf.to_sides as credit_to, cf.counts as credit_count,
+            (select array_agg(distinct side order by side) from declared) as declared_sides
+     from periods p
+     left join checkin_counts ck on ck.i = p.i
+     left join raised rb on rb.i = p.i
+     left join open_days od on od.i = p.i
+     left join retro_counts rc on rc.i = p.i
+     left join credit_counts cr on cr.i = p.i
+     left join action_counts ac on ac.i = p.i
+     left join pulse pu on pu.i = p.i
+     left join received re on re.i = p.i
+     left join uses us on us.i = p.i
+     left join flows kf on kf.i = p.i and kf.kind = 'kudos'
+     left join flows cf on cf.i = p.i and cf.kind = 'credits'
+     order by p.i`,
     params(p),
-    flowRow,
+    row,
   );
-  const creditFlows: Flow[] = await q.query(
-    `with ${SIDES},
-     sided as (
-       select ${sideOf('c.given_by', null, 'from_side')}, ${sideOf('cc.contributor_id', null, 'to_side')}
-       from credits c
-       join credit_contributors cc on cc.team_id = c.team_id and cc.credit_id = c.id and cc.status <> 'declined'
-       where c.team_id = $1 and c.channel_id = $2 and c.created_at >= $3 and c.created_at < $4
-         and cc.contributor_id <> c.given_by
-     )
-     select from_side as "from", to_side as "to", count(*)::int as count from sided
-     where from_side is not null and to_side is not null
-     group by from_side, to_side order by from_side, to_side`,
-    params(p),
-    flowRow,
-  );
-  const declared = await q.query(
-    'select distinct side from alliance_sides where team_id = $1 and channel_id = $2 order by side',
-    [p.teamId, p.channelId],
-    z.object({ side: z.string() }),
-  );
-  const seen = [...kudosFlows, ...creditFlows].flatMap((f) => [f.from, f.to]);
-  const sides = declared.length > 0 ? declared.map((d) => d.side) : [...new Set(seen)].sort();
-  return { sides, kudosFlows, creditFlows };
+  return rows.map((r) => {
+    const kudosFlows = flowsOf(r.kudos_from, r.kudos_to, r.kudos_count);
+    const creditFlows = flowsOf(r.credit_from, r.credit_to, r.credit_count);
+    const seen = [...kudosFlows, ...creditFlows].flatMap((f) => [f.from, f.to]);
+    return {
+      checkins: { expected: r.expected, answered: r.answered, onTime: r.on_time },
+      blockers: { raised: r.raised, episodes: r.episodes, meanOpenDays: r.mean_open_days },
+      retros: { scheduled: r.scheduled, held: r.held },
+      credits: { deliverables: r.deliverables, contributors: r.contributors, confirmed: r.confirmed },
+      actions: { due: r.due, doneOnTime: r.done_on_time, completed: r.completed },
+      pulse:
+        r.pulse_statements && r.pulse_means
+          ? r.pulse_statements.map((statement, n) => ({ statement, mean: r.pulse_means?.[n] ?? NaN }))
+          : null,
+      kudosReceived: r.kudos_received ?? [],
+      usesKudos: r.uses_kudos,
+      sides: r.declared_sides ?? [...new Set(seen)].sort(),
+      kudosFlows,
+      creditFlows,
+    };
+  });
+}
+
+function flowsOf(from: string[] | null, to: string[] | null, count: number[] | null): Flow[] {
+  return (from ?? []).map((side, n) => ({ from: side, to: to?.[n] ?? '', count: count?.[n] ?? 0 }));
 }
