@@ -9,7 +9,7 @@ import {
 } from '../../src/health/scorecard.js';
 
 /** A period in which nothing was counted: the stored inputs only matter to the digest's sentences. */
-const NO_INPUTS: PeriodInputs = {
+export const NO_INPUTS: PeriodInputs = {
   checkins: { expected: 0, answered: 0, onTime: 0 },
   blockers: { raised: 0, episodes: 0, meanOpenDays: null },
   retros: { scheduled: 0, held: 0 },

@@ -1,27 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
-import {
-  crossSideShare,
-  gini,
-  meanOfPresent,
-  type PeriodInputs,
-  reciprocity,
-  scorecardOf,
-} from '../../src/health/scorecard.js';
+import { crossSideShare, gini, meanOfPresent, reciprocity, scorecardOf } from '../../src/health/scorecard.js';
+import { NO_INPUTS } from '../helpers/health-periods.js';
 
 /** A period in which nothing was recorded at all. */
-const EMPTY: PeriodInputs = {
-  checkins: { expected: 0, answered: 0, onTime: 0 },
-  blockers: { raised: 0, episodes: 0, meanOpenDays: null },
-  retros: { scheduled: 0, held: 0 },
-  credits: { deliverables: 0, contributors: 0, confirmed: 0 },
-  actions: { due: 0, doneOnTime: 0, completed: 0 },
-  pulse: null,
-  kudosReceived: [],
-  usesKudos: false,
-  sides: [],
-  kudosFlows: [],
-  creditFlows: [],
-};
+const EMPTY = NO_INPUTS;
 
 describe('Gini coefficient', () => {
   test.each([
