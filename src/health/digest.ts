@@ -9,7 +9,7 @@ import { scorecardOf } from './scorecard.js';
 export const PERIOD_DAYS = 7;
 export const TREND_PERIODS = 8;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const PERIOD_MS = PERIOD_DAYS * DAY_MS;
+export const PERIOD_MS = PERIOD_DAYS * DAY_MS;
 /**
  * A stored period stands for a week of the trend when it ends within this long of the week's end:
  * a weekly digest at 09:00 local moves by an hour in UTC when the clocks change, and a digest

@@ -5,11 +5,10 @@ import { latestStoredPeriods } from '../db/repos/health-periods.js';
 import { enqueueMessages } from '../db/repos/scheduler.js';
 import { UserError } from '../errors.js';
 import type { Directory } from '../people/directory.js';
-import { computePeriods, PERIOD_DAYS, TREND_PERIODS } from './digest.js';
+import { computePeriods, PERIOD_MS, TREND_PERIODS } from './digest.js';
 import { digestMessages } from './digest-messages.js';
 import type { DeclaredSide } from './parse-command.js';
 
-const PERIOD_MS = PERIOD_DAYS * 24 * 60 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
 
 export type HealthService = ReturnType<typeof createHealthService>;

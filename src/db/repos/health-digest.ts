@@ -13,40 +13,32 @@ export type Listed<T> = { items: T[]; total: number };
 const params = (p: Period, limit: number) => [p.teamId, p.channelId, p.start, p.end, limit];
 const total = z.number();
 
-const kudosRow = z.object({
-  giver_id: z.string(),
-  receivers: z.array(z.string()),
-  reason: z.string(),
-  total,
-});
-
+const kudosRow = z.object({ giver_id: z.string(), receivers: z.array(z.string()), reason: z.string() });
 const creditRow = z.object({
   deliverable: z.string(),
   link: z.string().nullable(),
   contributors: z.array(z.string()),
-  total,
 });
-
-const actionRow = z.object({ owner_id: z.string(), body: z.string(), due_on: z.string().nullable(), total });
+const actionRow = z.object({ owner_id: z.string(), body: z.string(), due_on: z.string().nullable() });
 export type ListedAction = { ownerId: string; body: string; dueOn: string | null };
-const actionOf = (r: Omit<z.infer<typeof actionRow>, 'total'>): ListedAction => ({
+const actionOf = (r: z.infer<typeof actionRow>): ListedAction => ({
   ownerId: r.owner_id,
   body: r.body,
   dueOn: r.due_on,
 });
 
-const blockerRow = z.object({ user_id: z.string(), since: z.string(), total });
+const blockerRow = z.object({ user_id: z.string(), since: z.string() });
 
 const listsRow = z.object({
-  kudos: z.array(kudosRow.omit({ total: true })),
+  kudos: z.array(kudosRow),
   kudos_total: total,
-  credits: z.array(creditRow.omit({ total: true })),
+  credits: z.array(creditRow),
   credits_total: total,
-  done: z.array(actionRow.omit({ total: true })),
+  done: z.array(actionRow),
   done_total: total,
-  overdue: z.array(actionRow.omit({ total: true })),
+  overdue: z.array(actionRow),
   overdue_total: total,
-  blockers: z.array(blockerRow.omit({ total: true })),
+  blockers: z.array(blockerRow),
   blockers_total: total,
 });
 
