@@ -1,0 +1,619 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type SlackCall = { method: string; args: Record<string, unknown>; token: string | undefined };
+export type ResponseUrlPost = { id: string; body: Record<string, unknown> };
+/** A file uploaded through files.getUploadURLExternal, its upload URL, and files.completeUploadExternal. */
+export type FakeFile = {
+  id: string;
+  filename: string;
+  length: number;
+  altText: string | undefined;
+  bytes?: Buffer;
+  title?: string;
+  channel?: string;
+  threadTs?: string;
+};
+export type FakeUser = {
+  id: string;
+  name?: string;
+  team_id?: string;
+  is_bot?: boolean;
+  deleted?: boolean;
+  is_admin?: boolean;
+  is_owner?: boolean;
+  tz?: string;
+  real_name?: string;
+  title?: string;
+};
+
+type Handler = (args: Record<string, unknown>) => Record<string, unknown>;
+
+/** A message as conversations.history returns it (people's messages have `user`, the bot's `bot_id`). */
+export type StoredMessage = Record<string, unknown> & {
+  ts: string;
+  user?: string;
+  bot_id?: string;
+  text?: unknown;
+  blocks?: unknown;
+  thread_ts?: string;
+  reactions?: { name: string; users: string[]; count: number }[];
+  files?: { id?: string; name?: string; title?: string }[];
+  edited?: { user: string; ts: string };
+};
+/** A message only one person sees: a command's reply, chat.postEphemeral, an ephemeral response_url post. */
+export type EphemeralMessage = { id: string; channel: string; user: string; text: string; blocks: unknown[] | null };
+/** A view someone has open: a modal on their stack. */
+export type OpenView = { id: string; hash: string; view: Record<string, unknown> };
+/** Who a response_url answers, and which message it may replace. */
+export type ResponseTarget = { user: string; channel: string; ephemeralId?: string; messageTs?: string };
+
+export const TEAM_ID = 'T0RAPPORT1';
+export const BOT_USER_ID = 'U0RAPPBOT';
+export const BOT_ID = 'B0RAPPBOT';
+export const BOT_TOKEN = 'xoxb-1111-2222-testtokenvalue';
+export const APP_TOKEN = 'xapp-1-A0RAPPORT-3333-testappvalue';
+
+/** Methods Slack answers only for an app-level token. */
+const APP_LEVEL_METHODS = new Set(['apps.connections.open']);
+
+/**
+ * A local stand-in for the Slack Web API, reached by the app's WebClient through SLACK_API_URL:
+ * the tests' fake Slack and the playground's Slack alike. It records every call, answers as Slack
+ * does (the shapes of Slack's own examples, test/fixtures/slack), enforces the limits Slack
+ * enforces, and counts any method it does not know so a test can fail on it. It also keeps what a
+ * person would see: messages with their reactions, ephemeral replies, open modals and Home tabs.
+ */
+export class SlackStandIn {
+  readonly calls: SlackCall[] = [];
+  readonly responseUrlPosts: ResponseUrlPost[] = [];
+  readonly unhandled: string[] = [];
+  readonly users = new Map<string, FakeUser>();
+  /** Channels the bot is not a member of: chat.postMessage answers not_in_channel there. */
+  readonly channelsWithoutBot = new Set<string>();
+  /** Who is in each channel, for conversations.members. */
+  readonly channelMembers = new Map<string, string[]>();
+  /** Messages posted, by conversation (a DM to a user is kept under "D" + their id). */
+  readonly conversations = new Map<string, Record<string, unknown>[]>();
+  /** Files by id, from the upload URL request until (and after) they are shared. */
+  readonly files = new Map<string, FakeFile>();
+  /** The workspace's name, as auth.test reports it. */
+  readonly teamName = 'Rapport Playground';
+  /** Messages only one person sees, oldest first. */
+  readonly ephemerals: EphemeralMessage[] = [];
+  /** Each person's open modals, the top of the stack last. */
+  readonly modals = new Map<string, OpenView[]>();
+  /** Each person's Home tab, as last published. */
+  readonly homes = new Map<string, Record<string, unknown>>();
+  /** Whose action each trigger_id came from: a modal opens for that person. */
+  readonly triggers = new Map<string, string>();
+  /** Where each response_url's posts go. */
+  readonly responseTargets = new Map<string, ResponseTarget>();
+  /** Calls Slack refused (an `ok: false` answer), newest last: the playground shows them. */
+  readonly refusals: { method: string; error: string }[] = [];
+  private readonly failures = new Map<string, string[]>();
+  private readonly rateLimits = new Map<string, number[]>();
+  private readonly failuresAfterPosting = new Map<string, number[]>();
+  private readonly overrides = new Map<string, Handler>();
+  private tsCounter = 0;
+  private delayMs = 0;
+
+  private constructor(
+    private readonly server: Server,
+    readonly baseUrl: string,
+  ) {}
+
+  static async start(): Promise<SlackStandIn> {
+    const created: { fake?: SlackStandIn } = {};
+    const server = createServer((req, res) => {
+      void created.fake?.handle(req).then(
+        ({ status, body, headers }) => {
+          res.writeHead(status, { 'content-type': 'application/json', ...headers });
+          res.end(JSON.stringify(body));
+        },
+        (error: unknown) => {
+          res.writeHead(500);
+          res.end(String(error));
+        },
+      );
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    created.fake = new SlackStandIn(server, `http://127.0.0.1:${port}`);
+    return created.fake;
+  }
+
+  /** What the app's SLACK_API_URL is set to. */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.baseUrl}/respond/${id}`;
+  }
+
+  addUser(user: FakeUser): FakeUser {
+    this.users.set(user.id, user);
+    return user;
+  }
+
+  /** The next calls to `method` fail with these Slack error codes, one per call. */
+  failNext(method: string, ...errors: string[]): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...errors]);
+  }
+
+  /** The next call to `method` is refused with HTTP 429 and this Retry-After (seconds). */
+  rateLimitNext(method: string, retryAfterS: number): void {
+    this.rateLimits.set(method, [...(this.rateLimits.get(method) ?? []), retryAfterS]);
+  }
+
+  /** The next call to `method` takes effect, then answers with this HTTP error: an uncertain outcome. */
+  failNextAfterPosting(method: string, status = 500): void {
+    this.failuresAfterPosting.set(method, [...(this.failuresAfterPosting.get(method) ?? []), status]);
+  }
+
+  answer(method: string, handler: Handler): void {
+    this.overrides.set(method, handler);
+  }
+
+  /** Every Web API answer waits this long, like a slow Slack. */
+  slowDown(ms: number): void {
+    this.delayMs = ms;
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Forgets what was called and any failure or slowness a test asked for; keeps users and answers. */
+  resetCalls(): void {
+    this.calls.length = 0;
+    this.responseUrlPosts.length = 0;
+    this.unhandled.length = 0;
+    this.channelsWithoutBot.clear();
+    this.failures.clear();
+    this.rateLimits.clear();
+    this.failuresAfterPosting.clear();
+    this.conversations.clear();
+    this.files.clear();
+    this.ephemerals.length = 0;
+    this.modals.clear();
+    this.homes.clear();
+    this.triggers.clear();
+    this.responseTargets.clear();
+    this.refusals.length = 0;
+    this.delayMs = 0;
+  }
+
+  /** Resolves once `check` passes, for effects the app produces after acknowledging. */
+  async waitFor<T>(check: () => T | undefined | false, timeoutMs = 3_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = check();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error('fake Slack: the expected call never came');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** A person posts a message in a channel (or a thread): returns it as Slack stores it. */
+  postAsUser(channel: string, user: string, text: string, threadTs?: string): StoredMessage {
+    const message: StoredMessage = { type: 'message', user, text, ts: this.nextTs() };
+    if (threadTs) message.thread_ts = threadTs;
+    this.conversations.set(channel, [...(this.conversations.get(channel) ?? []), message]);
+    return message;
+  }
+
+  /** Adds or removes a person's reaction; false when the message does not exist or nothing changed. */
+  react(channel: string, ts: string, user: string, name: string, add: boolean): boolean {
+    const message = this.conversations.get(channel)?.find((m) => m.ts === ts) as StoredMessage | undefined;
+    if (!message) return false;
+    const reactions = message.reactions ?? [];
+    const reaction = reactions.find((r) => r.name === name);
+    const has = reaction?.users.includes(user) ?? false;
+    if (has === add) return false;
+    if (add) {
+      if (reaction) reaction.users.push(user);
+      else reactions.push({ name, users: [user], count: 0 });
+    } else if (reaction) {
+      reaction.users = reaction.users.filter((u) => u !== user);
+    }
+    message.reactions = reactions
+      .map((r) => ({ ...r, count: r.users.length }))
+      .filter((r) => r.users.length > 0);
+    return true;
+  }
+
+  /** A message by conversation and ts. */
+  message(channel: string, ts: string): StoredMessage | undefined {
+    return this.conversations.get(channel)?.find((m) => m.ts === ts) as StoredMessage | undefined;
+  }
+
+  /** The view with this id on anyone's stack. */
+  findView(viewId: string): OpenView | undefined {
+    for (const stack of this.modals.values()) {
+      const open = stack.find((v) => v.id === viewId);
+      if (open) return open;
+    }
+    return undefined;
+  }
+
+  /** Closes a person's modal and every view pushed above it. */
+  closeView(user: string, viewId: string): void {
+    const stack = this.modals.get(user) ?? [];
+    const at = stack.findIndex((v) => v.id === viewId);
+    if (at >= 0) this.modals.set(user, stack.slice(0, at));
+  }
+
+  /** Closes every modal of a person (a submission answered with response_action "clear"). */
+  clearViews(user: string): void {
+    this.modals.delete(user);
+  }
+
+  /** Adds a view above a person's current one (response_action "push"). */
+  pushView(user: string, view: Record<string, unknown>): OpenView {
+    const opened = { id: `V${this.nextTs().replace('.', '')}`, hash: this.nextTs(), view };
+    this.modals.set(user, [...(this.modals.get(user) ?? []), opened]);
+    return opened;
+  }
+
+  /** A reply only `user` sees in `channel`: what a command answers in its HTTP response. */
+  addEphemeral(channel: string, user: string, body: Record<string, unknown>): EphemeralMessage {
+    const ephemeral = {
+      id: `E${this.nextTs().replace('.', '')}`,
+      channel,
+      user,
+      text: typeof body.text === 'string' ? body.text : '',
+      blocks: Array.isArray(body.blocks) ? (body.blocks as unknown[]) : null,
+    };
+    this.ephemerals.push(ephemeral);
+    return ephemeral;
+  }
+
+  /**
+   * A post to a response_url, as Slack applies it: in the channel for everyone ("in_channel"), or
+   * for the person alone; replacing or deleting the message the action came from when asked.
+   */
+  respondTo(target: ResponseTarget, body: Record<string, unknown>): void {
+    const replace = body.replace_original === true || body.replace_original === 'true';
+    const remove = body.delete_original === true || body.delete_original === 'true';
+    const ephemeral = this.ephemerals.find((e) => e.id === target.ephemeralId);
+    if (ephemeral && (replace || remove)) {
+      if (remove) this.ephemerals.splice(this.ephemerals.indexOf(ephemeral), 1);
+      else Object.assign(ephemeral, { text: String(body.text ?? ''), blocks: body.blocks ?? null });
+      return;
+    }
+    const original = target.messageTs ? this.message(target.channel, target.messageTs) : undefined;
+    if (original && (replace || remove)) {
+      const list = this.conversations.get(target.channel) ?? [];
+      if (remove) list.splice(list.indexOf(original), 1);
+      else Object.assign(original, { text: body.text, blocks: body.blocks });
+      return;
+    }
+    if (body.response_type === 'in_channel') {
+      const message = { type: 'message', text: body.text, blocks: body.blocks, ts: this.nextTs(), bot_id: BOT_ID };
+      this.conversations.set(target.channel, [...(this.conversations.get(target.channel) ?? []), message]);
+      return;
+    }
+    this.addEphemeral(target.channel, target.user, body);
+  }
+
+  stop(): Promise<void> {
+    this.server.closeAllConnections();
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(
+    req: IncomingMessage,
+  ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
+    const bytes = await readBody(req);
+    const raw = bytes.toString('utf8');
+    const path = new URL(req.url ?? '/', this.baseUrl).pathname;
+    if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
+    if (path.startsWith('/upload/')) return this.receiveUpload(path.slice('/upload/'.length), bytes, req);
+    if (path.startsWith('/respond/')) {
+      const id = path.slice('/respond/'.length);
+      const body = JSON.parse(raw || '{}') as Record<string, unknown>;
+      this.responseUrlPosts.push({ id, body });
+      const target = this.responseTargets.get(id);
+      if (target) this.respondTo(target, body);
+      return { status: 200, body: { ok: true } };
+    }
+    const method = path.replace(/^\/api\//, '');
+    const args = parseArgs(raw, req.headers['content-type']);
+    const token = req.headers.authorization?.replace(/^Bearer /, '');
+    this.calls.push({ method, args, token });
+    if (token !== (APP_LEVEL_METHODS.has(method) ? APP_TOKEN : BOT_TOKEN)) {
+      return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+    }
+    const retryAfter = this.rateLimits.get(method)?.shift();
+    if (retryAfter !== undefined) {
+      return {
+        status: 429,
+        body: { ok: false, error: 'ratelimited' },
+        headers: { 'retry-after': String(retryAfter) },
+      };
+    }
+    const failure = this.failures.get(method)?.shift();
+    if (failure) return { status: 200, body: { ok: false, error: failure } };
+    const handler = this.overrides.get(method) ?? this.handlers[method];
+    if (!handler) {
+      this.unhandled.push(method);
+      return { status: 200, body: { ok: false, error: 'unknown_method' } };
+    }
+    const body = handler(args);
+    if (body.ok === false) this.refusals.push({ method, error: String(body.error) });
+    const afterPosting = this.failuresAfterPosting.get(method)?.shift();
+    if (afterPosting !== undefined)
+      return { status: afterPosting, body: { ok: false, error: 'internal_error' } };
+    return { status: 200, body };
+  }
+
+  /**
+   * The upload URL files.getUploadURLExternal handed out: like Slack's, it takes the file's bytes
+   * (as the Web API client sends them, a multipart form) and answers 200, or 404 for an unknown id.
+   */
+  private async receiveUpload(id: string, bytes: Buffer, req: IncomingMessage) {
+    const file = this.files.get(id);
+    if (!file || file.bytes) return { status: 404, body: { ok: false, error: 'file_not_found' } };
+    const contentType = String(req.headers['content-type'] ?? '');
+    if (contentType.startsWith('multipart/form-data')) {
+      const form = await new Response(new Uint8Array(bytes), {
+        headers: { 'content-type': contentType },
+      }).formData();
+      const part = [...form.values()].find((v) => typeof v !== 'string') as Blob | undefined;
+      file.bytes = part ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
+    } else {
+      file.bytes = bytes;
+    }
+    if (file.bytes.length !== file.length)
+      return { status: 400, body: { ok: false, error: 'invalid_length' } };
+    return { status: 200, body: { ok: true } };
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    return `1700000000.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+
+  private readonly handlers: Record<string, Handler> = {
+    // Shape of Slack's auth.test example (web-api/openapi-examples/auth.test.ok.json).
+    'auth.test': () => ({
+      ok: true,
+      team: this.teamName,
+      team_id: TEAM_ID,
+      url: 'https://rapport-playground.slack.com/',
+      user: 'rapport',
+      user_id: BOT_USER_ID,
+      bot_id: BOT_ID,
+    }),
+    'users.info': (args) => {
+      const user = this.users.get(String(args.user));
+      if (!user) return { ok: false, error: 'user_not_found' };
+      // Shape of Slack's users.info example (web-api/openapi-examples/users.info.ok.json).
+      return {
+        ok: true,
+        user: {
+          color: '9f69e7',
+          has_2fa: false,
+          is_app_user: false,
+          is_primary_owner: false,
+          is_restricted: false,
+          is_ultra_restricted: false,
+          tz_label: user.tz ?? 'Europe/Berlin',
+          tz_offset: 0,
+          updated: 1502138686,
+          id: user.id,
+          name: user.name ?? user.id.toLowerCase(),
+          real_name: user.real_name ?? user.name ?? user.id,
+          profile: {
+            avatar_hash: 'ge3b51ca72de',
+            display_name: user.name ?? '',
+            display_name_normalized: user.name ?? '',
+            real_name: user.real_name ?? user.name ?? user.id,
+            real_name_normalized: user.real_name ?? user.name ?? user.id,
+            title: user.title ?? '',
+            status_emoji: '',
+            status_text: '',
+            team: user.team_id ?? TEAM_ID,
+          },
+          team_id: user.team_id ?? TEAM_ID,
+          is_bot: user.is_bot ?? false,
+          deleted: user.deleted ?? false,
+          is_admin: user.is_admin ?? false,
+          is_owner: user.is_owner ?? false,
+          tz: user.tz ?? 'Europe/Berlin',
+        },
+      };
+    },
+    'chat.postMessage': (args) => {
+      const invalid = checkMessage(args);
+      if (invalid) return { ok: false, error: invalid };
+      const channel = String(args.channel);
+      if (this.channelsWithoutBot.has(channel)) return { ok: false, error: 'not_in_channel' };
+      const ts = this.nextTs();
+      const conversation = /^[UW]/.test(channel) ? `D${channel}` : channel;
+      const message = {
+        type: 'message',
+        text: args.text,
+        blocks: args.blocks,
+        ts,
+        bot_id: BOT_ID,
+        metadata: args.metadata,
+      };
+      this.conversations.set(conversation, [...(this.conversations.get(conversation) ?? []), message]);
+      return { ok: true, channel: conversation, ts, message };
+    },
+    'chat.update': (args) => {
+      const invalid = checkMessage(args);
+      if (invalid) return { ok: false, error: invalid };
+      const channel = String(args.channel);
+      const found = this.conversations.get(channel)?.find((m) => m.ts === args.ts);
+      if (!found) return { ok: false, error: 'message_not_found' };
+      Object.assign(found, { text: args.text, blocks: args.blocks });
+      return { ok: true, channel, ts: args.ts, text: args.text };
+    },
+    'views.open': (args) => {
+      const view = args.view as { blocks?: unknown[]; type?: string } | undefined;
+      if (!args.trigger_id) return { ok: false, error: 'invalid_trigger_id' };
+      if (!view || (view.blocks?.length ?? 0) > 100) return { ok: false, error: 'invalid_arguments' };
+      const invalid = checkBlocks(view.blocks ?? [], 100);
+      if (invalid) return { ok: false, error: invalid };
+      const opened = { id: `V${this.nextTs().replace('.', '')}`, hash: this.nextTs(), view };
+      const owner = this.triggers.get(String(args.trigger_id));
+      if (owner) this.modals.set(owner, [...(this.modals.get(owner) ?? []), opened]);
+      return { ok: true, view: { ...view, id: opened.id, hash: opened.hash } };
+    },
+    'views.update': (args) => {
+      const view = args.view as { blocks?: unknown[]; type?: string } | undefined;
+      if (!args.view_id && !args.external_id) return { ok: false, error: 'invalid_arguments' };
+      if (!view || (view.blocks?.length ?? 0) > 100) return { ok: false, error: 'invalid_arguments' };
+      const invalid = checkBlocks(view.blocks ?? [], 100);
+      if (invalid) return { ok: false, error: invalid };
+      const open = this.findView(String(args.view_id));
+      if (open && args.hash !== undefined && args.hash !== open.hash) return { ok: false, error: 'hash_conflict' };
+      const hash = this.nextTs();
+      if (open) Object.assign(open, { view, hash });
+      return { ok: true, view: { ...view, id: args.view_id ?? `V${this.nextTs().replace('.', '')}`, hash } };
+    },
+    // Like Slack: a Home tab is a view of type "home" with at most 100 blocks, for a known user.
+    'views.publish': (args) => {
+      const view = args.view as { blocks?: unknown[]; type?: string } | undefined;
+      if (!this.users.has(String(args.user_id))) return { ok: false, error: 'user_not_found' };
+      if (view?.type !== 'home') return { ok: false, error: 'invalid_arguments' };
+      const invalid = checkBlocks(view.blocks ?? [], 100);
+      if (invalid) return { ok: false, error: invalid };
+      this.homes.set(String(args.user_id), view);
+      return { ok: true, view: { ...view, id: `V${this.nextTs().replace('.', '')}`, hash: this.nextTs() } };
+    },
+    'conversations.members': (args) => {
+      const members = this.channelMembers.get(String(args.channel));
+      if (!members) return { ok: false, error: 'channel_not_found' };
+      return { ok: true, members, response_metadata: { next_cursor: '' } };
+    },
+    'conversations.open': (args) => ({ ok: true, channel: { id: `D${String(args.users)}` } }),
+    'conversations.history': (args) => {
+      const messages = [...(this.conversations.get(String(args.channel)) ?? [])].reverse();
+      const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+      return {
+        ok: true,
+        messages: messages.map(({ metadata, ...m }) => (withMetadata ? { ...m, metadata } : m)),
+        has_more: false,
+      };
+    },
+    // Shape from web-api/java-samples/chat.getPermalink.json. Like Slack, no link into a channel
+    // the bot cannot see (a private channel it was not invited to).
+    'chat.getPermalink': (args) => {
+      const channel = String(args.channel ?? '');
+      if (!channel || this.channelsWithoutBot.has(channel)) return { ok: false, error: 'channel_not_found' };
+      if (!/^\d+\.\d+$/.test(String(args.message_ts ?? ''))) return { ok: false, error: 'message_not_found' };
+      return {
+        ok: true,
+        channel,
+        permalink: `https://rapport-test.slack.com/archives/${channel}/p${String(args.message_ts).replace('.', '')}`,
+      };
+    },
+    // Shape from web-api/java-samples/files.getUploadURLExternal.json.
+    'files.getUploadURLExternal': (args) => {
+      const length = Number(args.length);
+      if (!args.filename || !Number.isSafeInteger(length) || length <= 0) {
+        return { ok: false, error: 'invalid_arguments' };
+      }
+      const id = `F${this.nextTs().replace('.', '')}`;
+      const altText = args.alt_text === undefined ? undefined : String(args.alt_text);
+      if ((altText?.length ?? 0) > 1000) return { ok: false, error: 'invalid_arguments' };
+      this.files.set(id, { id, filename: String(args.filename), length, altText });
+      return { ok: true, upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
+    },
+    // Shape from web-api/java-samples/files.completeUploadExternal.json; shared in a thread, the file
+    // becomes a reply there.
+    'files.completeUploadExternal': (args) => {
+      const wanted = (Array.isArray(args.files) ? args.files : []) as { id?: string; title?: string }[];
+      const files = wanted.map((f) => this.files.get(String(f.id)));
+      if (wanted.length === 0 || files.some((f) => !f?.bytes)) return { ok: false, error: 'file_not_found' };
+      const channel = args.channel_id === undefined ? undefined : String(args.channel_id);
+      if (channel && this.channelsWithoutBot.has(channel)) return { ok: false, error: 'not_in_channel' };
+      const threadTs = args.thread_ts === undefined ? undefined : String(args.thread_ts);
+      for (const [i, file] of files.entries())
+        Object.assign(file as FakeFile, { title: wanted[i]?.title, channel, threadTs });
+      const shared = files.map((f) => ({
+        id: f?.id,
+        name: f?.filename,
+        title: f?.title ?? f?.filename,
+        mimetype: 'image/png',
+      }));
+      if (channel) {
+        const reply = {
+          type: 'message',
+          ts: this.nextTs(),
+          thread_ts: threadTs,
+          bot_id: BOT_ID,
+          files: shared,
+        };
+        this.conversations.set(channel, [...(this.conversations.get(channel) ?? []), reply]);
+      }
+      return { ok: true, files: shared };
+    },
+    'conversations.replies': (args) => {
+      const messages = (this.conversations.get(String(args.channel)) ?? []).filter(
+        (m) => m.ts === args.ts || m.thread_ts === args.ts,
+      );
+      if (!messages.some((m) => m.ts === args.ts)) return { ok: false, error: 'thread_not_found' };
+      return { ok: true, messages, has_more: false };
+    },
+    'chat.postEphemeral': (args) => {
+      const invalid = checkMessage(args);
+      if (invalid) return { ok: false, error: invalid };
+      const ts = this.nextTs();
+      this.addEphemeral(String(args.channel), String(args.user), args);
+      return { ok: true, message_ts: ts };
+    },
+  };
+}
+
+/** Slack's own limits on a message: what it rejects, we reject. */
+/** Slack's limits on a list of blocks: how many, and the length of section and header texts. */
+function checkBlocks(blocks: unknown[], max: number): string | undefined {
+  if (blocks.length > max) return 'invalid_blocks';
+  for (const block of blocks) {
+    const b = block as { type?: string; text?: { text?: string } };
+    if (b.type === 'section' && (b.text?.text?.length ?? 0) > 3000) return 'invalid_blocks';
+    if (b.type === 'header' && (b.text?.text?.length ?? 0) > 150) return 'invalid_blocks';
+  }
+  return undefined;
+}
+
+function checkMessage(args: Record<string, unknown>): string | undefined {
+  const blocks = args.blocks as unknown[] | undefined;
+  if (!args.channel) return 'channel_not_found';
+  if (!args.text && !blocks) return 'no_text';
+  if (blocks && (!Array.isArray(blocks) || checkBlocks(blocks, 50))) return 'invalid_blocks';
+  if (typeof args.text === 'string' && args.text.length > 40_000) return 'msg_too_long';
+  return undefined;
+}
+
+function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json')) return JSON.parse(raw || '{}');
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return args;
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
