@@ -45,6 +45,22 @@ const schema = databaseSchema.extend({
   PORT: z.coerce.number({ error: 'must be a number' }).int().min(0).max(65535).default(3000),
 });
 
+/** The variables that connect a Slack workspace. */
+export const SLACK_VARIABLES = [
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'SLACK_API_URL',
+];
+
+/**
+ * No Slack variable set at all: `npm start` opens the playground instead of failing. Any one of
+ * them set means a workspace is meant, and a partial configuration is still an error.
+ */
+export function wantsPlayground(env: NodeJS.ProcessEnv): boolean {
+  return SLACK_VARIABLES.every((name) => (env[name]?.trim() ?? '') === '');
+}
+
 /** Rules across variables, checked on the raw environment so they are reported with all the others. */
 function crossChecks(env: NodeJS.ProcessEnv): string[] {
   const blank = (name: string) => (env[name]?.trim() ?? '') === '';
@@ -106,6 +122,17 @@ export function loadDatabaseConfig(env: NodeJS.ProcessEnv): { database: Database
     database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR, poolMax: e.DATABASE_POOL_MAX },
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** What the playground needs: where to keep its data, its port, and the log level. */
+export function loadPlaygroundConfig(env: NodeJS.ProcessEnv): {
+  dataDir: string;
+  port: number;
+  logLevel: LogLevel;
+  databaseUrl: string | undefined;
+} {
+  const e = parse(databaseSchema.extend({ PORT: schema.shape.PORT }), env);
+  return { dataDir: e.DATA_DIR, port: e.PORT, logLevel: e.LOG_LEVEL, databaseUrl: e.DATABASE_URL };
 }
 
 function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv, more: string[] = []): z.infer<S> {

@@ -1,10 +1,20 @@
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import { createApp } from './app.js';
 import { systemClock } from './clock.js';
-import { type Config, ConfigError, loadConfig, secretsOf } from './config.js';
+import {
+  type Config,
+  ConfigError,
+  loadConfig,
+  loadPlaygroundConfig,
+  SLACK_VARIABLES,
+  secretsOf,
+  wantsPlayground,
+} from './config.js';
 import { openDatabase } from './db/open-database.js';
 import { createHttpServer } from './http/server.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
+import { PLAYGROUND_FOLDER, startPlayground } from './playground/start-playground.js';
 
 const SHUTDOWN_DEADLINE_MS = 15_000;
 
@@ -12,6 +22,7 @@ const SHUTDOWN_DEADLINE_MS = 15_000;
 async function main(): Promise<void> {
   let config: Config;
   try {
+    if (wantsPlayground(process.env)) return await playground();
     config = loadConfig(process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
@@ -42,6 +53,39 @@ async function main(): Promise<void> {
     'Rapport is running',
   );
 
+  stopOnSignals(log, async () => {
+    await app.stop();
+    await close(server);
+    await app.jobs.stop();
+    await app.background.drain();
+    await database.close();
+  });
+}
+
+/**
+ * No Slack workspace configured: the playground, on its own embedded database in
+ * DATA_DIR/playground, with a page to use Rapport as the stand-in's people.
+ */
+async function playground(): Promise<void> {
+  const config = loadPlaygroundConfig(process.env);
+  const log = createLogger({ level: config.logLevel });
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
+  const running = await startPlayground({ dataDir: config.dataDir, port: config.port, log });
+  log.info(
+    {
+      url: `${running.url}/`,
+      port: running.port,
+      data: join(config.dataDir, PLAYGROUND_FOLDER),
+      connect: `to connect a real workspace instead, set ${SLACK_VARIABLES.slice(0, 2).join(' and ')} (or SLACK_APP_TOKEN for Socket Mode): docs/slack-app-setup.md`,
+      ...(config.databaseUrl ? { ignored: 'DATABASE_URL: the playground keeps its own database' } : {}),
+    },
+    `This is the Rapport playground, with no Slack workspace: open ${running.url}/ to try it`,
+  );
+  stopOnSignals(log, () => running.close());
+}
+
+/** Stops cleanly on SIGTERM or SIGINT, within a deadline. */
+function stopOnSignals(log: Logger, shutdown: () => Promise<void>): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -52,11 +96,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
-    await app.stop();
-    await close(server);
-    await app.jobs.stop();
-    await app.background.drain();
-    await database.close();
+    await shutdown();
     log.info('stopped');
     log.flush();
     clearTimeout(deadline);

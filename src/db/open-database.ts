@@ -15,11 +15,11 @@ export type OpenDatabase = { db: Database; url: string; embedded: boolean; close
 export async function openDatabase(
   config: DatabaseConfig,
   log: Logger,
-  options: { migrate: boolean },
+  options: { migrate: boolean; thread?: 'main' | 'worker' },
 ): Promise<OpenDatabase> {
   const embedded = config.url
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: config.dataDir, log, thread: 'worker' });
+    : await startEmbeddedPostgres({ dataDir: config.dataDir, log, thread: options.thread ?? 'worker' });
   const url = config.url ?? embedded?.url ?? '';
   try {
     if (options.migrate && (embedded === undefined || embedded.owner)) {

@@ -12,13 +12,20 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
  * Rapport's HTTP surface: Slack's one Request URL (events, commands and interactivity, handed to
- * Bolt's receiver), and the two probes an orchestrator asks: /healthz (the process is up) and
+ * Bolt's receiver), the playground's page when it runs one, and the two probes an orchestrator asks: /healthz (the process is up) and
  * /readyz (the database answers).
  */
-export function createHttpServer(deps: { slack?: Listener; db: Database; log: Logger }): Server {
+export function createHttpServer(deps: {
+  slack?: Listener;
+  db: Database;
+  log: Logger;
+  /** More routes (the playground's page): answers true when it took the request. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
+}): Server {
   const log = deps.log.child({ component: 'http' });
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (deps.routes?.(req, res)) return;
     if (path === '/healthz' && isRead(req)) return reply(res, 200, { status: 'ok' });
     if (path === '/readyz' && isRead(req)) {
       void deps.db

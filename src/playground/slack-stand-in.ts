@@ -42,9 +42,22 @@ export type StoredMessage = Record<string, unknown> & {
   edited?: { user: string; ts: string };
 };
 /** A message only one person sees: a command's reply, chat.postEphemeral, an ephemeral response_url post. */
-export type EphemeralMessage = { id: string; channel: string; user: string; text: string; blocks: unknown[] | null };
+export type EphemeralMessage = {
+  id: string;
+  channel: string;
+  user: string;
+  text: string;
+  blocks: unknown[] | null;
+  at: Date;
+};
 /** A view someone has open: a modal on their stack. */
-export type OpenView = { id: string; hash: string; view: Record<string, unknown> };
+export type OpenView = {
+  id: string;
+  hash: string;
+  view: Record<string, unknown>;
+  /** What the app answered a submission with (response_action "errors"), by block_id. */
+  errors?: Record<string, string>;
+};
 /** Who a response_url answers, and which message it may replace. */
 export type ResponseTarget = { user: string; channel: string; ephemeralId?: string; messageTs?: string };
 
@@ -265,6 +278,7 @@ export class SlackStandIn {
       user,
       text: typeof body.text === 'string' ? body.text : '',
       blocks: Array.isArray(body.blocks) ? (body.blocks as unknown[]) : null,
+      at: new Date(),
     };
     this.ephemerals.push(ephemeral);
     return ephemeral;
@@ -291,7 +305,13 @@ export class SlackStandIn {
       return;
     }
     if (body.response_type === 'in_channel') {
-      const message = { type: 'message', text: body.text, blocks: body.blocks, ts: this.nextTs(), bot_id: BOT_ID };
+      const message = {
+        type: 'message',
+        text: body.text,
+        blocks: body.blocks,
+        ts: this.nextTs(),
+        bot_id: BOT_ID,
+      };
       this.conversations.set(target.channel, [...(this.conversations.get(target.channel) ?? []), message]);
       return;
     }
@@ -471,7 +491,8 @@ export class SlackStandIn {
       const invalid = checkBlocks(view.blocks ?? [], 100);
       if (invalid) return { ok: false, error: invalid };
       const open = this.findView(String(args.view_id));
-      if (open && args.hash !== undefined && args.hash !== open.hash) return { ok: false, error: 'hash_conflict' };
+      if (open && args.hash !== undefined && args.hash !== open.hash)
+        return { ok: false, error: 'hash_conflict' };
       const hash = this.nextTs();
       if (open) Object.assign(open, { view, hash });
       return { ok: true, view: { ...view, id: args.view_id ?? `V${this.nextTs().replace('.', '')}`, hash } };
@@ -483,8 +504,9 @@ export class SlackStandIn {
       if (view?.type !== 'home') return { ok: false, error: 'invalid_arguments' };
       const invalid = checkBlocks(view.blocks ?? [], 100);
       if (invalid) return { ok: false, error: invalid };
-      this.homes.set(String(args.user_id), view);
-      return { ok: true, view: { ...view, id: `V${this.nextTs().replace('.', '')}`, hash: this.nextTs() } };
+      const published = { ...view, id: `V${this.nextTs().replace('.', '')}`, hash: this.nextTs() };
+      this.homes.set(String(args.user_id), published);
+      return { ok: true, view: published };
     },
     'conversations.members': (args) => {
       const members = this.channelMembers.get(String(args.channel));

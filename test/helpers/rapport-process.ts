@@ -38,10 +38,18 @@ export class RapportProcess {
       .map((l) => JSON.parse(l) as Record<string, unknown>);
   }
 
-  async waitForLog(msg: string, timeoutMs = 20_000): Promise<Record<string, unknown>> {
+  waitForLog(msg: string, timeoutMs = 20_000): Promise<Record<string, unknown>> {
+    return this.waitForLine((l) => l.msg === msg, msg, timeoutMs);
+  }
+
+  async waitForLine(
+    matches: (line: Record<string, unknown>) => boolean,
+    msg: string,
+    timeoutMs = 20_000,
+  ): Promise<Record<string, unknown>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const line = this.logLines().find((l) => l.msg === msg);
+      const line = this.logLines().find(matches);
       if (line) return line;
       if (this.child.exitCode !== null) {
         throw new Error(

@@ -2,8 +2,9 @@ import { describe, expect, test } from '@jest/globals';
 import { runTool } from '../helpers/rapport-process.js';
 
 describe('configuration errors at start-up', () => {
-  test('no Slack settings: one clear line per variable, exit code 1, no stack trace', async () => {
-    const result = await runTool('main.js', {});
+  test('a partial Slack configuration: one clear line per variable, exit code 1, no stack trace', async () => {
+    // No Slack setting at all starts the playground (test/process/playground.test.ts); one is an intent.
+    const result = await runTool('main.js', { SLACK_API_URL: 'https://slack.com/api/' });
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toEqual([
@@ -14,6 +15,12 @@ describe('configuration errors at start-up', () => {
     ]);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stdout).toBe('');
+  });
+
+  test('a bot token without a signing secret is still an error', async () => {
+    const result = await runTool('main.js', { SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^Configuration error: SLACK_SIGNING_SECRET is missing/);
   });
 
   test('malformed values name the variable and what to set', async () => {

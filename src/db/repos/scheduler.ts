@@ -470,3 +470,15 @@ export async function deleteChannelMemberSlots(
     [teamId, channelId, userId],
   );
 }
+
+/** When the team's next ritual occurrence is due (an unpaused ritual's earliest slot), if any. */
+export async function nextDueAt(q: Queryable, teamId: string): Promise<Date | undefined> {
+  const [row] = await q.query(
+    `select min(s.next_at) as next_at
+     from ritual_slots s join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
+     where s.team_id = $1 and not r.paused`,
+    [teamId],
+    z.object({ next_at: z.date().nullable() }),
+  );
+  return row?.next_at ?? undefined;
+}

@@ -1,0 +1,279 @@
+import type { ActionRequests, ActionResult, LogEntry, SlashCommand } from './api-types.js';
+import type { PlaygroundClock } from './playground-clock.js';
+import type { AppAnswer, SlackRequests } from './slack-requests.js';
+import type { OpenView, SlackStandIn } from './slack-stand-in.js';
+import { channelById, conversationName, escapeMentions, personById } from './workspace.js';
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+export type ActionDeps = {
+  slack: SlackStandIn;
+  requests: SlackRequests;
+  clock: PlaygroundClock;
+  commands: SlashCommand[];
+  /** Runs the scheduler's tick and one outbox delivery pass, as their clocks would. */
+  runJobs(): Promise<void>;
+  nextRitualAt(): Promise<Date | undefined>;
+  reset(): Promise<void>;
+  note(kind: LogEntry['kind'], text: string): void;
+};
+
+type Handlers = {
+  [K in keyof ActionRequests]: (deps: ActionDeps, body: ActionRequests[K]) => Promise<ActionResult>;
+};
+
+const ok: ActionResult = { ok: true };
+const refused = (error: string): ActionResult => ({ ok: false, error });
+
+/**
+ * What a person does in the playground, turned into what Slack would do: a request to the app
+ * (signed, through Bolt and the database like any other), or a change to the stand-in's Slack
+ * followed by the event Slack would send. Nothing here reaches around the app.
+ */
+export const ACTIONS: Handlers = {
+  async command(deps, body) {
+    const [command = '', ...rest] = body.text.trim().split(/\s+/);
+    const known = deps.commands.find((c) => c.command === command);
+    if (!known) {
+      return refused(
+        `${command} is not a valid command. In Slack, all messages that start with "/" are commands.`,
+      );
+    }
+    const where = conversationOf(body.as, body.channel);
+    if (!where.ok) return where;
+    const text = escapeMentions(body.text.trim().slice(command.length).trim());
+    deps.note('request', `${nameOf(body.as)} ran ${command}${rest.length > 0 ? ` ${rest.join(' ')}` : ''}`);
+    const answer = await deps.requests.command({
+      user: body.as,
+      channel: body.channel,
+      channelName: conversationName(body.channel),
+      command,
+      text,
+    });
+    return commandReply(deps, body, command, answer);
+  },
+
+  async message(deps, body) {
+    const where = conversationOf(body.as, body.channel);
+    if (!where.ok) return where;
+    if (!body.text.trim()) return refused('A message needs some text.');
+    deps.slack.postAsUser(body.channel, body.as, body.text, body.threadTs);
+    return ok;
+  },
+
+  async reaction(deps, body) {
+    const message = deps.slack.message(body.channel, body.ts);
+    if (!message || !conversationOf(body.as, body.channel).ok) return refused('That message is not here.');
+    if (!/^[a-z0-9_+-]{1,100}$/.test(body.name)) return refused(`:${body.name}: is not an emoji name.`);
+    if (!deps.slack.react(body.channel, body.ts, body.as, body.name, body.add)) return ok;
+    deps.note('request', `${nameOf(body.as)} ${body.add ? 'reacted with' : 'removed'} :${body.name}:`);
+    return answered(
+      await deps.requests.event({
+        type: body.add ? 'reaction_added' : 'reaction_removed',
+        user: body.as,
+        item: { type: 'message', channel: body.channel, ts: body.ts },
+        reaction: body.name,
+        ...(message.user ? { item_user: message.user } : {}),
+      }),
+    );
+  },
+
+  async shortcut(deps, body) {
+    const message = deps.slack.message(body.channel, body.ts);
+    if (!message || !conversationOf(body.as, body.channel).ok) return refused('That message is not here.');
+    deps.note('request', `${nameOf(body.as)} used the shortcut ${body.callbackId}`);
+    return answered(
+      await deps.requests.messageShortcut({
+        user: body.as,
+        callbackId: body.callbackId,
+        channel: body.channel,
+        channelName: conversationName(body.channel),
+        message: { ...message, team: personById(message.user ?? '')?.teamId },
+      }),
+    );
+  },
+
+  async action(deps, body) {
+    const { container } = body;
+    deps.note('request', `${nameOf(body.as)} used ${body.action.type} ${body.action.action_id}`);
+    if (container.type === 'view') {
+      const view = viewOf(deps.slack, body.as, container.viewId);
+      if (!view) return refused('That view is no longer open.');
+      const payloadView = {
+        ...view.view,
+        id: view.id,
+        hash: view.hash,
+        state: { values: body.values ?? {} },
+      };
+      return answered(
+        await deps.requests.blockActions({
+          user: body.as,
+          action: body.action,
+          where: { type: 'view', view: payloadView },
+        }),
+      );
+    }
+    const where = conversationOf(body.as, container.channel);
+    if (!where.ok) return where;
+    const channelName = conversationName(container.channel);
+    if (container.type === 'ephemeral') {
+      if (!deps.slack.ephemerals.some((e) => e.id === container.id && e.user === body.as))
+        return refused('That message is gone.');
+      return answered(
+        await deps.requests.blockActions({
+          user: body.as,
+          action: body.action,
+          where: { type: 'ephemeral', channel: container.channel, channelName, id: container.id },
+        }),
+      );
+    }
+    const message = deps.slack.message(container.channel, container.ts);
+    if (!message) return refused('That message is not here.');
+    return answered(
+      await deps.requests.blockActions({
+        user: body.as,
+        action: body.action,
+        where: { type: 'message', channel: container.channel, channelName, message },
+      }),
+    );
+  },
+
+  async submit(deps, body) {
+    const open = deps.slack.modals.get(body.as)?.find((v) => v.id === body.viewId);
+    if (!open) return refused('That modal is no longer open.');
+    deps.note('request', `${nameOf(body.as)} submitted ${String(open.view.callback_id ?? 'a modal')}`);
+    const answer = await deps.requests.viewSubmission(body.as, viewPayload(open, body.values));
+    if (answer.status !== 200) return failed(deps, 'The modal could not be submitted', answer);
+    applySubmissionAnswer(deps.slack, body.as, open, answer.body);
+    return ok;
+  },
+
+  async close(deps, body) {
+    const open = deps.slack.modals.get(body.as)?.find((v) => v.id === body.viewId);
+    if (!open) return ok;
+    deps.slack.closeView(body.as, body.viewId);
+    if (open.view.notify_on_close === true)
+      return answered(await deps.requests.viewClosed(body.as, viewPayload(open, {})));
+    return ok;
+  },
+
+  async home(deps, body) {
+    return answered(
+      await deps.requests.event({
+        type: 'app_home_opened',
+        user: body.as,
+        channel: `D${body.as}`,
+        tab: 'home',
+      }),
+    );
+  },
+
+  async clock(deps, body) {
+    if (body.advance === 'next') {
+      const next = await deps.nextRitualAt();
+      if (!next) return refused('No ritual is scheduled yet: set one up in a channel with /rituals.');
+      deps.clock.advanceTo(new Date(next.getTime() + 1_000));
+    } else {
+      deps.clock.advance(body.advance === 'hour' ? HOUR_MS : DAY_MS);
+    }
+    deps.note('clock', `time moved to ${deps.clock.now().toISOString()}`);
+    await deps.runJobs();
+    return ok;
+  },
+
+  async sample() {
+    return refused('A sample history is not available yet.');
+  },
+
+  async reset(deps) {
+    await deps.reset();
+    return ok;
+  },
+};
+
+/** A command's reply: its HTTP answer, shown only to whoever ran it unless it says "in_channel". */
+function commandReply(
+  deps: ActionDeps,
+  body: ActionRequests['command'],
+  command: string,
+  answer: AppAnswer,
+): ActionResult {
+  if (answer.status !== 200) return failed(deps, `${command} failed`, answer);
+  const reply = answer.body;
+  if (reply && (typeof reply.text === 'string' || Array.isArray(reply.blocks))) {
+    if (reply.response_type === 'in_channel')
+      deps.slack.respondTo({ user: body.as, channel: body.channel }, reply);
+    else deps.slack.addEphemeral(body.channel, body.as, reply);
+  }
+  return ok;
+}
+
+/** What Slack does with the answer to a submission: close, show errors, update, push or clear. */
+function applySubmissionAnswer(
+  slack: SlackStandIn,
+  user: string,
+  open: OpenView,
+  body: Record<string, unknown> | null,
+): void {
+  switch (body?.response_action) {
+    case 'errors':
+      open.errors = (body.errors ?? {}) as Record<string, string>;
+      return;
+    case 'update':
+      Object.assign(open, { view: body.view, errors: {} });
+      return;
+    case 'push':
+      slack.pushView(user, body.view as Record<string, unknown>);
+      return;
+    case 'clear':
+      slack.clearViews(user);
+      return;
+    default:
+      slack.closeView(user, open.id);
+  }
+}
+
+function viewPayload(open: OpenView, values: ActionRequests['submit']['values']) {
+  return {
+    ...open.view,
+    id: open.id,
+    hash: open.hash,
+    team_id: 'T0RAPPORT1',
+    state: { values },
+    root_view_id: open.id,
+    previous_view_id: null,
+    app_id: 'A0RAPPORT',
+    bot_id: 'B0RAPPBOT',
+  };
+}
+
+function viewOf(slack: SlackStandIn, user: string, viewId: string): OpenView | undefined {
+  const modal = slack.modals.get(user)?.find((v) => v.id === viewId);
+  if (modal) return modal;
+  const home = slack.homes.get(user);
+  return home && home.id === viewId ? { id: viewId, hash: String(home.hash ?? ''), view: home } : undefined;
+}
+
+/** A channel the person is in, or their DM with the bot. */
+function conversationOf(user: string, channel: string): ActionResult {
+  if (!personById(user)) return refused(`Nobody called ${user} is in this workspace.`);
+  if (channel === `D${user}`) return ok;
+  const found = channelById(channel);
+  if (!found) return refused('That channel does not exist.');
+  return found.members.includes(user) ? ok : refused(`You are not a member of #${found.name}.`);
+}
+
+function answered(answer: AppAnswer): ActionResult {
+  return answer.status === 200 ? ok : refused(`The app answered ${answer.status}.`);
+}
+
+function failed(deps: ActionDeps, what: string, answer: AppAnswer): ActionResult {
+  const error = `${what}: the app answered ${answer.status}${answer.body?.error ? ` (${String(answer.body.error)})` : ''}.`;
+  deps.note('slack_error', error);
+  return refused(error);
+}
+
+function nameOf(userId: string): string {
+  return personById(userId)?.realName ?? userId;
+}

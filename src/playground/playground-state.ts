@@ -1,0 +1,74 @@
+import type { Block, LogEntry, Message, PlaygroundState, Shortcut, SlashCommand, View } from './api-types.js';
+import { BOT_USER_ID, type SlackStandIn, type StoredMessage } from './slack-stand-in.js';
+import { CHANNELS, PEOPLE, TEAMS } from './workspace.js';
+
+export const FILES_PATH = '/playground/files/';
+
+/**
+ * What one person sees of the playground's Slack: their channels and their DM with the bot, the
+ * replies only they see, their Home tab and open modal; plus the clock and the activity log.
+ */
+export function stateFor(input: {
+  slack: SlackStandIn;
+  me: string;
+  now: Date;
+  nextRitualAt: Date | undefined;
+  log: LogEntry[];
+  commands: SlashCommand[];
+  shortcuts: Shortcut[];
+}): PlaygroundState {
+  const { slack, me } = input;
+  const channels = CHANNELS.filter((c) => c.members.includes(me));
+  const conversations: Record<string, Message[]> = {};
+  for (const id of [...channels.map((c) => c.id), `D${me}`]) {
+    conversations[id] = (slack.conversations.get(id) ?? []).map((m) => messageOf(slack, m as StoredMessage));
+  }
+  const top = slack.modals.get(me)?.at(-1);
+  const home = slack.homes.get(me);
+  return {
+    now: input.now.toISOString(),
+    nextRitualAt: input.nextRitualAt?.toISOString() ?? null,
+    me,
+    teams: TEAMS,
+    people: PEOPLE,
+    botUserId: BOT_USER_ID,
+    channels,
+    conversations,
+    ephemerals: slack.ephemerals
+      .filter((e) => e.user === me)
+      .map((e) => ({
+        id: e.id,
+        channel: e.channel,
+        text: e.text,
+        blocks: e.blocks as Block[] | null,
+        at: e.at.toISOString(),
+      })),
+    home: home ? (home as View) : null,
+    modal: top ? { viewId: top.id, view: top.view as View, errors: top.errors ?? {} } : null,
+    log: input.log,
+    commands: input.commands,
+    shortcuts: input.shortcuts,
+  };
+}
+
+function messageOf(slack: SlackStandIn, m: StoredMessage): Message {
+  return {
+    ts: m.ts,
+    user: m.user ?? null,
+    botId: m.bot_id ?? null,
+    text: typeof m.text === 'string' ? m.text : '',
+    blocks: Array.isArray(m.blocks) ? (m.blocks as Block[]) : null,
+    threadTs: m.thread_ts ?? null,
+    reactions: (m.reactions ?? []).map((r) => ({ name: r.name, users: [...r.users] })),
+    files: (m.files ?? []).map((f) => {
+      const file = f.id ? slack.files.get(f.id) : undefined;
+      return {
+        id: String(f.id),
+        title: f.title ?? f.name ?? '',
+        altText: file?.altText ?? null,
+        url: `${FILES_PATH}${String(f.id)}`,
+      };
+    }),
+    edited: m.edited !== undefined,
+  };
+}

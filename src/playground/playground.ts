@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Database } from '../db/database.js';
+import { nextDueAt } from '../db/repos/scheduler.js';
+import type { Logger } from '../logger.js';
+import { projectPath } from '../project-path.js';
+import type { Jobs } from '../scheduler/jobs.js';
+import type {
+  ActionRequests,
+  ActionResult,
+  LogEntry,
+  PlaygroundState,
+  Shortcut,
+  SlashCommand,
+} from './api-types.js';
+import { ACTIONS } from './playground-actions.js';
+import type { PlaygroundClock } from './playground-clock.js';
+import { stateFor } from './playground-state.js';
+import { emptyPlaygroundDatabase } from './reset-database.js';
+import type { SlackRequests } from './slack-requests.js';
+import { type SlackStandIn, TEAM_ID } from './slack-stand-in.js';
+import { personById, seedStandIn } from './workspace.js';
+
+const LOG_KEPT = 200;
+
+export type Playground = {
+  state(me: string): Promise<PlaygroundState>;
+  act(name: string, body: unknown): Promise<ActionResult>;
+};
+
+/** The playground's model: one Slack stand-in, the app behind its Request URL, and the clock. */
+export function createPlayground(deps: {
+  slack: SlackStandIn;
+  requests: SlackRequests;
+  db: Database;
+  clock: PlaygroundClock;
+  jobs: Jobs;
+  log: Logger;
+}): Playground {
+  const { slack, clock } = deps;
+  seedStandIn(slack);
+  const { commands, shortcuts } = manifestSurfaces();
+  const log: LogEntry[] = [];
+  let refusalsSeen = 0;
+  const note = (kind: LogEntry['kind'], text: string) => {
+    log.push({ at: clock.now().toISOString(), kind, text });
+    log.splice(0, Math.max(0, log.length - LOG_KEPT));
+  };
+  /** Slack's refusals since the last look, as the page should show them. */
+  const collectRefusals = () => {
+    for (const r of slack.refusals.slice(refusalsSeen))
+      note('slack_error', `Slack refused ${r.method}: ${r.error}`);
+    refusalsSeen = slack.refusals.length;
+  };
+  const actionDeps = {
+    slack,
+    requests: deps.requests,
+    clock,
+    commands,
+    note,
+    nextRitualAt: () => nextDueAt(deps.db, TEAM_ID),
+    async runJobs() {
+      await deps.jobs.tick();
+      await deps.jobs.deliver();
+    },
+    async reset() {
+      await emptyPlaygroundDatabase(deps.db);
+      slack.resetCalls();
+      slack.conversations.clear();
+      seedStandIn(slack);
+      log.length = 0;
+      refusalsSeen = 0;
+      note('info', 'the playground was reset: every channel, message and ritual is gone');
+    },
+  };
+  return {
+    async state(me) {
+      collectRefusals();
+      return stateFor({
+        slack,
+        me,
+        now: clock.now(),
+        nextRitualAt: await actionDeps.nextRitualAt(),
+        log: [...log],
+        commands,
+        shortcuts,
+      });
+    },
+    async act(name, body) {
+      const handler = ACTIONS[name as keyof ActionRequests] as
+        ((d: typeof actionDeps, b: unknown) => Promise<ActionResult>) | undefined;
+      if (!handler) return { ok: false, error: `There is no action called ${name}.` };
+      const as = (body as { as?: unknown } | null)?.as;
+      if (typeof as !== 'string' || !personById(as)) return { ok: false, error: 'Choose who you are first.' };
+      try {
+        return await handler(actionDeps, body);
+      } catch (error) {
+        deps.log.error({ err: error, action: name }, 'a playground action failed');
+        return { ok: false, error: 'That did not work; the log has the details.' };
+      } finally {
+        collectRefusals();
+      }
+    },
+  };
+}
+
+const manifestSchema = z.object({
+  features: z.object({
+    slash_commands: z.array(
+      z.object({ command: z.string(), description: z.string(), usage_hint: z.string() }),
+    ),
+    shortcuts: z.array(
+      z.object({ name: z.string(), type: z.enum(['message', 'global']), callback_id: z.string() }),
+    ),
+  }),
+});
+
+/** The commands and shortcuts a workspace gets from installing Rapport: its manifest's. */
+function manifestSurfaces(): { commands: SlashCommand[]; shortcuts: Shortcut[] } {
+  const manifest = manifestSchema.parse(JSON.parse(readFileSync(projectPath('manifest.json'), 'utf8')));
+  return {
+    commands: manifest.features.slash_commands.map((c) => ({
+      command: c.command,
+      description: c.description,
+      usageHint: c.usage_hint,
+    })),
+    shortcuts: manifest.features.shortcuts.map((s) => ({
+      callbackId: s.callback_id,
+      name: s.name,
+      type: s.type,
+    })),
+  };
+}

@@ -1,0 +1,250 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import type { ActionResult, Message, PlaygroundState } from '../../src/playground/api-types.js';
+import { type RunningPlayground, startPlayground } from '../../src/playground/start-playground.js';
+import { capturingLogger } from '../helpers/logs.js';
+
+const ANA = 'U0ANALIMA1';
+const BEN = 'U0BENOKAF1';
+const DANA = 'U0DANAKOW1';
+const GENERAL = 'C0GENERAL1';
+const DESIGN = 'C0DESIGN01';
+const ALLIANCE = 'C0ALLIANCE';
+
+let playground: RunningPlayground;
+let dataDir: string;
+const logs = capturingLogger({ level: 'info' });
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'rapport-playground-'));
+  playground = await startPlayground({ dataDir, port: 0, log: logs.log, thread: 'main' });
+}, 60_000);
+afterAll(async () => {
+  await playground.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  expect(await act('reset', { as: ANA })).toEqual({ ok: true });
+});
+
+async function state(as: string): Promise<PlaygroundState> {
+  const res = await fetch(`${playground.url}/playground/api/state?as=${as}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as PlaygroundState;
+}
+
+async function act(name: string, body: Record<string, unknown>): Promise<ActionResult> {
+  const res = await fetch(`${playground.url}/playground/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as ActionResult;
+}
+
+/** What the app does after acknowledging arrives a little later: polls the state until it shows. */
+async function eventually<T>(as: string, find: (s: PlaygroundState) => T | undefined | false): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const found = find(await state(as));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error('the playground never showed it');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const botMessages = (s: PlaygroundState, channel: string): Message[] =>
+  (s.conversations[channel] ?? []).filter((m) => m.botId !== null);
+const textOf = (m: Message) => `${m.text} ${JSON.stringify(m.blocks ?? [])}`;
+
+describe('the workspace', () => {
+  test('six people in two organisations, their channels, and Rapport’s commands and shortcuts', async () => {
+    const s = await state(ANA);
+    expect(s.people).toHaveLength(6);
+    expect(new Set(s.people.map((p) => p.tz)).size).toBe(6);
+    expect(s.teams.map((t) => t.name)).toEqual(['Northwind', 'Globex']);
+    expect(s.channels.map((c) => c.name)).toEqual(['general', 'design-crit', 'northwind-globex', 'random']);
+    expect(s.channels.find((c) => c.id === ALLIANCE)?.isShared).toBe(true);
+    expect(s.commands.map((c) => c.command)).toEqual(
+      expect.arrayContaining(['/kudos', '/rituals', '/health']),
+    );
+    expect(s.shortcuts.map((c) => c.callbackId)).toEqual(
+      expect.arrayContaining(['give_kudos', 'log_decision']),
+    );
+    // Dana is from the partner: she sees the shared channel, not Northwind's own.
+    expect((await state(DANA)).channels.map((c) => c.id)).toEqual([ALLIANCE]);
+  });
+
+  test('a private channel and its messages are seen only by its members', async () => {
+    expect(await act('message', { as: ANA, channel: DESIGN, text: 'crit at 3' })).toEqual({ ok: true });
+    expect((await state(ANA)).conversations[DESIGN]?.map((m) => m.text)).toEqual(['crit at 3']);
+    expect((await state(DANA)).conversations[DESIGN]).toBeUndefined();
+    expect(await act('message', { as: DANA, channel: DESIGN, text: 'hi' })).toEqual({
+      ok: false,
+      error: 'You are not a member of #design-crit.',
+    });
+  });
+});
+
+describe('kudos through the real app', () => {
+  test('by command: the announcement in the channel names the people, with @names turned into mentions', async () => {
+    expect(
+      await act('command', { as: ANA, channel: GENERAL, text: '/kudos @ben for the release notes' }),
+    ).toEqual({
+      ok: true,
+    });
+    const announced = await eventually(ANA, (s) =>
+      botMessages(s, GENERAL).find((m) => textOf(m).includes(`<@${BEN}>`)),
+    );
+    expect(textOf(announced)).toContain('release notes');
+  });
+
+  test('by reaction: a clap on Ben’s message counts as kudos from Ana', async () => {
+    await act('message', { as: BEN, channel: GENERAL, text: 'Shipped the export' });
+    const message = (await state(ANA)).conversations[GENERAL]?.[0];
+    expect(
+      await act('reaction', { as: ANA, channel: GENERAL, ts: message?.ts, name: 'clap', add: true }),
+    ).toEqual({
+      ok: true,
+    });
+    expect((await state(BEN)).conversations[GENERAL]?.[0]?.reactions).toEqual([
+      { name: 'clap', users: [ANA] },
+    ]);
+    await act('command', { as: BEN, channel: GENERAL, text: '/kudos mine' });
+    const mine = await eventually(BEN, (s) =>
+      s.ephemerals.find((e) => JSON.stringify(e.blocks).includes('Received')),
+    );
+    expect(JSON.stringify(mine.blocks)).toContain('*Received:* 1 in the last 30 days, 1 in all.');
+  });
+});
+
+type Button = { type: string; action_id: string; value: string; text: unknown };
+const buttonsIn = (m: Message): Button[] =>
+  ((m.blocks ?? []) as { type: string; block_id?: string; elements?: Button[] }[]).flatMap((b) =>
+    b.type === 'actions' ? (b.elements ?? []).map((e) => ({ ...e, block_id: b.block_id ?? '' })) : [],
+  );
+
+describe('a stand-up, the clock and the modal', () => {
+  test('the prompt comes by DM at the next ritual; the button opens the modal; the answers reach the channel', async () => {
+    await act('command', { as: ANA, channel: GENERAL, text: '/rituals standup mon-fri 09:30 local' });
+    const next = await eventually(ANA, (s) => s.nextRitualAt);
+    expect(await act('clock', { as: ANA, advance: 'next' })).toEqual({ ok: true });
+    expect(new Date((await state(ANA)).now).getTime()).toBeGreaterThan(new Date(String(next)).getTime());
+
+    // Whoever's 09:30 came first has the prompt in their DM with Rapport.
+    let prompted: { who: string; prompt: Message } | undefined;
+    for (const who of [ANA, BEN, 'U0CHENWEI1']) {
+      const prompt = (await state(who)).conversations[`D${who}`]?.find((m) => buttonsIn(m).length > 0);
+      if (prompt) prompted = { who, prompt };
+    }
+    if (!prompted) throw new Error('nobody was prompted');
+    const { who, prompt } = prompted;
+    const answer = buttonsIn(prompt).find((b) => b.action_id === 'standup_answer');
+    expect(answer).toBeDefined();
+    expect(
+      await act('action', {
+        as: who,
+        container: { type: 'message', channel: `D${who}`, ts: prompt.ts },
+        action: answer,
+      }),
+    ).toEqual({ ok: true });
+    const modal = await eventually(who, (s) => s.modal ?? undefined);
+    expect(modal.view.callback_id).toBe('standup_checkin');
+    const values = Object.fromEntries(
+      ['Shipped the export', 'The retro notes', 'none'].map((a, i) => [
+        `question_${i}`,
+        { answer: { type: 'plain_text_input', value: a } },
+      ]),
+    );
+    expect(await act('submit', { as: who, viewId: modal.viewId, values })).toEqual({ ok: true });
+    expect((await state(who)).modal).toBeNull();
+    await eventually(who, (s) =>
+      (s.conversations[GENERAL] ?? []).find((m) => textOf(m).includes('Shipped the export')),
+    );
+  });
+
+  test('the clock moves by an hour and a day, and never back', async () => {
+    const before = new Date((await state(ANA)).now).getTime();
+    await act('clock', { as: ANA, advance: 'hour' });
+    const hour = new Date((await state(ANA)).now).getTime();
+    expect(hour - before).toBeGreaterThanOrEqual(60 * 60 * 1000);
+    await act('clock', { as: ANA, advance: 'day' });
+    expect(new Date((await state(ANA)).now).getTime() - hour).toBeGreaterThanOrEqual(24 * 60 * 60 * 1000);
+    expect(await act('clock', { as: ANA, advance: 'next' })).toEqual({
+      ok: false,
+      error: 'No ritual is scheduled yet: set one up in a channel with /rituals.',
+    });
+  });
+});
+
+describe('the digest and its chart', () => {
+  test('/health post posts the digest, and its chart is a PNG the page can show', async () => {
+    await act('command', { as: ANA, channel: ALLIANCE, text: '/kudos @dana for the API review' });
+    await act('command', { as: DANA, channel: ALLIANCE, text: '/kudos @ana for the quick answers' });
+    expect(await act('command', { as: ANA, channel: ALLIANCE, text: '/health post' })).toEqual({ ok: true });
+    const chart = await eventually(DANA, (s) =>
+      (s.conversations[ALLIANCE] ?? []).flatMap((m) => m.files).find((f) => f.url),
+    );
+    expect(chart.altText).toMatch(/pillars|score/i);
+    const res = await fetch(`${playground.url}${chart.url}`);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+  });
+});
+
+describe('what the playground refuses, changing nothing', () => {
+  test('an unknown command, someone unknown, an unknown action, bad JSON, a huge body', async () => {
+    expect(await act('command', { as: ANA, channel: GENERAL, text: '/nope x' })).toEqual({
+      ok: false,
+      error: '/nope is not a valid command. In Slack, all messages that start with "/" are commands.',
+    });
+    expect(await act('message', { as: 'U0NOBODY00', channel: GENERAL, text: 'hi' })).toEqual({
+      ok: false,
+      error: 'Choose who you are first.',
+    });
+    expect(await act('teleport', { as: ANA })).toEqual({
+      ok: false,
+      error: 'There is no action called teleport.',
+    });
+    const bad = await fetch(`${playground.url}/playground/api/message`, { method: 'POST', body: '{nope' });
+    expect(bad.status).toBe(400);
+    const huge = await fetch(`${playground.url}/playground/api/message`, {
+      method: 'POST',
+      body: JSON.stringify({ as: ANA, channel: GENERAL, text: 'x'.repeat(300_000) }),
+    }).catch(() => undefined);
+    expect(huge?.status ?? 400).toBe(400);
+    expect((await state(ANA)).conversations[GENERAL]).toEqual([]);
+  });
+
+  test('what Slack refuses the app is shown as Slack’s error: a post in a channel Rapport is not in', async () => {
+    expect((await state(ANA)).log.filter((l) => l.kind === 'slack_error')).toEqual([]);
+    await act('command', { as: ANA, channel: 'C0RANDOM01', text: '/kudos @ben for the coffee' });
+    const refusal = await eventually(ANA, (s) => s.log.find((l) => l.kind === 'slack_error'));
+    expect(refusal.text).toBe('Slack refused chat.postMessage: not_in_channel');
+  });
+
+  test('files outside the page’s folders are not served', async () => {
+    const res = await fetch(`${playground.url}/playground/static/..%2F..%2F..%2Fpackage.json`);
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('reset', () => {
+  test('empties the channels and the rituals', async () => {
+    await act('message', { as: ANA, channel: GENERAL, text: 'hello' });
+    await act('command', { as: ANA, channel: GENERAL, text: '/rituals standup mon-fri 09:30 local' });
+    await eventually(ANA, (s) => s.nextRitualAt);
+    expect(await act('reset', { as: ANA })).toEqual({ ok: true });
+    const s = await state(ANA);
+    expect(s.conversations[GENERAL]).toEqual([]);
+    expect(s.nextRitualAt).toBeNull();
+    expect(s.log.map((l) => l.text)).toEqual([expect.stringContaining('reset')]);
+  });
+});
