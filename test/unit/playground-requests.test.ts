@@ -1,0 +1,140 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { SlackRequests } from '../../src/playground/slack-requests.js';
+import { SlackStandIn } from '../../src/playground/slack-stand-in.js';
+import { signature } from '../helpers/slack-request.js';
+import { loadFixture } from '../helpers/fixtures.js';
+
+/**
+ * The playground's requests have Slack's shapes: every field they carry is one Slack's own
+ * examples carry (test/fixtures/slack), with the fields Bolt reads, and they are signed as Slack
+ * signs them.
+ */
+let server: Server;
+let slack: SlackStandIn;
+let requests: SlackRequests;
+const received: { body: string; headers: Record<string, string | string[] | undefined> }[] = [];
+const SECRET = 'playground-test-secret';
+
+beforeAll(async () => {
+  slack = await SlackStandIn.start();
+  server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      received.push({ body: Buffer.concat(chunks).toString('utf8'), headers: req.headers });
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  requests = new SlackRequests(url, SECRET, slack, () => 'T0RAPPORT1');
+});
+afterAll(async () => {
+  await slack.stop();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const lastBody = () => received.at(-1)?.body ?? '';
+const lastPayload = () =>
+  JSON.parse(new URLSearchParams(lastBody()).get('payload') ?? '{}') as Record<string, unknown>;
+const keysOf = (o: unknown) => Object.keys(o as object).sort();
+
+function expectKeysWithin(sent: unknown, fixture: unknown) {
+  expect(keysOf(sent).filter((k) => !keysOf(fixture).includes(k))).toEqual([]);
+}
+
+test('a slash command: Slack’s form fields, signed with the signing secret', async () => {
+  await requests.command({
+    user: 'U0ANALIMA1',
+    channel: 'C0GENERAL1',
+    channelName: 'general',
+    command: '/kudos',
+    text: 'hi',
+  });
+  const { body, headers } = received.at(-1) ?? { body: '', headers: {} };
+  const fields = Object.fromEntries(new URLSearchParams(body));
+  expectKeysWithin(fields, loadFixture('interactivity/slash_command.json'));
+  expect(fields).toMatchObject({
+    command: '/kudos',
+    text: 'hi',
+    user_id: 'U0ANALIMA1',
+    channel_id: 'C0GENERAL1',
+  });
+  expect(headers['x-slack-signature']).toBe(
+    signature(SECRET, String(headers['x-slack-request-timestamp']), body),
+  );
+  // Its trigger opens a modal for Ana, and its response_url answers her.
+  expect(slack.triggers.get(fields.trigger_id ?? '')).toBe('U0ANALIMA1');
+  expect([...slack.responseTargets.values()].at(-1)).toEqual({ user: 'U0ANALIMA1', channel: 'C0GENERAL1' });
+});
+
+describe('events and interactivity', () => {
+  test('an event envelope like Slack’s', async () => {
+    await requests.event({
+      type: 'reaction_added',
+      user: 'U0ANALIMA1',
+      reaction: 'clap',
+      item: { type: 'message', channel: 'C0GENERAL1', ts: '1.2' },
+    });
+    const sent = JSON.parse(lastBody()) as Record<string, unknown>;
+    expectKeysWithin(sent, loadFixture('events/reaction_added.json'));
+    expect(sent).toMatchObject({
+      type: 'event_callback',
+      team_id: 'T0RAPPORT1',
+      event: { type: 'reaction_added' },
+    });
+  });
+
+  test('block_actions from a message, an ephemeral message and a view', async () => {
+    const fixture = loadFixture('interactivity/block_actions.json');
+    const action = { type: 'button', action_id: 'standup_answer', block_id: 'b', value: '1' };
+    await requests.blockActions({
+      user: 'U0BENOKAF1',
+      action,
+      where: {
+        type: 'message',
+        channel: 'DU0BENOKAF1',
+        channelName: 'directmessage',
+        message: { ts: '1.5', text: 'x' },
+      },
+    });
+    const fromMessage = lastPayload();
+    expectKeysWithin(fromMessage, fixture);
+    expectKeysWithin(fromMessage.container, fixture.container);
+    expectKeysWithin(fromMessage.user, fixture.user);
+    expect(fromMessage).toMatchObject({
+      type: 'block_actions',
+      actions: [action],
+      container: { type: 'message', message_ts: '1.5' },
+    });
+
+    await requests.blockActions({
+      user: 'U0BENOKAF1',
+      action,
+      where: { type: 'ephemeral', channel: 'C0GENERAL1', channelName: 'general', id: 'E1' },
+    });
+    expect(lastPayload()).toMatchObject({ container: { is_ephemeral: true } });
+
+    await requests.blockActions({
+      user: 'U0BENOKAF1',
+      action,
+      where: { type: 'view', view: { id: 'V1', type: 'modal' } },
+    });
+    const fromView = lastPayload();
+    expectKeysWithin(fromView, fixture);
+    expect(fromView).toMatchObject({ container: { type: 'view', view_id: 'V1' }, view: { id: 'V1' } });
+  });
+
+  test('view_submission and view_closed', async () => {
+    await requests.viewSubmission('U0ANALIMA1', { id: 'V2', type: 'modal', state: { values: {} } });
+    expectKeysWithin(lastPayload(), {
+      ...loadFixture('interactivity/view_submission.json'),
+      response_urls: [],
+    });
+    await requests.viewClosed('U0ANALIMA1', { id: 'V2', type: 'modal' });
+    expectKeysWithin(lastPayload(), loadFixture('interactivity/view_closed.json'));
+    expect(lastPayload()).toMatchObject({ type: 'view_closed', view: { id: 'V2' } });
+  });
+});
