@@ -16,6 +16,8 @@ export type ActionDeps = {
   runJobs(): Promise<void>;
   nextRitualAt(): Promise<Date | undefined>;
   reset(): Promise<void>;
+  /** Replaces the workspace's contents with four weeks of sample activity. */
+  loadSample(): Promise<void>;
   note(kind: LogEntry['kind'], text: string): void;
 };
 
@@ -182,8 +184,9 @@ export const ACTIONS: Handlers = {
     return ok;
   },
 
-  async sample() {
-    return refused('A sample history is not available yet.');
+  async sample(deps) {
+    await deps.loadSample();
+    return ok;
   },
 
   async reset(deps) {

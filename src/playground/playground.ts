@@ -18,6 +18,7 @@ import type { PlaygroundClock } from './playground-clock.js';
 import { stateFor } from './playground-state.js';
 import { emptyPlaygroundDatabase } from './reset-database.js';
 import type { SlackRequests } from './slack-requests.js';
+import { loadSampleHistory } from './sample-history.js';
 import { type SlackStandIn, TEAM_ID } from './slack-stand-in.js';
 import { personById, seedStandIn } from './workspace.js';
 
@@ -36,6 +37,8 @@ export function createPlayground(deps: {
   clock: PlaygroundClock;
   jobs: Jobs;
   log: Logger;
+  /** Waits for the work the app does after acknowledging a request. */
+  settle(): Promise<void>;
 }): Playground {
   const { slack, clock } = deps;
   seedStandIn(slack);
@@ -72,8 +75,22 @@ export function createPlayground(deps: {
       refusalsSeen = 0;
       note('info', 'the playground was reset: every channel, message and ritual is gone');
     },
+    async loadSample() {
+      await actionDeps.reset();
+      note('info', 'loading four weeks of sample history in #northwind-globex…');
+      const { turns } = await loadSampleHistory({
+        act: (name, body) => playground.act(name, body),
+        state: (me) => playground.state(me),
+        now: () => clock.now(),
+        settle: deps.settle,
+      });
+      note(
+        'info',
+        `sample history loaded: the clock went through ${turns} rituals; /health post shows the digest`,
+      );
+    },
   };
-  return {
+  const playground: Playground = {
     async state(me) {
       collectRefusals();
       return stateFor({
@@ -102,6 +119,7 @@ export function createPlayground(deps: {
       }
     },
   };
+  return playground;
 }
 
 const manifestSchema = z.object({

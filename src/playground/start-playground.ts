@@ -70,7 +70,15 @@ export async function startPlayground(options: {
       slack,
       (id) => personById(id)?.teamId ?? 'T0RAPPORT1',
     );
-    const playground = createPlayground({ slack, requests, db: database.db, clock, jobs: app.jobs, log });
+    const playground = createPlayground({
+      slack,
+      requests,
+      db: database.db,
+      clock,
+      jobs: app.jobs,
+      log,
+      settle: () => app.background.drain(),
+    });
     playgroundHttp = playgroundRoutes(playground, slack);
     app.jobs.start();
     return {

@@ -248,3 +248,42 @@ describe('reset', () => {
     expect(s.log.map((l) => l.text)).toEqual([expect.stringContaining('reset')]);
   });
 });
+
+describe('a sample history', () => {
+  test('four weeks of an alliance, played through Slack’s requests: stand-ups, kudos both ways, weekly digests with a trend', async () => {
+    const before = new Date((await state(ANA)).now).getTime();
+    expect(await act('sample', { as: ANA })).toEqual({ ok: true });
+    const s = await state(DANA);
+    expect(new Date(s.now).getTime() - before).toBeGreaterThan(21 * 24 * 60 * 60 * 1000);
+    const channel = s.conversations[ALLIANCE] ?? [];
+    const bot = channel.filter((m) => m.botId !== null).map(textOf);
+    // Kudos went both ways between the sides, and the digests came weekly with their charts.
+    expect(
+      bot.filter(
+        (t) => t.includes(`<@${DANA}>`) || t.includes('<@U0ELICOHE1>') || t.includes('<@U0FARAHAD1>'),
+      ).length,
+    ).toBeGreaterThan(2);
+    expect(
+      bot.filter((t) => t.includes(`<@${ANA}>`) || t.includes(`<@${BEN}>`) || t.includes('<@U0CHENWEI1>'))
+        .length,
+    ).toBeGreaterThan(2);
+    expect(channel.flatMap((m) => m.files).length).toBeGreaterThanOrEqual(3);
+    // Stand-up answers reached the channel's threads, some with a blocker.
+    expect(
+      bot.filter((t) => /Finished the export API|Reviewed the onboarding|Paired on the sync bug/.test(t))
+        .length,
+    ).toBeGreaterThan(5);
+    expect(bot.some((t) => /Waiting on sandbox credentials|data retention|staging deploy/.test(t))).toBe(
+      true,
+    );
+    expect(channel.filter((m) => m.user !== null && m.reactions.length > 0).length).toBeGreaterThan(5);
+    await act('command', { as: ANA, channel: ALLIANCE, text: '/health history' });
+    const history = await eventually(ANA, (x) =>
+      x.ephemerals.find((e) => e.text.startsWith('Health history')),
+    );
+    // At least three stored weeks, each with a score: a trend to show.
+    expect(Number(/: (\d+) weeks/.exec(history.text)?.[1])).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(history.blocks).match(/: \*\d+\*/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
+    expect((await state(ANA)).log.filter((l) => l.kind === 'slack_error')).toEqual([]);
+  }, 180_000);
+});

@@ -1,0 +1,201 @@
+import type { ActionRequests, ActionResult, Message, PlaygroundState } from './api-types.js';
+import { fillModal, pick, type Random, seededRandom } from './fill-modal.js';
+import { PARTNER_TEAM_ID, PEOPLE } from './workspace.js';
+
+/** The shared channel where the sample alliance works. */
+const ALLIANCE = 'C0ALLIANCE';
+const LEAD = 'U0ANALIMA1';
+const WEEKS = 4;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Enough turns of the clock for four weeks of six people's stand-ups, retros, pulses and digests. */
+const MAX_TURNS = 400;
+
+/** What bot buttons a sample person presses, and how often (nobody answers everything). */
+const PRESSES: Record<string, number> = {
+  standup_answer: 0.85,
+  pulse_answer: 0.9,
+  credit_confirm: 0.9,
+  retro_add_note: 1,
+};
+
+const REASONS = [
+  'for unblocking the sandbox credentials',
+  'for the clear API docs',
+  'for staying late to get the demo working',
+  'for the thoughtful design review',
+  'for answering every question within the hour',
+  'for the crisp release notes',
+];
+const DELIVERABLES = ['the partner API v1', 'the pilot report', 'the onboarding redesign', 'the Q3 roadmap'];
+
+type Driver = {
+  act<K extends keyof ActionRequests>(name: K, body: ActionRequests[K]): Promise<ActionResult>;
+  state(me: string): Promise<PlaygroundState>;
+  now(): Date;
+  /** Lets work the app does after acknowledging finish. */
+  settle(): Promise<void>;
+};
+
+/**
+ * Four weeks of an alliance between Northwind and Globex, played by the six people through the
+ * page's own actions (so through Slack's requests into the real app): the lead sets up a stand-up,
+ * a weekly retro, a pulse check and the digest; then the clock goes from one ritual to the next,
+ * and people answer their prompts (with the odd blocker), add retro notes, give kudos both ways
+ * across the sides, react with claps, credit deliverables and confirm their credits, and follow up
+ * action items. Seeded, so every load tells the same story.
+ */
+export async function loadSampleHistory(driver: Driver): Promise<{ turns: number }> {
+  const random = seededRandom(20261122);
+  for (const text of [
+    '/rituals standup mon-fri 09:30 local',
+    '/rituals retro weekly fri 15:00 Europe/London',
+    '/rituals pulse weekly wed 11:00 Europe/London',
+    '/rituals digest mon 09:00 Europe/London',
+  ]) {
+    await must(driver.act('command', { as: LEAD, channel: ALLIANCE, text }));
+  }
+  await driver.settle();
+  const end = driver.now().getTime() + WEEKS * 7 * DAY_MS;
+  const handled = new Set<string>();
+  let day = '';
+  let turns = 0;
+  for (; turns < MAX_TURNS; turns += 1) {
+    const next = (await driver.state(LEAD)).nextRitualAt;
+    if (!next || new Date(next).getTime() > end) break;
+    await must(driver.act('clock', { as: LEAD, advance: 'next' }));
+    await driver.settle();
+    for (const person of PEOPLE) await answerPrompts(driver, person.id, random, handled);
+    const today = driver.now().toISOString().slice(0, 10);
+    if (today !== day) {
+      day = today;
+      await dailyActivity(driver, random);
+      await driver.settle();
+    }
+  }
+  return { turns };
+}
+
+/** Presses the bot's buttons a person has, in their DM and in the channel, and fills what opens. */
+async function answerPrompts(driver: Driver, me: string, random: Random, handled: Set<string>) {
+  const state = await driver.state(me);
+  const places: [string, Message[]][] = [
+    [`D${me}`, state.conversations[`D${me}`] ?? []],
+    [ALLIANCE, state.conversations[ALLIANCE] ?? []],
+  ];
+  for (const [channel, messages] of places) {
+    for (const message of messages) {
+      for (const button of buttonsOf(message)) {
+        const key = `${me}:${channel}:${message.ts}:${button.action_id}`;
+        const chance = PRESSES[button.action_id];
+        if (chance === undefined || handled.has(key)) continue;
+        handled.add(key);
+        if (random() >= chance) continue;
+        await driver.act('action', {
+          as: me,
+          container: { type: 'message', channel, ts: message.ts },
+          action: button,
+        });
+        await driver.settle();
+        await submitOpenModal(driver, me, random);
+      }
+    }
+  }
+}
+
+async function submitOpenModal(driver: Driver, me: string, random: Random) {
+  const modal = (await driver.state(me)).modal;
+  if (!modal) return;
+  const teammates = PEOPLE.filter((p) => p.id !== me).map((p) => p.id);
+  const values = fillModal(modal.view, random, { teammates, today: driver.now() });
+  const submitted = await driver.act('submit', { as: me, viewId: modal.viewId, values });
+  // A form the app answered with errors stays open: close it, as a person would give up.
+  if (submitted.ok && (await driver.state(me)).modal?.viewId === modal.viewId) {
+    await driver.act('close', { as: me, viewId: modal.viewId });
+  }
+}
+
+/** A day's work between the rituals: kudos across the sides, a clap, now and then a credit or an action. */
+async function dailyActivity(driver: Driver, random: Random) {
+  const northwind = PEOPLE.filter((p) => p.teamId !== PARTNER_TEAM_ID);
+  const globex = PEOPLE.filter((p) => p.teamId === PARTNER_TEAM_ID);
+  // Northwind thanks a little more than it is thanked, so the reciprocity has something to show.
+  const [giver, receiver] =
+    random() < 0.6
+      ? [pick(random, northwind), pick(random, globex)]
+      : [pick(random, globex), pick(random, northwind)];
+  await driver.act('command', {
+    as: giver.id,
+    channel: ALLIANCE,
+    text: `/kudos @${receiver.name} ${pick(random, REASONS)}`,
+  });
+
+  const poster = pick(random, [...northwind, ...globex]);
+  await driver.act('message', {
+    as: poster.id,
+    channel: ALLIANCE,
+    text: `Update: ${pick(random, DELIVERABLES)} is moving along`,
+  });
+  const posted = (await driver.state(poster.id)).conversations[ALLIANCE]?.at(-1);
+  const clapper = pick(random, poster.teamId === PARTNER_TEAM_ID ? northwind : globex);
+  if (posted)
+    await driver.act('reaction', {
+      as: clapper.id,
+      channel: ALLIANCE,
+      ts: posted.ts,
+      name: 'clap',
+      add: true,
+    });
+
+  if (random() < 0.3) {
+    const [a, b] = [pick(random, northwind), pick(random, globex)];
+    await driver.act('command', {
+      as: LEAD,
+      channel: ALLIANCE,
+      text: `/credit @${a.name} @${b.name} for ${pick(random, DELIVERABLES)}`,
+    });
+  }
+  if (random() < 0.2) {
+    const owner = pick(random, [...northwind, ...globex]);
+    const due = new Date(driver.now().getTime() + 5 * DAY_MS).toISOString().slice(0, 10);
+    await driver.act('command', {
+      as: LEAD,
+      channel: ALLIANCE,
+      text: `/retro action @${owner.name} follow up on the open questions by ${due}`,
+    });
+  }
+  if (random() < 0.3) await completeAnAction(driver, random);
+}
+
+/** Someone lists their action items and marks one done, with the button the list offers. */
+async function completeAnAction(driver: Driver, random: Random) {
+  const person = pick(random, PEOPLE);
+  await driver.act('command', { as: person.id, channel: ALLIANCE, text: '/retro mine' });
+  await driver.settle();
+  const listed = (await driver.state(person.id)).ephemerals.at(-1);
+  const done = listed
+    ? buttonsOf({ blocks: listed.blocks }).find((b) => b.action_id === 'retro_action_done')
+    : undefined;
+  if (listed && done) {
+    await driver.act('action', {
+      as: person.id,
+      container: { type: 'ephemeral', channel: ALLIANCE, id: listed.id },
+      action: done,
+    });
+  }
+}
+
+type Button = { type: string; action_id: string; block_id: string } & Record<string, unknown>;
+
+function buttonsOf(message: { blocks: unknown[] | null }): Button[] {
+  return (
+    (message.blocks ?? []) as { type?: string; block_id?: string; elements?: Button[]; accessory?: Button }[]
+  ).flatMap((b) => {
+    const elements = b.type === 'actions' ? (b.elements ?? []) : b.accessory ? [b.accessory] : [];
+    return elements.filter((e) => e.type === 'button').map((e) => ({ ...e, block_id: b.block_id ?? '' }));
+  });
+}
+
+async function must(result: Promise<ActionResult>): Promise<void> {
+  const r = await result;
+  if (!r.ok) throw new Error(`the sample history could not go on: ${r.error ?? 'no reason given'}`);
+}
