@@ -1,0 +1,51 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { beforeEach } from '@jest/globals';
+import { projectPath } from '../../src/project-path.js';
+import { useBrowserPlayground } from '../helpers/browser.js';
+import { messagesWith, openChannel, openPlayground, typeAndSend } from '../helpers/playground-page.js';
+
+const playground = useBrowserPlayground();
+beforeEach(() => playground.reset());
+
+/**
+ * The README's picture of the playground is this page. `npm run docs:screenshot` sets
+ * UPDATE_DOCS_SCREENSHOT to write it; otherwise it goes with the test results.
+ */
+const SCREENSHOT = process.env.UPDATE_DOCS_SCREENSHOT
+  ? projectPath('docs', 'playground.png')
+  : projectPath('test-results', 'playground.png');
+
+playground.test(
+  'a sample history fills the alliance channel with weeks of rituals, and Reset empties it',
+  async (page) => {
+    await openPlayground(page, playground.url);
+    await openChannel(page, 'northwind-globex');
+    const clock = page.getByRole('region', { name: 'Playground clock' });
+    await clock.getByRole('button', { name: 'Load a sample history' }).click();
+    // The history is played through the app as it would have happened; the button waits for it.
+    const loaded = clock.getByRole('button', { name: 'Load a sample history', disabled: false });
+    await loaded.waitFor({ timeout: 90_000 });
+    await messagesWith(page, /Stand-up · /)
+      .first()
+      .waitFor();
+    await messagesWith(page, /Alliance health · week to/)
+      .first()
+      .waitFor();
+
+    await typeAndSend(page, '/health post');
+    const chart = page
+      .getByRole('region', { name: /^Thread/ })
+      .getByRole('img', { name: /^Line chart of the three pillars over [4-8] weeks/ })
+      .last();
+    await chart.waitFor();
+    await chart.scrollIntoViewIfNeeded();
+    await mkdir(dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await clock.getByRole('button', { name: 'Reset' }).click();
+    await page.getByText('No messages yet.').waitFor();
+  },
+  { timeoutMs: 120_000 },
+);
