@@ -21,6 +21,7 @@ function renderButton(d: DrawnElement): string {
     text: { type: 'plain_text', text: str(text?.text) ?? '', emoji: text?.emoji !== false },
     ...(typeof e.value === 'string' ? { value: e.value } : {}),
     ...(style !== 'default' ? { style } : {}),
+    ...(typeof e.url === 'string' ? { url: e.url } : {}),
   };
   const attrs =
     `class="bk-button bk-button-${style}"` +
@@ -38,7 +39,8 @@ export function imageSource(e: Json, ctx: RenderContext): string | null {
   const file = obj(e.slack_file);
   if (file) {
     const id = str(file.id);
-    return safeUrl((id ? ctx.fileUrl?.(id) : undefined) ?? str(file.url));
+    const served = id ? ctx.fileUrl?.(id) : undefined;
+    return served !== undefined ? safeUrl(served, true) : safeUrl(str(file.url));
   }
   return safeUrl(str(e.image_url));
 }

@@ -40,17 +40,18 @@ export function attribute(name: string, value: string | undefined | null): strin
 }
 
 /**
- * A URL safe to put in an href or src: http(s), mailto and tel links, and the playground's own
- * paths. Anything else (javascript:, data:, vbscript:, protocol-relative `//host`, schemes hidden
- * behind control characters or entities) gives null, and the caller draws text instead of a link.
+ * A URL safe to put in an href or src: http(s), mailto and tel links, and, where `ownPath` allows
+ * it, a path on the playground's own server (the files it serves). Anything else (javascript:,
+ * data:, vbscript:, protocol-relative `//host`, schemes hidden behind control characters, a bare
+ * word Slack would not link) gives null, and the caller draws text instead of a link.
  */
-export function safeUrl(url: string | undefined | null): string | null {
+export function safeUrl(url: string | undefined | null, ownPath = false): string | null {
   if (typeof url !== 'string') return null;
   const decoded = decodeSlackEntities(url).trim();
   // Browsers drop tabs, newlines and other control characters inside a scheme ("java\tscript:").
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\s]/.test(decoded)) return null;
   if (/^(https?:\/\/|mailto:|tel:)/i.test(decoded)) return decoded;
-  if (/^\/(?!\/)/.test(decoded) && !decoded.includes('\\')) return decoded;
+  if (ownPath && /^\/(?![/\\])/.test(decoded) && !decoded.includes('\\')) return decoded;
   return null;
 }
