@@ -18,7 +18,7 @@ export const BLOCK_KIT_CSS = `
 .bk-context-image { width: 20px; height: 20px; border-radius: 4px; object-fit: cover; }
 .bk-actions-elements { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0; }
 .bk-button { display: inline-flex; align-items: center; min-height: 28px; padding: 0 12px; border-radius: 4px;
-  font: 700 13px/1 inherit; font-family: inherit; cursor: pointer; text-decoration: none;
+  font-family: inherit; font-weight: 700; font-size: 13px; line-height: 1; cursor: pointer; text-decoration: none;
   border: 1px solid rgba(29, 28, 29, 0.3); background: #fff; color: #1d1c1d; }
 .bk-button-primary { background: #007a5a; border-color: #007a5a; color: #fff; }
 .bk-button-danger { background: #e01e5a; border-color: #e01e5a; color: #fff; }
