@@ -464,6 +464,9 @@ export function rapportViews(): RapportView[] {
     ),
     v('no rituals', ritualReplies.ritualsList([]), ['no rituals yet']),
     v('rituals list', ritualReplies.ritualsList(many(20, (i) => ritualView(i + 1))), ['Edit']),
+    v('a list of 60 rituals', ritualReplies.ritualsList(many(60, (i) => ritualView(i + 1))), [
+      '…and 20 more, numbered up to 60',
+    ]),
     v('ritual paused', ritualReplies.ritualChanged(ritualView(4), 'paused'), ['paused']),
     v('ritual skipped', ritualReplies.ritualSkipped(ritualView(4), '2026-11-24', true), ['2026']),
     v('ritual removed', ritualReplies.ritualRemoved({ id: 4, kind: 'pulse' }), ['4']),
