@@ -1,4 +1,4 @@
-import { BOT_USER_ID, TEAM_ID } from '../test/helpers/fake-slack.js';
+import { eventEnvelope } from '../src/playground/slack-requests.js';
 import { signature } from '../test/helpers/slack-request.js';
 
 export type SignedRequest = { body: string; headers: Record<string, string> };
@@ -28,7 +28,7 @@ export function reactionRequests(options: ReactionRequestsOptions): () => Signed
     const n = sent++;
     const ts = slackTs(firstSecond, n);
     const body = JSON.stringify(
-      envelope(`Ev${runId}${n.toString(36).toUpperCase()}`, {
+      eventEnvelope(`Ev${runId}${n.toString(36).toUpperCase()}`, {
         type: 'reaction_added',
         user: userIds[n % userIds.length],
         item: { type: 'message', channel: channelId, ts },
@@ -59,30 +59,4 @@ function authorIndex(n: number, count: number): number {
 function slackTs(firstSecond: number, n: number): string {
   const second = firstSecond + Math.floor(n / 1_000_000);
   return `${second}.${String(n % 1_000_000).padStart(6, '0')}`;
-}
-
-/** The Events API envelope, with the fields Slack sends (test/fixtures/slack/events/reaction_added.json). */
-function envelope(eventId: string, event: Record<string, unknown>): Record<string, unknown> {
-  return {
-    token: 'legacy-verification-token',
-    team_id: TEAM_ID,
-    api_app_id: 'A0RAPPORT',
-    event,
-    type: 'event_callback',
-    event_id: eventId,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [
-      {
-        enterprise_id: null,
-        team_id: TEAM_ID,
-        user_id: BOT_USER_ID,
-        is_bot: true,
-        is_enterprise_install: false,
-      },
-    ],
-    is_ext_shared_channel: false,
-    event_context: `4-${eventId}`,
-    context_team_id: TEAM_ID,
-    context_enterprise_id: null,
-  };
 }

@@ -48,28 +48,11 @@ export class SlackRequests {
 
   /** An Events API envelope around `event`, as Slack posts it. */
   event(event: Record<string, unknown>) {
-    const now = Math.floor(Date.now() / 1000);
+    const eventId = `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
     return this.post(
-      JSON.stringify({
-        token: 'playground-verification-token',
-        team_id: TEAM_ID,
-        api_app_id: 'A0RAPPORT',
-        event: { ...event, event_ts: event.event_ts ?? `${Date.now() / 1000}` },
-        type: 'event_callback',
-        event_id: `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`,
-        event_time: now,
-        authorizations: [
-          {
-            enterprise_id: null,
-            team_id: TEAM_ID,
-            user_id: BOT_USER_ID,
-            is_bot: true,
-            is_enterprise_install: false,
-          },
-        ],
-        is_ext_shared_channel: false,
-        event_context: `4-${randomUUID()}`,
-      }),
+      JSON.stringify(
+        eventEnvelope(eventId, { ...event, event_ts: event.event_ts ?? `${Date.now() / 1000}` }),
+      ),
       'application/json',
     );
   }
@@ -201,6 +184,32 @@ export class SlackRequests {
     const text = await response.text();
     return { status: response.status, body: parseAnswer(text) };
   }
+}
+
+/** The Events API envelope, with the fields Slack sends (test/fixtures/slack/events/reaction_added.json). */
+export function eventEnvelope(eventId: string, event: Record<string, unknown>): Record<string, unknown> {
+  return {
+    token: 'legacy-verification-token',
+    team_id: TEAM_ID,
+    api_app_id: 'A0RAPPORT',
+    event,
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [
+      {
+        enterprise_id: null,
+        team_id: TEAM_ID,
+        user_id: BOT_USER_ID,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
+    is_ext_shared_channel: false,
+    event_context: `4-${eventId}`,
+    context_team_id: TEAM_ID,
+    context_enterprise_id: null,
+  };
 }
 
 /** An app answers with JSON, plain text (a command's reply), or nothing. */

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { validateBlocks, validateView } from './block-kit/index.js';
 
 export type SlackCall = { method: string; args: Record<string, unknown>; token: string | undefined };
 export type ResponseUrlPost = { id: string; body: Record<string, unknown> };
@@ -362,7 +363,10 @@ export class SlackStandIn {
       return { status: 200, body: { ok: false, error: 'unknown_method' } };
     }
     const body = handler(args);
-    if (body.ok === false) this.refusals.push({ method, error: String(body.error) });
+    if (body.ok === false) {
+      const details = (body.response_metadata as { messages?: string[] } | undefined)?.messages ?? [];
+      this.refusals.push({ method, error: [String(body.error), ...details].join(': ') });
+    }
     const afterPosting = this.failuresAfterPosting.get(method)?.shift();
     if (afterPosting !== undefined)
       return { status: afterPosting, body: { ok: false, error: 'internal_error' } };
@@ -448,7 +452,7 @@ export class SlackStandIn {
     },
     'chat.postMessage': (args) => {
       const invalid = checkMessage(args);
-      if (invalid) return { ok: false, error: invalid };
+      if (invalid) return invalid;
       const channel = String(args.channel);
       if (this.channelsWithoutBot.has(channel)) return { ok: false, error: 'not_in_channel' };
       const ts = this.nextTs();
@@ -466,7 +470,7 @@ export class SlackStandIn {
     },
     'chat.update': (args) => {
       const invalid = checkMessage(args);
-      if (invalid) return { ok: false, error: invalid };
+      if (invalid) return invalid;
       const channel = String(args.channel);
       const found = this.conversations.get(channel)?.find((m) => m.ts === args.ts);
       if (!found) return { ok: false, error: 'message_not_found' };
@@ -474,22 +478,20 @@ export class SlackStandIn {
       return { ok: true, channel, ts: args.ts, text: args.text };
     },
     'views.open': (args) => {
-      const view = args.view as { blocks?: unknown[]; type?: string } | undefined;
       if (!args.trigger_id) return { ok: false, error: 'invalid_trigger_id' };
-      if (!view || (view.blocks?.length ?? 0) > 100) return { ok: false, error: 'invalid_arguments' };
-      const invalid = checkBlocks(view.blocks ?? [], 100);
-      if (invalid) return { ok: false, error: invalid };
+      const invalid = checkView(args.view);
+      if (invalid) return invalid;
+      const view = args.view as Record<string, unknown>;
       const opened = { id: `V${this.nextTs().replace('.', '')}`, hash: this.nextTs(), view };
       const owner = this.triggers.get(String(args.trigger_id));
       if (owner) this.modals.set(owner, [...(this.modals.get(owner) ?? []), opened]);
       return { ok: true, view: { ...view, id: opened.id, hash: opened.hash } };
     },
     'views.update': (args) => {
-      const view = args.view as { blocks?: unknown[]; type?: string } | undefined;
       if (!args.view_id && !args.external_id) return { ok: false, error: 'invalid_arguments' };
-      if (!view || (view.blocks?.length ?? 0) > 100) return { ok: false, error: 'invalid_arguments' };
-      const invalid = checkBlocks(view.blocks ?? [], 100);
-      if (invalid) return { ok: false, error: invalid };
+      const invalid = checkView(args.view);
+      if (invalid) return invalid;
+      const view = args.view as Record<string, unknown>;
       const open = this.findView(String(args.view_id));
       if (open && args.hash !== undefined && args.hash !== open.hash)
         return { ok: false, error: 'hash_conflict' };
@@ -502,8 +504,8 @@ export class SlackStandIn {
       const view = args.view as { blocks?: unknown[]; type?: string } | undefined;
       if (!this.users.has(String(args.user_id))) return { ok: false, error: 'user_not_found' };
       if (view?.type !== 'home') return { ok: false, error: 'invalid_arguments' };
-      const invalid = checkBlocks(view.blocks ?? [], 100);
-      if (invalid) return { ok: false, error: invalid };
+      const invalid = checkView(view);
+      if (invalid) return invalid;
       const published = { ...view, id: `V${this.nextTs().replace('.', '')}`, hash: this.nextTs() };
       this.homes.set(String(args.user_id), published);
       return { ok: true, view: published };
@@ -585,7 +587,7 @@ export class SlackStandIn {
     },
     'chat.postEphemeral': (args) => {
       const invalid = checkMessage(args);
-      if (invalid) return { ok: false, error: invalid };
+      if (invalid) return invalid;
       const ts = this.nextTs();
       this.addEphemeral(String(args.channel), String(args.user), args);
       return { ok: true, message_ts: ts };
@@ -593,25 +595,31 @@ export class SlackStandIn {
   };
 }
 
-/** Slack's own limits on a message: what it rejects, we reject. */
-/** Slack's limits on a list of blocks: how many, and the length of section and header texts. */
-function checkBlocks(blocks: unknown[], max: number): string | undefined {
-  if (blocks.length > max) return 'invalid_blocks';
-  for (const block of blocks) {
-    const b = block as { type?: string; text?: { text?: string } };
-    if (b.type === 'section' && (b.text?.text?.length ?? 0) > 3000) return 'invalid_blocks';
-    if (b.type === 'header' && (b.text?.text?.length ?? 0) > 150) return 'invalid_blocks';
-  }
-  return undefined;
+type Refusal = { ok: false; error: string; response_metadata?: { messages: string[] } };
+
+/**
+ * What Slack refuses in a message (chat.postMessage, chat.update, chat.postEphemeral): no channel,
+ * nothing to show, text over 40,000 characters, or blocks Block Kit's rules reject, named in
+ * response_metadata.messages as Slack names them.
+ */
+function checkMessage(args: Record<string, unknown>): Refusal | undefined {
+  const blocks = args.blocks as unknown;
+  if (!args.channel) return { ok: false, error: 'channel_not_found' };
+  if (!args.text && !blocks) return { ok: false, error: 'no_text' };
+  if (typeof args.text === 'string' && args.text.length > 40_000) return { ok: false, error: 'msg_too_long' };
+  if (blocks === undefined) return undefined;
+  const problems = Array.isArray(blocks) ? validateBlocks(blocks, 'message') : ['blocks must be an array'];
+  return problems.length > 0
+    ? { ok: false, error: 'invalid_blocks', response_metadata: { messages: problems } }
+    : undefined;
 }
 
-function checkMessage(args: Record<string, unknown>): string | undefined {
-  const blocks = args.blocks as unknown[] | undefined;
-  if (!args.channel) return 'channel_not_found';
-  if (!args.text && !blocks) return 'no_text';
-  if (blocks && (!Array.isArray(blocks) || checkBlocks(blocks, 50))) return 'invalid_blocks';
-  if (typeof args.text === 'string' && args.text.length > 40_000) return 'msg_too_long';
-  return undefined;
+/** What Slack refuses in a modal or a Home tab (views.open, views.update, views.publish). */
+function checkView(view: unknown): Refusal | undefined {
+  const problems = validateView(view);
+  return problems.length > 0
+    ? { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } }
+    : undefined;
 }
 
 function parseArgs(raw: string, contentType: string | undefined): Record<string, unknown> {

@@ -114,6 +114,15 @@ describe('the HTTP surface', () => {
     expect((await fetch(`${t.url}/nothing-here`)).status).toBe(404);
   });
 
+  test('a bot connected to a workspace has no playground: no page, no clock control', async () => {
+    expect((await fetch(`${t.url}/`)).status).toBe(404);
+    const clock = await fetch(`${t.url}/playground/api/clock`, {
+      method: 'POST',
+      body: JSON.stringify({ as: 'U0ANALIMA1', advance: 'day' }),
+    });
+    expect(clock.status).toBe(404);
+  });
+
   test('an event type Rapport does not handle is acknowledged and ignored', async () => {
     const res = await t.requests.event({
       type: 'member_joined_channel',

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { SlackRequests } from '../../src/playground/slack-requests.js';
-import { SlackStandIn } from '../../src/playground/slack-stand-in.js';
+import { BOT_TOKEN, SlackStandIn } from '../../src/playground/slack-stand-in.js';
 import { signature } from '../helpers/slack-request.js';
 import { loadFixture } from '../helpers/fixtures.js';
 
@@ -136,5 +136,51 @@ describe('events and interactivity', () => {
     await requests.viewClosed('U0ANALIMA1', { id: 'V2', type: 'modal' });
     expectKeysWithin(lastPayload(), loadFixture('interactivity/view_closed.json'));
     expect(lastPayload()).toMatchObject({ type: 'view_closed', view: { id: 'V2' } });
+  });
+});
+
+describe('the stand-in refuses what Slack refuses, and says why as Slack does', () => {
+  const call = async (method: string, args: Record<string, unknown>) =>
+    (await (
+      await fetch(`${slack.apiUrl}${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${BOT_TOKEN}` },
+        body: JSON.stringify(args),
+      })
+    ).json()) as { ok: boolean; error?: string; response_metadata?: { messages: string[] } };
+  const divider = { type: 'divider' };
+
+  test('a message of 51 blocks; a header of 151 characters; an unknown block', async () => {
+    const tooMany = await call('chat.postMessage', {
+      channel: 'C0GENERAL1',
+      text: 'x',
+      blocks: Array(51).fill(divider),
+    });
+    expect(tooMany).toMatchObject({ ok: false, error: 'invalid_blocks' });
+    expect(tooMany.response_metadata?.messages.join()).toContain('51 blocks');
+    const header = { type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } };
+    expect(
+      await call('chat.postMessage', { channel: 'C0GENERAL1', text: 'x', blocks: [header] }),
+    ).toMatchObject({ ok: false, error: 'invalid_blocks' });
+    expect(
+      await call('chat.postMessage', { channel: 'C0GENERAL1', text: 'x', blocks: [{ type: 'carousel' }] }),
+    ).toMatchObject({ ok: false, error: 'invalid_blocks' });
+    expect(slack.conversations.get('C0GENERAL1')).toBeUndefined();
+    expect(slack.refusals.at(-1)?.error).toMatch(/^invalid_blocks: /);
+  });
+
+  test('a modal without a title, and one of 101 blocks', async () => {
+    expect(
+      await call('views.open', { trigger_id: '1.2', view: { type: 'modal', blocks: [divider] } }),
+    ).toMatchObject({ ok: false, error: 'invalid_arguments' });
+    const huge = {
+      type: 'modal',
+      title: { type: 'plain_text', text: 'T' },
+      blocks: Array(101).fill(divider),
+    };
+    expect(await call('views.open', { trigger_id: '1.2', view: huge })).toMatchObject({
+      ok: false,
+      error: 'invalid_arguments',
+    });
   });
 });

@@ -124,11 +124,23 @@ export function ritualsList(rituals: RitualView[]): SlackMessage {
       'This channel has no rituals yet. Start one with `/rituals` (a form) or `/rituals standup mon-fri 09:30 local`.',
     );
   }
+  const shown = rituals.slice(0, LIST_SHOWN);
+  const rest = rituals.slice(LIST_SHOWN);
   return message(`This channel's rituals: ${rituals.map((r) => r.id).join(', ')}`, [
     header('Rituals in this channel'),
-    ...rituals.map(lineWithEdit),
+    ...shown.map(lineWithEdit),
+    ...(rest.length > 0
+      ? [
+          context(
+            `…and ${rest.length} more, numbered up to ${Math.max(...rest.map((r) => r.id))}: \`/rituals edit <n>\` edits one.`,
+          ),
+        ]
+      : []),
   ]);
 }
+
+/** A message holds 50 blocks: the header, this many rituals with their Edit buttons, and a line for the rest. */
+const LIST_SHOWN = 40;
 
 export function ritualChanged(ritual: RitualView, what: 'paused' | 'resumed'): SlackMessage {
   return plainMessage(

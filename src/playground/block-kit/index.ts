@@ -1,0 +1,10 @@
+/** The playground's Block Kit drawing: what the page imports. */
+export type { RenderContext, StateValues, Surface } from './context.js';
+export { renderBlocks } from './render.js';
+export { renderMrkdwn, renderPlainText } from './mrkdwn.js';
+export { renderTextObject } from './text.js';
+export { validateBlocks, validateView } from './validate.js';
+export { actionWithValue, type RawValue, stateValueOf, STATEFUL_TYPES } from './state-values.js';
+export { INPUT_ELEMENTS } from './kinds.js';
+export { LIMITS } from './limits.js';
+export { BLOCK_KIT_CSS } from './styles.js';
