@@ -2,7 +2,7 @@ import type { ActionRequests, ActionResult, LogEntry, SlashCommand } from './api
 import type { PlaygroundClock } from './playground-clock.js';
 import type { AppAnswer, SlackRequests } from './slack-requests.js';
 import type { OpenView, SlackStandIn } from './slack-stand-in.js';
-import { channelById, conversationName, escapeMentions, personById } from './workspace.js';
+import { channelById, conversationName, asSlackSendsIt, personById } from './workspace.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -44,7 +44,7 @@ export const ACTIONS: Handlers = {
     }
     const where = conversationOf(body.as, body.channel);
     if (!where.ok) return where;
-    const text = escapeMentions(body.text.trim().slice(command.length).trim());
+    const text = asSlackSendsIt(body.text.trim().slice(command.length).trim());
     deps.note('request', `${nameOf(body.as)} ran ${command}${rest.length > 0 ? ` ${rest.join(' ')}` : ''}`);
     const answer = await deps.requests.command({
       user: body.as,
@@ -60,7 +60,7 @@ export const ACTIONS: Handlers = {
     const where = conversationOf(body.as, body.channel);
     if (!where.ok) return where;
     if (!body.text.trim()) return refused('A message needs some text.');
-    deps.slack.postAsUser(body.channel, body.as, body.text, body.threadTs);
+    deps.slack.postAsUser(body.channel, body.as, asSlackSendsIt(body.text), body.threadTs);
     return ok;
   },
 

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Clock } from '../clock.js';
 import { validateBlocks, validateView } from './block-kit/index.js';
 
 export type SlackCall = { method: string; args: Record<string, unknown>; token: string | undefined };
@@ -115,9 +116,14 @@ export class SlackStandIn {
   private constructor(
     private readonly server: Server,
     readonly baseUrl: string,
+    private readonly clock: Clock | undefined,
   ) {}
 
-  static async start(): Promise<SlackStandIn> {
+  /**
+   * With a clock (the playground's), a message's ts is that clock's time, as Slack's is its own;
+   * without one (tests), ts counts up from a fixed second, so tests can name them.
+   */
+  static async start(options: { clock?: Clock } = {}): Promise<SlackStandIn> {
     const created: { fake?: SlackStandIn } = {};
     const server = createServer((req, res) => {
       void created.fake?.handle(req).then(
@@ -133,7 +139,7 @@ export class SlackStandIn {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    created.fake = new SlackStandIn(server, `http://127.0.0.1:${port}`);
+    created.fake = new SlackStandIn(server, `http://127.0.0.1:${port}`, options.clock);
     return created.fake;
   }
 
@@ -279,7 +285,7 @@ export class SlackStandIn {
       user,
       text: typeof body.text === 'string' ? body.text : '',
       blocks: Array.isArray(body.blocks) ? (body.blocks as unknown[]) : null,
-      at: new Date(),
+      at: this.clock?.now() ?? new Date(),
     };
     this.ephemerals.push(ephemeral);
     return ephemeral;
@@ -397,7 +403,9 @@ export class SlackStandIn {
 
   private nextTs(): string {
     this.tsCounter += 1;
-    return `1700000000.${String(this.tsCounter).padStart(6, '0')}`;
+    const second = this.clock ? Math.floor(this.clock.now().getTime() / 1000) : 1_700_000_000;
+    // Unique and increasing: the counter never repeats, and the clock only moves forward.
+    return `${second}.${String(this.tsCounter % 1_000_000).padStart(6, '0')}`;
   }
 
   private readonly handlers: Record<string, Handler> = {
@@ -464,6 +472,7 @@ export class SlackStandIn {
         ts,
         bot_id: BOT_ID,
         metadata: args.metadata,
+        ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}),
       };
       this.conversations.set(conversation, [...(this.conversations.get(conversation) ?? []), message]);
       return { ok: true, channel: conversation, ts, message };

@@ -33,7 +33,8 @@ export async function startPlayground(options: {
   thread?: 'main' | 'worker';
 }): Promise<RunningPlayground> {
   const { log } = options;
-  const slack = await SlackStandIn.start();
+  const clock = new PlaygroundClock();
+  const slack = await SlackStandIn.start({ clock });
   const signingSecret = randomBytes(16).toString('hex');
   const config = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -46,7 +47,6 @@ export async function startPlayground(options: {
     log,
     { migrate: true, thread: options.thread ?? 'worker' },
   );
-  const clock = new PlaygroundClock();
   const app = createApp({ config, db: database.db, log, clock });
   // The page's routes exist once the server knows its port (the requests go to it).
   let playgroundHttp: ReturnType<typeof playgroundRoutes> | undefined;

@@ -65,11 +65,15 @@ export function conversationName(id: string): string {
 }
 
 /**
- * A command's text as Slack sends it when the command escapes names (every Rapport command does):
- * "@ana" becomes "<@U0ANALIMA1|ana>" and "#general" "<#C0GENERAL1|general>"; unknown names stay.
+ * What someone typed, as Slack sends it on: `&`, `<` and `>` escaped, then "@ana" turned into
+ * "<@U0ANALIMA1|ana>" and "#general" into "<#C0GENERAL1|general>" (a command escapes names when
+ * its manifest says so, and every Rapport command does); unknown names stay as typed.
  */
-export function escapeMentions(text: string): string {
+export function asSlackSendsIt(text: string): string {
   return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
     .replace(/(^|[\s(])@([a-z0-9._-]+)/gi, (whole, before: string, name: string) => {
       const person = PEOPLE.find((p) => p.name === name.toLowerCase());
       return person ? `${before}<@${person.id}|${person.name}>` : whole;

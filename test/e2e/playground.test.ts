@@ -78,6 +78,13 @@ describe('the workspace', () => {
     expect((await state(DANA)).channels.map((c) => c.id)).toEqual([ALLIANCE]);
   });
 
+  test('what people type reaches Slack escaped, with @names as mentions', async () => {
+    await act('message', { as: ANA, channel: GENERAL, text: 'Q&A <b>today</b> with @ben' });
+    expect((await state(BEN)).conversations[GENERAL]?.[0]?.text).toBe(
+      `Q&amp;A &lt;b&gt;today&lt;/b&gt; with <@${BEN}|ben>`,
+    );
+  });
+
   test('a private channel and its messages are seen only by its members', async () => {
     expect(await act('message', { as: ANA, channel: DESIGN, text: 'crit at 3' })).toEqual({ ok: true });
     expect((await state(ANA)).conversations[DESIGN]?.map((m) => m.text)).toEqual(['crit at 3']);
@@ -161,9 +168,13 @@ describe('a stand-up, the clock and the modal', () => {
     );
     expect(await act('submit', { as: who, viewId: modal.viewId, values })).toEqual({ ok: true });
     expect((await state(who)).modal).toBeNull();
-    await eventually(who, (s) =>
+    const answers = await eventually(who, (s) =>
       (s.conversations[GENERAL] ?? []).find((m) => textOf(m).includes('Shipped the export')),
     );
+    // In the day's thread, under the stand-up's header, with the playground's time.
+    expect(answers.threadTs).not.toBeNull();
+    expect((await state(who)).conversations[GENERAL]?.some((m) => m.ts === answers.threadTs)).toBe(true);
+    expect(Number(answers.ts.split('.')[0]) * 1000).toBeGreaterThan(new Date(next ?? 0).getTime());
   });
 
   test('the clock moves by an hour and a day, and never back', async () => {
