@@ -4,7 +4,8 @@
 #   docker build -t rapport .
 #   docker run -p 3000:3000 -v rapport-data:/data --stop-timeout 20 \
 #     -e SLACK_BOT_TOKEN=xoxb-… -e SLACK_SIGNING_SECRET=… rapport
-# Setup steps: docs/slack-app-setup.md.
+# Setup steps: docs/slack-app-setup.md. Without any SLACK_ variable, the image runs the playground
+# instead (docker run -p 3000:3000 rapport, then http://localhost:3000/).
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -15,7 +16,7 @@ COPY package.json package-lock.json ./
 # --ignore-scripts: no dependency needs an install script (PGlite is WebAssembly), and npm 11 on
 # the dev machines does not run them either, so the image installs exactly what development does.
 RUN npm ci --ignore-scripts --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
+COPY tsconfig.json tsconfig.build.json tsconfig.web.json ./
 COPY src ./src
 RUN npm run build
 
@@ -48,6 +49,11 @@ COPY package.json package-lock.json ./
 COPY --from=deps /app/node_modules ./node_modules
 COPY migrations ./migrations
 COPY --from=build /app/dist/src ./dist/src
+# The playground (started when no Slack variable is set): its page, its compiled scripts, and the
+# manifest its commands and shortcuts come from.
+COPY --from=build /app/dist/web ./dist/web
+COPY src/playground/web/index.html src/playground/web/style.css ./src/playground/web/
+COPY manifest.json ./
 
 # The embedded Postgres (used when DATABASE_URL is unset) keeps its files here. Created before
 # VOLUME so a new named volume starts out owned by node.
