@@ -59,7 +59,7 @@ type InputBlock = {
 /**
  * Fills a modal as a person would: each input with a plausible answer for its label (a stand-up's
  * questions, a pulse's statements, a retro note), the way Slack reports it in view.state.values.
- * Blockers are rare, pulse scores lean positive, optional comments are mostly left empty.
+ * Blockers are rare, pulse scores lean positive, optional remarks are mostly left out.
  */
 export function fillModal(
   view: { blocks?: unknown[] },
@@ -87,7 +87,8 @@ function valueFor(
   const options = element.options ?? [];
   switch (element.type) {
     case 'plain_text_input':
-      if (block.optional && random() < 0.8) return { value: null };
+      // An optional remark is mostly left out; an optional question (a stand-up's) is answered.
+      if (block.optional && /optional|add|comment/.test(label) && random() < 0.8) return { value: null };
       return { value: textFor(label, random) };
     case 'radio_buttons':
     case 'static_select': {

@@ -288,6 +288,14 @@ describe('a sample history', () => {
       true,
     );
     expect(channel.filter((m) => m.user !== null && m.reactions.length > 0).length).toBeGreaterThan(5);
+    // Most prompts were answered, as people do: the last digest counts its week's check-ins.
+    const digests = channel.filter((m) => textOf(m).includes('Check-in participation'));
+    const [answered, prompted] = (
+      /Check-in participation: (\d+) of (\d+)/.exec(textOf(digests.at(-1) as Message)) ?? []
+    )
+      .slice(1)
+      .map(Number);
+    expect((answered ?? 0) / (prompted ?? 1)).toBeGreaterThan(0.7);
     await act('command', { as: ANA, channel: ALLIANCE, text: '/health history' });
     const history = await eventually(ANA, (x) =>
       x.ephemerals.find((e) => e.text.startsWith('Health history')),
