@@ -1,7 +1,7 @@
 import type { ActionRequests, ActionResult, LogEntry, SlashCommand } from './api-types.js';
 import type { PlaygroundClock } from './playground-clock.js';
 import type { AppAnswer, SlackRequests } from './slack-requests.js';
-import type { OpenView, SlackStandIn } from './slack-stand-in.js';
+import { APP_ID, BOT_ID, type OpenView, type SlackStandIn, TEAM_ID } from './slack-stand-in.js';
 import { channelById, conversationName, asSlackSendsIt, personById } from './workspace.js';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -242,12 +242,12 @@ function viewPayload(open: OpenView, values: ActionRequests['submit']['values'])
     ...open.view,
     id: open.id,
     hash: open.hash,
-    team_id: 'T0RAPPORT1',
+    team_id: TEAM_ID,
     state: { values },
     root_view_id: open.id,
     previous_view_id: null,
-    app_id: 'A0RAPPORT',
-    bot_id: 'B0RAPPBOT',
+    app_id: APP_ID,
+    bot_id: BOT_ID,
   };
 }
 

@@ -69,7 +69,6 @@ export function createPlayground(deps: {
     async reset() {
       await emptyPlaygroundDatabase(deps.db);
       slack.resetCalls();
-      slack.conversations.clear();
       seedStandIn(slack);
       log.length = 0;
       refusalsSeen = 0;

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { BOT_USER_ID, type SlackStandIn, TEAM_ID } from './slack-stand-in.js';
+import { APP_ID, BOT_USER_ID, type SlackStandIn, TEAM_ID } from './slack-stand-in.js';
 
 /** What the app answered, as Slack would read it. */
 export type AppAnswer = { status: number; body: Record<string, unknown> | null };
@@ -38,7 +38,7 @@ export class SlackRequests {
       user_name: fields.user.toLowerCase(),
       command: fields.command,
       text: fields.text,
-      api_app_id: 'A0RAPPORT',
+      api_app_id: APP_ID,
       is_enterprise_install: 'false',
       response_url: responseUrl,
       trigger_id: trigger,
@@ -140,7 +140,7 @@ export class SlackRequests {
     return {
       team: { id: TEAM_ID, domain: 'rapport-playground' },
       user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: teamId },
-      api_app_id: 'A0RAPPORT',
+      api_app_id: APP_ID,
       token: 'playground-verification-token',
       is_enterprise_install: false,
       enterprise: null,
@@ -191,7 +191,7 @@ export function eventEnvelope(eventId: string, event: Record<string, unknown>): 
   return {
     token: 'legacy-verification-token',
     team_id: TEAM_ID,
-    api_app_id: 'A0RAPPORT',
+    api_app_id: APP_ID,
     event,
     type: 'event_callback',
     event_id: eventId,

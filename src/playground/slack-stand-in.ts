@@ -66,6 +66,8 @@ export type ResponseTarget = { user: string; channel: string; ephemeralId?: stri
 export const TEAM_ID = 'T0RAPPORT1';
 export const BOT_USER_ID = 'U0RAPPBOT';
 export const BOT_ID = 'B0RAPPBOT';
+/** The app's id, as Slack names it in every request it sends the app. */
+export const APP_ID = 'A0RAPPORT';
 export const BOT_TOKEN = 'xoxb-1111-2222-testtokenvalue';
 export const APP_TOKEN = 'xapp-1-A0RAPPORT-3333-testappvalue';
 

@@ -11,7 +11,7 @@ import { createPlayground } from './playground.js';
 import { PlaygroundClock } from './playground-clock.js';
 import { playgroundRoutes } from './playground-http.js';
 import { SlackRequests } from './slack-requests.js';
-import { BOT_TOKEN, SlackStandIn } from './slack-stand-in.js';
+import { BOT_TOKEN, SlackStandIn, TEAM_ID } from './slack-stand-in.js';
 import { personById } from './workspace.js';
 
 export type RunningPlayground = { url: string; port: number; server: Server; close(): Promise<void> };
@@ -68,7 +68,7 @@ export async function startPlayground(options: {
       `http://127.0.0.1:${port}`,
       signingSecret,
       slack,
-      (id) => personById(id)?.teamId ?? 'T0RAPPORT1',
+      (id) => personById(id)?.teamId ?? TEAM_ID,
     );
     const playground = createPlayground({
       slack,
