@@ -60,6 +60,9 @@ export const ACTIONS: Handlers = {
     const where = conversationOf(body.as, body.channel);
     if (!where.ok) return where;
     if (!body.text.trim()) return refused('A message needs some text.');
+    // The manifest makes Rapport's Messages tab read-only: people reach it by command, not by message.
+    if (body.channel === `D${body.as}`)
+      return refused('Sending messages to this app is turned off. Type a / command instead.');
     deps.slack.postAsUser(body.channel, body.as, asSlackSendsIt(body.text), body.threadTs);
     return ok;
   },
@@ -71,6 +74,7 @@ export const ACTIONS: Handlers = {
     if (!deps.slack.react(body.channel, body.ts, body.as, body.name, body.add)) return ok;
     deps.note('request', `${nameOf(body.as)} ${body.add ? 'reacted with' : 'removed'} :${body.name}:`);
     return answered(
+      deps,
       await deps.requests.event({
         type: body.add ? 'reaction_added' : 'reaction_removed',
         user: body.as,
@@ -86,6 +90,7 @@ export const ACTIONS: Handlers = {
     if (!message || !conversationOf(body.as, body.channel).ok) return refused('That message is not here.');
     deps.note('request', `${nameOf(body.as)} used the shortcut ${body.callbackId}`);
     return answered(
+      deps,
       await deps.requests.messageShortcut({
         user: body.as,
         callbackId: body.callbackId,
@@ -109,6 +114,7 @@ export const ACTIONS: Handlers = {
         state: { values: body.values ?? {} },
       };
       return answered(
+        deps,
         await deps.requests.blockActions({
           user: body.as,
           action: body.action,
@@ -123,6 +129,7 @@ export const ACTIONS: Handlers = {
       if (!deps.slack.ephemerals.some((e) => e.id === container.id && e.user === body.as))
         return refused('That message is gone.');
       return answered(
+        deps,
         await deps.requests.blockActions({
           user: body.as,
           action: body.action,
@@ -133,6 +140,7 @@ export const ACTIONS: Handlers = {
     const message = deps.slack.message(container.channel, container.ts);
     if (!message) return refused('That message is not here.');
     return answered(
+      deps,
       await deps.requests.blockActions({
         user: body.as,
         action: body.action,
@@ -156,12 +164,13 @@ export const ACTIONS: Handlers = {
     if (!open) return ok;
     deps.slack.closeView(body.as, body.viewId);
     if (open.view.notify_on_close === true)
-      return answered(await deps.requests.viewClosed(body.as, viewPayload(open, {})));
+      return answered(deps, await deps.requests.viewClosed(body.as, viewPayload(open, {})));
     return ok;
   },
 
   async home(deps, body) {
     return answered(
+      deps,
       await deps.requests.event({
         type: 'app_home_opened',
         user: body.as,
@@ -267,8 +276,9 @@ function conversationOf(user: string, channel: string): ActionResult {
   return found.members.includes(user) ? ok : refused(`You are not a member of #${found.name}.`);
 }
 
-function answered(answer: AppAnswer): ActionResult {
-  return answer.status === 200 ? ok : refused(`The app answered ${answer.status}.`);
+/** The app's answer to an event or an interaction: 200, or a failure the log shows. */
+function answered(deps: ActionDeps, answer: AppAnswer): ActionResult {
+  return answer.status === 200 ? ok : failed(deps, 'The app could not take that', answer);
 }
 
 function failed(deps: ActionDeps, what: string, answer: AppAnswer): ActionResult {

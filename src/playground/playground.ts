@@ -13,6 +13,7 @@ import type {
   Shortcut,
   SlashCommand,
 } from './api-types.js';
+import { ACTION_SCHEMAS, problemOf } from './action-schemas.js';
 import { ACTIONS } from './playground-actions.js';
 import type { PlaygroundClock } from './playground-clock.js';
 import { stateFor } from './playground-state.js';
@@ -103,13 +104,18 @@ export function createPlayground(deps: {
       });
     },
     async act(name, body) {
-      const handler = ACTIONS[name as keyof ActionRequests] as
-        ((d: typeof actionDeps, b: unknown) => Promise<ActionResult>) | undefined;
-      if (!handler) return { ok: false, error: `There is no action called ${name}.` };
-      const as = (body as { as?: unknown } | null)?.as;
-      if (typeof as !== 'string' || !personById(as)) return { ok: false, error: 'Choose who you are first.' };
+      if (!Object.hasOwn(ACTIONS, name)) return { ok: false, error: `There is no action called ${name}.` };
+      const schema = ACTION_SCHEMAS[name as keyof ActionRequests] as z.ZodType;
+      const handler = ACTIONS[name as keyof ActionRequests] as (
+        d: typeof actionDeps,
+        b: unknown,
+      ) => Promise<ActionResult>;
+      const parsed = schema.safeParse(body);
+      if (!parsed.success) return { ok: false, error: problemOf(parsed.error) };
+      if (!personById((parsed.data as { as: string }).as))
+        return { ok: false, error: 'Choose who you are first.' };
       try {
-        return await handler(actionDeps, body);
+        return await handler(actionDeps, parsed.data);
       } catch (error) {
         deps.log.error({ err: error, action: name }, 'a playground action failed');
         return { ok: false, error: 'That did not work; the log has the details.' };

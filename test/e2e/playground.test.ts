@@ -224,6 +224,26 @@ describe('what the playground refuses, changing nothing', () => {
       ok: false,
       error: 'There is no action called teleport.',
     });
+    expect(await act('toString', { as: ANA })).toEqual({
+      ok: false,
+      error: 'There is no action called toString.',
+    });
+    expect(await act('message', { as: ANA, channel: GENERAL, text: 42 })).toEqual({
+      ok: false,
+      error: 'That request is not well formed: text Invalid input: expected string, received number.',
+    });
+    expect(await act('message', { as: ANA, channel: GENERAL, text: 'x'.repeat(40_001) })).toEqual({
+      ok: false,
+      error:
+        'That request is not well formed: text is longer than Slack allows in a message (40,000 characters).',
+    });
+    expect((await act('clock', { as: ANA, advance: 'year' })).error).toMatch(
+      /^That request is not well formed: advance /,
+    );
+    expect(await act('message', { as: ANA, channel: `D${ANA}`, text: 'hello bot' })).toEqual({
+      ok: false,
+      error: 'Sending messages to this app is turned off. Type a / command instead.',
+    });
     const bad = await fetch(`${playground.url}/playground/api/message`, { method: 'POST', body: '{nope' });
     expect(bad.status).toBe(400);
     const huge = await fetch(`${playground.url}/playground/api/message`, {
@@ -232,6 +252,7 @@ describe('what the playground refuses, changing nothing', () => {
     }).catch(() => undefined);
     expect(huge?.status ?? 400).toBe(400);
     expect((await state(ANA)).conversations[GENERAL]).toEqual([]);
+    expect((await state(ANA)).conversations[`D${ANA}`]).toEqual([]);
   });
 
   test('what Slack refuses the app is shown as Slack’s error: a post in a channel Rapport is not in', async () => {
