@@ -27,6 +27,7 @@ import { createHealthService } from './health/health-service.js';
 import { createCreditsService } from './credits/credits-service.js';
 import { standupKind } from './standups/standup-kind.js';
 import { type Background, createBackground } from './slack/background.js';
+import { slackErrorCode } from './slack/errors.js';
 import { DurableSocketModeReceiver } from './slack/durable-socket-receiver.js';
 import { registerListeners } from './slack/listeners/index.js';
 
@@ -151,7 +152,7 @@ export function createApp(deps: AppDeps): RapportApp {
       try {
         await bolt.init();
       } catch (error) {
-        const code = (error as { data?: { error?: string } }).data?.error;
+        const code = slackErrorCode(error);
         throw new RapportError(
           'slack_auth_failed',
           code

@@ -19,7 +19,8 @@ import type { Logger } from '../logger.js';
 import { charterMessage, type CharterVersion } from '../slack/views/charter/message.js';
 import { charterNotPosted, type CharterChange } from '../slack/views/charter/replies.js';
 import { changedFields, type CharterText } from './charter-fields.js';
-import { CANNOT_POST_HERE, slackErrorCode, tellPrivately } from '../slack/tell-privately.js';
+import { CANNOT_POST_HERE, isMessageGone, slackErrorCode } from '../slack/errors.js';
+import { tellPrivately } from '../slack/tell-privately.js';
 
 export type CharterSlack = {
   chat: Pick<WebClient['chat'], 'postMessage' | 'update' | 'postEphemeral'>;
@@ -174,7 +175,7 @@ export function createCharterService(deps: { db: Database; clock: Clock; slack: 
         await deps.slack.chat.update({ channel: actor.channelId, ts, ...charterMessage(latest) });
         return 'updated';
       } catch (error) {
-        if (slackErrorCode(error) !== 'message_not_found') throw error;
+        if (!isMessageGone(error)) throw error;
         // Someone deleted the message: forget it and post the charter again.
         await setCharterMessage(deps.db, actor, null);
         return this.publish(actor);

@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { DateTime } from 'luxon';
-import { CANNOT_POST_HERE, slackErrorCode, tellPrivately } from '../slack/tell-privately.js';
+import { CANNOT_POST_HERE, slackErrorCode } from '../slack/errors.js';
+import { tellPrivately } from '../slack/tell-privately.js';
 import type { Clock } from '../clock.js';
 import type { Database, Queryable } from '../db/database.js';
 import {

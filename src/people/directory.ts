@@ -1,4 +1,5 @@
 import type { webApi } from '@slack/bolt';
+import { PERSON_UNKNOWN, slackErrorCode } from '../slack/errors.js';
 import { LRUCache } from 'lru-cache';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
@@ -76,8 +77,7 @@ export function createDirectory(deps: {
       await saveSlackUser(deps.db, row);
       return { person: toPerson(row) };
     } catch (error) {
-      const code = (error as { data?: { error?: string } }).data?.error;
-      if (code === 'user_not_found' || code === 'user_not_visible') return { person: undefined };
+      if (PERSON_UNKNOWN.has(slackErrorCode(error) ?? '')) return { person: undefined };
       if (stored) {
         log.warn({ err: error, userId }, 'users.info failed; using the stored profile');
         return { person: toPerson(stored) };

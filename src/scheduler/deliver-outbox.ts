@@ -1,4 +1,5 @@
-import { webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
+import { classifySlackError } from '../slack/errors.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import {
@@ -27,26 +28,6 @@ const PASS_BUDGET_MS = 10_000;
 const CONCURRENCY = 16;
 /** Slack allows about one message per second in a conversation. */
 const PER_CHANNEL_GAP_MS = 1_000;
-/** Errors after which sending again cannot succeed. */
-const PERMANENT = new Set([
-  'channel_not_found',
-  'not_in_channel',
-  'is_archived',
-  'user_not_found',
-  'account_inactive',
-  'cannot_dm_bot',
-  'invalid_blocks',
-  'msg_too_long',
-  'no_text',
-  'restricted_action',
-  'invalid_metadata_format',
-  'invalid_auth',
-  'message_not_found',
-  'cant_update_message',
-  'edit_window_closed',
-  'token_revoked',
-  'missing_scope',
-]);
 
 /**
  * When each conversation may next get a message (epoch ms), kept across passes by the caller so a
@@ -180,7 +161,7 @@ async function deliverOne(
     await markSent(deps.db, teamId, id, ts, now);
     return 'sent';
   } catch (error) {
-    const failure = classify(error);
+    const failure = classifySlackError(error);
     if (failure.kind === 'permanent' || message.attempts >= MAX_ATTEMPTS) {
       deps.log.warn({ teamId, outboxId: id, error: failure.error }, 'message could not be delivered');
       await markFailed(deps.db, teamId, id, failure.error);
@@ -258,28 +239,6 @@ async function share(slack: OutboxSlack, message: ClaimedMessage, threadTs: stri
     alt_text: file.altText,
   });
   return threadTs;
-}
-
-type Failure =
-  | { kind: 'permanent' | 'transient' | 'uncertain'; error: string }
-  | { kind: 'rate_limited'; error: string; retryAfterS: number };
-
-function classify(error: unknown): Failure {
-  if (error instanceof webApi.WebAPIRateLimitedError) {
-    return { kind: 'rate_limited', error: 'ratelimited', retryAfterS: error.retryAfter };
-  }
-  if (error instanceof webApi.WebAPIPlatformError) {
-    const code = String(error.data.error);
-    if (PERMANENT.has(code)) return { kind: 'permanent', error: code };
-    return {
-      kind: code === 'request_timeout' || code === 'internal_error' ? 'uncertain' : 'transient',
-      error: code,
-    };
-  }
-  if (error instanceof webApi.WebAPIHTTPError)
-    return { kind: 'uncertain', error: `http_${error.statusCode}` };
-  // A request error may have reached Slack before the connection failed.
-  return { kind: 'uncertain', error: error instanceof Error ? error.message : String(error) };
 }
 
 /** The ts of the message already posted for this outbox entry, if an earlier attempt got through. */

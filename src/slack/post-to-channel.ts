@@ -1,5 +1,5 @@
 import type { RespondFn, webApi } from '@slack/bolt';
-import { CANNOT_POST_HERE, slackErrorCode } from './tell-privately.js';
+import { CANNOT_POST_HERE, slackErrorCode } from './errors.js';
 import type { SlackMessage } from './views/blocks.js';
 
 /**

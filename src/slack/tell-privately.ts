@@ -3,18 +3,6 @@ import type { SlackMessage } from './views/blocks.js';
 
 export type PrivateSlack = { chat: Pick<WebClient['chat'], 'postEphemeral' | 'postMessage'> };
 
-/** Slack's error code on a failed Web API call, if it answered with one. */
-export const slackErrorCode = (error: unknown): string | undefined =>
-  (error as { data?: { error?: string } }).data?.error;
-
-/** Errors meaning the bot may not post in that conversation: it has to be invited first. */
-export const CANNOT_POST_HERE = new Set([
-  'not_in_channel',
-  'channel_not_found',
-  'restricted_action',
-  'is_archived',
-]);
-
 /**
  * Tells one person something, only them: in the channel where they acted, or by DM where the bot
  * cannot post even an ephemeral message there (a private channel it was never invited to).

@@ -11,6 +11,7 @@ import { normaliseLink } from '../../../credits/credit-text.js';
 import type { ContributorRow } from '../../../db/repos/credits.js';
 import { UserError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
+import { isHashConflict } from '../../errors.js';
 import { CREDITS } from '../../ids.js';
 import { idFromValue } from '../../id-value.js';
 import { plainMessage, type SlackMessage } from '../../views/blocks.js';
@@ -106,8 +107,7 @@ export function registerCreditActions(app: App, deps: { credits: CreditsService;
         }),
       });
     } catch (error) {
-      const code = (error as { data?: { error?: string } }).data?.error;
-      if (code !== 'hash_conflict') throw error;
+      if (!isHashConflict(error)) throw error;
       deps.log.info({ viewId: view.id }, 'the credit form changed meanwhile; its newer state stays');
     }
   });

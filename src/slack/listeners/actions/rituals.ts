@@ -1,3 +1,4 @@
+import { isHashConflict } from '../../errors.js';
 import type { App, BlockButtonAction, BlockStaticSelectAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { UserError } from '../../../errors.js';
@@ -36,8 +37,7 @@ export function registerRitualActions(app: App, deps: { rituals: RitualsService;
       // The hash makes Slack refuse the update if the form changed since this choice was made.
       await client.views.update({ view_id: view.id, hash: view.hash, view: next });
     } catch (error) {
-      const code = (error as { data?: { error?: string } }).data?.error;
-      if (code !== 'hash_conflict') throw error;
+      if (!isHashConflict(error)) throw error;
       deps.log.info({ viewId: view.id }, 'the settings form changed meanwhile; its newer state stays');
     }
   };

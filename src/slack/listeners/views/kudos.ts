@@ -5,7 +5,8 @@ import { parseKudosForm } from '../../../kudos/kudos-form.js';
 import type { KudosService } from '../../../kudos/kudos-service.js';
 import type { Background } from '../../background.js';
 import { KUDOS, kudosBlockId } from '../../ids.js';
-import { CANNOT_POST_HERE, slackErrorCode, tellPrivately } from '../../tell-privately.js';
+import { CANNOT_POST_HERE, slackErrorCode } from '../../errors.js';
+import { tellPrivately } from '../../tell-privately.js';
 import { kudosAnnouncement } from '../../views/kudos/announcement.js';
 import { overBudgetReply } from '../../views/kudos/budget.js';
 import {
