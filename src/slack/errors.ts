@@ -71,7 +71,8 @@ export function classifySlackError(error: unknown): SlackFailure {
     if (PERMANENT.has(code)) return { kind: 'permanent', error: code };
     return { kind: UNCERTAIN.has(code) ? 'uncertain' : 'transient', error: code };
   }
-  if (error instanceof webApi.WebAPIHTTPError) return { kind: 'uncertain', error: `http_${error.statusCode}` };
+  if (error instanceof webApi.WebAPIHTTPError)
+    return { kind: 'uncertain', error: `http_${error.statusCode}` };
   // A request error may have reached Slack before the connection failed.
   return { kind: 'uncertain', error: error instanceof Error ? error.message : String(error) };
 }
