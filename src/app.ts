@@ -8,7 +8,7 @@ import { SLACK_BODY_LIMIT_BYTES } from './http/server.js';
 import { createKudosService } from './kudos/kudos-service.js';
 import { boltLogger, type Logger } from './logger.js';
 import { createDirectory } from './people/directory.js';
-import { channelMembersFrom } from './rituals/participants.js';
+import { channelMembersFrom } from './slack/channel-members.js';
 import { createPulseService } from './pulse/pulse-service.js';
 import { pulseKind } from './pulse/pulse-kind.js';
 import { createRitualsService } from './rituals/rituals-service.js';
@@ -30,6 +30,7 @@ import { type Background, createBackground } from './slack/background.js';
 import { slackErrorCode } from './slack/errors.js';
 import { DurableSocketModeReceiver } from './slack/durable-socket-receiver.js';
 import { registerListeners } from './slack/listeners/index.js';
+import { createOutbox } from './slack/outbox.js';
 
 export type AppDeps = {
   config: Config;
@@ -89,9 +90,9 @@ export function createApp(deps: AppDeps): RapportApp {
     runnableKinds: new Set(Object.keys(RITUAL_KINDS)),
   });
 
-  const standups = createStandupService({ db, clock, slack: bolt.client });
+  const standups = createStandupService({ db, clock });
   const pulse = createPulseService({ db });
-  const retros = createRetroService({ db, clock, slack: bolt.client });
+  const retros = createRetroService({ db, clock });
   const actionItems = createActionItemsService({ db, clock, directory });
   const debriefs = createDebriefService({ db, clock });
   // The outbox decides about retries itself, so its client never retries on its own.
@@ -102,14 +103,15 @@ export function createApp(deps: AppDeps): RapportApp {
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
   });
-  const jobs = createJobs({ db, clock, log, slack: outboxClient, kinds: RITUAL_KINDS });
+  const outbox = createOutbox({ db, clock, log, slack: outboxClient, background });
+  const jobs = createJobs({ db, clock, log, outbox, kinds: RITUAL_KINDS });
 
   const runNow = async () => {
     await jobs.tick();
     await jobs.deliver();
   };
-  const charter = createCharterService({ db, clock, slack: bolt.client, log });
-  const decisions = createDecisionsService({ db, clock, directory, slack: bolt.client, log });
+  const charter = createCharterService({ db, clock });
+  const decisions = createDecisionsService({ db, clock, directory });
   const credits = createCreditsService({ db, clock, directory });
   const home = createHomeService({
     db,
@@ -126,6 +128,7 @@ export function createApp(deps: AppDeps): RapportApp {
     pulse,
     directory,
     background,
+    outbox,
     log,
     runNow,
     retros,
@@ -161,9 +164,12 @@ export function createApp(deps: AppDeps): RapportApp {
           { cause: error },
         );
       }
+      // Messages go out as soon as they are committed; the scheduler's poll catches the rest.
+      outbox.listen();
       if (receiver instanceof DurableSocketModeReceiver) await receiver.start();
     },
     async stop() {
+      outbox.stop();
       if (receiver instanceof DurableSocketModeReceiver) await receiver.stop();
     },
   };

@@ -1,30 +1,21 @@
-import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../clock.js';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import {
   charterMessageTs,
   charterTextOf,
   charterVersions,
   type CharterVersionRow,
-  claimCharterPost,
   countCharterVersions,
   insertCharterVersion,
   latestCharterVersion,
   lockCharter,
-  setCharterMessage,
   versionOfSubmission,
 } from '../db/repos/charters.js';
-import { RapportError, UserError } from '../errors.js';
-import type { Logger } from '../logger.js';
-import { charterMessage, type CharterVersion } from '../slack/views/charter/message.js';
-import { charterNotPosted, type CharterChange } from '../slack/views/charter/replies.js';
+import { enqueueMessages, postedMessage } from '../db/repos/outbox.js';
+import { UserError } from '../errors.js';
 import { changedFields, type CharterText } from './charter-fields.js';
-import { CANNOT_POST_HERE, isMessageGone, slackErrorCode } from '../slack/errors.js';
-import { tellPrivately } from '../slack/tell-privately.js';
+import { type CharterChange, type CharterVersion, charterView } from './charter-views.js';
 
-export type CharterSlack = {
-  chat: Pick<WebClient['chat'], 'postMessage' | 'update' | 'postEphemeral'>;
-};
 type Channel = { teamId: string; channelId: string };
 type Actor = Channel & { userId: string };
 
@@ -37,10 +28,8 @@ export type CharterSave =
 
 export type CharterService = ReturnType<typeof createCharterService>;
 
-/** A claim on posting the first message older than this belongs to a process that died mid-post. */
-const POST_CLAIM_STALE_MS = 60_000;
-/** How long a save waits for another save's first message to appear before editing it. */
-const FIRST_POST_WAIT_MS = 5_000;
+/** The outbox key of the message that shows a version: each version edits the one before. */
+const messageKey = (c: Channel, version: number) => `charter:${c.channelId}:v${version}`;
 
 export const toVersion = (row: CharterVersionRow): CharterVersion => ({
   channelId: row.channel_id,
@@ -55,33 +44,35 @@ export const toVersion = (row: CharterVersionRow): CharterVersion => ({
  * channel's one message shows the latest. A form opened on an older version cannot overwrite a
  * newer one.
  */
-export function createCharterService(deps: { db: Database; clock: Clock; slack: CharterSlack; log: Logger }) {
-  const log = deps.log.child({ ritual: 'charter' });
-
-  /** Where the first message is, once whoever claimed its posting has posted it. */
-  const waitForMessage = async (c: Channel): Promise<string | null> => {
-    const deadline = Date.now() + FIRST_POST_WAIT_MS;
-    for (;;) {
-      const ts = await charterMessageTs(deps.db, c);
-      if (ts || Date.now() > deadline) return ts;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
-
-  /** Posts the first message; undefined when another save is posting it or the bot may not post. */
-  const postFirst = async (c: Channel, latest: CharterVersion): Promise<string | undefined> => {
-    const now = deps.clock.now();
-    if (!(await claimCharterPost(deps.db, c, now, new Date(now.getTime() - POST_CLAIM_STALE_MS)))) {
-      return undefined;
-    }
-    let ts: string | undefined;
-    try {
-      ts = (await deps.slack.chat.postMessage({ channel: c.channelId, ...charterMessage(latest) })).ts;
-    } finally {
-      await setCharterMessage(deps.db, c, ts ?? null);
-    }
-    if (!ts) throw new RapportError('slack_no_ts', 'the charter was posted without a ts');
-    return ts;
+export function createCharterService(deps: { db: Database; clock: Clock }) {
+  /**
+   * Shows a new version in the channel, in the transaction that saves it: by editing the message
+   * that shows the version before, or by posting it where there is none (never posted, or deleted
+   * since). Where the bot may not post, whoever saved hears so, privately; the version stays saved
+   * and the next save posts it.
+   */
+  const show = async (tx: Queryable, actor: Actor, version: CharterVersion) => {
+    const previous = messageKey(actor, version.version - 1);
+    // A charter shown before the outbox said everything has its message's ts on the charter.
+    const before = version.version > 1 && !(await postedMessage(tx, actor.teamId, previous));
+    const updateTs = before ? ((await charterMessageTs(tx, actor)) ?? undefined) : undefined;
+    await enqueueMessages(
+      tx,
+      [
+        {
+          teamId: actor.teamId,
+          channelId: actor.channelId,
+          dedupeKey: messageKey(actor, version.version),
+          ...charterView('charter.message', version),
+          ...(version.version > 1 ? { replaceOf: previous, updateTs } : {}),
+          ifNotPosted: {
+            userId: actor.userId,
+            ...charterView('charter.not-posted', { channelId: actor.channelId, version: version.version }),
+          },
+        },
+      ],
+      deps.clock.now(),
+    );
   };
 
   return {
@@ -139,48 +130,11 @@ export function createCharterService(deps: { db: Database; clock: Clock; slack: 
           submissionId: form.submissionId,
           now: deps.clock.now(),
         });
+        await show(tx, actor, toVersion(row));
         return { kind: 'saved', version: toVersion(row) };
       });
     },
 
-    /**
-     * Shows the latest version in the channel: edits the charter's message, or posts it when there
-     * is none yet (or it was deleted). When the bot may not post there, the person who saved hears
-     * so, privately; the version stays saved and the next save posts it.
-     */
-    async publish(actor: Actor): Promise<'posted' | 'updated' | 'not_posted'> {
-      const latestRow = await latestCharterVersion(deps.db, actor);
-      if (!latestRow) return 'not_posted';
-      const latest = toVersion(latestRow);
-      let ts = await charterMessageTs(deps.db, actor);
-      if (!ts) {
-        try {
-          const posted = await postFirst(actor, latest);
-          if (posted) return 'posted';
-        } catch (error) {
-          const code = slackErrorCode(error);
-          if (!code || !CANNOT_POST_HERE.has(code)) throw error;
-          log.info(
-            { teamId: actor.teamId, channelId: actor.channelId, code },
-            'the charter could not be posted',
-          );
-          await tellPrivately(deps.slack, actor, charterNotPosted(actor.channelId, latest.version));
-          return 'not_posted';
-        }
-        // Another save is posting the first message: edit it once it is there, with the latest.
-        ts = await waitForMessage(actor);
-        if (!ts) return 'not_posted';
-      }
-      try {
-        await deps.slack.chat.update({ channel: actor.channelId, ts, ...charterMessage(latest) });
-        return 'updated';
-      } catch (error) {
-        if (!isMessageGone(error)) throw error;
-        // Someone deleted the message: forget it and post the charter again.
-        await setCharterMessage(deps.db, actor, null);
-        return this.publish(actor);
-      }
-    },
   };
 }
 

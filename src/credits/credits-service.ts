@@ -16,11 +16,10 @@ import {
   rewordContribution,
   withdrawQueuedUpdates,
 } from '../db/repos/credits.js';
-import { enqueueMessages, type OutboxMessage } from '../db/repos/scheduler.js';
+import { enqueueMessages, type OutboxMessage } from '../db/repos/outbox.js';
 import { UserError } from '../errors.js';
 import type { Directory } from '../people/directory.js';
-import { creditAnsweredDm, creditRequestDm } from '../slack/views/credits/dm.js';
-import { creditMessage } from '../slack/views/credits/message.js';
+import { creditView } from './credit-views.js';
 import type { CreditContent } from './credit-form.js';
 
 type Channel = { teamId: string; channelId: string };
@@ -85,7 +84,7 @@ export function createCreditsService(deps: { db: Database; clock: Clock; directo
         dedupeKey: `${messageKey}:r${revision}`,
         channelId: credit.channel_id,
         updateOf: messageKey,
-        payload: creditMessage(credit, contributors),
+        ...creditView('credits.message', { credit, contributors }),
       },
     ];
     const dmKey = creditDmKey(answered.id);
@@ -96,7 +95,7 @@ export function createCreditsService(deps: { db: Database; clock: Clock; directo
         dedupeKey: `${dmKey}:r${revision}`,
         channelId: answered.contributor_id,
         updateOf: dmKey,
-        payload: creditAnsweredDm(credit, answered),
+        ...creditView('credits.answered-dm', { credit, contributor: answered }),
       });
     }
     await enqueueMessages(tx, updates, deps.clock.now());
@@ -166,7 +165,7 @@ export function createCreditsService(deps: { db: Database; clock: Clock; directo
               teamId: actor.teamId,
               dedupeKey: creditMessageKey(credit.id),
               channelId: actor.channelId,
-              payload: creditMessage(credit, contributors),
+              ...creditView('credits.message', { credit, contributors }),
             },
             ...contributors
               .filter((c) => c.status === 'unconfirmed')
@@ -174,7 +173,7 @@ export function createCreditsService(deps: { db: Database; clock: Clock; directo
                 teamId: actor.teamId,
                 dedupeKey: creditDmKey(c.id),
                 channelId: c.contributor_id,
-                payload: creditRequestDm(credit, c),
+                ...creditView('credits.request-dm', { credit, contributor: c }),
               })),
           ],
           now,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import QueryStream from 'pg-query-stream';
 import type { z } from 'zod';
@@ -13,6 +14,12 @@ export interface Queryable {
     row: Schema,
   ): Promise<z.infer<Schema>[]>;
   execute(text: string, params: readonly unknown[]): Promise<number>;
+  /**
+   * Tells this process's listeners of `channel` (Database.listen) that something changed, once the
+   * change is committed: when the transaction commits, or at once outside a transaction. Nothing is
+   * told for a transaction that rolls back.
+   */
+  notify(channel: string): void;
 }
 
 export interface Database extends Queryable {
@@ -24,6 +31,12 @@ export interface Database extends Queryable {
   ): AsyncGenerator<z.infer<Schema>>;
   /** Runs fn inside BEGIN … COMMIT on one client; rolls back if fn throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `listener` whenever `channel` is notified: by this process (Queryable.notify), and on a
+   * server also by any process, through Postgres's LISTEN (a statement's pg_notify reaches every
+   * listener when its transaction commits). Returns the function that stops listening.
+   */
+  listen(channel: string, listener: () => void): () => void;
   /** Answers whether Postgres answers, within a short time. */
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
@@ -98,7 +111,11 @@ export function createDatabase(options: DatabaseOptions): Database {
     }
   };
 
-  const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
+  const local = new EventEmitter();
+  local.setMaxListeners(0);
+  const listening = createListener({ url: options.url, engine: options.engine, log, local });
+
+  const on = (client: pg.Pool | pg.PoolClient, notify: (channel: string) => void): Queryable => ({
     query: (text, params, row) =>
       timed(text, async () => {
         const result = await client.query(statement(text, params));
@@ -106,10 +123,11 @@ export function createDatabase(options: DatabaseOptions): Database {
       }),
     execute: (text, params) =>
       timed(text, async () => (await client.query(statement(text, params))).rowCount ?? 0),
+    notify,
   });
 
   return {
-    ...on(pool),
+    ...on(pool, (channel) => local.emit(channel)),
     async transaction(fn) {
       const client = await pool.connect().catch((error: unknown) => {
         throw new RapportError('db_unavailable', 'could not get a database connection', { cause: error });
@@ -122,9 +140,11 @@ export function createDatabase(options: DatabaseOptions): Database {
       };
       client.on('error', onLost);
       try {
+        const committed = new Set<string>();
         await client.query('begin');
-        const result = await fn(oneAtATime(on(client)));
+        const result = await fn(oneAtATime(on(client, (channel) => committed.add(channel))));
         await client.query('commit');
+        for (const channel of committed) local.emit(channel);
         return result;
       } catch (error) {
         await client.query('rollback').catch(() => {
@@ -161,7 +181,99 @@ export function createDatabase(options: DatabaseOptions): Database {
         clearTimeout(timer);
       }
     },
-    close: () => pool.end(),
+    listen(channel, listener) {
+      local.on(channel, listener);
+      const unlisten = listening.add(channel);
+      return () => {
+        local.off(channel, listener);
+        unlisten();
+      };
+    },
+    async close() {
+      await listening.close();
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * On a server, one connection of its own LISTENs for the channels this process listens to, and
+ * passes what other processes notify to the local listeners; it reconnects after a lost connection
+ * (listeners also poll, so a notification missed meanwhile is only late). The embedded engine serves
+ * one process, so the local notifications are all there are.
+ */
+function createListener(o: {
+  url: string;
+  engine: DatabaseOptions['engine'];
+  log: Logger;
+  local: EventEmitter;
+}) {
+  const channels = new Map<string, number>();
+  let client: pg.Client | undefined;
+  let connecting: Promise<void> | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const quoted = (channel: string) => `"${channel.replaceAll('"', '""')}"`;
+
+  const connect = (): Promise<void> => {
+    connecting ??= (async () => {
+      const c = new pg.Client({ connectionString: o.url, application_name: 'rapport-listen' });
+      c.on('notification', (n) => o.local.emit(n.channel));
+      c.on('error', (error) => {
+        o.log.warn({ err: error }, 'the LISTEN connection failed; reconnecting');
+        if (client === c) client = undefined;
+        void c.end().catch(() => undefined);
+        scheduleReconnect();
+      });
+      try {
+        await c.connect();
+        for (const channel of channels.keys()) await c.query(`listen ${quoted(channel)}`);
+        if (closed) await c.end();
+        else client = c;
+      } catch (error) {
+        o.log.warn({ err: error }, 'could not LISTEN; notifications from other processes wait for a poll');
+        void c.end().catch(() => undefined);
+        scheduleReconnect();
+      }
+    })().finally(() => {
+      connecting = undefined;
+    });
+    return connecting;
+  };
+  const scheduleReconnect = () => {
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      if (!closed && channels.size > 0 && !client) void connect();
+    }, 1_000);
+    retry.unref();
+  };
+
+  return {
+    add(channel: string): () => void {
+      if (o.engine === 'embedded') return () => undefined;
+      const count = channels.get(channel) ?? 0;
+      channels.set(channel, count + 1);
+      if (count === 0) {
+        if (client) void client.query(`listen ${quoted(channel)}`).catch(() => undefined);
+        else void connect();
+      }
+      return () => {
+        const left = (channels.get(channel) ?? 1) - 1;
+        if (left > 0) channels.set(channel, left);
+        else {
+          channels.delete(channel);
+          void client?.query(`unlisten ${quoted(channel)}`).catch(() => undefined);
+        }
+      };
+    },
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      await connecting;
+      await client?.end().catch(() => undefined);
+      client = undefined;
+    },
   };
 }
 
@@ -180,6 +292,7 @@ function oneAtATime(q: Queryable): Queryable {
   return {
     query: (text, params, row) => inTurn(() => q.query(text, params, row)),
     execute: (text, params) => inTurn(() => q.execute(text, params)),
+    notify: (channel) => q.notify(channel),
   };
 }
 

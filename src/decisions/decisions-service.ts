@@ -1,7 +1,5 @@
-import type { WebClient } from '@slack/web-api';
+import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { CANNOT_POST_HERE, slackErrorCode } from '../slack/errors.js';
-import { tellPrivately } from '../slack/tell-privately.js';
 import type { Clock } from '../clock.js';
 import type { Database, Queryable } from '../db/database.js';
 import {
@@ -14,20 +12,26 @@ import {
   setDecisionPosted,
   updateDecision,
 } from '../db/repos/decisions.js';
-import { enqueueMessages, type OutboxMessage, replaceQueuedMessage } from '../db/repos/scheduler.js';
+import {
+  enqueueMessages,
+  type OutboxMessage,
+  replaceQueuedMessage,
+  withdrawPendingEdits,
+} from '../db/repos/outbox.js';
 import { UserError } from '../errors.js';
-import type { Logger } from '../logger.js';
 import type { Directory } from '../people/directory.js';
-import { decisionMessage, reviewReminder } from '../slack/views/decisions/message.js';
-import { decisionNotPosted } from '../slack/views/decisions/replies.js';
+import { decisionView } from './decision-views.js';
 import { type DecisionErrors, type DecisionForm, parseDecisionForm } from './decision-form.js';
 
-export type DecisionsSlack = {
-  chat: Pick<WebClient['chat'], 'postMessage' | 'update' | 'postEphemeral' | 'getPermalink'>;
-};
 type Channel = { teamId: string; channelId: string };
 type Actor = Channel & { userId: string };
-export type DecisionSource = { sourceTs: string; sourceThreadTs: string | null; submissionId: string };
+export type DecisionSource = {
+  sourceTs: string;
+  sourceThreadTs: string | null;
+  submissionId: string;
+  /** The link to the discussion it came from, when Slack gave one. */
+  sourcePermalink: string | null;
+};
 
 export type DecisionSaved =
   { ok: true; decision: DecisionRow; created: boolean } | { ok: false; errors: DecisionErrors };
@@ -37,20 +41,14 @@ export type DecisionsService = ReturnType<typeof createDecisionsService>;
 /** The hour of the owner's day their review DM goes out. */
 const REVIEW_HOUR = 9;
 const reviewKey = (id: number) => `decision-review:${id}`;
+const messageKey = (id: number) => `decision:${id}`;
 const USER_ID = /^[UW][A-Z0-9]{2,30}$/;
 
 /**
  * A channel's decision log: each decision is logged from a message, kept, posted once in the
  * channel, and its owner hears once, by DM, on the morning of its review date.
  */
-export function createDecisionsService(deps: {
-  db: Database;
-  clock: Clock;
-  directory: Directory;
-  slack: DecisionsSlack;
-  log: Logger;
-}) {
-  const log = deps.log.child({ ritual: 'decisions' });
+export function createDecisionsService(deps: { db: Database; clock: Clock; directory: Directory }) {
   const zoneOf = async (teamId: string, userId: string) => {
     const tz = (await deps.directory.find(teamId, userId))?.tz ?? 'UTC';
     return DateTime.now().setZone(tz).isValid ? tz : 'UTC';
@@ -99,7 +97,7 @@ export function createDecisionsService(deps: {
       const checked = await check(actor.teamId, form);
       if (!checked.ok) return checked;
       return deps.db.transaction(async (tx) => {
-        const row = await insertDecision(tx, {
+        const inserted = await insertDecision(tx, {
           ...checked.content,
           ...source,
           teamId: actor.teamId,
@@ -107,13 +105,29 @@ export function createDecisionsService(deps: {
           loggedBy: actor.userId,
           now: deps.clock.now(),
         });
-        if (!row) {
+        if (!inserted) {
           const first = await decisionOfSubmission(tx, actor.teamId, source.submissionId);
           if (!first) throw new Error('a logged decision vanished');
           return { ok: true as const, decision: first, created: false };
         }
+        const row = { ...inserted, source_permalink: source.sourcePermalink };
+        await setDecisionPosted(tx, {
+          teamId: actor.teamId,
+          id: row.id,
+          messageTs: null,
+          permalink: row.source_permalink,
+        });
+        // Posted in its channel, linked to the discussion; where the bot may not post, whoever
+        // logged it hears so, privately, and the decision stays logged.
+        const post: OutboxMessage = {
+          teamId: actor.teamId,
+          channelId: row.channel_id,
+          dedupeKey: messageKey(row.id),
+          ...decisionView('decisions.message', row),
+          ifNotPosted: { userId: actor.userId, ...decisionView('decisions.not-posted', row) },
+        };
         const dm = reviewDm(row, checked.zone);
-        if (dm) await enqueueMessages(tx, [dm], deps.clock.now());
+        await enqueueMessages(tx, dm ? [post, dm] : [post], deps.clock.now());
         return { ok: true as const, decision: row, created: true };
       });
     },
@@ -145,52 +159,27 @@ export function createDecisionsService(deps: {
         });
         if (!row) throw new UserError(`Decision #${id} is gone; nothing was saved.`);
         await scheduleReview(tx, row, checked.zone);
+        // Its message shows the new content; an edit still waiting gives way to this one.
+        await withdrawPendingEdits(tx, row.team_id, messageKey(row.id));
+        await enqueueMessages(
+          tx,
+          [
+            {
+              teamId: row.team_id,
+              channelId: row.channel_id,
+              dedupeKey: `${messageKey(row.id)}:edit:${randomUUID()}`,
+              updateOf: messageKey(row.id),
+              ...decisionView('decisions.message', row),
+            },
+          ],
+          deps.clock.now(),
+        );
         return { ok: true as const, decision: row, created: false };
       });
     },
 
     async list(c: Channel, limit: number) {
       return decisionsOfChannel(deps.db, c, limit);
-    },
-
-    /**
-     * Posts a new decision in its channel, linked to the discussion it came from. Where the bot may
-     * not post, the person who logged it hears so, privately; the decision stays logged.
-     */
-    async publish(actor: Actor, id: number): Promise<void> {
-      let d = await findDecision(deps.db, actor.teamId, id);
-      if (!d || d.message_ts) return;
-      const permalink = await deps.slack.chat
-        .getPermalink({ channel: d.channel_id, message_ts: d.source_ts })
-        .then((r) => r.permalink ?? null)
-        .catch((error: unknown) => {
-          log.info({ err: error, decisionId: id }, 'no link to the discussion; posting without it');
-          return null;
-        });
-      d = { ...d, source_permalink: permalink };
-      let messageTs: string | null = null;
-      try {
-        messageTs =
-          (await deps.slack.chat.postMessage({ channel: d.channel_id, ...decisionMessage(d) })).ts ?? null;
-      } catch (error) {
-        const code = slackErrorCode(error);
-        if (!code || !CANNOT_POST_HERE.has(code)) throw error;
-        await tellPrivately(deps.slack, actor, decisionNotPosted(d));
-      }
-      const posted = d;
-      const zone = await zoneOf(d.team_id, d.owner_id);
-      await deps.db.transaction(async (tx) => {
-        await setDecisionPosted(tx, { teamId: actor.teamId, id, messageTs, permalink });
-        // The waiting review DM gains the link to the discussion.
-        if (permalink && posted.review_date) await scheduleReview(tx, posted, zone);
-      });
-    },
-
-    /** Shows an edited decision in its message. */
-    async republish(teamId: string, id: number): Promise<void> {
-      const d = await findDecision(deps.db, teamId, id);
-      if (!d?.message_ts) return;
-      await deps.slack.chat.update({ channel: d.channel_id, ts: d.message_ts, ...decisionMessage(d) });
     },
   };
 }
@@ -202,7 +191,7 @@ function reviewDm(d: DecisionRow, zone: string): OutboxMessage | undefined {
     teamId: d.team_id,
     dedupeKey: reviewKey(d.id),
     channelId: d.owner_id,
-    payload: reviewReminder(d),
+    ...decisionView('decisions.review', d),
     sendAt: DateTime.fromISO(d.review_date, { zone }).set({ hour: REVIEW_HOUR }).toJSDate(),
   };
 }

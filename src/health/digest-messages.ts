@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
-import type { OutboxFile, OutboxMessage } from '../db/repos/scheduler.js';
-import { digestMessage } from '../slack/views/health/digest.js';
+import type { OutboxFile, OutboxMessage } from '../db/repos/outbox.js';
+import { healthFile, healthView } from './health-views.js';
 import { type ChartInput, renderChartPng } from './chart.js';
 import { computeDigest, type Digest } from './digest.js';
 import { PILLAR_LABELS, type PillarId } from './scorecard.js';
@@ -21,7 +21,7 @@ export async function digestMessages(
     teamId: input.teamId,
     dedupeKey: input.key,
     channelId: input.channelId,
-    payload: { ...digestMessage(digest, { chartInThread: chart !== null }), unfurl_links: false },
+    ...healthView('health.digest', { digest, chartInThread: chart !== null }),
   };
   if (!chart) return [post];
   const file: OutboxFile = {
@@ -37,7 +37,7 @@ export async function digestMessages(
       dedupeKey: `${input.key}:chart`,
       channelId: input.channelId,
       fileInThreadOf: input.key,
-      payload: file,
+      ...healthFile('health.chart', file),
     },
   ];
 }

@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { clearSides, declaredSides, insertSides } from '../db/repos/alliance-sides.js';
 import { latestStoredPeriods } from '../db/repos/health-periods.js';
-import { enqueueMessages } from '../db/repos/scheduler.js';
+import { enqueueMessages } from '../db/repos/outbox.js';
 import { UserError } from '../errors.js';
 import type { Directory } from '../people/directory.js';
 import { computePeriods, PERIOD_MS, TREND_PERIODS } from './digest.js';
@@ -38,7 +38,7 @@ export function createHealthService(deps: { db: Database; clock: Clock; director
       const key = `health-post:${channelId}:${end.toISOString()}`;
       return deps.db.transaction(async (tx) => {
         const messages = await digestMessages(tx, { teamId, channelId, end, now, key });
-        return (await enqueueMessages(tx, messages, now)) > 0;
+        return (await enqueueMessages(tx, messages, now)).size > 0;
       });
     },
 

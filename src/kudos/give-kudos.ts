@@ -1,11 +1,13 @@
 import type { Clock } from '../clock.js';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
+import { enqueueMessages } from '../db/repos/outbox.js';
 import { insertKudosAnnouncement } from '../db/repos/kudos-announcements.js';
 import { lockKudosGiver } from '../db/repos/kudos-budget.js';
 import { insertKudos, type KudosRequest, receiversOfRequest, type Side } from '../db/repos/kudos.js';
 import { UserError } from '../errors.js';
 import type { Directory, Person } from '../people/directory.js';
 import { type BudgetRefusal, budgetRefusal, giverDay } from './budget.js';
+import { announcementKey, kudosView } from './kudos-views.js';
 import { queueKudosDms } from './recipient-dms.js';
 
 export type GiveKudosInput = {
@@ -15,6 +17,13 @@ export type GiveKudosInput = {
   recipientIds: readonly string[];
   reason: string;
   request: KudosRequest;
+  /** The message the kudos were given on (the "Give kudos" form), linked from the announcement. */
+  messageLink?: string | null;
+  /**
+   * A command's response_url: where the bot may not post in the channel, the announcement is said
+   * through it instead, as Slack allows wherever the command was typed.
+   */
+  respondUrl?: string;
 };
 
 export type GiveKudosResult =
@@ -42,7 +51,7 @@ export class RecipientError extends UserError {
  * the same request records nothing and says so.
  */
 export async function giveKudos(
-  deps: { db: Database; directory: Directory; clock: Clock },
+  deps: { db: Database; directory: Directory; clock: Clock; emoji: (teamId: string) => Promise<string[]> },
   input: GiveKudosInput,
 ): Promise<GiveKudosResult> {
   const { teamId, giverId } = input;
@@ -68,8 +77,47 @@ export async function giveKudos(
       now,
     });
     await queueKudosDms(tx, given, now);
+    await announce(tx, { ...input, announcementId, recipientIds: recipients.map((p) => p.userId) }, await deps.emoji(teamId), now);
     return { kind: 'given', recipientIds: recipients.map((p) => p.userId), announcementId };
   });
+}
+
+/**
+ * The kudos' public post in the channel, said once with the kudos; a kudos emoji on it seconds
+ * them (a ditto). Where the bot may not post, a command's response_url says it instead (where the
+ * bot never hears reactions, so without the invitation to react), else the giver hears why.
+ */
+async function announce(
+  tx: Queryable,
+  a: GiveKudosInput & { announcementId: number; recipientIds: string[] },
+  emoji: string[],
+  now: Date,
+) {
+  const post = {
+    giverId: a.giverId,
+    recipientIds: a.recipientIds,
+    reason: a.reason,
+    emoji,
+    messageLink: a.messageLink ?? null,
+  };
+  await enqueueMessages(
+    tx,
+    [
+      {
+        teamId: a.teamId,
+        channelId: a.channelId,
+        dedupeKey: announcementKey(a.announcementId),
+        ...kudosView('kudos.announcement', { ...post, dittoable: true }),
+        respondUrl: a.respondUrl,
+        ifNotPosted: {
+          userId: a.giverId,
+          ...kudosView('kudos.announcement-failed', { recipientIds: a.recipientIds }),
+          respond: kudosView('kudos.announcement', { ...post, dittoable: false }),
+        },
+      },
+    ],
+    now,
+  );
 }
 
 const side = (p: Person): Side => ({ id: p.userId, teamId: p.homeTeamId });

@@ -1,6 +1,5 @@
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
-import { setKudosAnnouncementPosted } from '../db/repos/kudos-announcements.js';
 import { countKudosGivenBetween } from '../db/repos/kudos-budget.js';
 import { getKudosBudget } from '../db/repos/workspaces.js';
 import { UserError } from '../errors.js';
@@ -29,10 +28,7 @@ export function createKudosService(deps: { db: Database; directory: Directory; c
   return {
     currentEmoji: (teamId: string) => emoji.current(teamId),
     /** Kudos from a command or the "Give kudos" form; see giveKudos. */
-    give: (input: GiveKudosInput) => giveKudos(deps, input),
-    /** The announcement of given kudos is in the channel: reactions to it are dittos from now on. */
-    announced: (teamId: string, announcementId: number, messageTs: string) =>
-      setKudosAnnouncementPosted(deps.db, { teamId, id: announcementId, messageTs }),
+    give: (input: GiveKudosInput) => giveKudos({ ...deps, emoji: emoji.current }, input),
     reactionAdded: reactions.added,
     reactionRemoved: reactions.removed,
     summary: (teamId: string, userId: string) => summarizeKudos(deps, teamId, userId),

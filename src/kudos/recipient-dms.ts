@@ -1,8 +1,8 @@
 import type { Queryable } from '../db/database.js';
 import type { GivenKudos } from '../db/repos/kudos.js';
 import { kudosDmsWanted } from '../db/repos/person-settings.js';
-import { enqueueMessages } from '../db/repos/scheduler.js';
-import { kudosDm } from '../slack/views/kudos/dm.js';
+import { enqueueMessages } from '../db/repos/outbox.js';
+import { kudosView } from './kudos-views.js';
 
 /** One DM per kudos, whatever happens later: a kudos taken back and given again is not told twice. */
 const dmKey = (kudosId: number) => `kudos-dm:${kudosId}`;
@@ -29,7 +29,7 @@ export async function queueKudosDms(
           teamId,
           dedupeKey: dmKey(k.id),
           channelId: k.receiver_id,
-          payload: kudosDm(k, secondOf),
+          ...kudosView('kudos.dm', { kudos: k, secondOf }),
         })),
       now,
     );

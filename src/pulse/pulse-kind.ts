@@ -1,9 +1,8 @@
 import type { Queryable } from '../db/database.js';
 import { closeRound, hasAnswered, openRound, roundResponses } from '../db/repos/pulse.js';
-import type { OutboxMessage } from '../db/repos/scheduler.js';
+import type { OutboxMessage } from '../db/repos/outbox.js';
 import type { ClosingDay, DueOccurrence, RitualKind } from '../scheduler/ritual-kind.js';
-import { pulsePrompt } from '../slack/views/pulse/prompt.js';
-import { pulseResults } from '../slack/views/pulse/results.js';
+import { pulseView } from './pulse-views.js';
 import { MAX_STATEMENTS, summariseRound } from './results.js';
 
 /**
@@ -26,7 +25,7 @@ async function pulseMessages(tx: Queryable, o: DueOccurrence): Promise<OutboxMes
       teamId: o.teamId,
       dedupeKey: `pulse-${o.purpose}:${o.ritualId}:${o.participantId}:${o.localDate}`,
       channelId: o.participantId,
-      payload: pulsePrompt({
+      ...pulseView('pulse.prompt', {
         ...round,
         channelId: o.channelId,
         statements: o.questions,
@@ -47,7 +46,7 @@ async function closePulseRound(tx: Queryable, day: ClosingDay, now: Date): Promi
       teamId: day.teamId,
       dedupeKey: `pulse-close:${day.ritualId}:${day.localDate}`,
       channelId: round.channel_id,
-      payload: pulseResults({ channelId: round.channel_id, roundDate: round.round_date, results }),
+      ...pulseView('pulse.results', { channelId: round.channel_id, roundDate: round.round_date, results }),
     },
   ];
 }

@@ -9,10 +9,10 @@ import {
   openActionItems,
 } from '../db/repos/action-items.js';
 import { findRetro, openRetroOfChannel } from '../db/repos/retros.js';
-import { enqueueMessages, type OutboxMessage, replaceQueuedMessage } from '../db/repos/scheduler.js';
+import { enqueueMessages, type OutboxMessage, replaceQueuedMessage } from '../db/repos/outbox.js';
 import { UserError } from '../errors.js';
 import type { Directory } from '../people/directory.js';
-import { actionAdded, actionReminder } from '../slack/views/retros/replies.js';
+import { retroView } from './retro-views.js';
 
 /** The hour, in the owner's own zone, of the one reminder on an item's due date. */
 const REMINDER_HOUR = 9;
@@ -79,7 +79,7 @@ export function createActionItemsService(deps: { db: Database; clock: Clock; dir
             teamId: a.teamId,
             dedupeKey: `action-added:${item.id}`,
             channelId,
-            payload: actionAdded(item, a.createdBy),
+            ...retroView('retros.action-added', { item, createdBy: a.createdBy }),
           },
         ];
         if (reminderAt) {
@@ -87,7 +87,7 @@ export function createActionItemsService(deps: { db: Database; clock: Clock; dir
             teamId: a.teamId,
             dedupeKey: actionReminderKey(item.id),
             channelId: a.ownerId,
-            payload: actionReminder(item),
+            ...retroView('retros.action-reminder', item),
             sendAt: reminderAt,
           });
         }

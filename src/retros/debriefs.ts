@@ -1,8 +1,8 @@
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { debriefsOfChannel, insertDebrief } from '../db/repos/debriefs.js';
-import { enqueueMessages } from '../db/repos/scheduler.js';
-import { debriefMessage } from '../slack/views/retros/replies.js';
+import { enqueueMessages } from '../db/repos/outbox.js';
+import { retroView } from './retro-views.js';
 import { cleanText, FieldError, requiredText } from './notes.js';
 
 /** How many debriefs `/retro archive` lists. */
@@ -55,7 +55,7 @@ export function createDebriefService(deps: { db: Database; clock: Clock }) {
               teamId: a.teamId,
               channelId: a.channelId,
               dedupeKey: `debrief:${debrief.id}`,
-              payload: debriefMessage(debrief),
+              ...retroView('retros.debrief', debrief),
             },
           ],
           now,

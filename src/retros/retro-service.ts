@@ -1,4 +1,4 @@
-import type { webApi } from '@slack/bolt';
+import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
 import type { Database, Queryable } from '../db/database.js';
@@ -19,26 +19,37 @@ import {
   retroSummaryKey,
   updateOwnNote,
 } from '../db/repos/retros.js';
-import { enqueueMessages, type OutboxMessage } from '../db/repos/scheduler.js';
+import { enqueueMessages, type OutboxMessage, withdrawPendingEdits } from '../db/repos/outbox.js';
 import { UserError } from '../errors.js';
-import { retroMessage, retroSummary } from '../slack/views/retros/message.js';
+import { retroView } from './retro-views.js';
 import { type NoteFields, newFormToken } from './notes.js';
 
-export type RetroSlack = { chat: Pick<webApi.WebClient['chat'], 'update'> };
-type Deps = { db: Database; clock: Clock; slack: RetroSlack };
+type Deps = { db: Database; clock: Clock };
 
 /** Open items listed at the top of a retro's message. */
 const ITEMS_LISTED = 10;
 
 /** The retro's channel message as it stands: its count of notes, and the items open when it began. */
 async function currentMessage(q: Queryable, retro: RetroRow) {
-  return retroMessage({
+  return retroView('retros.message', {
     retroId: retro.id,
     title: retro.title,
     noteCount: await countNotes(q, retro.team_id, retro.id),
     closed: retro.closed_at !== null,
     openItems: await openActionItems(q, retro.team_id, retro.channel_id, ITEMS_LISTED, retro.opened_at),
   });
+}
+
+/** The retro's message shown afresh: any edit still waiting gives way to this newer one. */
+async function editOfMessage(q: Queryable, retro: RetroRow, dedupeKey: string): Promise<OutboxMessage> {
+  await withdrawPendingEdits(q, retro.team_id, retroMessageKey(retro.id));
+  return {
+    teamId: retro.team_id,
+    channelId: retro.channel_id,
+    dedupeKey,
+    updateOf: retroMessageKey(retro.id),
+    ...(await currentMessage(q, retro)),
+  };
 }
 
 /** Starts a retro and returns its channel message; a replayed start returns none. */
@@ -64,7 +75,7 @@ export async function openRetro(
         teamId: r.teamId,
         dedupeKey: retroMessageKey(retro.id),
         channelId: r.channelId,
-        payload: await currentMessage(tx, retro),
+        ...(await currentMessage(tx, retro)),
       },
     ],
   };
@@ -83,23 +94,16 @@ export async function closeRetro(
   if (!(await claimRetroClose(tx, { teamId: retro.team_id, retroId: retro.id, closedBy, now })))
     return undefined;
   const closed = { ...retro, closed_at: now };
-  const summary = retroSummary({
+  const summary = retroView('retros.summary', {
     retroId: retro.id,
     title: retro.title,
     notes: await notesOfRetro(tx, retro.team_id, retro.id),
     actionItems: await actionItemsOfRetro(tx, retro.team_id, retro.id),
   });
-  const target = { teamId: retro.team_id, channelId: retro.channel_id };
-  const messages: OutboxMessage[] = [{ ...target, dedupeKey: retroSummaryKey(retro.id), payload: summary }];
-  if (retro.message_ts) {
-    messages.push({
-      ...target,
-      dedupeKey: `retro-closed:${retro.id}`,
-      updateTs: retro.message_ts,
-      payload: await currentMessage(tx, closed),
-    });
-  }
-  return messages;
+  return [
+    { teamId: retro.team_id, channelId: retro.channel_id, dedupeKey: retroSummaryKey(retro.id), ...summary },
+    await editOfMessage(tx, closed, `retro-closed:${retro.id}`),
+  ];
 }
 
 export type RetroService = ReturnType<typeof createRetroService>;
@@ -219,14 +223,12 @@ export function createRetroService(deps: Deps) {
       if (retro) await this.refreshCount(teamId, retro.id);
     },
 
-    /** Shows the retro's new count of notes on its message (never the notes), once it is posted. */
+    /** Shows the retro's new count of notes on its message (never the notes). */
     async refreshCount(teamId: string, retroId: number): Promise<void> {
-      const retro = await findRetro(deps.db, teamId, retroId);
-      if (!retro?.message_ts) return;
-      await deps.slack.chat.update({
-        channel: retro.channel_id,
-        ts: retro.message_ts,
-        ...(await currentMessage(deps.db, retro)),
+      await deps.db.transaction(async (tx) => {
+        const retro = await findRetro(tx, teamId, retroId);
+        if (!retro || retro.closed_at) return;
+        await enqueueMessages(tx, [await editOfMessage(tx, retro, `retro-count:${retro.id}:${randomUUID()}`)], deps.clock.now());
       });
     },
   };

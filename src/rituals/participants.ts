@@ -1,4 +1,3 @@
-import type { webApi } from '@slack/bolt';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { RitualRow } from '../db/repos/rituals.js';
@@ -9,16 +8,6 @@ import { nextOccurrence, scheduleOf } from './schedule.js';
 
 /** The channel's members, as Slack lists them. */
 export type ChannelMembers = (channelId: string) => Promise<string[]>;
-
-export function channelMembersFrom(client: Pick<webApi.WebClient, 'paginate'>): ChannelMembers {
-  return async (channelId) => {
-    const members: string[] = [];
-    for await (const page of client.paginate('conversations.members', { channel: channelId, limit: 1000 })) {
-      members.push(...(((page as { members?: string[] }).members ?? []) as string[]));
-    }
-    return members;
-  };
-}
 
 /** Whom a person's zone is when Slack has none for them. */
 const FALLBACK_ZONE = 'UTC';

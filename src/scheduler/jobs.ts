@@ -2,7 +2,6 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
-import { type ConversationPacing, deliverOutbox, type OutboxSlack } from './deliver-outbox.js';
 import type { RitualKinds } from './ritual-kind.js';
 import { runTick } from './tick.js';
 
@@ -11,7 +10,10 @@ export type Jobs = {
   tick(): Promise<unknown>;
   /** One delivery pass over the outbox. */
   deliver(): Promise<unknown>;
-  /** Starts the clock: a tick every minute, delivery every second. */
+  /**
+   * Starts the clock: a tick every minute, and delivery every second as a fallback (the outbox
+   * delivers as soon as a message is committed; this catches what comes due later, and retries).
+   */
   start(): void;
   /**
    * Forgets which conversations got a message in the last second: for a clock set back to an
@@ -31,8 +33,9 @@ export function createJobs(deps: {
   db: Database;
   clock: Clock;
   log: Logger;
-  slack: OutboxSlack;
   kinds: RitualKinds;
+  /** The outbox's delivery pass, which the scheduler only calls: the outbox lives at the Slack edge. */
+  outbox: { deliver(): Promise<unknown>; forgetPacing(): void };
 }): Jobs {
   const log = deps.log.child({ component: 'scheduler' });
   const running = new Map<string, Promise<unknown>>();
@@ -48,20 +51,17 @@ export function createJobs(deps: {
     return run;
   };
   const tick = once('tick', () => runTick({ db: deps.db, clock: deps.clock, log, kinds: deps.kinds }));
-  // One pacing for every pass, so a conversation's messages stay a second apart across passes too.
-  const pacing: ConversationPacing = new Map();
-  const deliver = once('deliver', () =>
-    deliverOutbox({ db: deps.db, slack: deps.slack, clock: deps.clock, log, pacing }),
-  );
+  // The outbox runs one pass at a time itself, and a call during a pass gets the pass after it.
+  const deliver = () => deps.outbox.deliver();
   const tasks: ScheduledTask[] = [];
   return {
     tick,
     deliver,
-    forgetPacing: () => pacing.clear(),
+    forgetPacing: () => deps.outbox.forgetPacing(),
     start() {
       tasks.push(
         cron.schedule('* * * * *', () => void tick()),
-        cron.schedule('* * * * * *', () => void deliver()),
+        cron.schedule('* * * * * *', () => void once('deliver', deliver)()),
       );
       void tick();
     },

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.js';
-import type { OutboxMessage } from '../db/repos/scheduler.js';
+import type { OutboxMessage } from '../db/repos/outbox.js';
 
 /** One occurrence of a ritual that has come due for one participant ('' for the whole channel). */
 export type DueOccurrence = {
@@ -25,9 +25,6 @@ export type ClosingDay = {
   localDate: string;
 };
 
-/** A close that cannot be decided yet (a message it builds on is still being posted). */
-export const NOT_YET = 'not_yet' as const;
-
 /**
  * What the scheduler needs from each kind of ritual (a stand-up now; retros, pulse checks and
  * digests later). The scheduler claims the work exactly once in Postgres and delivers what these
@@ -43,7 +40,7 @@ export type RitualKind = {
    * The day's close, inside the scheduler's transaction: what to post or update in the channel.
    * Kinds without a close leave it out.
    */
-  close?(tx: Queryable, day: ClosingDay, now: Date): Promise<OutboxMessage[] | typeof NOT_YET>;
+  close?(tx: Queryable, day: ClosingDay, now: Date): Promise<OutboxMessage[]>;
 };
 
 export type RitualKinds = Readonly<Record<string, RitualKind>>;

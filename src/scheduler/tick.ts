@@ -4,22 +4,21 @@ import {
   type DayClose,
   type DueFollowup,
   type DueSlot,
-  enqueueMessages,
   type Followup,
   lockDueSlots,
   moveSlots,
   type OccurrenceDecision,
-  type OutboxMessage,
-  postponeFollowup,
+
   recordOccurrences,
   scheduleDayCloses,
   scheduleFollowups,
   type Slot,
   takeDueFollowups,
 } from '../db/repos/scheduler.js';
+import { enqueueMessages, type OutboxMessage } from '../db/repos/outbox.js';
 import type { Logger } from '../logger.js';
 import { nextOccurrence, scheduleOf, type Weekday } from '../rituals/schedule.js';
-import { type DueOccurrence, NOT_YET, type RitualKinds } from './ritual-kind.js';
+import type { DueOccurrence, RitualKinds } from './ritual-kind.js';
 
 export type TickResult = {
   sent: number;
@@ -39,8 +38,6 @@ export const DEFAULT_GRACE_MS = 2 * 60 * 60 * 1000;
  * not a day missed during downtime: a summary of a day nobody was asked about is noise.
  */
 const CLOSING_STATUSES = new Set<OccurrenceDecision['status']>(['sent', 'away', 'answered']);
-/** A close whose header is still being posted by an answer is tried again this much later. */
-const CLOSE_RETRY_MS = 60_000;
 
 type TickDeps = {
   db: Database;
@@ -168,12 +165,7 @@ async function closeDay(deps: TickDeps, tx: Queryable, f: DueFollowup, now: Date
     channelId: f.channel_id,
     localDate: f.local_date,
   };
-  const messages = await close(tx, day, now);
-  if (messages === NOT_YET) {
-    await postponeFollowup(tx, { ...day, kind: 'close', dueAt: new Date(now.getTime() + CLOSE_RETRY_MS) });
-    return 0;
-  }
-  await enqueueMessages(tx, messages, now);
+  await enqueueMessages(tx, await close(tx, day, now), now);
   return 1;
 }
 

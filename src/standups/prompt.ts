@@ -1,6 +1,6 @@
-import type { OutboxMessage } from '../db/repos/scheduler.js';
+import type { OutboxMessage } from '../db/repos/outbox.js';
 import type { DueOccurrence } from '../scheduler/ritual-kind.js';
-import { standupPrompt } from '../slack/views/standup/messages.js';
+import { standupView } from './standup-views.js';
 
 /**
  * A stand-up occurrence sends its participant one DM with the questions and two buttons, and,
@@ -12,7 +12,7 @@ export function standupPromptMessages(o: DueOccurrence): OutboxMessage[] {
       teamId: o.teamId,
       dedupeKey: `standup-${o.purpose}:${o.ritualId}:${o.participantId}:${o.localDate}`,
       channelId: o.participantId,
-      payload: standupPrompt({
+      ...standupView('standups.prompt', {
         ritualId: o.ritualId,
         localDate: o.localDate,
         channelId: o.channelId,

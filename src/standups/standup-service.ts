@@ -1,64 +1,80 @@
-import type { webApi } from '@slack/bolt';
+import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import {
   type Answer,
-  claimStandupDay,
   clearAway,
   findCheckin,
-  isStandupDayClosed,
+  lockStandupDay,
   saveAnswers,
   saveSkip,
   setAway,
-  setCheckinMessage,
-  setStandupDayHeader,
-  standupDayHeader,
   standupDayPeople,
 } from '../db/repos/checkins.js';
+import { enqueueMessages, type OutboxMessage, withdrawPendingEdits } from '../db/repos/outbox.js';
 import { findRitual, type RitualRow } from '../db/repos/rituals.js';
 import { standupsOf } from '../db/repos/scheduler.js';
-import { RapportError, UserError } from '../errors.js';
-import { standupDaySummary, standupHeader } from '../slack/views/standup/day-header.js';
-import { checkinReply } from '../slack/views/standup/messages.js';
+import { UserError } from '../errors.js';
 import { readAnswers } from './checkin.js';
 import { summariseDay } from './day-summary.js';
+import { standupKeys, standupView } from './standup-views.js';
 
-export type StandupSlack = { chat: Pick<webApi.WebClient['chat'], 'postMessage' | 'update'> };
 export type CheckinKey = { teamId: string; userId: string; ritualId: number; localDate: string };
-
-const HEADER_WAIT_MS = 5_000;
 
 export type StandupService = ReturnType<typeof createStandupService>;
 
 /** A person's stand-up day: opening it, answering, skipping, and the answers' place in the thread. */
-export function createStandupService(deps: { db: Database; clock: Clock; slack: StandupSlack }) {
+export function createStandupService(deps: { db: Database; clock: Clock }) {
   const ritualFor = async (key: CheckinKey): Promise<RitualRow> => {
     const ritual = await findRitual(deps.db, key.teamId, key.ritualId);
     if (!ritual) throw new UserError('This stand-up no longer exists; nothing was saved.', 'ritual_gone');
     return ritual;
   };
 
-  /** The day's header ts: posted by whoever claims the day first; others wait for it. */
-  const dayHeader = async (ritual: RitualRow, localDate: string): Promise<string> => {
-    const day = { teamId: ritual.team_id, ritualId: ritual.id, localDate };
-    if (await claimStandupDay(deps.db, { ...day, channelId: ritual.channel_id, now: deps.clock.now() })) {
-      const posted = await deps.slack.chat.postMessage({
-        channel: ritual.channel_id,
-        ...standupHeader(localDate),
+  /**
+   * The messages an answer says, in the day's thread: the day's header (queued once, by whichever
+   * answer or close comes first), the answers as a reply, or an edit of the reply given earlier;
+   * and, for a late answer after the close, the summary counted again.
+   */
+  const sayAnswers = async (tx: Queryable, ritual: RitualRow, key: CheckinKey, closed: boolean) => {
+    const now = deps.clock.now();
+    const checkin = await findCheckin(tx, key);
+    if (!checkin || checkin.status !== 'answered') return;
+    const header = standupKeys.header(ritual.id, key.localDate);
+    const reply = standupKeys.checkin(ritual.id, key.localDate, key.userId);
+    const target = { teamId: key.teamId, channelId: ritual.channel_id };
+    const answers = standupView('standups.checkin', {
+      userId: key.userId,
+      answers: checkin.answers,
+      blocker: checkin.blocker,
+    });
+    const queued = await enqueueMessages(
+      tx,
+      [
+        { ...target, dedupeKey: header, ...standupView('standups.header', { localDate: key.localDate }) },
+        { ...target, dedupeKey: reply, threadOf: header, ...answers },
+      ],
+      now,
+    );
+    const later: OutboxMessage[] = [];
+    if (!queued.has(reply)) {
+      // Answered again: the reply already said shows the new answers.
+      await withdrawPendingEdits(tx, key.teamId, reply);
+      later.push({ ...target, dedupeKey: `${reply}:edit:${randomUUID()}`, updateOf: reply, ...answers });
+    }
+    if (closed) {
+      // A late answer, after the day closed: its summary counts them now.
+      const people = await standupDayPeople(tx, key);
+      await withdrawPendingEdits(tx, key.teamId, header);
+      later.push({
+        ...target,
+        dedupeKey: `${header}:late:${randomUUID()}`,
+        updateOf: header,
+        ...standupView('standups.summary', summariseDay(key.localDate, people)),
       });
-      if (!posted.ts) throw new RapportError('slack_no_ts', 'the stand-up header was posted without a ts');
-      await setStandupDayHeader(deps.db, { ...day, headerTs: posted.ts });
-      return posted.ts;
     }
-    const deadline = Date.now() + HEADER_WAIT_MS;
-    for (;;) {
-      const ts = await standupDayHeader(deps.db, day);
-      if (ts) return ts;
-      if (Date.now() > deadline)
-        throw new RapportError('standup_header_missing', 'the day header never appeared');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await enqueueMessages(tx, later, now);
   };
 
   return {
@@ -69,40 +85,21 @@ export function createStandupService(deps: { db: Database; clock: Clock; slack: 
       return { ritual, answers: checkin?.status === 'answered' ? checkin.answers : undefined };
     },
 
-    /** Saves the answers; the thread post follows with `publish`. */
+    /**
+     * Saves the answers and, in the same transaction, says them in the day's thread. The day's row
+     * is locked meanwhile, so two people answering the first answer of the day at once get one
+     * header and two replies, and an answer and the day's close never miss each other.
+     */
     async answer(key: CheckinKey, raw: (string | undefined)[]) {
       const ritual = await ritualFor(key);
       const { answers, blocker } = readAnswers(ritual.questions, raw);
-      await saveAnswers(deps.db, { ...key, answers, blocker, now: deps.clock.now() });
-      return { ritual, answers, blocker };
-    },
-
-    /** Posts the answers in the day's thread, or edits the earlier post: never a second one. */
-    async publish(key: CheckinKey): Promise<void> {
-      const ritual = await ritualFor(key);
-      const checkin = await findCheckin(deps.db, key);
-      if (!checkin || checkin.status !== 'answered') return;
-      const reply = checkinReply({ userId: key.userId, answers: checkin.answers, blocker: checkin.blocker });
-      if (checkin.message_ts) {
-        await deps.slack.chat.update({ channel: ritual.channel_id, ts: checkin.message_ts, ...reply });
-        return;
-      }
-      const thread = await dayHeader(ritual, key.localDate);
-      const posted = await deps.slack.chat.postMessage({
-        channel: ritual.channel_id,
-        thread_ts: thread,
-        ...reply,
+      await deps.db.transaction(async (tx) => {
+        const now = deps.clock.now();
+        const day = await lockStandupDay(tx, { ...key, channelId: ritual.channel_id, now });
+        await saveAnswers(tx, { ...key, answers, blocker, now });
+        await sayAnswers(tx, ritual, key, day.closed);
       });
-      if (posted.ts) await setCheckinMessage(deps.db, { ...key, messageTs: posted.ts });
-      // A late answer, after the day closed: its summary counts them now.
-      if (await isStandupDayClosed(deps.db, key)) {
-        const people = await standupDayPeople(deps.db, key);
-        await deps.slack.chat.update({
-          channel: ritual.channel_id,
-          ts: thread,
-          ...standupDaySummary(summariseDay(key.localDate, people)),
-        });
-      }
+      return { ritual, answers, blocker };
     },
 
     /**

@@ -13,7 +13,7 @@ import type { RitualView } from '../../src/rituals/rituals-service.js';
 import { DEFAULT_STANDUP_QUESTIONS, type RitualSettings } from '../../src/rituals/settings.js';
 import { scheduleOf } from '../../src/rituals/schedule.js';
 import type { DaySummary } from '../../src/standups/day-summary.js';
-import type { CharterVersion } from '../../src/slack/views/charter/message.js';
+import type { CharterVersion } from '../../src/charter/charter-views.js';
 
 /**
  * Realistic rows and inputs for Rapport's view builders, and the same at the limits Rapport's own

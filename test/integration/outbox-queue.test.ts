@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from '@jest/globals';
 import { WebClient } from '@slack/web-api';
-import { enqueueMessages, type OutboxMessage, replaceQueuedMessage } from '../../src/db/repos/scheduler.js';
-import { deliverOutbox } from '../../src/scheduler/deliver-outbox.js';
+import { enqueueMessages, type OutboxMessage, replaceQueuedMessage } from '../../src/db/repos/outbox.js';
+import { deliverOutbox } from '../../src/slack/outbox.js';
 import { BOT_TOKEN, FakeSlack } from '../helpers/fake-slack.js';
 import { silentLogger } from '../helpers/logs.js';
 import { TestClock } from '../helpers/test-clock.js';
@@ -34,7 +34,8 @@ const reminder = (text: string, sendAt: string): OutboxMessage => ({
   teamId: TEAM,
   dedupeKey: 'review:42',
   channelId: 'U0OWNER',
-  payload: { text },
+  view: 'reply',
+  data: { text },
   sendAt: new Date(sendAt),
 });
 const sent = () => slack.callsTo('chat.postMessage').map((c) => c.args.text);

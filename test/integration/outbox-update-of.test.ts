@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from '@jest/globals';
 import { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import { enqueueMessages, type OutboxMessage } from '../../src/db/repos/scheduler.js';
-import { deliverOutbox } from '../../src/scheduler/deliver-outbox.js';
+import { enqueueMessages, type OutboxMessage } from '../../src/db/repos/outbox.js';
+import { deliverOutbox } from '../../src/slack/outbox.js';
 import { BOT_TOKEN, FakeSlack } from '../helpers/fake-slack.js';
 import { silentLogger } from '../helpers/logs.js';
 import { TestClock } from '../helpers/test-clock.js';
@@ -52,12 +52,12 @@ const nextPass = () => {
 
 test('an edit queued before its post waits for it, then edits the message it posted', async () => {
   await queue(
-    { dedupeKey: 'post', channelId: 'C0ROOM', payload: { text: 'first' } },
-    { dedupeKey: 'post:r2', channelId: 'C0ROOM', updateOf: 'post', payload: { text: 'second' } },
+    { dedupeKey: 'post', channelId: 'C0ROOM', view: 'reply', data: { text: 'first' } },
+    { dedupeKey: 'post:r2', channelId: 'C0ROOM', updateOf: 'post', view: 'reply', data: { text: 'second' } },
   );
-  expect(await deliver()).toEqual({ sent: 1, retried: 0, failed: 0 });
-  expect(slack.callsTo('chat.update')).toHaveLength(0);
-  expect(await nextPass()).toEqual({ sent: 1, retried: 0, failed: 0 });
+  // The pass takes another batch once the post is sent, and the edit is ready then.
+  expect(await deliver()).toEqual({ sent: 2, retried: 0, failed: 0 });
+  expect(slack.calls.map((c) => c.method)).toEqual(['chat.postMessage', 'chat.update']);
   const [posted] = slack.callsTo('chat.postMessage');
   const ts = slack.conversations.get('C0ROOM')?.[0]?.ts;
   expect(posted?.args.text).toBe('first');
@@ -70,20 +70,26 @@ test('an edit queued before its post waits for it, then edits the message it pos
 test('while its post is being retried, the edit waits too', async () => {
   slack.failNext('chat.postMessage', 'internal_error');
   await queue(
-    { dedupeKey: 'post', channelId: 'C0ROOM', payload: { text: 'first' } },
-    { dedupeKey: 'post:r2', channelId: 'C0ROOM', updateOf: 'post', payload: { text: 'second' } },
+    { dedupeKey: 'post', channelId: 'C0ROOM', view: 'reply', data: { text: 'first' } },
+    { dedupeKey: 'post:r2', channelId: 'C0ROOM', updateOf: 'post', view: 'reply', data: { text: 'second' } },
   );
   expect(await deliver()).toEqual({ sent: 0, retried: 1, failed: 0 });
+  expect(slack.callsTo('chat.update')).toHaveLength(0);
   clock.advance(60_000);
-  expect(await deliver()).toEqual({ sent: 1, retried: 0, failed: 0 });
-  expect(await nextPass()).toEqual({ sent: 1, retried: 0, failed: 0 });
+  expect(await deliver()).toEqual({ sent: 2, retried: 0, failed: 0 });
   expect(slack.conversations.get('C0ROOM')?.map((m) => m.text)).toEqual(['second']);
 });
 
 test('a DM posted to a user id is edited in the DM conversation Slack opens for it', async () => {
-  await queue({ dedupeKey: 'dm', channelId: 'U0ANA', payload: { text: 'asked' } });
+  await queue({ dedupeKey: 'dm', channelId: 'U0ANA', view: 'reply', data: { text: 'asked' } });
   await deliver();
-  await queue({ dedupeKey: 'dm:r2', channelId: 'U0ANA', updateOf: 'dm', payload: { text: 'answered' } });
+  await queue({
+    dedupeKey: 'dm:r2',
+    channelId: 'U0ANA',
+    updateOf: 'dm',
+    view: 'reply',
+    data: { text: 'answered' },
+  });
   await nextPass();
   expect(slack.callsTo('conversations.open').map((c) => c.args.users)).toEqual(['U0ANA']);
   expect(slack.callsTo('chat.update')[0]?.args).toMatchObject({ channel: 'DU0ANA', text: 'answered' });
@@ -93,9 +99,21 @@ test('a DM posted to a user id is edited in the DM conversation Slack opens for 
 test('an edit of a message that was never posted fails without posting anything', async () => {
   slack.channelsWithoutBot.add('C0PRIVATE');
   await queue(
-    { dedupeKey: 'post', channelId: 'C0PRIVATE', payload: { text: 'first' } },
-    { dedupeKey: 'post:r2', channelId: 'C0PRIVATE', updateOf: 'post', payload: { text: 'second' } },
-    { dedupeKey: 'orphan:r2', channelId: 'C0OTHER', updateOf: 'orphan', payload: { text: 'nothing' } },
+    { dedupeKey: 'post', channelId: 'C0PRIVATE', view: 'reply', data: { text: 'first' } },
+    {
+      dedupeKey: 'post:r2',
+      channelId: 'C0PRIVATE',
+      updateOf: 'post',
+      view: 'reply',
+      data: { text: 'second' },
+    },
+    {
+      dedupeKey: 'orphan:r2',
+      channelId: 'C0OTHER',
+      updateOf: 'orphan',
+      view: 'reply',
+      data: { text: 'nothing' },
+    },
   );
   await deliver();
   await nextPass();

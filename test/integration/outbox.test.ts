@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from '@jest/globals';
 import { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import { enqueueMessages } from '../../src/db/repos/scheduler.js';
-import {
-  type ConversationPacing,
-  deliverOutbox,
-  type OutboxSlack,
-} from '../../src/scheduler/deliver-outbox.js';
+import { enqueueMessages } from '../../src/db/repos/outbox.js';
+import { type ConversationPacing, deliverOutbox, type OutboxSlack } from '../../src/slack/outbox.js';
 import { BOT_TOKEN, FakeSlack } from '../helpers/fake-slack.js';
 import { silentLogger } from '../helpers/logs.js';
 import { TestClock } from '../helpers/test-clock.js';
@@ -43,7 +39,13 @@ const deliver = (through: OutboxSlack = client) =>
 const queue = (keys: string[], channel = (k: string) => `U0${k.toUpperCase()}`) =>
   enqueueMessages(
     database.db,
-    keys.map((k) => ({ teamId: TEAM, dedupeKey: k, channelId: channel(k), payload: { text: `hello ${k}` } })),
+    keys.map((k) => ({
+      teamId: TEAM,
+      dedupeKey: k,
+      channelId: channel(k),
+      view: 'reply',
+      data: { text: `hello ${k}` },
+    })),
     clock.now(),
   );
 const rows = () =>
@@ -61,8 +63,8 @@ const rows = () =>
 const posts = () => slack.callsTo('chat.postMessage');
 
 test('queued messages are posted once, tagged with their key, and marked sent', async () => {
-  expect(await queue(['ana', 'ben'])).toBe(2);
-  expect(await queue(['ana'])).toBe(0);
+  expect(await queue(['ana', 'ben'])).toEqual(new Set(['ana', 'ben']));
+  expect(await queue(['ana'])).toEqual(new Set());
   expect(await deliver()).toEqual({ sent: 2, retried: 0, failed: 0 });
   // Sent side by side, so they may reach Slack in either order.
   expect(
@@ -128,11 +130,17 @@ test('a delivery that died mid-send is retried after its lease, without posting 
   expect(posts()).toHaveLength(1);
 });
 
-test('one message per conversation per second; 500 prompts all go out, each once', async () => {
-  await queue(['one', 'two'], () => 'C0CHANNEL');
-  expect(await deliver()).toEqual({ sent: 1, retried: 1, failed: 0 });
+test('a conversation gets a burst of three, then one message a second; 500 prompts all go out, each once', async () => {
+  await queue(['one', 'two', 'three', 'four', 'five'], () => 'C0CHANNEL');
+  expect(await deliver()).toEqual({ sent: 3, retried: 2, failed: 0 });
+  expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 0 });
   clock.advance(1_000);
   expect(await deliver()).toEqual({ sent: 1, retried: 0, failed: 0 });
+  clock.advance(1_000);
+  expect(await deliver()).toEqual({ sent: 1, retried: 0, failed: 0 });
+  expect(posts().map((c) => c.args.text)).toEqual(
+    ['one', 'two', 'three', 'four', 'five'].map((k) => `hello ${k}`),
+  );
 
   await database.truncate();
   slack.resetCalls();
@@ -144,49 +152,47 @@ test('one message per conversation per second; 500 prompts all go out, each once
   expect(new Set(posts().map((c) => c.args.channel)).size).toBe(500);
 });
 
-test('conversations are served side by side, each still one message a second, each message once', async () => {
+test('conversations are served side by side, each paced on its own, each message once', async () => {
   const channels = Array.from({ length: 20 }, (_, i) => `C0TEAM${String(i).padStart(2, '0')}`);
   await queue(
-    channels.flatMap((c) => [`${c}-1`, `${c}-2`, `${c}-3`]),
+    channels.flatMap((c) => [`${c}-1`, `${c}-2`, `${c}-3`, `${c}-4`]),
     (key) => key.split('-')[0] ?? '',
   );
   slack.slowDown(50);
   const counted = countingCallsInFlight(client);
 
-  expect(await deliver(counted.slack)).toEqual({ sent: 20, retried: 40, failed: 0 });
+  expect(await deliver(counted.slack)).toEqual({ sent: 60, retried: 20, failed: 0 });
   expect(counted.most).toBeGreaterThan(1);
   expect(counted.most).toBeLessThanOrEqual(16);
-  // The second message of each conversation is not ready until a second after the first.
+  // The fourth message of each conversation is not ready until a second after the burst.
   expect(await deliver(counted.slack)).toEqual({ sent: 0, retried: 0, failed: 0 });
   clock.advance(1_000);
   expect(await deliver(counted.slack)).toEqual({ sent: 20, retried: 0, failed: 0 });
-  clock.advance(1_000);
-  expect(await deliver(counted.slack)).toEqual({ sent: 20, retried: 0, failed: 0 });
 
-  expect(posts()).toHaveLength(60);
+  expect(posts()).toHaveLength(80);
   for (const channel of channels) {
     const texts = posts()
       .filter((c) => c.args.channel === channel)
       .map((c) => c.args.text);
-    expect(texts).toEqual([`hello ${channel}-1`, `hello ${channel}-2`, `hello ${channel}-3`]);
+    expect(texts).toEqual([1, 2, 3, 4].map((n) => `hello ${channel}-${n}`));
   }
   expect((await rows()).every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
 });
 
-test('a conversation just served in one pass waits its second in the next', async () => {
+test('a conversation that used its burst in one pass waits its turn in the next', async () => {
   const pacing: ConversationPacing = new Map();
   const pass = () => deliverOutbox({ db: database.db, slack: client, clock, log, pacing });
-  await queue(['one'], () => 'C0CHANNEL');
-  expect(await pass()).toEqual({ sent: 1, retried: 0, failed: 0 });
+  await queue(['one', 'two', 'three'], () => 'C0CHANNEL');
+  expect(await pass()).toEqual({ sent: 3, retried: 0, failed: 0 });
   clock.advance(400);
-  await queue(['two'], () => 'C0CHANNEL');
+  await queue(['four'], () => 'C0CHANNEL');
   expect(await pass()).toEqual({ sent: 0, retried: 1, failed: 0 });
-  expect(posts()).toHaveLength(1);
+  expect(posts()).toHaveLength(3);
   clock.advance(599);
   expect(await pass()).toEqual({ sent: 0, retried: 0, failed: 0 });
   clock.advance(1);
   expect(await pass()).toEqual({ sent: 1, retried: 0, failed: 0 });
-  expect(posts().map((c) => c.args.text)).toEqual(['hello one', 'hello two']);
+  expect(posts().map((c) => c.args.text)).toEqual(['one', 'two', 'three', 'four'].map((k) => `hello ${k}`));
 });
 
 test('a queued edit is sent with chat.update to its message, once, and recorded as sent', async () => {
@@ -198,7 +204,8 @@ test('a queued edit is sent with chat.update to its message, once, and recorded 
         teamId: TEAM,
         dedupeKey: 'close',
         channelId: 'C0STANDUP',
-        payload: { text: 'stand-up, Friday: 4 answered' },
+        view: 'reply',
+        data: { text: 'stand-up, Friday: 4 answered' },
         updateTs: header.ts,
       },
     ],
@@ -220,7 +227,8 @@ test('an edit whose outcome was uncertain is sent again without a look-up; a mis
     teamId: TEAM,
     dedupeKey,
     channelId: 'C0STANDUP',
-    payload: { text: `summary ${dedupeKey}` },
+    view: 'reply',
+    data: { text: `summary ${dedupeKey}` },
     updateTs,
   });
   await enqueueMessages(database.db, [edit('close', header.ts)], clock.now());

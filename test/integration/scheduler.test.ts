@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createDatabase } from '../../src/db/database.js';
 import { insertRitual, insertSkip, setRitualPaused } from '../../src/db/repos/rituals.js';
 import { replaceSlots } from '../../src/db/repos/scheduler.js';
+import { enqueueMessages } from '../../src/db/repos/outbox.js';
 import { instantOf, type Schedule, nextOccurrence } from '../../src/rituals/schedule.js';
 import type { RitualKinds } from '../../src/scheduler/ritual-kind.js';
 import { runTick } from '../../src/scheduler/tick.js';
@@ -24,7 +25,8 @@ const prompting: RitualKinds = {
         teamId: o.teamId,
         dedupeKey: `prompt:${o.ritualId}:${o.participantId}:${o.localDate}`,
         channelId: o.participantId,
-        payload: { text: `${o.questions[0]} (${o.localDate})` },
+        view: 'reply',
+        data: { text: `${o.questions[0]} (${o.localDate})` },
       },
     ],
   },
@@ -312,28 +314,33 @@ describe('the day’s close', () => {
     expect(closes).toEqual(['2026-11-24']);
   });
 
-  test('a stand-up whose header an answer is still posting closes a minute later, once', async () => {
+  test('a stand-up day answered before its close: the close edits the header the answer queued, once', async () => {
     const kinds: RitualKinds = { standup: { ...prompting.standup!, close: standupKind.close } };
     const ritual = await ritualWith(weekdays930Berlin, ['U0ANA'], new Date('2026-11-20T07:00:00Z'));
     clock.set('2026-11-20T08:30:00Z');
     await runTick({ db: database.db, clock, log, kinds });
-    // An answer claimed the day and is posting its header: no ts yet.
-    await database.db.execute(
-      `insert into standup_days (team_id, ritual_id, local_date, channel_id, created_at)
-       values ($1, $2, '2026-11-20', 'C0STANDUP', now())`,
-      [TEAM, ritual.id],
+    // An answer queued the day's header (it may not be posted yet: the close does not wait for it).
+    const header = `standup-header:${ritual.id}:2026-11-20`;
+    await enqueueMessages(
+      database.db,
+      [
+        {
+          teamId: TEAM,
+          dedupeKey: header,
+          channelId: 'C0STANDUP',
+          view: 'standups.header',
+          data: { localDate: '2026-11-20' },
+        },
+      ],
+      clock.now(),
     );
     clock.set('2026-11-20T11:30:00Z');
-    expect(await runTick({ db: database.db, clock, log, kinds })).toMatchObject({ closed: 0 });
-    await database.db.execute(`update standup_days set header_ts = '1700000000.000001'`, []);
-    clock.set('2026-11-20T11:30:30Z');
-    expect(await runTick({ db: database.db, clock, log, kinds })).toMatchObject({ closed: 0 });
-    clock.set('2026-11-20T11:31:00Z');
     expect(await runTick({ db: database.db, clock, log, kinds })).toMatchObject({ closed: 1 });
     expect(await runTick({ db: database.db, clock, log, kinds })).toMatchObject({ closed: 0 });
     expect(await outbox()).toEqual([
       `prompt:${ritual.id}:U0ANA:2026-11-20`,
       `standup-close:${ritual.id}:2026-11-20`,
+      header,
     ]);
   });
 });

@@ -118,6 +118,7 @@ export async function countCharterVersions(q: Queryable, c: Channel): Promise<nu
   return row?.n ?? 0;
 }
 
+/** Where the charter's message was, for charters shown before every message went through the outbox. */
 export async function charterMessageTs(q: Queryable, c: Channel): Promise<string | null> {
   const [row] = await q.query(
     `select message_ts from charters where team_id = $1 and channel_id = $2`,
@@ -125,28 +126,6 @@ export async function charterMessageTs(q: Queryable, c: Channel): Promise<string
     z.object({ message_ts: z.string().nullable() }),
   );
   return row?.message_ts ?? null;
-}
-
-/**
- * Claims the posting of the charter's first message: true for one caller only, until the claim is
- * released or goes stale (a process that died mid-post).
- */
-export async function claimCharterPost(q: Queryable, c: Channel, now: Date, staleBefore: Date) {
-  const claimed = await q.execute(
-    `update charters set post_claimed_at = $3
-     where team_id = $1 and channel_id = $2 and message_ts is null
-       and (post_claimed_at is null or post_claimed_at < $4)`,
-    [c.teamId, c.channelId, now, staleBefore],
-  );
-  return claimed > 0;
-}
-
-/** Records the posted message (null: it could not be posted, and the next save tries again). */
-export async function setCharterMessage(q: Queryable, c: Channel, messageTs: string | null): Promise<void> {
-  await q.execute(
-    `update charters set message_ts = $3, post_claimed_at = null where team_id = $1 and channel_id = $2`,
-    [c.teamId, c.channelId, messageTs],
-  );
 }
 
 /** Every version of every charter, oldest first. `since` keeps versions saved from that day. */

@@ -7,7 +7,6 @@ const checkinRow = z.object({
   status: z.enum(['answered', 'skipped']),
   answers: z.array(z.object({ question: z.string(), answer: z.string() })),
   blocker: z.boolean(),
-  message_ts: z.string().nullable(),
 });
 export type CheckinRow = z.infer<typeof checkinRow>;
 
@@ -15,7 +14,7 @@ type Key = { teamId: string; ritualId: number; userId: string; localDate: string
 
 export async function findCheckin(q: Queryable, k: Key): Promise<CheckinRow | undefined> {
   const [row] = await q.query(
-    `select status, answers, blocker, message_ts from checkins
+    `select status, answers, blocker from checkins
      where team_id = $1 and ritual_id = $2 and user_id = $3 and local_date = $4`,
     [k.teamId, k.ritualId, k.userId, k.localDate],
     checkinRow,
@@ -23,21 +22,18 @@ export async function findCheckin(q: Queryable, k: Key): Promise<CheckinRow | un
   return row;
 }
 
-/** Saves answers (replacing earlier ones for the day); returns the thread reply to edit, if any. */
+/** Saves answers, replacing earlier ones for the day. */
 export async function saveAnswers(
   q: Queryable,
   k: Key & { answers: Answer[]; blocker: boolean; now: Date },
-): Promise<{ messageTs: string | null }> {
-  const [row] = await q.query(
+): Promise<void> {
+  await q.execute(
     `insert into checkins (team_id, ritual_id, user_id, local_date, status, answers, blocker, submitted_at, updated_at)
      values ($1, $2, $3, $4, 'answered', $5, $6, $7, $7)
      on conflict (team_id, ritual_id, user_id, local_date) do update
-       set status = 'answered', answers = excluded.answers, blocker = excluded.blocker, updated_at = excluded.updated_at
-     returning message_ts`,
+       set status = 'answered', answers = excluded.answers, blocker = excluded.blocker, updated_at = excluded.updated_at`,
     [k.teamId, k.ritualId, k.userId, k.localDate, JSON.stringify(k.answers), k.blocker, k.now],
-    z.object({ message_ts: z.string().nullable() }),
   );
-  return { messageTs: row?.message_ts ?? null };
 }
 
 /** Records a skipped day, unless the person already answered it; true if recorded. */
@@ -52,87 +48,36 @@ export async function saveSkip(q: Queryable, k: Key & { now: Date }): Promise<bo
   );
 }
 
-export async function setCheckinMessage(q: Queryable, k: Key & { messageTs: string }): Promise<void> {
-  await q.execute(
-    `update checkins set message_ts = $5
-     where team_id = $1 and ritual_id = $2 and user_id = $3 and local_date = $4`,
-    [k.teamId, k.ritualId, k.userId, k.localDate, k.messageTs],
-  );
-}
-
-/** Claims the day's header: true for the one caller that must post it. */
-export async function claimStandupDay(
-  q: Queryable,
-  d: { teamId: string; ritualId: number; localDate: string; channelId: string; now: Date },
-): Promise<boolean> {
-  return (
-    (await q.execute(
-      `insert into standup_days (team_id, ritual_id, local_date, channel_id, created_at)
-       values ($1, $2, $3, $4, $5) on conflict do nothing`,
-      [d.teamId, d.ritualId, d.localDate, d.channelId, d.now],
-    )) > 0
-  );
-}
-
-export async function setStandupDayHeader(
-  q: Queryable,
-  d: { teamId: string; ritualId: number; localDate: string; headerTs: string },
-): Promise<void> {
-  await q.execute(
-    `update standup_days set header_ts = $4 where team_id = $1 and ritual_id = $2 and local_date = $3`,
-    [d.teamId, d.ritualId, d.localDate, d.headerTs],
-  );
-}
-
 /**
- * The ts of the day's header, once posted: by an answer (header_ts), or by the close of a day that
- * nobody had answered yet, through the outbox.
+ * Opens the day's row if it is not there yet, and locks it until the transaction ends: answers
+ * and the close of one day take turns, so the summary counts every answer saved before it.
  */
-export async function standupDayHeader(
-  q: Queryable,
-  d: { teamId: string; ritualId: number; localDate: string },
-): Promise<string | null | undefined> {
-  const [row] = await q.query(
-    `select coalesce(d.header_ts, o.message_ts) as header_ts
-     from standup_days d
-     left join outbox o on o.team_id = d.team_id and o.dedupe_key = d.header_outbox_key
-     where d.team_id = $1 and d.ritual_id = $2 and d.local_date = $3`,
-    [d.teamId, d.ritualId, d.localDate],
-    z.object({ header_ts: z.string().nullable() }),
-  );
-  return row === undefined ? undefined : row.header_ts;
-}
-
-const lockedDay = z.object({
-  header_ts: z.string().nullable(),
-  header_outbox_key: z.string().nullable(),
-  closed: z.boolean(),
-});
-
-/** The day's row, locked until the transaction ends, so its close is decided once. */
 export async function lockStandupDay(
   q: Queryable,
-  d: { teamId: string; ritualId: number; localDate: string },
-): Promise<z.infer<typeof lockedDay> | undefined> {
+  d: { teamId: string; ritualId: number; localDate: string; channelId: string; now: Date },
+): Promise<{ closed: boolean }> {
+  await q.execute(
+    `insert into standup_days (team_id, ritual_id, local_date, channel_id, created_at)
+     values ($1, $2, $3, $4, $5) on conflict do nothing`,
+    [d.teamId, d.ritualId, d.localDate, d.channelId, d.now],
+  );
   const [row] = await q.query(
-    `select header_ts, header_outbox_key, closed_at is not null as closed from standup_days
+    `select closed_at is not null as closed from standup_days
      where team_id = $1 and ritual_id = $2 and local_date = $3
      for update`,
     [d.teamId, d.ritualId, d.localDate],
-    lockedDay,
+    z.object({ closed: z.boolean() }),
   );
-  return row;
+  return row ?? { closed: false };
 }
 
-/** Marks the day closed; `headerOutboxKey` names the outbox entry that posts its header, if any. */
 export async function markStandupDayClosed(
   q: Queryable,
-  d: { teamId: string; ritualId: number; localDate: string; now: Date; headerOutboxKey?: string },
+  d: { teamId: string; ritualId: number; localDate: string; now: Date },
 ): Promise<void> {
   await q.execute(
-    `update standup_days set closed_at = $4, header_outbox_key = coalesce($5, header_outbox_key)
-     where team_id = $1 and ritual_id = $2 and local_date = $3`,
-    [d.teamId, d.ritualId, d.localDate, d.now, d.headerOutboxKey ?? null],
+    `update standup_days set closed_at = $4 where team_id = $1 and ritual_id = $2 and local_date = $3`,
+    [d.teamId, d.ritualId, d.localDate, d.now],
   );
 }
 

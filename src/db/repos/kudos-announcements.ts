@@ -15,17 +15,6 @@ export async function insertKudosAnnouncement(
   return row.id;
 }
 
-/** Links the announcement to the message that shows it, so reactions to that message can be dittos. */
-export async function setKudosAnnouncementPosted(
-  q: Queryable,
-  a: { teamId: string; id: number; messageTs: string },
-): Promise<void> {
-  await q.execute(
-    `update kudos_announcements set message_ts = $3 where team_id = $1 and id = $2 and message_ts is null`,
-    [a.teamId, a.id, a.messageTs],
-  );
-}
-
 const announced = z.object({
   announcement_id: z.coerce.number(),
   channel_id: z.string(),
@@ -48,7 +37,17 @@ export async function findAnnouncedKudos(
             array_agg(k.receiver_id order by k.id) as receiver_ids
      from kudos_announcements a
      join kudos k on k.team_id = a.team_id and k.announcement_id = a.id
-     where a.team_id = $1 and a.channel_id = $2 and a.message_ts = $3
+     where a.team_id = $1 and a.channel_id = $2
+       and a.id = coalesce(
+         -- The outbox posted it under the key 'kudos-announcement:<id>' (src/kudos/kudos-views.ts).
+         (select split_part(o.dedupe_key, ':', 2)::bigint from outbox o
+          where o.team_id = $1 and o.channel_id = $2 and o.message_ts = $3
+            and o.dedupe_key like 'kudos-announcement:%'
+          limit 1),
+         -- Announcements posted before every message went through the outbox.
+         (select p.id from kudos_announcements p
+          where p.team_id = $1 and p.channel_id = $2 and p.message_ts = $3
+          limit 1))
        and k.source in ('command', 'shortcut') and k.retracted_at is null
      group by a.id, a.channel_id`,
     [teamId, channelId, messageTs],

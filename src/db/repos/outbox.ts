@@ -1,16 +1,172 @@
 import { z } from 'zod';
 import type { Queryable } from '../database.js';
 
+/** The channel the outbox is notified on when entries are committed (the trigger's pg_notify too). */
+export const OUTBOX_CHANNEL = 'rapport_outbox';
+
+/**
+ * Something Rapport says in Slack, as data: the outbox renders `view` with `data` when it delivers
+ * it. Rituals queue these inside their own transactions, so a message is said exactly when what it
+ * tells is saved, and once: a second message under the same key is not queued.
+ */
+export type OutboxMessage = {
+  teamId: string;
+  dedupeKey: string;
+  /** The conversation: a channel, or a user id for a DM. */
+  channelId: string;
+  view: string;
+  data: unknown;
+  /** Not before this instant (a reminder on a due date); now when unset. */
+  sendAt?: Date;
+  /** Edit the message already posted with this ts instead of posting a new one. */
+  updateTs?: string;
+  /** Edit the message that the entry with this key posts, once it is sent (its ts is not known yet). */
+  updateOf?: string;
+  /**
+   * Edit the message that the entry with this key shows, or post anew where it shows none (never
+   * posted, or deleted since); `updateTs` may name the message when that entry has none.
+   */
+  replaceOf?: string;
+  /** Reply in the thread of the message that the entry with this key posts, once it is sent. */
+  threadOf?: string;
+  /** Share a file (data renders to an OutboxFile) in the thread of the message this key posts. */
+  fileInThreadOf?: string;
+  /** Only this person sees it, in `channelId` (or by DM where the bot cannot post even that there). */
+  privatelyTo?: string;
+  /** Where the bot may not post, this person is told privately instead. */
+  ifNotPosted?: {
+    userId: string;
+    view: string;
+    data: unknown;
+    /** Said through `respondUrl` in the conversation, when there is one. */
+    respond?: { view: string; data: unknown };
+  };
+  /** Where the bot may not post, the command's response_url says it in the conversation instead. */
+  respondUrl?: string;
+};
+
+/** A file the outbox uploads and shares: its bytes travel in the entry, base64-encoded. */
+export type OutboxFile = { filename: string; title: string; altText: string; base64: string };
+
+/**
+ * A ritual's own table of views (view name → data), for typed messages:
+ * `const view = viewsOf<KudosViews>(); view('kudos.dm', { … })`.
+ */
+export const viewsOf =
+  <Views>() =>
+  <V extends keyof Views & string>(view: V, data: Views[V]) => ({ view, data });
+
+/** Dates survive the trip through jsonb as `{ "$date": iso }`. */
+function encode(value: unknown): string {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
+    const raw = this[key];
+    return raw instanceof Date ? { $date: raw.toISOString() } : v;
+  });
+}
+
+/** Reads back what `encode` wrote (jsonb comes back parsed; its dates are still tagged). */
+export function decodeData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decodeData);
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 1 && entries[0]?.[0] === '$date' && typeof entries[0][1] === 'string') {
+      return new Date(entries[0][1]);
+    }
+    return Object.fromEntries(entries.map(([k, v]) => [k, decodeData(v)]));
+  }
+  return value;
+}
+
+/** Queues messages; one already queued under the same key is not queued again. Returns the keys queued. */
+export async function enqueueMessages(
+  q: Queryable,
+  messages: OutboxMessage[],
+  now: Date,
+): Promise<Set<string>> {
+  if (messages.length === 0) return new Set();
+  const rows = await q.query(
+    `insert into outbox (team_id, dedupe_key, channel_id, view, payload, method, message_ts_to_update,
+                         parent_key, or_post, fallback, respond_url, private_to, next_attempt_at, created_at)
+     select team_id, dedupe_key, channel_id, view, payload,
+            case when file_in_thread_of is not null then 'files.upload'
+                 when privately_to is not null then 'chat.postEphemeral'
+                 when update_ts is null and update_of is null and replace_of is null then 'chat.postMessage'
+                 else 'chat.update' end,
+            update_ts, coalesce(update_of, replace_of, thread_of, file_in_thread_of), replace_of is not null, fallback, respond_url, privately_to,
+            coalesce(send_at, $13), $13
+     from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::text[],
+                 $8::text[], $9::text[], $10::jsonb[], $11::text[], $12::timestamptz[], $14::text[], $15::text[])
+       as m(team_id, dedupe_key, channel_id, view, payload, update_ts, update_of, thread_of,
+            file_in_thread_of, fallback, respond_url, send_at, privately_to, replace_of)
+     on conflict (team_id, dedupe_key) do nothing
+     returning dedupe_key`,
+    [
+      messages.map((m) => m.teamId),
+      messages.map((m) => m.dedupeKey),
+      messages.map((m) => m.channelId),
+      messages.map((m) => m.view),
+      messages.map((m) => encode(m.data ?? null)),
+      messages.map((m) => m.updateTs ?? null),
+      messages.map((m) => m.updateOf ?? null),
+      messages.map((m) => m.threadOf ?? null),
+      messages.map((m) => m.fileInThreadOf ?? null),
+      messages.map((m) => (m.ifNotPosted ? encode(m.ifNotPosted) : null)),
+      messages.map((m) => m.respondUrl ?? null),
+      messages.map((m) => m.sendAt ?? null),
+      now,
+      messages.map((m) => m.privatelyTo ?? null),
+      messages.map((m) => m.replaceOf ?? null),
+    ],
+    z.object({ dedupe_key: z.string() }),
+  );
+  if (rows.length > 0) q.notify(OUTBOX_CHANNEL);
+  return new Set(rows.map((r) => r.dedupe_key));
+}
+
+/**
+ * Replaces a message still waiting in the outbox (a reminder whose date or text changed), or
+ * withdraws it when `message` is undefined. One already sent stays sent.
+ */
+export async function replaceQueuedMessage(
+  q: Queryable,
+  teamId: string,
+  dedupeKey: string,
+  message: OutboxMessage | undefined,
+  now: Date,
+): Promise<void> {
+  await q.execute(`delete from outbox where team_id = $1 and dedupe_key = $2 and status = 'pending'`, [
+    teamId,
+    dedupeKey,
+  ]);
+  if (message) await enqueueMessages(q, [message], now);
+}
+
+/** Withdraws the edits of the message `parentKey` posts that are still waiting: a newer one replaces them. */
+export async function withdrawPendingEdits(q: Queryable, teamId: string, parentKey: string): Promise<void> {
+  await q.execute(
+    `delete from outbox
+     where team_id = $1 and parent_key = $2 and method = 'chat.update' and status = 'pending'`,
+    [teamId, parentKey],
+  );
+}
+
 const claimed = z.object({
   id: z.coerce.number(),
   team_id: z.string(),
   dedupe_key: z.string(),
   channel_id: z.string(),
-  payload: z.record(z.string(), z.unknown()),
+  view: z.string().nullable(),
+  payload: z.unknown(),
+  fallback: z.unknown(),
+  respond_url: z.string().nullable(),
+  private_to: z.string().nullable(),
   attempts: z.number(),
   last_error: z.string().nullable(),
-  method: z.enum(['chat.postMessage', 'chat.update', 'files.upload']),
+  method: z.enum(['chat.postMessage', 'chat.update', 'files.upload', 'chat.postEphemeral']),
   message_ts_to_update: z.string().nullable(),
+  parent_key: z.string().nullable(),
+  or_post: z.boolean(),
+  parent_ts: z.string().nullable(),
 });
 export type ClaimedMessage = z.infer<typeof claimed>;
 
@@ -19,29 +175,29 @@ export type ClaimedMessage = z.infer<typeof claimed>;
  * delivery takes them. If this process dies while sending, the lease runs out and the message
  * is tried again, as an uncertain one. The one outbox query across workspaces.
  *
- * An edit of the message another entry posts (update_of_key) waits until that entry is settled;
- * it then carries that message's ts, or none when it was never posted.
+ * An entry that builds on the message another entry posts (parent_key: an edit, a thread reply, a
+ * file) waits until that entry is settled; it then carries that message's ts, or none when it was
+ * never posted.
  */
 export function claimReadyMessages(q: Queryable, now: Date, leaseUntil: Date, limit: number) {
   return q.query(
     `with ready as (
        select id from outbox o
        where status = 'pending' and next_attempt_at <= $1
-         and (update_of_key is null or not exists (
+         and (parent_key is null or not exists (
            select 1 from outbox p
-           where p.team_id = o.team_id and p.dedupe_key = o.update_of_key and p.status = 'pending'))
+           where p.team_id = o.team_id and p.dedupe_key = o.parent_key and p.status = 'pending'))
        order by next_attempt_at, id
        limit $3
        for update skip locked
      )
      update outbox o set attempts = o.attempts + 1, next_attempt_at = $2
      from ready where o.id = ready.id
-     returning o.id, o.team_id, o.dedupe_key, o.channel_id, o.payload, o.attempts, o.last_error,
-               o.method,
-               coalesce(o.message_ts_to_update,
-                        (select p.message_ts from outbox p
-                         where p.team_id = o.team_id and p.dedupe_key = o.update_of_key
-                           and p.status = 'sent')) as message_ts_to_update`,
+     returning o.id, o.team_id, o.dedupe_key, o.channel_id, o.view, o.payload, o.fallback, o.respond_url,
+               o.private_to, o.attempts, o.last_error, o.method, o.message_ts_to_update, o.parent_key, o.or_post,
+               (select p.message_ts from outbox p
+                where p.team_id = o.team_id and p.dedupe_key = o.parent_key and p.status = 'sent'
+                  and p.message_ts is not null) as parent_ts`,
     [now, leaseUntil, limit],
     claimed,
   );
@@ -55,7 +211,7 @@ export async function markSent(
   now: Date,
 ) {
   await q.execute(
-    `update outbox set status = 'sent', message_ts = $3, sent_at = $4, last_error = null
+    `update outbox set status = 'sent', message_ts = $3, sent_at = $4, last_error = null, respond_url = null
      where team_id = $1 and id = $2`,
     [teamId, id, messageTs ?? null, now],
   );
@@ -75,9 +231,22 @@ export async function retryLater(
 }
 
 export async function markFailed(q: Queryable, teamId: string, id: number, error: string) {
-  await q.execute(`update outbox set status = 'failed', last_error = $3 where team_id = $1 and id = $2`, [
-    teamId,
-    id,
-    error,
-  ]);
+  await q.execute(
+    `update outbox set status = 'failed', last_error = $3, respond_url = null where team_id = $1 and id = $2`,
+    [teamId, id, error],
+  );
+}
+
+/** When the entry under this key was settled, and the ts of the message it posted or edited, if any. */
+export async function postedMessage(
+  q: Queryable,
+  teamId: string,
+  dedupeKey: string,
+): Promise<{ status: string; messageTs: string | null } | undefined> {
+  const [row] = await q.query(
+    `select status, message_ts from outbox where team_id = $1 and dedupe_key = $2`,
+    [teamId, dedupeKey],
+    z.object({ status: z.string(), message_ts: z.string().nullable() }),
+  );
+  return row && { status: row.status, messageTs: row.message_ts };
 }

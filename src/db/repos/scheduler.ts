@@ -185,77 +185,6 @@ export async function deleteSlotsOf(q: Queryable, teamId: string, userId: string
   await q.execute('delete from ritual_slots where team_id = $1 and participant_id = $2', [teamId, userId]);
 }
 
-export type OutboxMessage = {
-  teamId: string;
-  dedupeKey: string;
-  channelId: string;
-  payload: Record<string, unknown>;
-  /** Set to edit a message already posted (its ts) instead of posting a new one. */
-  updateTs?: string;
-  /**
-   * Set to edit the message that the entry with this key posts, once it is sent (its ts is not
-   * known yet); `channelId` is where that message is (a user id for a DM).
-   */
-  updateOf?: string;
-  /** Not before this instant (a reminder on a due date); now when unset. */
-  sendAt?: Date;
-  /**
-   * Set to share a file (the payload is an OutboxFile) in the thread of the message that the
-   * entry with this key posts, once it is sent; `channelId` is that message's channel.
-   */
-  fileInThreadOf?: string;
-};
-
-/** A file the outbox uploads and shares: its bytes travel in the entry, base64-encoded. */
-export type OutboxFile = { filename: string; title: string; altText: string; base64: string };
-
-/** Queues messages; one already queued under the same key is not queued again. */
-export async function enqueueMessages(q: Queryable, messages: OutboxMessage[], now: Date): Promise<number> {
-  if (messages.length === 0) return 0;
-  return q.execute(
-    `insert into outbox (team_id, dedupe_key, channel_id, payload, method, message_ts_to_update,
-                         update_of_key, next_attempt_at, created_at)
-     select team_id, dedupe_key, channel_id, payload,
-            case when file_in_thread_of is not null then 'files.upload'
-                 when update_ts is null and update_of is null then 'chat.postMessage'
-                 else 'chat.update' end,
-            update_ts, coalesce(update_of, file_in_thread_of), coalesce(send_at, $7), $7
-     from unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::text[], $6::timestamptz[], $8::text[],
-                 $9::text[])
-       as m(team_id, dedupe_key, channel_id, payload, update_ts, send_at, update_of, file_in_thread_of)
-     on conflict (team_id, dedupe_key) do nothing`,
-    [
-      messages.map((m) => m.teamId),
-      messages.map((m) => m.dedupeKey),
-      messages.map((m) => m.channelId),
-      messages.map((m) => JSON.stringify(m.payload)),
-      messages.map((m) => m.updateTs ?? null),
-      messages.map((m) => m.sendAt ?? null),
-      now,
-      messages.map((m) => m.updateOf ?? null),
-      messages.map((m) => m.fileInThreadOf ?? null),
-    ],
-  );
-}
-
-/**
- * Replaces a message still waiting in the outbox (a reminder whose date or text changed), or
- * withdraws it when `message` is undefined. One already sent stays sent.
- */
-export async function replaceQueuedMessage(
-  q: Queryable,
-  teamId: string,
-  dedupeKey: string,
-  message: OutboxMessage | undefined,
-  now: Date,
-): Promise<void> {
-  await q.execute(`delete from outbox where team_id = $1 and dedupe_key = $2 and status = 'pending'`, [
-    teamId,
-    dedupeKey,
-  ]);
-  if (message) await enqueueMessages(q, [message], now);
-}
-
 const participation = z.object({
   ritual_id: z.coerce.number(),
   channel_id: z.string(),
@@ -340,18 +269,6 @@ export async function scheduleDayCloses(q: Queryable, closes: DayClose[]): Promi
       days.map((d) => d.dueAt),
       days.map((d) => d.closeAfterMinutes),
     ],
-  );
-}
-
-/** Puts a follow-up back, due again at `dueAt` (its close had to wait). */
-export async function postponeFollowup(
-  q: Queryable,
-  f: { teamId: string; ritualId: number; localDate: string; kind: 'close'; dueAt: Date },
-): Promise<void> {
-  await q.execute(
-    `update ritual_followups set done = false, due_at = $5
-     where team_id = $1 and ritual_id = $2 and participant_id = '' and local_date = $3 and kind = $4`,
-    [f.teamId, f.ritualId, f.localDate, f.kind, f.dueAt],
   );
 }
 

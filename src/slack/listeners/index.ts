@@ -12,6 +12,7 @@ import { registerRetroViews } from './views/retro.js';
 import type { Logger } from '../../logger.js';
 import type { Directory } from '../../people/directory.js';
 import type { Background } from '../background.js';
+import type { Outbox } from '../outbox.js';
 import { registerCheckinCommand } from './commands/checkin.js';
 import { registerKudosCommand } from './commands/kudos.js';
 import { registerPulseCommand } from './commands/pulse.js';
@@ -56,6 +57,8 @@ export type ListenerDeps = {
   pulse: PulseService;
   directory: Directory;
   background: Background;
+  /** The one way out: everything the app says in Slack beyond a reply to whoever acted. */
+  outbox: Outbox;
   log: Logger;
   /** Runs the scheduler now (a tick, then delivery), for `/rituals run`. */
   runNow: () => Promise<void>;

@@ -13,6 +13,7 @@ import { UserError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
 import { isHashConflict } from '../../errors.js';
 import { CREDITS } from '../../ids.js';
+import type { Outbox } from '../../outbox.js';
 import { idFromValue } from '../../id-value.js';
 import { plainMessage, type SlackMessage } from '../../views/blocks.js';
 import {
@@ -28,12 +29,16 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareAr
  * Tells the person who clicked, only them: under the DM they clicked in (its response_url), or by
  * DM when the click came from the Home tab, which has neither a channel nor a response_url.
  */
-async function tellClicker({ body, respond, client }: ButtonArgs, reply: SlackMessage) {
+async function tellClicker(outbox: Outbox, { body, respond }: ButtonArgs, reply: SlackMessage) {
   if (body.response_url) {
     await respond({ response_type: 'ephemeral', replace_original: false, ...reply });
-  } else {
-    await client.chat.postMessage({ channel: body.user.id, ...reply });
+    return;
   }
+  const teamId = body.team?.id ?? body.user.team_id ?? '';
+  await outbox.say([
+    // Once per click, however often Slack delivers it.
+    { teamId, channelId: body.user.id, dedupeKey: `credit-click:${body.trigger_id}`, view: 'reply', data: reply },
+  ]);
 }
 
 /** The answer already given, when a click repeats it or comes after another. */
@@ -48,7 +53,10 @@ function alreadyAnswered(c: ContributorRow): SlackMessage {
  * credit is the button's value, so neither a channel nor the message clicked is needed. Only the
  * person credited may answer; the DM and the channel message are edited through the outbox.
  */
-export function registerCreditActions(app: App, deps: { credits: CreditsService; log: Logger }): void {
+export function registerCreditActions(
+  app: App,
+  deps: { credits: CreditsService; outbox: Outbox; log: Logger },
+): void {
   const answerWith = (answer: CreditAnswer) => async (args: ButtonArgs) => {
     await args.ack();
     const teamId = args.body.team?.id ?? args.body.user.team_id;
@@ -56,10 +64,10 @@ export function registerCreditActions(app: App, deps: { credits: CreditsService;
     if (!teamId || rowId === undefined) return;
     try {
       const result = await deps.credits.answer({ teamId, userId: args.body.user.id }, rowId, answer);
-      if (!result.changed) await tellClicker(args, alreadyAnswered(result.contributor));
+      if (!result.changed) await tellClicker(deps.outbox, args, alreadyAnswered(result.contributor));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      await tellClicker(args, plainMessage(error.userMessage));
+      await tellClicker(deps.outbox, args, plainMessage(error.userMessage));
     }
   };
 
@@ -82,7 +90,7 @@ export function registerCreditActions(app: App, deps: { credits: CreditsService;
       });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      await tellClicker(args, plainMessage(error.userMessage));
+      await tellClicker(deps.outbox, args, plainMessage(error.userMessage));
     }
   });
 

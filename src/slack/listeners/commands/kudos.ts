@@ -2,13 +2,9 @@ import type { App } from '@slack/bolt';
 import type { KudosService } from '../../../kudos/kudos-service.js';
 import { parseKudosCommand } from '../../../kudos/parse-command.js';
 import type { Logger } from '../../../logger.js';
-import type { Background } from '../../background.js';
 import { COMMANDS } from '../../ids.js';
-import { postToChannel } from '../../post-to-channel.js';
-import { kudosAnnouncement } from '../../views/kudos/announcement.js';
 import { kudosBudgetChanged, kudosBudgetReply, overBudgetReply } from '../../views/kudos/budget.js';
 import {
-  announcementFailed,
   kudosAlreadyRecorded,
   kudosEmojiReply,
   kudosHelp,
@@ -18,12 +14,12 @@ import { slashCommand } from '../slash-command.js';
 
 export function registerKudosCommand(
   app: App,
-  deps: { kudos: KudosService; background: Background; log: Logger },
+  deps: { kudos: KudosService; log: Logger },
 ): void {
-  const { kudos, background } = deps;
+  const { kudos } = deps;
   app.command(
     COMMANDS.kudos,
-    slashCommand(deps.log, async ({ command, client, respond }) => {
+    slashCommand(deps.log, async ({ command }) => {
       const teamId = command.team_id;
       const parsed = parseKudosCommand(command.text);
       switch (parsed.kind) {
@@ -46,28 +42,11 @@ export function registerKudosCommand(
             recipientIds: parsed.recipientIds,
             reason: parsed.reason,
             request: { source: 'command', commandId: command.trigger_id },
+            respondUrl: command.response_url,
           });
           if (result.kind === 'replayed') return kudosAlreadyRecorded(result.recipientIds);
           if (result.kind === 'over_budget') return overBudgetReply(result.refusal);
-          const emoji = await kudos.currentEmoji(teamId);
-          const announcement = (dittoable: boolean) =>
-            kudosAnnouncement({
-              giverId: command.user_id,
-              recipientIds: result.recipientIds,
-              reason: parsed.reason,
-              emoji,
-              dittoable,
-            });
-          background.run('kudos announcement', async () => {
-            const { ts } = await postToChannel(
-              { client, respond },
-              command.channel_id,
-              announcement(true),
-              announcementFailed(result.recipientIds),
-              announcement(false),
-            );
-            if (ts) await kudos.announced(teamId, result.announcementId, ts);
-          });
+          // The outbox announces them in the channel.
           return undefined;
         }
       }

@@ -1,8 +1,7 @@
 import type { App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { KudosService } from '../../../kudos/kudos-service.js';
 import type { ReactionChange } from '../../../kudos/reaction-kudos.js';
-import type { Background } from '../../background.js';
-import { tellPrivately } from '../../tell-privately.js';
+import type { Outbox } from '../../outbox.js';
 import { overBudgetReply } from '../../views/kudos/budget.js';
 
 /**
@@ -12,15 +11,19 @@ import { overBudgetReply } from '../../views/kudos/budget.js';
  */
 export function registerReactionEvents(
   app: App,
-  deps: { kudos: KudosService; background: Background },
+  deps: { kudos: KudosService; outbox: Outbox },
 ): void {
-  app.event('reaction_added', async ({ event, body, context, client }) => {
+  app.event('reaction_added', async ({ event, body, context }) => {
     const change = toChange(event, context.teamId ?? body.team_id, context.botUserId);
     const outcome = await deps.kudos.reactionAdded(change);
     if (outcome.kind === 'over_budget' && change.channelId) {
-      const reactor = { channelId: change.channelId, userId: change.reactorId };
-      const reply = overBudgetReply(outcome.refusal);
-      deps.background.run('kudos budget explanation', () => tellPrivately(client, reactor, reply));
+      // Once per reaction, however often Slack delivers it.
+      const key = `kudos-over-budget:${change.channelId}:${change.messageTs ?? ''}:${change.reactorId}:${event.reaction}`;
+      await deps.outbox.tellPrivately(
+        { teamId: change.teamId, channelId: change.channelId, userId: change.reactorId },
+        overBudgetReply(outcome.refusal),
+        key,
+      );
     }
   });
   app.event('reaction_removed', async ({ event, body, context }) => {

@@ -1,10 +1,9 @@
 import type { App } from '@slack/bolt';
 import { parseCharter } from '../../../charter/charter-fields.js';
 import type { CharterService } from '../../../charter/charter-service.js';
-import { tellPrivately } from '../../tell-privately.js';
 import { UserError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
-import type { Background } from '../../background.js';
+import type { Outbox } from '../../outbox.js';
 import { CHARTER } from '../../ids.js';
 import {
   charterErrorsByBlock,
@@ -20,9 +19,9 @@ import { charterUnchanged, STALE_CHARTER_FORM } from '../../views/charter/replie
  */
 export function registerCharterView(
   app: App,
-  deps: { charter: CharterService; background: Background; log: Logger },
+  deps: { charter: CharterService; outbox: Outbox; log: Logger },
 ): void {
-  app.view(CHARTER.view, async ({ ack, view, body, client }) => {
+  app.view(CHARTER.view, async ({ ack, view, body }) => {
     const metadata = decodeCharterMetadata(view.private_metadata);
     const teamId = body.team?.id ?? view.team_id;
     if (!metadata || !teamId) {
@@ -43,15 +42,14 @@ export function registerCharterView(
       await ack({ response_action: 'errors', errors: charterFormError(error.userMessage) });
       return;
     }
+    // A saved version is shown in the channel by the outbox; a repeated delivery was the first's.
+    if (saved.kind === 'unchanged') {
+      await deps.outbox.tellPrivately(
+        actor,
+        charterUnchanged(actor.channelId, saved.version.version),
+        `charter-unchanged:${view.id}:${view.hash}`,
+      );
+    }
     await ack();
-    // A repeated delivery was posted by the first one.
-    if (saved.kind === 'repeated') return;
-    const { version } = saved;
-    deps.background.run('charter post', async () => {
-      await deps.charter.publish(actor);
-      if (saved.kind === 'unchanged') {
-        await tellPrivately(client, actor, charterUnchanged(actor.channelId, version.version));
-      }
-    });
   });
 }

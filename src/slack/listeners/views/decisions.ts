@@ -3,6 +3,7 @@ import type { DecisionsService } from '../../../decisions/decisions-service.js';
 import { UserError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
 import type { Background } from '../../background.js';
+import { permalinkOf } from '../../permalink.js';
 import { DECISIONS, decisionBlockId } from '../../ids.js';
 import {
   decisionErrorsByBlock,
@@ -19,7 +20,7 @@ export function registerDecisionView(
   app: App,
   deps: { decisions: DecisionsService; background: Background; log: Logger },
 ): void {
-  app.view(DECISIONS.view, async ({ ack, view, body }) => {
+  app.view(DECISIONS.view, async ({ ack, view, body, client }) => {
     const metadata = decodeDecisionMetadata(view.private_metadata);
     const teamId = body.team?.id ?? view.team_id;
     if (!metadata || !teamId) {
@@ -35,7 +36,11 @@ export function registerDecisionView(
     try {
       saved =
         metadata.decisionId === undefined
-          ? await deps.decisions.log(actor, metadata, form)
+          ? await deps.decisions.log(
+              actor,
+              { ...metadata, sourcePermalink: await permalinkOf(client, metadata.channelId, metadata.sourceTs) },
+              form,
+            )
           : await deps.decisions.edit(actor, metadata.decisionId, form);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
@@ -47,11 +52,5 @@ export function registerDecisionView(
       return;
     }
     await ack();
-    const { decision, created } = saved;
-    if (metadata.decisionId !== undefined) {
-      deps.background.run('decision update', () => deps.decisions.republish(teamId, decision.id));
-    } else if (created) {
-      deps.background.run('decision post', () => deps.decisions.publish(actor, decision.id));
-    }
   });
 }

@@ -11,7 +11,7 @@ import {
   settingsOfRitual,
 } from '../../../rituals/settings.js';
 import type { Background } from '../../background.js';
-import { tellPrivately } from '../../tell-privately.js';
+import type { Outbox } from '../../outbox.js';
 import { RITUAL_SETTINGS } from '../../ids.js';
 import { ritualSettingsModal } from '../../views/rituals/modal.js';
 import {
@@ -52,9 +52,9 @@ export async function settingsModalFor(
  */
 export function registerRitualSettingsView(
   app: App,
-  deps: { rituals: RitualsService; background: Background; log: Logger },
+  deps: { rituals: RitualsService; background: Background; outbox: Outbox; log: Logger },
 ): void {
-  app.view(RITUAL_SETTINGS.view, async ({ ack, view, body, client }) => {
+  app.view(RITUAL_SETTINGS.view, async ({ ack, view, body }) => {
     const metadata = decodeSettingsMetadata(view.private_metadata);
     const teamId = body.team?.id ?? view.team_id;
     if (!metadata || !teamId) {
@@ -92,8 +92,10 @@ export function registerRitualSettingsView(
     await ack();
     const ritual = saved;
     deps.background.run('ritual participants', () => deps.rituals.syncParticipants(teamId, ritual.id));
-    deps.background.run('ritual settings reply', () =>
-      tellPrivately(client, actor, ritualCreated(ritual, ritualId === undefined ? 'set' : 'changed')),
+    await deps.outbox.tellPrivately(
+      actor,
+      ritualCreated(ritual, ritualId === undefined ? 'set' : 'changed'),
+      `ritual-saved:${view.id}:${view.hash}`,
     );
   });
 }

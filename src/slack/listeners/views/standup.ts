@@ -35,6 +35,5 @@ export function registerStandupViews(
       return;
     }
     await ack();
-    deps.background.run('stand-up answers', () => deps.standups.publish(key));
   });
 }

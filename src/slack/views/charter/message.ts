@@ -5,6 +5,7 @@ import {
   type CharterField,
   type CharterText,
 } from '../../../charter/charter-fields.js';
+import type { CharterVersion } from '../../../charter/charter-views.js';
 import {
   type Block,
   context,
@@ -17,13 +18,6 @@ import {
   slackTime,
 } from '../blocks.js';
 
-export type CharterVersion = {
-  channelId: string;
-  version: number;
-  text: CharterText;
-  savedBy: string;
-  savedAt: Date;
-};
 
 /** "the goal and the roles": what a version changed, for a sentence. */
 export const describeChanges = (fields: readonly CharterField[]) =>

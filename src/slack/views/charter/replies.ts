@@ -1,4 +1,3 @@
-import type { CharterField } from '../../../charter/charter-fields.js';
 import { CHARTER } from '../../ids.js';
 import {
   context,
@@ -11,9 +10,9 @@ import {
   slackTime,
   truncate,
 } from '../blocks.js';
-import { type CharterVersion, charterSections, describeChanges, savedLine } from './message.js';
+import type { CharterChange, CharterVersion } from '../../../charter/charter-views.js';
+import { charterSections, describeChanges, savedLine } from './message.js';
 
-export type CharterChange = { version: number; savedBy: string; savedAt: Date; changed: CharterField[] };
 
 /** At most this many versions in `/charter history`; the export has them all. */
 export const HISTORY_SHOWN = 15;

@@ -1,0 +1,14 @@
+import { viewsOf } from '../db/repos/outbox.js';
+import type { DecisionRow } from '../db/repos/decisions.js';
+
+/** What the decision log says in Slack, as data; src/slack/views renders each when it is delivered. */
+export type DecisionViews = {
+  /** The decision's message in its channel. */
+  'decisions.message': DecisionRow;
+  /** The owner's DM on the morning of the review date. */
+  'decisions.review': DecisionRow;
+  /** To whoever logged it, privately, where the bot may not post in the channel. */
+  'decisions.not-posted': DecisionRow;
+};
+
+export const decisionView = viewsOf<DecisionViews>();

@@ -1,0 +1,19 @@
+import { viewsOf } from '../db/repos/outbox.js';
+import type { RoundResults } from './results.js';
+
+/** What pulse checks say in Slack, as data; src/slack/views renders each when it is delivered. */
+export type PulseViews = {
+  /** The DM that opens a round (or, with a close time, its reminder). */
+  'pulse.prompt': {
+    teamId: string;
+    ritualId: number;
+    roundDate: string;
+    channelId: string;
+    statements: string[];
+    reminderClosesAt?: Date;
+  };
+  /** The round's results in the channel: counts and spreads only, never who answered what. */
+  'pulse.results': { channelId: string; roundDate: string; results: RoundResults };
+};
+
+export const pulseView = viewsOf<PulseViews>();

@@ -1,0 +1,476 @@
+import type { webApi } from '@slack/bolt';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import {
+  type ClaimedMessage,
+  claimReadyMessages,
+  decodeData,
+  enqueueMessages,
+  markFailed,
+  type OutboxMessage,
+  markSent,
+  OUTBOX_CHANNEL,
+  retryLater,
+} from '../db/repos/outbox.js';
+import { RapportError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Background } from './background.js';
+import { CANNOT_POST_HERE, classifySlackError, isMessageGone } from './errors.js';
+import type { SlackMessage } from './views/blocks.js';
+import { renderFile, renderMessage } from './views/registry.js';
+
+/**
+ * The one way Rapport speaks in Slack. Rituals queue what to say as data (db/repos/outbox.ts), in
+ * the transaction that saves what it tells; this module renders each message with the view
+ * registry when it delivers it, and delivers every post, thread reply, edit, DM and file.
+ */
+
+/** The Slack calls delivery makes; the client must not retry on its own (retries: 0). */
+export type OutboxSlack = Pick<webApi.WebClient, 'chat' | 'conversations' | 'filesUploadV2'>;
+
+export type DeliveryResult = { sent: number; retried: number; failed: number };
+
+const METADATA_EVENT = 'rapport_outbox';
+const LEASE_MS = 2 * 60 * 1000;
+const MAX_ATTEMPTS = 8;
+/** Messages claimed at once; a pass takes batches while they come back full or bring news. */
+const BATCH_SIZE = 100;
+/** A pass takes no new batch after this long (real time, not the scheduler's clock). */
+const PASS_BUDGET_MS = 10_000;
+/** Slack calls in flight at once, each to a different conversation. */
+const CONCURRENCY = 16;
+/**
+ * Slack's chat.postMessage "will generally allow an app to post 1 message per second to a specific
+ * channel … Generous burst behavior is also granted" (docs.slack.dev/reference/methods/
+ * chat.postMessage, Rate limiting). A conversation gets messages a second apart on average, with
+ * bursts of up to PER_CHANNEL_BURST (a header and its first reply go out together).
+ */
+const PER_CHANNEL_GAP_MS = 1_000;
+const PER_CHANNEL_BURST = 3;
+
+/**
+ * When each conversation's schedule stands (epoch ms), kept across passes by the caller: a message
+ * may go when that is at most (burst − 1) gaps ahead of now, and moves it one gap on.
+ */
+export type ConversationPacing = Map<string, number>;
+
+type Deps = { db: Database; slack: OutboxSlack; clock: Clock; log: Logger };
+
+export type Outbox = {
+  /** One delivery pass; when a pass is under way, the next one after it. */
+  deliver(): Promise<DeliveryResult>;
+  /** Delivers as soon as messages are committed, on this replica or (on a server) any other. */
+  listen(): void;
+  /** Queues messages now, outside any ritual's transaction (a listener's note to the person who acted). */
+  say(messages: OutboxMessage[]): Promise<Set<string>>;
+  /**
+   * A note only this person sees, where they acted (or by DM where the bot cannot post there),
+   * drawn at the edge; `key` makes it said once however often Slack delivers the request.
+   */
+  tellPrivately(
+    to: { teamId: string; channelId: string; userId: string },
+    note: SlackMessage,
+    key: string,
+  ): Promise<void>;
+  /** Forgets the conversations' pacing: for a clock set back (tests replaying a day). */
+  forgetPacing(): void;
+  stop(): void;
+};
+
+/** The outbox of a running app: passes never overlap, and a commit wakes one at once. */
+export function createOutbox(deps: Deps & { background: Background }): Outbox {
+  const log = deps.log.child({ component: 'outbox' });
+  const pacing: ConversationPacing = new Map();
+  let current: Promise<DeliveryResult> | undefined;
+  let queued: Promise<DeliveryResult> | undefined;
+  let unlisten: (() => void) | undefined;
+  const deliver = (): Promise<DeliveryResult> => {
+    if (!current) {
+      current = deliverOutbox({ ...deps, log, pacing }).finally(() => {
+        current = undefined;
+      });
+      return current;
+    }
+    queued ??= current
+      .catch(() => undefined)
+      .then(() => {
+        queued = undefined;
+        return deliver();
+      });
+    return queued;
+  };
+  const say = (messages: OutboxMessage[]) => enqueueMessages(deps.db, messages, deps.clock.now());
+  return {
+    deliver,
+    say,
+    async tellPrivately(to, note, key) {
+      await say([
+        {
+          teamId: to.teamId,
+          dedupeKey: key,
+          channelId: to.channelId,
+          privatelyTo: to.userId,
+          view: 'reply',
+          data: note,
+        },
+      ]);
+    },
+    listen() {
+      unlisten ??= deps.db.listen(OUTBOX_CHANNEL, () => deps.background.run('outbox delivery', deliver));
+    },
+    forgetPacing: () => pacing.clear(),
+    stop() {
+      unlisten?.();
+      unlisten = undefined;
+    },
+  };
+}
+
+/**
+ * Sends what the outbox holds, one pass. The outbox, not the Web API client, decides about
+ * retries: a rate limit waits for its Retry-After, a transient failure backs off, a permanent one
+ * fails the message. A message whose earlier attempt may have reached Slack (a timeout, a server
+ * error, a process that died mid-send) is looked up by its metadata before it is posted again, so
+ * it is never posted twice.
+ *
+ * Conversations are served side by side, up to CONCURRENCY at once, because each Slack call takes
+ * a good part of a second: one after another, a 500-person stand-up would take minutes to go out.
+ * A conversation's messages go in order, paced. The pass takes another batch while batches come
+ * back full or sent something (a sent message may free an edit or a reply waiting for it), for up
+ * to PASS_BUDGET_MS, so that a shutdown waiting for the pass is not held up.
+ */
+export async function deliverOutbox(
+  deps: Deps & { batchSize?: number; pacing?: ConversationPacing },
+): Promise<DeliveryResult> {
+  const batchSize = deps.batchSize ?? BATCH_SIZE;
+  const pacing = deps.pacing ?? new Map<string, number>();
+  const result: DeliveryResult = { sent: 0, retried: 0, failed: 0 };
+  const startedAt = performance.now();
+  const passStart = deps.clock.now().getTime();
+  // An entry behind now is a conversation free again: the map holds only those still paced.
+  for (const [channel, at] of pacing) if (at <= passStart) pacing.delete(channel);
+  for (;;) {
+    const sentBefore = result.sent;
+    const claimed = await deliverBatch({ ...deps, pacing }, batchSize, result);
+    const more = claimed === batchSize || (claimed > 0 && result.sent > sentBefore);
+    if (!more || performance.now() - startedAt > PASS_BUDGET_MS) return result;
+  }
+}
+
+/** Claims one batch and delivers it, adding to `result`; returns how many it claimed. */
+async function deliverBatch(
+  deps: Deps & { pacing: ConversationPacing },
+  batchSize: number,
+  result: DeliveryResult,
+): Promise<number> {
+  const now = deps.clock.now();
+  const claimed = await claimReadyMessages(deps.db, now, new Date(now.getTime() + LEASE_MS), batchSize);
+  await inParallel(byConversation(claimed), CONCURRENCY, async (messages) => {
+    const channel = messages[0]?.channel_id ?? '';
+    let waiting = 0;
+    for (const message of messages) {
+      const current = deps.clock.now().getTime();
+      const at = Math.max(deps.pacing.get(channel) ?? 0, current);
+      // When the conversation may next have a message: the schedule less the burst it allows.
+      const free = at - (PER_CHANNEL_BURST - 1) * PER_CHANNEL_GAP_MS;
+      if (free > current) {
+        // Those behind it follow a gap apart, in the order they were queued.
+        await retryLater(deps.db, {
+          teamId: message.team_id,
+          id: message.id,
+          at: new Date(free + waiting * PER_CHANNEL_GAP_MS),
+          error: 'paced',
+          countAttempt: false,
+        });
+        waiting += 1;
+        result.retried += 1;
+        continue;
+      }
+      const outcome = await deliverOne(deps, message, now);
+      result[outcome] += 1;
+      if (outcome === 'sent') deps.pacing.set(channel, at + PER_CHANNEL_GAP_MS);
+    }
+  });
+  return claimed.length;
+}
+
+/** The claimed messages of each conversation, in the order they were claimed. */
+function byConversation(messages: ClaimedMessage[]): ClaimedMessage[][] {
+  const groups = new Map<string, ClaimedMessage[]>();
+  for (const message of messages) {
+    const group = groups.get(message.channel_id);
+    if (group) group.push(message);
+    else groups.set(message.channel_id, [message]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Runs `work` on every item, at most `limit` at a time. After a failure (the database, since
+ * Slack's errors are handled per message) no new item starts; those under way finish, then the
+ * first failure is thrown, so a pass never ends while its sends still run.
+ */
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (failure === undefined && next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
+}
+
+/** What a claimed entry asks of Slack, rendered. */
+type Send =
+  | { kind: 'post'; message: Record<string, unknown>; threadTs?: string }
+  | { kind: 'private'; message: Record<string, unknown>; userId: string }
+  | { kind: 'edit'; message: Record<string, unknown>; ts: string }
+  | { kind: 'file'; threadTs: string };
+
+/** What the entry asks for, or why it cannot be sent (the message it builds on was never posted). */
+function sendOf(m: ClaimedMessage): Send | { kind: 'impossible'; error: string } {
+  const render = () =>
+    m.view === null ? (m.payload as Record<string, unknown>) : renderMessage(m.view, decodeData(m.payload));
+  if (m.method === 'chat.postEphemeral')
+    return { kind: 'private', message: render(), userId: m.private_to ?? '' };
+  if (m.method === 'files.upload') {
+    return m.parent_ts ? { kind: 'file', threadTs: m.parent_ts } : { kind: 'impossible', error: 'no_thread' };
+  }
+  if (m.method === 'chat.update') {
+    const ts = m.parent_ts ?? m.message_ts_to_update;
+    if (ts) return { kind: 'edit', message: render(), ts };
+    return m.or_post
+      ? { kind: 'post', message: render() }
+      : { kind: 'impossible', error: 'nothing_to_update' };
+  }
+  if (m.parent_key === null) return { kind: 'post', message: render() };
+  return m.parent_ts
+    ? { kind: 'post', message: render(), threadTs: m.parent_ts }
+    : { kind: 'impossible', error: 'no_thread' };
+}
+
+async function deliverOne(deps: Deps, message: ClaimedMessage, now: Date): Promise<keyof DeliveryResult> {
+  const { team_id: teamId, id } = message;
+  let ts: string | undefined;
+  try {
+    const send = sendOf(message);
+    if (send.kind === 'impossible') {
+      await markFailed(deps.db, teamId, id, send.error);
+      return 'failed';
+    }
+    if (send.kind === 'private') {
+      await tellPrivately(deps.slack, { channelId: message.channel_id, userId: send.userId }, send.message);
+    } else {
+      ts =
+        send.kind === 'file'
+          ? await share(deps.slack, message, send.threadTs)
+          : send.kind === 'edit'
+            ? await editOrPost(deps.slack, message, send.message, send.ts)
+            : await post(deps.slack, message, send.message, send.threadTs);
+    }
+  } catch (error) {
+    if (error instanceof RapportError && error.code === 'unknown_view') {
+      deps.log.error({ teamId, outboxId: id, view: message.view }, 'a queued message names no known view');
+      await markFailed(deps.db, teamId, id, 'unknown_view');
+      return 'failed';
+    }
+    const failure = classifySlackError(error);
+    if (failure.kind === 'permanent' || message.attempts >= MAX_ATTEMPTS) {
+      deps.log.warn({ teamId, outboxId: id, error: failure.error }, 'message could not be delivered');
+      const told =
+        (message.method === 'chat.postMessage' || message.or_post) && CANNOT_POST_HERE.has(failure.error)
+          ? await sayInstead(deps, message)
+          : undefined;
+      await markFailed(deps.db, teamId, id, told ? `${failure.error}; ${told}` : failure.error);
+      return 'failed';
+    }
+    const waitMs =
+      failure.kind === 'rate_limited'
+        ? failure.retryAfterS * 1000
+        : Math.min(5_000 * 2 ** (message.attempts - 1), 600_000);
+    await retryLater(deps.db, {
+      teamId,
+      id,
+      at: new Date(now.getTime() + waitMs),
+      error: failure.kind === 'uncertain' ? `uncertain: ${failure.error}` : failure.error,
+      countAttempt: failure.kind !== 'rate_limited',
+    });
+    return 'retried';
+  }
+  await markSent(deps.db, teamId, id, ts, now);
+  return 'sent';
+}
+
+type Fallback = { userId: string; view: string; data: unknown; respond?: { view: string; data: unknown } };
+
+/**
+ * Where the bot may not post (a private channel it is not in, a DM between people): a command's
+ * response_url may still say it in the conversation, as Slack allows wherever the command was
+ * typed; otherwise the person it concerns is told privately, in the channel or by DM. Returns
+ * what was done, for the entry's record.
+ */
+async function sayInstead(deps: Deps, message: ClaimedMessage): Promise<string | undefined> {
+  const fallback = decodeData(message.fallback) as Fallback | null;
+  if (!fallback) return undefined;
+  try {
+    if (message.respond_url && fallback.respond) {
+      const said = renderMessage(fallback.respond.view, fallback.respond.data);
+      if (await respond(message.respond_url, { response_type: 'in_channel', ...said })) {
+        return 'said through the response_url';
+      }
+    }
+    const note = renderMessage(fallback.view, fallback.data);
+    if (
+      message.respond_url &&
+      (await respond(message.respond_url, { response_type: 'ephemeral', ...note }))
+    ) {
+      return 'told privately';
+    }
+    await tellPrivately(deps.slack, { channelId: message.channel_id, userId: fallback.userId }, note);
+    return 'told privately';
+  } catch (error) {
+    deps.log.warn({ err: error, outboxId: message.id }, 'could not tell the person privately either');
+    return undefined;
+  }
+}
+
+/** A post to a command's response_url; false when Slack refused it. */
+async function respond(url: string, body: Record<string, unknown>): Promise<boolean> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  return response.ok;
+}
+
+/**
+ * Tells one person something, only them: in the channel where they acted, or by DM where the bot
+ * cannot post even an ephemeral message there (chat.postEphemeral is refused where the bot cannot
+ * see the person or is not in the channel: docs.slack.dev/reference/methods/chat.postEphemeral).
+ */
+async function tellPrivately(
+  slack: OutboxSlack,
+  to: { channelId: string; userId: string },
+  note: Record<string, unknown>,
+): Promise<void> {
+  try {
+    await slack.chat.postEphemeral({ ...note, channel: to.channelId, user: to.userId } as never);
+  } catch {
+    await slack.chat.postMessage({ ...note, channel: to.userId } as never);
+  }
+}
+
+/** Whether an earlier attempt may have reached Slack: it timed out, failed on Slack's side, or died. */
+const mayHaveReachedSlack = (message: ClaimedMessage) =>
+  message.last_error?.startsWith('uncertain') || (message.attempts > 1 && message.last_error === null);
+
+/** Posts the message, unless an earlier attempt with an uncertain outcome already did. */
+async function post(
+  slack: OutboxSlack,
+  message: ClaimedMessage,
+  rendered: Record<string, unknown>,
+  threadTs: string | undefined,
+): Promise<string | undefined> {
+  const already = mayHaveReachedSlack(message) ? await findPosted(slack, message, threadTs) : undefined;
+  if (already) return already;
+  const posted = await slack.chat.postMessage({
+    ...rendered,
+    channel: message.channel_id,
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+    metadata: { event_type: METADATA_EVENT, event_payload: { key: message.dedupe_key } },
+  } as never);
+  return posted.ts;
+}
+
+/** The conversation id of a DM posted to a user id; chat.update takes the conversation's id. */
+async function conversationOf(slack: OutboxSlack, channelId: string): Promise<string | undefined> {
+  return /^[UW]/.test(channelId)
+    ? (await slack.conversations.open({ users: channelId })).channel?.id
+    : channelId;
+}
+
+/** Replaces a posted message's content; doing it twice changes nothing, so no lookup is needed. */
+async function edit(
+  slack: OutboxSlack,
+  message: ClaimedMessage,
+  rendered: Record<string, unknown>,
+  ts: string,
+): Promise<string> {
+  const channel = (await conversationOf(slack, message.channel_id)) ?? message.channel_id;
+  await slack.chat.update({ ...rendered, channel, ts } as never);
+  return ts;
+}
+
+/** Edits the message; where it was deleted and the entry may post anew, posts it. */
+async function editOrPost(
+  slack: OutboxSlack,
+  message: ClaimedMessage,
+  rendered: Record<string, unknown>,
+  ts: string,
+): Promise<string | undefined> {
+  try {
+    return await edit(slack, message, rendered, ts);
+  } catch (error) {
+    if (!message.or_post || !isMessageGone(error)) throw error;
+    return post(slack, message, rendered, undefined);
+  }
+}
+
+/**
+ * Uploads the file and shares it in the thread (the Web API client's three-step upload), unless an
+ * earlier attempt with an uncertain outcome already shared it there. Its file name is unique to
+ * the entry, so the thread shows whether it did.
+ */
+async function share(slack: OutboxSlack, message: ClaimedMessage, threadTs: string): Promise<string> {
+  const file =
+    message.view === null
+      ? (message.payload as never)
+      : renderFile(message.view, decodeData(message.payload));
+  if (mayHaveReachedSlack(message)) {
+    const replies = await slack.conversations.replies({
+      channel: message.channel_id,
+      ts: threadTs,
+      limit: 200,
+    });
+    const shared = replies.messages?.some((m) => m.files?.some((f) => f.name === file.filename));
+    if (shared) return threadTs;
+  }
+  await slack.filesUploadV2({
+    channel_id: message.channel_id,
+    thread_ts: threadTs,
+    file: Buffer.from(file.base64, 'base64'),
+    filename: file.filename,
+    title: file.title,
+    alt_text: file.altText,
+  });
+  return threadTs;
+}
+
+/** The ts of the message already posted for this outbox entry, if an earlier attempt got through. */
+async function findPosted(
+  slack: OutboxSlack,
+  message: ClaimedMessage,
+  threadTs: string | undefined,
+): Promise<string | undefined> {
+  const channel = await conversationOf(slack, message.channel_id);
+  if (!channel) return undefined;
+  const found = threadTs
+    ? await slack.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true })
+    : await slack.conversations.history({ channel, limit: 50, include_all_metadata: true });
+  const posted = found.messages?.find(
+    (m) =>
+      m.metadata?.event_type === METADATA_EVENT &&
+      (m.metadata.event_payload as { key?: string } | undefined)?.key === message.dedupe_key,
+  );
+  return posted?.ts;
+}

@@ -1,0 +1,93 @@
+import type { CharterViews } from '../../charter/charter-views.js';
+import type { CreditViews } from '../../credits/credit-views.js';
+import type { OutboxFile } from '../../db/repos/outbox.js';
+import type { DecisionViews } from '../../decisions/decision-views.js';
+import type { HealthFiles, HealthViews } from '../../health/health-views.js';
+import type { KudosViews } from '../../kudos/kudos-views.js';
+import type { PulseViews } from '../../pulse/pulse-views.js';
+import type { RetroViews } from '../../retros/retro-views.js';
+import type { StandupViews } from '../../standups/standup-views.js';
+import { RapportError } from '../../errors.js';
+import type { SlackMessage } from './blocks.js';
+import { charterMessage } from './charter/message.js';
+import { charterNotPosted, charterUnchanged } from './charter/replies.js';
+import { creditAnsweredDm, creditRequestDm } from './credits/dm.js';
+import { creditMessage } from './credits/message.js';
+import { decisionMessage, reviewReminder } from './decisions/message.js';
+import { decisionNotPosted } from './decisions/replies.js';
+import { digestMessage } from './health/digest.js';
+import { kudosAnnouncement } from './kudos/announcement.js';
+import { kudosDm } from './kudos/dm.js';
+import { announcementFailed } from './kudos/replies.js';
+import { pulsePrompt } from './pulse/prompt.js';
+import { pulseResults } from './pulse/results.js';
+import { retroMessage, retroSummary } from './retros/message.js';
+import { actionAdded, actionReminder, debriefMessage } from './retros/replies.js';
+import { standupDaySummary, standupHeader } from './standup/day-header.js';
+import { checkinReply, standupPrompt } from './standup/messages.js';
+
+/** A reply the edge has already drawn (a listener's private note to the person who acted). */
+export type EdgeViews = { reply: SlackMessage };
+
+/** Every view a message in the outbox may name, with the data it takes. */
+type MessageViews = EdgeViews &
+  KudosViews &
+  StandupViews &
+  RetroViews &
+  PulseViews &
+  CharterViews &
+  DecisionViews &
+  CreditViews &
+  HealthViews;
+
+type Renderers<Views> = { [V in keyof Views]: (data: Views[V]) => SlackMessage & Record<string, unknown> };
+
+/** How each view is drawn: the rituals say what, these say how it looks in Slack. */
+const messages: Renderers<MessageViews> = {
+  reply: (m) => m,
+  'kudos.announcement': (d) => ({ ...kudosAnnouncement(d), unfurl_links: false }),
+  'kudos.announcement-failed': (d) => announcementFailed(d.recipientIds),
+  'kudos.dm': (d) => kudosDm(d.kudos, d.secondOf),
+  'standups.prompt': standupPrompt,
+  'standups.header': (d) => standupHeader(d.localDate),
+  'standups.summary': standupDaySummary,
+  'standups.checkin': checkinReply,
+  'retros.message': retroMessage,
+  'retros.summary': retroSummary,
+  'retros.action-added': (d) => actionAdded(d.item, d.createdBy),
+  'retros.action-reminder': actionReminder,
+  'retros.debrief': debriefMessage,
+  'pulse.prompt': pulsePrompt,
+  'pulse.results': pulseResults,
+  'charter.message': charterMessage,
+  'charter.not-posted': (d) => charterNotPosted(d.channelId, d.version),
+  'charter.unchanged': (d) => charterUnchanged(d.channelId, d.version),
+  'decisions.message': decisionMessage,
+  'decisions.review': reviewReminder,
+  'decisions.not-posted': decisionNotPosted,
+  'credits.message': (d) => creditMessage(d.credit, d.contributors),
+  'credits.request-dm': (d) => creditRequestDm(d.credit, d.contributor),
+  'credits.answered-dm': (d) => creditAnsweredDm(d.credit, d.contributor),
+  'health.digest': (d) => ({
+    ...digestMessage(d.digest, { chartInThread: d.chartInThread }),
+    unfurl_links: false,
+  }),
+};
+
+const files: { [V in keyof HealthFiles]: (data: HealthFiles[V]) => OutboxFile } = {
+  'health.chart': (file) => file,
+};
+
+const has = <T extends object>(table: T, key: string): key is Extract<keyof T, string> =>
+  Object.prototype.hasOwnProperty.call(table, key);
+
+/** Draws a queued message; a view nobody knows is a permanent failure of that entry. */
+export function renderMessage(view: string, data: unknown): SlackMessage & Record<string, unknown> {
+  if (!has(messages, view)) throw new RapportError('unknown_view', `no view named ${view}`);
+  return (messages[view] as (d: unknown) => SlackMessage & Record<string, unknown>)(data);
+}
+
+export function renderFile(view: string, data: unknown): OutboxFile {
+  if (!has(files, view)) throw new RapportError('unknown_view', `no file view named ${view}`);
+  return files[view](data as OutboxFile);
+}
