@@ -134,7 +134,6 @@ export function createCharterService(deps: { db: Database; clock: Clock }) {
         return { kind: 'saved', version: toVersion(row) };
       });
     },
-
   };
 }
 

@@ -76,8 +76,14 @@ export async function giveKudos(
       receivers: recipients.map(side),
       now,
     });
+    // The channel hears first, then each receiver by DM.
+    await announce(
+      tx,
+      { ...input, announcementId, recipientIds: recipients.map((p) => p.userId) },
+      await deps.emoji(teamId),
+      now,
+    );
     await queueKudosDms(tx, given, now);
-    await announce(tx, { ...input, announcementId, recipientIds: recipients.map((p) => p.userId) }, await deps.emoji(teamId), now);
     return { kind: 'given', recipientIds: recipients.map((p) => p.userId), announcementId };
   });
 }

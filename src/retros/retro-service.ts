@@ -228,7 +228,11 @@ export function createRetroService(deps: Deps) {
       await deps.db.transaction(async (tx) => {
         const retro = await findRetro(tx, teamId, retroId);
         if (!retro || retro.closed_at) return;
-        await enqueueMessages(tx, [await editOfMessage(tx, retro, `retro-count:${retro.id}:${randomUUID()}`)], deps.clock.now());
+        await enqueueMessages(
+          tx,
+          [await editOfMessage(tx, retro, `retro-count:${retro.id}:${randomUUID()}`)],
+          deps.clock.now(),
+        );
       });
     },
   };

@@ -8,7 +8,6 @@ import {
   lockDueSlots,
   moveSlots,
   type OccurrenceDecision,
-
   recordOccurrences,
   scheduleDayCloses,
   scheduleFollowups,

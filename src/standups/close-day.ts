@@ -15,7 +15,10 @@ export async function closeStandupDay(tx: Queryable, day: ClosingDay, now: Date)
   const { closed } = await lockStandupDay(tx, { ...day, now });
   if (closed) return [];
   await markStandupDayClosed(tx, { ...day, now });
-  const summary = standupView('standups.summary', summariseDay(day.localDate, await standupDayPeople(tx, day)));
+  const summary = standupView(
+    'standups.summary',
+    summariseDay(day.localDate, await standupDayPeople(tx, day)),
+  );
   const header = standupKeys.header(day.ritualId, day.localDate);
   const target = { teamId: day.teamId, channelId: day.channelId, ...summary };
   const posted = await enqueueMessages(tx, [{ ...target, dedupeKey: header }], now);

@@ -37,7 +37,13 @@ async function tellClicker(outbox: Outbox, { body, respond }: ButtonArgs, reply:
   const teamId = body.team?.id ?? body.user.team_id ?? '';
   await outbox.say([
     // Once per click, however often Slack delivers it.
-    { teamId, channelId: body.user.id, dedupeKey: `credit-click:${body.trigger_id}`, view: 'reply', data: reply },
+    {
+      teamId,
+      channelId: body.user.id,
+      dedupeKey: `credit-click:${body.trigger_id}`,
+      view: 'reply',
+      data: reply,
+    },
   ]);
 }
 

@@ -12,10 +12,7 @@ import {
 } from '../../views/kudos/replies.js';
 import { slashCommand } from '../slash-command.js';
 
-export function registerKudosCommand(
-  app: App,
-  deps: { kudos: KudosService; log: Logger },
-): void {
+export function registerKudosCommand(app: App, deps: { kudos: KudosService; log: Logger }): void {
   const { kudos } = deps;
   app.command(
     COMMANDS.kudos,

@@ -9,10 +9,7 @@ import { overBudgetReply } from '../../views/kudos/budget.js';
  * Slack only then (processBeforeResponse), so a failure here makes Slack retry instead of losing it.
  * A reaction over the reactor's daily budget stores nothing; they hear why, privately, in that channel.
  */
-export function registerReactionEvents(
-  app: App,
-  deps: { kudos: KudosService; outbox: Outbox },
-): void {
+export function registerReactionEvents(app: App, deps: { kudos: KudosService; outbox: Outbox }): void {
   app.event('reaction_added', async ({ event, body, context }) => {
     const change = toChange(event, context.teamId ?? body.team_id, context.botUserId);
     const outcome = await deps.kudos.reactionAdded(change);

@@ -38,7 +38,10 @@ export function registerDecisionView(
         metadata.decisionId === undefined
           ? await deps.decisions.log(
               actor,
-              { ...metadata, sourcePermalink: await permalinkOf(client, metadata.channelId, metadata.sourceTs) },
+              {
+                ...metadata,
+                sourcePermalink: await permalinkOf(client, metadata.channelId, metadata.sourceTs),
+              },
               form,
             )
           : await deps.decisions.edit(actor, metadata.decisionId, form);

@@ -18,7 +18,6 @@ import {
   slackTime,
 } from '../blocks.js';
 
-
 /** "the goal and the roles": what a version changed, for a sentence. */
 export const describeChanges = (fields: readonly CharterField[]) =>
   fields.length === 0 ? 'nothing' : listOf(fields.map((f) => CHARTER_FIELD_NAMES[f]));

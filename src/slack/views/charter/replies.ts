@@ -13,7 +13,6 @@ import {
 import type { CharterChange, CharterVersion } from '../../../charter/charter-views.js';
 import { charterSections, describeChanges, savedLine } from './message.js';
 
-
 /** At most this many versions in `/charter history`; the export has them all. */
 export const HISTORY_SHOWN = 15;
 
