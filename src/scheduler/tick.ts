@@ -18,7 +18,8 @@ import {
   takeDueFollowups,
 } from '../db/repos/scheduler.js';
 import type { Logger } from '../logger.js';
-import { nextOccurrence, scheduleOf, type Weekday } from '../rituals/schedule.js';
+import type { Weekday } from '../rituals/cadence.js';
+import { nextOccurrence, scheduleOf } from '../rituals/schedule.js';
 import { type DueOccurrence, NOT_YET, type RitualKinds } from './ritual-kind.js';
 
 export type TickResult = {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { RITUAL_KINDS, type RitualKindId } from '../../rituals/kinds.js';
-import { CADENCES, type Cadence, type Weekday } from '../../rituals/schedule.js';
+import { CADENCES, type Cadence, type Weekday } from '../../rituals/cadence.js';
 import {
   DEFAULT_CLOSE_AFTER_MINUTES,
   DEFAULT_REMINDER_BEFORE_CLOSE_MINUTES,
-} from '../../rituals/settings.js';
+  RITUAL_KINDS,
+  type RitualKindId,
+} from '../../rituals/kinds.js';
 import type { Queryable } from '../database.js';
 
 const ritualRow = z.object({
