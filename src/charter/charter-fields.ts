@@ -1,17 +1,5 @@
 import { z } from 'zod';
-
-/** The parts of a working agreement, in the order the form and the message show them. */
-export const CHARTER_FIELDS = [
-  'goal',
-  'metrics',
-  'roles',
-  'decisionMaking',
-  'escalation',
-  'cadence',
-] as const;
-export type CharterField = (typeof CHARTER_FIELDS)[number];
-
-export type CharterText = { goal: string } & Record<Exclude<CharterField, 'goal'>, string | null>;
+import { CHARTER_FIELDS, type CharterField, type CharterText } from './charter-text.js';
 
 type FieldSpec = { label: string; max: number; multiline: boolean; required: boolean; placeholder: string };
 

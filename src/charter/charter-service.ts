@@ -18,7 +18,8 @@ import { RapportError, UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { charterMessage, type CharterVersion } from '../slack/views/charter/message.js';
 import { charterNotPosted, type CharterChange } from '../slack/views/charter/replies.js';
-import { changedFields, type CharterText } from './charter-fields.js';
+import { changedFields } from './charter-fields.js';
+import type { CharterText } from './charter-text.js';
 import { CANNOT_POST_HERE, isMessageGone, slackErrorCode } from '../slack/errors.js';
 import { tellPrivately } from '../slack/tell-privately.js';
 

@@ -7,7 +7,8 @@ import type { OwnNote, RetroRow, SharedNote } from '../../src/db/repos/retros.js
 import type { RitualRow } from '../../src/db/repos/rituals.js';
 import type { StoredPeriod } from '../../src/db/repos/health-periods.js';
 import type { Digest } from '../../src/health/digest.js';
-import { type PeriodInputs, scorecardOf } from '../../src/health/scorecard.js';
+import type { PeriodInputs } from '../../src/health/pillars.js';
+import { scorecardOf } from '../../src/health/scorecard.js';
 import type { HomeDashboard } from '../../src/home/home-service.js';
 import type { RitualView } from '../../src/rituals/rituals-service.js';
 import { DEFAULT_STANDUP_QUESTIONS } from '../../src/rituals/kinds.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CharterText } from '../../charter/charter-fields.js';
+import type { CharterText } from '../../charter/charter-text.js';
 import type { Database, Queryable } from '../database.js';
 import type { ExportFilter } from './export.js';
 

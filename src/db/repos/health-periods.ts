@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PeriodInputs, Scorecard } from '../../health/scorecard.js';
+import type { PeriodInputs, Scorecard } from '../../health/pillars.js';
 import type { Database, Queryable } from '../database.js';
 import type { ExportFilter } from './export.js';
 

@@ -1,4 +1,4 @@
-import type { CharterField } from '../../../charter/charter-fields.js';
+import type { CharterField } from '../../../charter/charter-text.js';
 import { CHARTER } from '../../ids.js';
 import {
   context,
