@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database.js';
 import { closeRound, hasAnswered, openRound, roundResponses } from '../db/repos/pulse.js';
 import type { OutboxMessage } from '../db/repos/scheduler.js';
-import type { ClosingDay, DueOccurrence, RitualKind } from '../scheduler/ritual-kind.js';
+import type { ClosingDay, DueOccurrence, RitualRunner } from '../scheduler/ritual-kind.js';
 import { pulsePrompt } from '../slack/views/pulse/prompt.js';
 import { pulseResults } from '../slack/views/pulse/results.js';
 import { MAX_STATEMENTS, summariseRound } from './results.js';
@@ -52,4 +52,4 @@ async function closePulseRound(tx: Queryable, day: ClosingDay, now: Date): Promi
   ];
 }
 
-export const pulseKind: RitualKind = { messagesFor: pulseMessages, close: closePulseRound };
+export const pulseKind: RitualRunner = { messagesFor: pulseMessages, close: closePulseRound };

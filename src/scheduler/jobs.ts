@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { type ConversationPacing, deliverOutbox, type OutboxSlack } from './deliver-outbox.js';
-import type { RitualKinds } from './ritual-kind.js';
+import type { RitualRunners } from './ritual-kind.js';
 import { runTick } from './tick.js';
 
 export type Jobs = {
@@ -32,7 +32,7 @@ export function createJobs(deps: {
   clock: Clock;
   log: Logger;
   slack: OutboxSlack;
-  kinds: RitualKinds;
+  kinds: RitualRunners;
 }): Jobs {
   const log = deps.log.child({ component: 'scheduler' });
   const running = new Map<string, Promise<unknown>>();

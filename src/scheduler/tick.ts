@@ -20,7 +20,7 @@ import {
 import type { Logger } from '../logger.js';
 import type { Weekday } from '../rituals/cadence.js';
 import { nextOccurrence, scheduleOf } from '../rituals/schedule.js';
-import { type DueOccurrence, NOT_YET, type RitualKinds } from './ritual-kind.js';
+import { type DueOccurrence, NOT_YET, type RitualRunners } from './ritual-kind.js';
 
 export type TickResult = {
   sent: number;
@@ -47,7 +47,7 @@ type TickDeps = {
   db: Database;
   clock: Clock;
   log: Logger;
-  kinds: RitualKinds;
+  kinds: RitualRunners;
   graceMs?: number;
   batchSize?: number;
 };
