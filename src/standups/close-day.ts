@@ -4,7 +4,7 @@ import {
   lockStandupDay,
   markStandupDayClosed,
   standupDayPeople,
-} from '../db/repos/checkins.js';
+} from '../db/repos/standups.js';
 import type { OutboxMessage } from '../db/repos/scheduler.js';
 import { type ClosingDay, NOT_YET } from '../scheduler/ritual-kind.js';
 import { standupDaySummary } from '../slack/views/standup/day-header.js';

@@ -15,9 +15,9 @@ import {
   setStandupDayHeader,
   standupDayHeader,
   standupDayPeople,
-} from '../db/repos/checkins.js';
+  standupsOf,
+} from '../db/repos/standups.js';
 import { findRitual, type RitualRow } from '../db/repos/rituals.js';
-import { standupsOf } from '../db/repos/scheduler.js';
 import { RapportError, UserError } from '../errors.js';
 import { standupDaySummary, standupHeader } from '../slack/views/standup/day-header.js';
 import { checkinReply } from '../slack/views/standup/messages.js';
