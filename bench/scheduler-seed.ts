@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Queryable } from '../src/db/database.js';
-import { nextOccurrence, type Weekday } from '../src/rituals/schedule.js';
+import type { Weekday } from '../src/rituals/cadence.js';
+import { nextOccurrence } from '../src/rituals/schedule.js';
 
 /** What a scenario put in the database: `due` slots come due at exactly `dueAt`, the rest later. */
 export type Seeded = { rituals: number; localRituals: number; slots: number; zones: number; due: number };

@@ -17,7 +17,7 @@ import { createDebriefService } from './retros/debriefs.js';
 import { retroKind } from './retros/retro-kind.js';
 import { createRetroService } from './retros/retro-service.js';
 import { createJobs, type Jobs } from './scheduler/jobs.js';
-import type { RitualKinds } from './scheduler/ritual-kind.js';
+import type { RitualRunners } from './scheduler/ritual-kind.js';
 import { createStandupService } from './standups/standup-service.js';
 import { createCharterService } from './charter/charter-service.js';
 import { createDecisionsService } from './decisions/decisions-service.js';
@@ -87,7 +87,7 @@ export function createApp(deps: AppDeps): RapportApp {
     directory,
     clock,
     members: channelMembersFrom(bolt.client),
-    runnableKinds: new Set(Object.keys(RITUAL_KINDS)),
+    runnableKinds: new Set(Object.keys(RITUAL_RUNNERS)),
   });
 
   const standups = createStandupService({ db, clock });
@@ -104,7 +104,7 @@ export function createApp(deps: AppDeps): RapportApp {
     rejectRateLimitedCalls: true,
   });
   const outbox = createOutbox({ db, clock, log, slack: outboxClient, background });
-  const jobs = createJobs({ db, clock, log, outbox, kinds: RITUAL_KINDS });
+  const jobs = createJobs({ db, clock, log, outbox, kinds: RITUAL_RUNNERS });
 
   const runNow = async () => {
     await jobs.tick();
@@ -195,8 +195,8 @@ function createReceiver(config: Config, log: Logger): HTTPReceiver | DurableSock
   });
 }
 
-/** Every kind of ritual the scheduler runs, by the name stored in rituals.kind. */
-const RITUAL_KINDS: RitualKinds = {
+/** What the scheduler runs for each kind of ritual, by the name stored in rituals.kind. */
+const RITUAL_RUNNERS: RitualRunners = {
   standup: standupKind,
   pulse: pulseKind,
   retro: retroKind,

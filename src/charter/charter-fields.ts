@@ -1,17 +1,6 @@
 import { z } from 'zod';
-
-/** The parts of a working agreement, in the order the form and the message show them. */
-export const CHARTER_FIELDS = [
-  'goal',
-  'metrics',
-  'roles',
-  'decisionMaking',
-  'escalation',
-  'cadence',
-] as const;
-export type CharterField = (typeof CHARTER_FIELDS)[number];
-
-export type CharterText = { goal: string } & Record<Exclude<CharterField, 'goal'>, string | null>;
+import { checkUserText } from '../user-text.js';
+import { CHARTER_FIELDS, type CharterField, type CharterText } from './charter-text.js';
 
 type FieldSpec = { label: string; max: number; multiline: boolean; required: boolean; placeholder: string };
 
@@ -74,21 +63,27 @@ export const CHARTER_FIELD_NAMES: Record<CharterField, string> = {
   cadence: 'cadence',
 };
 
-/** Line endings and surrounding blanks do not make a new version. */
-const normalise = (value: string | null | undefined) => value?.replace(/\r\n?/g, '\n').trim() ?? '';
+const tooLong = (_length: number, max: number) =>
+  `Keep it to ${max} characters (Slack shows a charter as one message).`;
 
+/**
+ * A part as it is kept (see src/user-text.ts), or null when left empty: line endings, surrounding
+ * blanks and control characters do not make a new version.
+ */
 const fieldSchema = (field: CharterField) => {
   const spec = CHARTER_FIELD_SPECS[field];
   return z
     .string()
     .nullish()
-    .transform(normalise)
-    .refine((v) => !spec.required || v.length > 0, `Write the ${CHARTER_FIELD_NAMES[field]}.`)
-    .refine(
-      (v) => [...v].length <= spec.max,
-      `Keep it to ${spec.max} characters (Slack shows a charter as one message).`,
-    )
-    .transform((v) => (v.length > 0 ? v : null));
+    .transform((raw, ctx) => {
+      const { text, error } = checkUserText(raw, { multiline: spec.multiline, max: spec.max, tooLong });
+      if (spec.required && text === '') {
+        ctx.addIssue({ code: 'custom', message: `Write the ${CHARTER_FIELD_NAMES[field]}.` });
+      } else if (error) {
+        ctx.addIssue({ code: 'custom', message: error });
+      }
+      return text.length > 0 ? text : null;
+    });
 };
 
 const charterSchema = z.object(

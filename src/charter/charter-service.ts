@@ -13,7 +13,8 @@ import {
 } from '../db/repos/charters.js';
 import { enqueueMessages, postedMessage } from '../db/repos/outbox.js';
 import { UserError } from '../errors.js';
-import { changedFields, type CharterText } from './charter-fields.js';
+import { changedFields } from './charter-fields.js';
+import type { CharterText } from './charter-text.js';
 import { type CharterChange, type CharterVersion, charterView } from './charter-views.js';
 
 type Channel = { teamId: string; channelId: string };

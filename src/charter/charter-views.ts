@@ -1,5 +1,5 @@
 import { viewsOf } from '../db/repos/outbox.js';
-import type { CharterField, CharterText } from './charter-fields.js';
+import type { CharterField, CharterText } from './charter-text.js';
 
 /** One saved version of a channel's charter. */
 export type CharterVersion = {

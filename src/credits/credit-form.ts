@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { lengthOf } from '../user-text.js';
 import {
-  lengthOf,
   MAX_CONTRIBUTION,
   MAX_CONTRIBUTORS,
   MAX_DELIVERABLE,

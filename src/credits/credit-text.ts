@@ -1,30 +1,22 @@
-import { readableText, sanitizeReason } from '../kudos/reason.js';
+import { cleanUserText, lengthOf, readableText } from '../user-text.js';
 
 export const MAX_DELIVERABLE = 150;
 export const MAX_CONTRIBUTION = 500;
 export const MAX_LINK = 1000;
 export const MAX_CONTRIBUTORS = 10;
 
-/** Counts characters as people see them (code points), not UTF-16 units. */
-export const lengthOf = (text: string) => [...text].length;
+/**
+ * Form text as it is kept: on one line, without control characters (see src/user-text.ts). Kept
+ * as plain text, it is escaped wherever it is shown, so `<!channel>` typed in it notifies nobody.
+ */
+export const plainText = (text: string): string => cleanUserText(text, { multiline: false });
 
 /**
- * Text as it is kept: what its reader saw (mentions by name, links by their label, entities
- * decoded), on one line, without control characters. Kept as plain text, it is escaped wherever
- * it is shown, so `<!channel>` typed in it notifies nobody.
+ * Command text (escaped by Slack) as it is kept: what its reader saw (mentions by name, links by
+ * their label, entities decoded, broadcasts as plain words), on one line.
  */
-export function plainText(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex -- removing control characters is the point
-      .replace(/[\u0000-\u001F\u007F]/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-  );
-}
-
-/** Command text (escaped by Slack) as it is kept. */
-export const plainFromSlack = (slackText: string) => plainText(readableText(sanitizeReason(slackText)));
+export const plainFromSlack = (slackText: string) =>
+  plainText(readableText(cleanUserText(slackText, { multiline: true, escaped: true })));
 
 /**
  * An http(s) link as it is kept, or undefined when it is not one. Characters that would end a

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
+import { lengthOf } from '../user-text.js';
 import {
-  lengthOf,
   MAX_CONTRIBUTION,
   MAX_CONTRIBUTORS,
   MAX_DELIVERABLE,

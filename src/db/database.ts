@@ -3,8 +3,8 @@ import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import QueryStream from 'pg-query-stream';
 import type { z } from 'zod';
+import type { Logger } from 'pino';
 import { RapportError } from '../errors.js';
-import type { Logger } from '../logger.js';
 
 /** Something that runs a statement: the pool itself, or the client of an open transaction. */
 export interface Queryable {

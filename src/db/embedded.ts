@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { Logger } from 'pino';
 import { RapportError } from '../errors.js';
-import type { Logger } from '../logger.js';
 
 export type EmbeddedPostgres = {
   /** A postgres:// URL that `pg` and the migration runner use unchanged. */

@@ -1,5 +1,5 @@
 import { runner } from 'node-pg-migrate';
-import type { Logger } from '../logger.js';
+import type { Logger } from 'pino';
 import { projectPath } from '../project-path.js';
 
 export const MIGRATIONS_DIR = projectPath('migrations');

@@ -1,6 +1,6 @@
+import type { Logger } from 'pino';
 import type { DatabaseConfig } from '../config.js';
 import { RapportError } from '../errors.js';
-import type { Logger } from '../logger.js';
 import { createDatabase, type Database } from './database.js';
 import { startEmbeddedPostgres } from './embedded.js';
 import { migrate } from './migrate.js';

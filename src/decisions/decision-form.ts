@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { DecisionContent } from '../db/repos/decisions.js';
+import { checkUserText } from '../user-text.js';
 
 export const DECISION_MAX = 1000;
 export const RATIONALE_MAX = 2000;
@@ -21,12 +22,17 @@ export type DecisionForm = {
 };
 
 const userId = z.string().regex(/^[UW][A-Z0-9]{2,30}$/, 'Pick a person from the list.');
+const tooLong = (_length: number, max: number) => `Keep it to ${max} characters.`;
+/** A field's text as it is kept (see src/user-text.ts). */
 const text = (max: number) =>
   z
     .string()
     .nullish()
-    .transform((v) => v?.replace(/\r\n?/g, '\n').trim() ?? '')
-    .refine((v) => [...v].length <= max, `Keep it to ${max} characters.`);
+    .transform((raw, ctx) => {
+      const checked = checkUserText(raw, { multiline: true, max, tooLong });
+      if (checked.error) ctx.addIssue({ code: 'custom', message: checked.error });
+      return checked.text;
+    });
 
 const shape = z.object({
   decision: text(DECISION_MAX).refine((v) => v.length > 0, 'Write what was decided.'),

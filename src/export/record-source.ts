@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import type { ExportFilter } from '../db/repos/export.js';
+import type { ExportFilter } from '../db/export-filter.js';
 
 type Value = string | number | boolean | null | { [key: string]: Value } | Value[];
 export type ExportRecord = { type: string } & Record<string, Value>;

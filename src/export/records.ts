@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import type { ExportFilter } from '../db/repos/export.js';
+import type { ExportFilter } from '../db/export-filter.js';
 import type { ExportRecord, RecordSource } from './record-source.js';
 import { kudosRecords } from './sources/kudos.js';
 import { pulseResultRecords } from './sources/pulse.js';

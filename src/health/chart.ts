@@ -1,7 +1,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import { type Flow, PILLAR_LABELS, type PillarId } from './scorecard.js';
+import { type Flow, PILLAR_LABELS, type PillarId } from './pillars.js';
 
 /** One stored or computed period of the trend: its end, and each pillar 0–1 (null for no data). */
 export type TrendPoint = { periodEnd: Date; pillars: Record<PillarId, number | null> };

@@ -1,4 +1,4 @@
-import type { RitualKind } from '../scheduler/ritual-kind.js';
+import type { RitualRunner } from '../scheduler/ritual-kind.js';
 import { digestMessages } from './digest-messages.js';
 
 /**
@@ -6,7 +6,7 @@ import { digestMessages } from './digest-messages.js';
  * posted once in the channel with its chart in the thread. It runs inside the scheduler's
  * transaction, so the week's stored scorecard and the queued messages are kept together, once.
  */
-export const digestKind: RitualKind = {
+export const digestKind: RitualRunner = {
   async messagesFor(tx, occurrence) {
     // A channel-wide kind with no reminder: only its one message when it comes due.
     if (occurrence.purpose !== 'prompt') return [];

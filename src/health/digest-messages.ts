@@ -4,7 +4,7 @@ import type { OutboxFile, OutboxMessage } from '../db/repos/outbox.js';
 import { healthFile, healthView } from './health-views.js';
 import { type ChartInput, renderChartPng } from './chart.js';
 import { computeDigest, type Digest } from './digest.js';
-import { PILLAR_LABELS, type PillarId } from './scorecard.js';
+import { PILLAR_LABELS, type PillarId } from './pillars.js';
 
 /**
  * The messages that publish one channel's digest for the week ending at `end`: the digest itself,

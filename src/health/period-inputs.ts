@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/database.js';
 import { type Period, type Periods, periodCounts } from '../db/repos/health.js';
-import type { PeriodInputs } from './scorecard.js';
+import type { PeriodInputs } from './pillars.js';
 
 /** Everything the scorecard needs for one channel and one period, read from what the rituals recorded. */
 export async function periodInputs(q: Queryable, period: Period): Promise<PeriodInputs> {

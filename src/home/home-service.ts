@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { type ActionItemRow, openActionItemsOwnedBy } from '../db/repos/action-items.js';
-import { awayUntil } from '../db/repos/checkins.js';
+import { awayUntil } from '../db/repos/standups.js';
 import { latestScores } from '../db/repos/health-periods.js';
 import { channelsOfPerson, type UpcomingRitual, upcomingRitualsOf } from '../db/repos/rituals.js';
 import { kudosDmsWanted, setKudosDms } from '../db/repos/person-settings.js';

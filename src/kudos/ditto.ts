@@ -3,11 +3,16 @@ import type { Database } from '../db/database.js';
 import { findAnnouncedKudos, insertDittoKudos, receiversOfGiverIn } from '../db/repos/kudos-announcements.js';
 import { lockKudosGiver } from '../db/repos/kudos-budget.js';
 import type { Directory } from '../people/directory.js';
-import { budgetRefusal, giverDay } from './budget.js';
-import type { ReactionOutcome } from './reaction-kudos.js';
+import { type BudgetRefusal, budgetRefusal, giverDay } from './budget.js';
 import { queueKudosDms } from './recipient-dms.js';
 
 export type DittoReaction = { teamId: string; reactorId: string; channelId: string; messageTs: string };
+
+export type DittoOutcome =
+  | { kind: 'stored' }
+  | { kind: 'ignored' }
+  /** Nothing stored: the reactor hears why, privately. */
+  | { kind: 'over_budget'; refusal: BudgetRefusal };
 
 /**
  * A kudos emoji on Rapport's own announcement of kudos: the reactor's kudos to the same people for
@@ -18,7 +23,7 @@ export type DittoReaction = { teamId: string; reactorId: string; channelId: stri
 export async function giveDitto(
   deps: { db: Database; directory: Directory; clock: Clock },
   r: DittoReaction,
-): Promise<ReactionOutcome> {
+): Promise<DittoOutcome> {
   const announcement = await findAnnouncedKudos(deps.db, r.teamId, r.channelId, r.messageTs);
   if (!announcement) return { kind: 'ignored' };
   const reactor = await deps.directory.find(r.teamId, r.reactorId);
@@ -30,7 +35,7 @@ export async function giveDitto(
   );
   if (receivers.length === 0) return { kind: 'ignored' };
   const now = deps.clock.now();
-  return deps.db.transaction(async (tx): Promise<ReactionOutcome> => {
+  return deps.db.transaction(async (tx): Promise<DittoOutcome> => {
     await lockKudosGiver(tx, r.teamId, r.reactorId);
     const already = await receiversOfGiverIn(tx, r.teamId, announcement.announcement_id, r.reactorId);
     const pending = receivers.filter((p) => !already.has(p.id));

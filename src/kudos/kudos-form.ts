@@ -1,5 +1,5 @@
 import { MAX_RECIPIENTS } from './parse-command.js';
-import { MAX_REASON_LENGTH, readableLength, sanitizeReason } from './reason.js';
+import { checkReason } from './reason.js';
 
 /** What the "Give kudos" form holds, as Slack reports it. */
 export type KudosForm = { recipientIds: string[] | null | undefined; reason: string | null | undefined };
@@ -22,14 +22,16 @@ export function parseKudosForm(
   } else if (recipientIds.length > MAX_RECIPIENTS) {
     errors.recipients = `Kudos can go to at most ${MAX_RECIPIENTS} people at once; you picked ${recipientIds.length}.`;
   }
-  const reason = sanitizeReason(
+  const {
+    text: reason,
+    length,
+    error,
+  } = checkReason(
     (form.reason ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'),
+    (length, max) => `That is ${length} characters long; kudos reasons can be up to ${max}.`,
   );
-  const length = readableLength(reason);
   if (length === 0) errors.reason = 'Say what the kudos are for.';
-  else if (length > MAX_REASON_LENGTH) {
-    errors.reason = `That is ${length} characters long; kudos reasons can be up to ${MAX_REASON_LENGTH}.`;
-  }
+  else if (error) errors.reason = error;
   if (errors.recipients || errors.reason) return { ok: false, errors };
   return { ok: true, recipientIds, reason };
 }

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { parseBudget } from './budget.js';
-import { MAX_REASON_LENGTH, readableLength, sanitizeReason } from './reason.js';
+import { checkReason } from './reason.js';
 import { LEADING_MENTION } from '../people/mentions.js';
 
 export type KudosCommand =
@@ -46,16 +46,19 @@ function parseGive(text: string): KudosCommand {
       `Kudos can go to at most ${MAX_RECIPIENTS} people at once; you named ${unique.length}.`,
     );
   }
-  const reason = sanitizeReason(remaining);
-  if (readableLength(reason) === 0) {
+  const {
+    text: reason,
+    length,
+    error,
+  } = checkReason(
+    remaining,
+    (length, max) =>
+      `That reason is ${length} characters long; kudos reasons can be up to ${max}. Please shorten it.`,
+  );
+  if (length === 0) {
     throw new UserError(`Say what the kudos are for, after the names. For example: ${EXAMPLE}`);
   }
-  const length = readableLength(reason);
-  if (length > MAX_REASON_LENGTH) {
-    throw new UserError(
-      `That reason is ${length} characters long; kudos reasons can be up to ${MAX_REASON_LENGTH}. Please shorten it.`,
-    );
-  }
+  if (error) throw new UserError(error);
   return { kind: 'give', recipientIds: unique, reason };
 }
 

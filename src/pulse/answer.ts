@@ -1,3 +1,5 @@
+import { checkUserText } from '../user-text.js';
+
 /** The longest comment kept; the modal's input stops there too. */
 export const COMMENT_MAX = 1000;
 
@@ -23,11 +25,13 @@ export function readPulseAnswer(
     if (score === undefined) errors.set(i, 'Pick how much you agree, from 1 to 5.');
     else scores.push(score);
   }
-  // Postgres text cannot hold NUL, and no one types it: drop it rather than fail the whole answer.
-  const comment = rawComment?.replaceAll('\u0000', '').trim() ?? '';
-  if ([...comment].length > COMMENT_MAX) {
-    errors.set('comment', `Keep the comment to ${COMMENT_MAX} characters.`);
-  }
+  // Control characters (NUL, which Postgres text cannot hold, among them) are dropped, not refused.
+  const { text: comment, error } = checkUserText(rawComment, {
+    multiline: true,
+    max: COMMENT_MAX,
+    tooLong: (_length, max) => `Keep the comment to ${max} characters.`,
+  });
+  if (error) errors.set('comment', error);
   if (errors.size > 0) return { ok: false, errors };
   return { ok: true, answer: { scores, comment: comment === '' ? null : comment } };
 }

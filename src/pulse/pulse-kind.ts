@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/database.js';
 import { closeRound, hasAnswered, openRound, roundResponses } from '../db/repos/pulse.js';
 import type { OutboxMessage } from '../db/repos/outbox.js';
-import type { ClosingDay, DueOccurrence, RitualKind } from '../scheduler/ritual-kind.js';
+import type { ClosingDay, DueOccurrence, RitualRunner } from '../scheduler/ritual-kind.js';
 import { pulseView } from './pulse-views.js';
 import { MAX_STATEMENTS, summariseRound } from './results.js';
 
@@ -51,4 +51,4 @@ async function closePulseRound(tx: Queryable, day: ClosingDay, now: Date): Promi
   ];
 }
 
-export const pulseKind: RitualKind = { messagesFor: pulseMessages, close: closePulseRound };
+export const pulseKind: RitualRunner = { messagesFor: pulseMessages, close: closePulseRound };

@@ -2,8 +2,9 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { debriefsOfChannel, insertDebrief } from '../db/repos/debriefs.js';
 import { enqueueMessages } from '../db/repos/outbox.js';
+import { cleanUserText } from '../user-text.js';
+import { FieldError, requiredText } from './notes.js';
 import { retroView } from './retro-views.js';
-import { cleanText, FieldError, requiredText } from './notes.js';
 
 /** How many debriefs `/retro archive` lists. */
 const ARCHIVE_LISTED = 30;
@@ -16,7 +17,7 @@ export function readDebrief(raw: {
   lessons?: string | null;
   assets?: string | null;
 }): DebriefFields {
-  const assets = cleanText(raw.assets);
+  const assets = cleanUserText(raw.assets, { multiline: true });
   if ([...assets].length > 3000) throw new FieldError('assets', 'This can be up to 3000 characters.');
   return {
     project: requiredText('project', raw.project, 150, 'the project’s name').replace(/\s+/g, ' '),

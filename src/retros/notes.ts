@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NOTE_CATEGORIES, type NoteCategory } from '../db/repos/retros.js';
 import { UserError } from '../errors.js';
+import { checkUserText } from '../user-text.js';
 
 export const MAX_NOTE_LENGTH = 3000;
 
@@ -15,30 +16,18 @@ export class FieldError extends UserError {
 }
 
 /**
- * Text typed into a form, as it is kept: control characters out, line endings one kind. Forms send
- * it as typed (not escaped like command text); it is escaped whenever it is shown.
+ * Text typed into a form that must be there and fit, as it is kept (see src/user-text.ts), or a
+ * FieldError on its field. Forms send it as typed; it is escaped whenever it is shown.
  */
-export function cleanText(text: string | null | undefined): string {
-  return (
-    (text ?? '')
-      // eslint-disable-next-line no-control-regex -- removing control characters is the point
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
-      .replace(/\r\n?/g, '\n')
-      .trim()
-  );
-}
-
-/** Text that must be there and fit, or a FieldError on its field. */
 export function requiredText(
   field: string,
   raw: string | null | undefined,
   max: number,
   what: string,
 ): string {
-  const text = cleanText(raw);
+  const { text, error } = checkUserText(raw, { multiline: true, max });
   if (text === '') throw new FieldError(field, `Write ${what}.`);
-  const length = [...text].length;
-  if (length > max) throw new FieldError(field, `This is ${length} characters; it can be up to ${max}.`);
+  if (error) throw new FieldError(field, error);
   return text;
 }
 

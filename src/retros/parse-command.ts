@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { readableText, sanitizeReason } from '../kudos/reason.js';
+import { cleanUserText, readableText } from '../user-text.js';
 
 export type RetroCommand =
   | { kind: 'help' }
@@ -94,5 +94,5 @@ export function parseDate(text: string): string {
 
 /** Slack-escaped command text as its reader saw it, without anything that could notify a crowd. */
 export function plain(slackText: string): string {
-  return readableText(sanitizeReason(slackText)).trim();
+  return readableText(cleanUserText(slackText, { multiline: true, escaped: true })).trim();
 }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { retroOfRitualDay } from '../db/repos/retros.js';
-import type { RitualKind } from '../scheduler/ritual-kind.js';
+import type { RitualRunner } from '../scheduler/ritual-kind.js';
 import { closeRetro, openRetro } from './retro-service.js';
 
 /**
@@ -8,7 +8,7 @@ import { closeRetro, openRetro } from './retro-service.js';
  * channel's open action items at the top), and at its close the summary, once. Both run inside the
  * scheduler's transaction, so the retro and its messages are recorded together.
  */
-export const retroKind: RitualKind = {
+export const retroKind: RitualRunner = {
   async messagesFor(tx, occurrence) {
     // A channel-wide kind: it has no reminders, only its one message when it opens.
     if (occurrence.purpose !== 'prompt') return [];

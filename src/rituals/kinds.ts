@@ -24,6 +24,17 @@ export const KIND_LABELS: Record<RitualKindId, string> = {
 /** The participant id of a channel-wide occurrence. */
 export const WHOLE_CHANNEL = '';
 
+/** What a stand-up asks each participant, unless its ritual names other questions. */
+export const DEFAULT_STANDUP_QUESTIONS = [
+  'What did you get done since last time?',
+  'What will you do next?',
+  'Anything blocking you?',
+];
+
+/** The close and the reminder the database gives a ritual when nothing is chosen (see the migration). */
+export const DEFAULT_CLOSE_AFTER_MINUTES = 180;
+export const DEFAULT_REMINDER_BEFORE_CLOSE_MINUTES = 60;
+
 /** The statements a pulse check asks about on a 1–5 scale, unless its ritual names others. */
 export const DEFAULT_PULSE_STATEMENTS = [
   'I know what the other people in this collaboration are working on',
@@ -34,9 +45,15 @@ export const DEFAULT_PULSE_STATEMENTS = [
 
 /** What a new ritual of each kind asks and how long its window stays open, unless set otherwise. */
 export const KIND_DEFAULTS: Record<
-  'retro' | 'pulse' | 'digest',
+  RitualKindId,
   { questions: string[]; closeAfterMinutes: number; reminderBeforeCloseMinutes: number | null }
 > = {
+  // A stand-up is answered within the morning, with a reminder an hour before it closes.
+  standup: {
+    questions: DEFAULT_STANDUP_QUESTIONS,
+    closeAfterMinutes: DEFAULT_CLOSE_AFTER_MINUTES,
+    reminderBeforeCloseMinutes: DEFAULT_REMINDER_BEFORE_CLOSE_MINUTES,
+  },
   // A retro collects notes for a day, then posts its summary.
   retro: { questions: [], closeAfterMinutes: 24 * 60, reminderBeforeCloseMinutes: null },
   // A pulse check stays open for a day, with one reminder two hours before it closes.

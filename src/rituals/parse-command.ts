@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
-import { CADENCES, parseDays, parseTime, parseZone, type Schedule } from './schedule.js';
+import { CADENCES } from './cadence.js';
+import { parseDays, parseTime, parseZone, type Schedule } from './schedule.js';
 
 export type RitualsCommand =
   | { kind: 'help' }

@@ -23,11 +23,10 @@ import {
 } from '../db/repos/scheduler.js';
 import type { Directory, Person } from '../people/directory.js';
 import { type ChannelMembers, slotOf, syncRitualSlots } from './participants.js';
+import type { Weekday } from './cadence.js';
 import { AUDIENCE, KIND_DEFAULTS, KIND_LABELS } from './kinds.js';
-import { nextOccurrence, type Occurrence, type Schedule, scheduleOf, type Weekday } from './schedule.js';
+import { nextOccurrence, type Occurrence, type Schedule, scheduleOf } from './schedule.js';
 import { DEFAULT_SETTINGS, isFormKind, type RitualKindName, type RitualSettings } from './settings.js';
-
-export { DEFAULT_STANDUP_QUESTIONS } from './settings.js';
 
 /** At most this many rituals per channel: enough for any real team, a bound for everything else. */
 export const MAX_RITUALS_PER_CHANNEL = 20;

@@ -1,8 +1,8 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import type { RitualRow } from '../db/repos/rituals.js';
+import { CADENCES, type Cadence, type Weekday } from './cadence.js';
 import { KIND_DEFAULTS } from './kinds.js';
-import { CADENCES, type Cadence, type Weekday } from './schedule.js';
 
 /**
  * The kinds the settings form creates and edits; the others (retros, digests) have no questions to
@@ -13,16 +13,6 @@ export type RitualKindName = keyof typeof RITUAL_KIND_NAMES;
 
 /** Whether the settings form can edit this kind (the others are set by their own commands). */
 export const isFormKind = (kind: string): kind is RitualKindName => Object.hasOwn(RITUAL_KIND_NAMES, kind);
-
-export const DEFAULT_STANDUP_QUESTIONS = [
-  'What did you get done since last time?',
-  'What will you do next?',
-  'Anything blocking you?',
-];
-
-/** The close and the reminder the database gives a ritual when nothing is chosen (see the migration). */
-export const DEFAULT_CLOSE_AFTER_MINUTES = 180;
-export const DEFAULT_REMINDER_BEFORE_CLOSE_MINUTES = 60;
 
 /** The database accepts a close between 15 minutes and 2 days after the prompt. */
 export const CLOSE_AFTER_LIMITS = { min: 15, max: 2880 } as const;
@@ -78,10 +68,8 @@ export const DEFAULT_SETTINGS: RitualSettings = {
   cadence: 'weekly',
   time: '09:30',
   zone: 'local',
-  questions: DEFAULT_STANDUP_QUESTIONS,
   participants: null,
-  closeAfterMinutes: DEFAULT_CLOSE_AFTER_MINUTES,
-  reminderBeforeCloseMinutes: DEFAULT_REMINDER_BEFORE_CLOSE_MINUTES,
+  ...KIND_DEFAULTS.standup,
 };
 
 /** What a new ritual of each kind the form offers starts with. */

@@ -2,7 +2,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
-import type { RitualKinds } from './ritual-kind.js';
+import type { RitualRunners } from './ritual-kind.js';
 import { runTick } from './tick.js';
 
 export type Jobs = {
@@ -33,7 +33,7 @@ export function createJobs(deps: {
   db: Database;
   clock: Clock;
   log: Logger;
-  kinds: RitualKinds;
+  kinds: RitualRunners;
   /** The outbox's delivery pass, which the scheduler only calls: the outbox lives at the Slack edge. */
   outbox: { deliver(): Promise<unknown>; forgetPacing(): void };
 }): Jobs {

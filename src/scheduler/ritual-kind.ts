@@ -26,11 +26,12 @@ export type ClosingDay = {
 };
 
 /**
- * What the scheduler needs from each kind of ritual (a stand-up now; retros, pulse checks and
- * digests later). The scheduler claims the work exactly once in Postgres and delivers what these
- * return through the outbox; a kind only says what to send.
+ * What the scheduler runs for one kind of ritual: its implementation of the prompt, the reminder
+ * and the close (the kinds themselves, by id, are RITUAL_KINDS in src/rituals/kinds.ts). The
+ * scheduler claims the work exactly once in Postgres and delivers what these return through the
+ * outbox; a runner only says what to send.
  */
-export type RitualKind = {
+export type RitualRunner = {
   /**
    * The messages an occurrence sends when it comes due (a prompt, or the reminder before the
    * close), inside the scheduler's transaction, so a kind may read or record what it needs.
@@ -43,4 +44,5 @@ export type RitualKind = {
   close?(tx: Queryable, day: ClosingDay, now: Date): Promise<OutboxMessage[]>;
 };
 
-export type RitualKinds = Readonly<Record<string, RitualKind>>;
+/** Each kind's runner, by the kind's id as stored in rituals.kind. */
+export type RitualRunners = Readonly<Record<string, RitualRunner>>;

@@ -16,8 +16,9 @@ import {
 } from '../db/repos/scheduler.js';
 import { enqueueMessages, type OutboxMessage } from '../db/repos/outbox.js';
 import type { Logger } from '../logger.js';
-import { nextOccurrence, scheduleOf, type Weekday } from '../rituals/schedule.js';
-import type { DueOccurrence, RitualKinds } from './ritual-kind.js';
+import type { Weekday } from '../rituals/cadence.js';
+import { nextOccurrence, scheduleOf } from '../rituals/schedule.js';
+import type { DueOccurrence, RitualRunners } from './ritual-kind.js';
 
 export type TickResult = {
   sent: number;
@@ -42,7 +43,7 @@ type TickDeps = {
   db: Database;
   clock: Clock;
   log: Logger;
-  kinds: RitualKinds;
+  kinds: RitualRunners;
   graceMs?: number;
   batchSize?: number;
 };

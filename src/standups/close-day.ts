@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/database.js';
-import { lockStandupDay, markStandupDayClosed, standupDayPeople } from '../db/repos/checkins.js';
+import { lockStandupDay, markStandupDayClosed, standupDayPeople } from '../db/repos/standups.js';
 import { enqueueMessages, type OutboxMessage } from '../db/repos/outbox.js';
 import type { ClosingDay } from '../scheduler/ritual-kind.js';
 import { summariseDay } from './day-summary.js';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { DayPerson } from '../db/repos/checkins.js';
+import type { DayPerson } from '../db/repos/standups.js';
 import { isBlockerQuestion } from './checkin.js';
 
 export type Blocker = {

@@ -1,9 +1,9 @@
-import type { RitualKind } from '../scheduler/ritual-kind.js';
+import type { RitualRunner } from '../scheduler/ritual-kind.js';
 import { closeStandupDay } from './close-day.js';
 import { standupPromptMessages } from './prompt.js';
 
 /** The async stand-up as the scheduler runs it: a DM prompt, a reminder, and the day's close. */
-export const standupKind: RitualKind = {
+export const standupKind: RitualRunner = {
   messagesFor: async (_tx, occurrence) => standupPromptMessages(occurrence),
   close: closeStandupDay,
 };

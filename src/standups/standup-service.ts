@@ -11,10 +11,10 @@ import {
   saveSkip,
   setAway,
   standupDayPeople,
-} from '../db/repos/checkins.js';
+  standupsOf,
+} from '../db/repos/standups.js';
 import { enqueueMessages, type OutboxMessage, withdrawPendingEdits } from '../db/repos/outbox.js';
 import { findRitual, type RitualRow } from '../db/repos/rituals.js';
-import { standupsOf } from '../db/repos/scheduler.js';
 import { UserError } from '../errors.js';
 import { readAnswers } from './checkin.js';
 import { summariseDay } from './day-summary.js';

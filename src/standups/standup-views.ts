@@ -1,5 +1,5 @@
 import { viewsOf } from '../db/repos/outbox.js';
-import type { Answer } from '../db/repos/checkins.js';
+import type { Answer } from '../db/repos/standups.js';
 import type { DaySummary } from './day-summary.js';
 
 /** What stand-ups say in Slack, as data; src/slack/views renders each when it is delivered. */

@@ -1,12 +1,7 @@
 import type { Queryable } from '../../src/db/database.js';
 import { storePeriod } from '../../src/db/repos/health-periods.js';
-import {
-  meanOfPresent,
-  type Metrics,
-  type PeriodInputs,
-  type PillarId,
-  PILLARS,
-} from '../../src/health/scorecard.js';
+import { type Metrics, type PeriodInputs, type PillarId, PILLARS } from '../../src/health/pillars.js';
+import { meanOfPresent } from '../../src/health/scorecard.js';
 
 /** A period in which nothing was counted: the stored inputs only matter to the digest's sentences. */
 export const NO_INPUTS: PeriodInputs = {

@@ -7,10 +7,12 @@ import type { OwnNote, RetroRow, SharedNote } from '../../src/db/repos/retros.js
 import type { RitualRow } from '../../src/db/repos/rituals.js';
 import type { StoredPeriod } from '../../src/db/repos/health-periods.js';
 import type { Digest } from '../../src/health/digest.js';
-import { type PeriodInputs, scorecardOf } from '../../src/health/scorecard.js';
+import type { PeriodInputs } from '../../src/health/pillars.js';
+import { scorecardOf } from '../../src/health/scorecard.js';
 import type { HomeDashboard } from '../../src/home/home-service.js';
 import type { RitualView } from '../../src/rituals/rituals-service.js';
-import { DEFAULT_STANDUP_QUESTIONS, type RitualSettings } from '../../src/rituals/settings.js';
+import { DEFAULT_STANDUP_QUESTIONS } from '../../src/rituals/kinds.js';
+import type { RitualSettings } from '../../src/rituals/settings.js';
 import { scheduleOf } from '../../src/rituals/schedule.js';
 import type { DaySummary } from '../../src/standups/day-summary.js';
 import type { CharterVersion } from '../../src/charter/charter-views.js';

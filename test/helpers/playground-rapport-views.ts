@@ -1,5 +1,5 @@
 import type { Surface } from '../../src/playground/block-kit/index.js';
-import { DEFAULT_STANDUP_QUESTIONS } from '../../src/rituals/settings.js';
+import { DEFAULT_STANDUP_QUESTIONS } from '../../src/rituals/kinds.js';
 import { correctionModal, creditModal } from '../../src/slack/views/credits/modal.js';
 import { creditAnswerButtons } from '../../src/slack/views/credits/buttons.js';
 import { creditAnsweredDm, creditRequestDm } from '../../src/slack/views/credits/dm.js';

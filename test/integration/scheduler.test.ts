@@ -5,7 +5,7 @@ import { insertRitual, insertSkip, setRitualPaused } from '../../src/db/repos/ri
 import { replaceSlots } from '../../src/db/repos/scheduler.js';
 import { enqueueMessages } from '../../src/db/repos/outbox.js';
 import { instantOf, type Schedule, nextOccurrence } from '../../src/rituals/schedule.js';
-import type { RitualKinds } from '../../src/scheduler/ritual-kind.js';
+import type { RitualRunners } from '../../src/scheduler/ritual-kind.js';
 import { runTick } from '../../src/scheduler/tick.js';
 import { standupKind } from '../../src/standups/standup-kind.js';
 import { silentLogger } from '../helpers/logs.js';
@@ -18,7 +18,7 @@ let database: TestDatabase;
 const clock = new TestClock();
 
 /** A ritual kind that only prompts: the scheduler's own behaviour, without a stand-up's close. */
-const prompting: RitualKinds = {
+const prompting: RitualRunners = {
   standup: {
     messagesFor: async (_tx, o) => [
       {
@@ -159,7 +159,7 @@ describe('a tick', () => {
   test('a tick that fails halfway leaves nothing claimed; the next one sends once', async () => {
     await ritualWith(weekdays930Berlin, ['U0ANA'], new Date('2026-11-20T07:00:00Z'));
     clock.set('2026-11-20T08:30:00Z');
-    const failing: RitualKinds = {
+    const failing: RitualRunners = {
       standup: {
         messagesFor: async () => {
           throw new Error('process died while building the message');
@@ -241,7 +241,7 @@ describe('daylight saving', () => {
 
 describe('the day’s close', () => {
   const closes: string[] = [];
-  const closing: RitualKinds = {
+  const closing: RitualRunners = {
     standup: {
       ...prompting.standup!,
       close: async (_tx, day) => {
@@ -315,7 +315,7 @@ describe('the day’s close', () => {
   });
 
   test('a stand-up day answered before its close: the close edits the header the answer queued, once', async () => {
-    const kinds: RitualKinds = { standup: { ...prompting.standup!, close: standupKind.close } };
+    const kinds: RitualRunners = { standup: { ...prompting.standup!, close: standupKind.close } };
     const ritual = await ritualWith(weekdays930Berlin, ['U0ANA'], new Date('2026-11-20T07:00:00Z'));
     clock.set('2026-11-20T08:30:00Z');
     await runTick({ db: database.db, clock, log, kinds });

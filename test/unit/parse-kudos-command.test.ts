@@ -2,7 +2,8 @@ import { describe, expect, test } from '@jest/globals';
 import { UserError } from '../../src/errors.js';
 import { normalizeEmoji, parseEmojiNames } from '../../src/kudos/kudos-emoji.js';
 import { parseKudosCommand } from '../../src/kudos/parse-command.js';
-import { readableLength, readableText, sanitizeReason } from '../../src/kudos/reason.js';
+import { sanitizeReason } from '../../src/kudos/reason.js';
+import { readableLength, readableText } from '../../src/user-text.js';
 
 const refusal = (text: string) => {
   try {

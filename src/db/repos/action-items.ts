@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Queryable } from '../database.js';
+import type { Database, Queryable } from '../database.js';
+import type { ExportFilter } from '../export-filter.js';
 
 /** The outbox key of an item's due-date reminder: one per item, withdrawn when it is done. */
 export const actionReminderKey = (itemId: number) => `action-reminder:${itemId}`;
@@ -123,4 +124,30 @@ export async function openActionItemsOwnedBy(
     z.object({ n: z.number() }),
   );
   return { items, total: count?.n ?? 0 };
+}
+
+/** Every action item; `since` keeps those created from then. */
+export function streamActionItemsForExport(db: Database, filter: ExportFilter) {
+  return db.stream(
+    `select team_id, id as action_item_id, channel_id, retro_id, owner_id, body,
+            to_char(due_on, 'YYYY-MM-DD') as due_on, created_by, created_at, done_at, done_by
+     from action_items
+     where ($1::text is null or team_id = $1)
+       and ($2::timestamptz is null or created_at >= $2)
+     order by team_id, created_at, id`,
+    [filter.teamId ?? null, filter.since ?? null],
+    z.object({
+      team_id: z.string(),
+      action_item_id: z.coerce.number(),
+      channel_id: z.string(),
+      retro_id: z.coerce.number().nullable(),
+      owner_id: z.string(),
+      body: z.string(),
+      due_on: z.string().nullable(),
+      created_by: z.string(),
+      created_at: z.date(),
+      done_at: z.date().nullable(),
+      done_by: z.string().nullable(),
+    }),
+  );
 }

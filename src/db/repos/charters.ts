@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { CharterText } from '../../charter/charter-fields.js';
+import type { CharterText } from '../../charter/charter-text.js';
 import type { Database, Queryable } from '../database.js';
-import type { ExportFilter } from './export.js';
+import type { ExportFilter } from '../export-filter.js';
 
 const versionRow = z.object({
   team_id: z.string(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Queryable } from '../database.js';
+import type { Database, Queryable } from '../database.js';
+import type { ExportFilter } from '../export-filter.js';
 
 const debriefRow = z.object({
   id: z.coerce.number(),
@@ -46,5 +47,27 @@ export function debriefsOfChannel(q: Queryable, teamId: string, channelId: strin
      order by created_at desc, id desc limit $3`,
     [teamId, channelId, limit],
     debriefRow,
+  );
+}
+
+/** Every debrief; `since` keeps those written from then. */
+export function streamDebriefsForExport(db: Database, filter: ExportFilter) {
+  return db.stream(
+    `select team_id, id as debrief_id, channel_id, project, lessons, assets, created_by, created_at
+     from debriefs
+     where ($1::text is null or team_id = $1)
+       and ($2::timestamptz is null or created_at >= $2)
+     order by team_id, created_at, id`,
+    [filter.teamId ?? null, filter.since ?? null],
+    z.object({
+      team_id: z.string(),
+      debrief_id: z.coerce.number(),
+      channel_id: z.string(),
+      project: z.string(),
+      lessons: z.string(),
+      assets: z.string(),
+      created_by: z.string(),
+      created_at: z.date(),
+    }),
   );
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Database, Queryable } from '../database.js';
-import type { ExportFilter } from './export.js';
+import type { ExportFilter } from '../export-filter.js';
 
 const decisionRow = z.object({
   id: z.coerce.number(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { PeriodInputs, Scorecard } from '../../health/scorecard.js';
+import type { PeriodInputs, Scorecard } from '../../health/pillars.js';
 import type { Database, Queryable } from '../database.js';
-import type { ExportFilter } from './export.js';
+import type { ExportFilter } from '../export-filter.js';
 
 /**
  * Each period's scorecard as it was published (docs/METRICS.md, "Stored periods"): trends and

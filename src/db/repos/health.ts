@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Flow, PeriodInputs } from '../../health/scorecard.js';
+import type { Flow, PeriodInputs } from '../../health/pillars.js';
 import type { Queryable } from '../database.js';
 
 /**

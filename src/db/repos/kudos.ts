@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Queryable } from '../database.js';
+import type { Database, Queryable } from '../database.js';
+import type { ExportFilter } from '../export-filter.js';
 
 /** A kudos just recorded, as the DM to its receiver needs it. */
 export const givenKudos = z.object({
@@ -266,5 +267,34 @@ export function recentKudosReceived(
      limit $3`,
     [teamId, userId, limit],
     receivedKudos,
+  );
+}
+
+const kudosLine = z.object({
+  team_id: z.string(),
+  giver_id: z.string(),
+  giver_team_id: z.string().nullable(),
+  receiver_id: z.string(),
+  receiver_team_id: z.string().nullable(),
+  channel_id: z.string(),
+  message_ts: z.string().nullable(),
+  reason: z.string().nullable(),
+  source: z.enum(['command', 'reaction', 'shortcut', 'ditto']),
+  emoji: z.string().nullable(),
+  created_at: z.date(),
+});
+
+/** Every kudos still standing (taken-back ones are left out), oldest first. */
+export function streamKudosForExport(db: Database, filter: ExportFilter) {
+  return db.stream(
+    `select team_id, giver_id, giver_team_id, receiver_id, receiver_team_id, channel_id, message_ts, reason,
+            source, emoji, created_at
+     from kudos
+     where retracted_at is null
+       and ($1::text is null or team_id = $1)
+       and ($2::timestamptz is null or created_at >= $2)
+     order by team_id, created_at, id`,
+    [filter.teamId ?? null, filter.since ?? null],
+    kudosLine,
   );
 }

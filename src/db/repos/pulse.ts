@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Database, Queryable } from '../database.js';
-import type { ExportFilter } from './export.js';
+import type { ExportFilter } from '../export-filter.js';
 
 /** A pulse check's round: one ritual's local date. */
 export type RoundKey = { teamId: string; ritualId: number; roundDate: string };

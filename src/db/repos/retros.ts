@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Queryable } from '../database.js';
+import type { Database, Queryable } from '../database.js';
+import type { ExportFilter } from '../export-filter.js';
 
 /** The outbox key of a retro's channel message: its ts is found through it once posted. */
 export const retroMessageKey = (retroId: number) => `retro:${retroId}`;
@@ -206,4 +207,54 @@ export async function countNotes(q: Queryable, teamId: string, retroId: number):
     z.object({ n: z.number() }),
   );
   return row?.n ?? 0;
+}
+
+/** Every retro; `since` keeps those opened from then. */
+export function streamRetrosForExport(db: Database, filter: ExportFilter) {
+  return db.stream(
+    `select team_id, id as retro_id, channel_id, title, ritual_id, to_char(local_date, 'YYYY-MM-DD') as local_date,
+            started_by, opened_at, closed_at
+     from retros
+     where ($1::text is null or team_id = $1)
+       and ($2::timestamptz is null or opened_at >= $2)
+     order by team_id, opened_at, id`,
+    [filter.teamId ?? null, filter.since ?? null],
+    z.object({
+      team_id: z.string(),
+      retro_id: z.coerce.number(),
+      channel_id: z.string(),
+      title: z.string(),
+      ritual_id: z.coerce.number().nullable(),
+      local_date: z.string().nullable(),
+      started_by: z.string().nullable(),
+      opened_at: z.date(),
+      closed_at: z.date().nullable(),
+    }),
+  );
+}
+
+/**
+ * Every note. The author leaves the database only for a note whose author shared their name: for
+ * an anonymous note the query itself returns null, so no later step can let it slip out.
+ */
+export function streamRetroNotesForExport(db: Database, filter: ExportFilter) {
+  return db.stream(
+    `select team_id, retro_id, id as note_id, category, body,
+            case when share_name then author_id end as shared_author_id, created_at, updated_at
+     from retro_notes
+     where ($1::text is null or team_id = $1)
+       and ($2::timestamptz is null or created_at >= $2)
+     order by team_id, retro_id, created_at, id`,
+    [filter.teamId ?? null, filter.since ?? null],
+    z.object({
+      team_id: z.string(),
+      retro_id: z.coerce.number(),
+      note_id: z.coerce.number(),
+      category: z.string(),
+      body: z.string(),
+      shared_author_id: z.string().nullable(),
+      created_at: z.date(),
+      updated_at: z.date(),
+    }),
+  );
 }

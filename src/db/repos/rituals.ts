@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { RITUAL_KINDS, type RitualKindId } from '../../rituals/kinds.js';
-import { CADENCES, type Cadence, type Weekday } from '../../rituals/schedule.js';
+import { CADENCES, type Cadence, type Weekday } from '../../rituals/cadence.js';
 import {
   DEFAULT_CLOSE_AFTER_MINUTES,
   DEFAULT_REMINDER_BEFORE_CLOSE_MINUTES,
-} from '../../rituals/settings.js';
-import type { Queryable } from '../database.js';
+  RITUAL_KINDS,
+  type RitualKindId,
+} from '../../rituals/kinds.js';
+import type { Database, Queryable } from '../database.js';
+import type { ExportFilter } from '../export-filter.js';
 
 const ritualRow = z.object({
   id: z.coerce.number(),
@@ -250,5 +252,33 @@ export function channelsOfPerson(
      limit $4`,
     [teamId, userId, since, limit],
     z.object({ channel_id: z.string(), kinds: z.array(z.enum(RITUAL_KINDS)) }),
+  );
+}
+
+const ritualLine = z.object({
+  team_id: z.string(),
+  ritual_id: z.coerce.number(),
+  channel_id: z.string(),
+  kind: z.string(),
+  days: z.array(z.number()),
+  time_of_day: z.string(),
+  zone: z.string(),
+  cadence: z.string(),
+  paused: z.boolean(),
+  created_by: z.string(),
+  created_at: z.date(),
+});
+
+/** Every ritual, as configured now. `since` keeps those created from that day. */
+export function streamRitualsForExport(db: Database, filter: ExportFilter) {
+  return db.stream(
+    `select team_id, id as ritual_id, channel_id, kind, days, time_of_day, zone, cadence, paused, created_by,
+            created_at
+     from rituals
+     where ($1::text is null or team_id = $1)
+       and ($2::timestamptz is null or created_at >= $2)
+     order by team_id, id`,
+    [filter.teamId ?? null, filter.since ?? null],
+    ritualLine,
   );
 }

@@ -185,33 +185,6 @@ export async function deleteSlotsOf(q: Queryable, teamId: string, userId: string
   await q.execute('delete from ritual_slots where team_id = $1 and participant_id = $2', [teamId, userId]);
 }
 
-const participation = z.object({
-  ritual_id: z.coerce.number(),
-  channel_id: z.string(),
-  zone: z.string(),
-  open_date: z.string().nullable(),
-});
-
-/**
- * The stand-ups a person takes part in, with the zone their days are counted in and, when a prompt
- * they were sent is still open at `now` (a window may cross midnight), the date it belongs to.
- */
-export function standupsOf(q: Queryable, teamId: string, userId: string, now: Date) {
-  return q.query(
-    `select r.id as ritual_id, r.channel_id, s.zone,
-            (select to_char(o.local_date, 'YYYY-MM-DD') from ritual_occurrences o
-             where o.team_id = s.team_id and o.ritual_id = s.ritual_id and o.participant_id = s.participant_id
-               and o.status = 'sent' and o.scheduled_at + make_interval(mins => r.close_after_minutes) > $3
-             order by o.local_date desc
-             limit 1) as open_date
-     from ritual_slots s join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
-     where s.team_id = $1 and s.participant_id = $2 and r.kind = 'standup'
-     order by r.id`,
-    [teamId, userId, now],
-    participation,
-  );
-}
-
 export type Followup = {
   teamId: string;
   ritualId: number;

@@ -1,5 +1,5 @@
 import { streamHealthPeriodsForExport } from '../../db/repos/health-periods.js';
-import { type MetricId, type PillarId, PILLARS } from '../../health/scorecard.js';
+import { type MetricId, type PillarId, PILLARS } from '../../health/pillars.js';
 import type { RecordSource } from '../record-source.js';
 
 const PILLAR_IDS = Object.keys(PILLARS) as PillarId[];

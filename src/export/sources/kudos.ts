@@ -1,4 +1,4 @@
-import { streamKudosForExport } from '../../db/repos/export.js';
+import { streamKudosForExport } from '../../db/repos/kudos.js';
 import type { RecordSource } from '../record-source.js';
 
 export const kudosRecords: RecordSource = {

@@ -1,9 +1,6 @@
-import {
-  streamActionItemsForExport,
-  streamDebriefsForExport,
-  streamRetroNotesForExport,
-  streamRetrosForExport,
-} from '../../db/repos/retros-export.js';
+import { streamActionItemsForExport } from '../../db/repos/action-items.js';
+import { streamDebriefsForExport } from '../../db/repos/debriefs.js';
+import { streamRetroNotesForExport, streamRetrosForExport } from '../../db/repos/retros.js';
 import type { RecordSource } from '../record-source.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

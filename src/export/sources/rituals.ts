@@ -1,4 +1,5 @@
-import { streamCheckinsForExport, streamRitualsForExport } from '../../db/repos/export.js';
+import { streamRitualsForExport } from '../../db/repos/rituals.js';
+import { streamCheckinsForExport } from '../../db/repos/standups.js';
 import { DAY_NAMES } from '../../rituals/schedule.js';
 import type { RecordSource } from '../record-source.js';
 

@@ -1,10 +1,5 @@
-import {
-  CHARTER_FIELD_NAMES,
-  CHARTER_FIELD_SPECS,
-  CHARTER_FIELDS,
-  type CharterField,
-  type CharterText,
-} from '../../../charter/charter-fields.js';
+import { CHARTER_FIELD_NAMES, CHARTER_FIELD_SPECS } from '../../../charter/charter-fields.js';
+import { CHARTER_FIELDS, type CharterField, type CharterText } from '../../../charter/charter-text.js';
 import type { CharterVersion } from '../../../charter/charter-views.js';
 import {
   type Block,

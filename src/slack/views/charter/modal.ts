@@ -2,12 +2,10 @@ import type { types } from '@slack/bolt';
 import { z } from 'zod';
 import {
   CHARTER_FIELD_SPECS,
-  CHARTER_FIELDS,
   type CharterErrors,
-  type CharterField,
   type CharterForm,
-  type CharterText,
 } from '../../../charter/charter-fields.js';
+import { CHARTER_FIELDS, type CharterField, type CharterText } from '../../../charter/charter-text.js';
 import { CHARTER, charterBlockId } from '../../ids.js';
 import { truncate } from '../blocks.js';
 

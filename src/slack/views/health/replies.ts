@@ -1,5 +1,5 @@
 import type { StoredPeriod } from '../../../db/repos/health-periods.js';
-import { PILLAR_LABELS, type PillarId } from '../../../health/scorecard.js';
+import { PILLAR_LABELS, type PillarId } from '../../../health/pillars.js';
 import { SIDES_EXAMPLE } from '../../../health/parse-command.js';
 import {
   context,

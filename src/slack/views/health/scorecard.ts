@@ -1,5 +1,5 @@
 import type { PeriodScorecard } from '../../../health/digest.js';
-import { type MetricId, PILLAR_LABELS, PILLARS, type PillarId } from '../../../health/scorecard.js';
+import { type MetricId, PILLAR_LABELS, PILLARS, type PillarId } from '../../../health/pillars.js';
 import { context, header, LIMITS, message, type SlackMessage, section, truncate } from '../blocks.js';
 
 const NO_DATA = '_no data_';

@@ -1,13 +1,8 @@
 import type { types } from '@slack/bolt';
 import type { RitualRow } from '../../../db/repos/rituals.js';
+import { CADENCES, type Cadence } from '../../../rituals/cadence.js';
 import { KIND_LABELS } from '../../../rituals/kinds.js';
-import {
-  CADENCES,
-  type Cadence,
-  DAY_NAMES,
-  describeSchedule,
-  scheduleOf,
-} from '../../../rituals/schedule.js';
+import { DAY_NAMES, describeSchedule, scheduleOf } from '../../../rituals/schedule.js';
 import {
   CLOSE_AFTER_HOURS,
   MAX_QUESTIONS,

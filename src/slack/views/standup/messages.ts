@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { DateTime } from 'luxon';
-import type { Answer } from '../../../db/repos/checkins.js';
+import type { Answer } from '../../../db/repos/standups.js';
 import { ACTIONS, CHECKIN_INPUT, checkinBlockId, VIEWS } from '../../ids.js';
 import {
   context,

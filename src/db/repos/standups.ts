@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Queryable } from '../database.js';
+import type { Database, Queryable } from '../database.js';
+import type { ExportFilter } from '../export-filter.js';
 
 export type Answer = { question: string; answer: string };
 
@@ -169,4 +170,58 @@ export async function awayUntil(
     z.object({ until: z.string() }),
   );
   return row?.until;
+}
+
+const participation = z.object({
+  ritual_id: z.coerce.number(),
+  channel_id: z.string(),
+  zone: z.string(),
+  open_date: z.string().nullable(),
+});
+
+/**
+ * The stand-ups a person takes part in, with the zone their days are counted in and, when a prompt
+ * they were sent is still open at `now` (a window may cross midnight), the date it belongs to.
+ */
+export function standupsOf(q: Queryable, teamId: string, userId: string, now: Date) {
+  return q.query(
+    `select r.id as ritual_id, r.channel_id, s.zone,
+            (select to_char(o.local_date, 'YYYY-MM-DD') from ritual_occurrences o
+             where o.team_id = s.team_id and o.ritual_id = s.ritual_id and o.participant_id = s.participant_id
+               and o.status = 'sent' and o.scheduled_at + make_interval(mins => r.close_after_minutes) > $3
+             order by o.local_date desc
+             limit 1) as open_date
+     from ritual_slots s join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
+     where s.team_id = $1 and s.participant_id = $2 and r.kind = 'standup'
+     order by r.id`,
+    [teamId, userId, now],
+    participation,
+  );
+}
+
+const checkinLine = z.object({
+  team_id: z.string(),
+  ritual_id: z.coerce.number(),
+  channel_id: z.string(),
+  user_id: z.string(),
+  date: z.string(),
+  answers: z.array(z.object({ question: z.string(), answer: z.string() })),
+  blocker: z.boolean(),
+  submitted_at: z.date(),
+});
+
+/** Every answered check-in (skipped days have no answers to export), by day. */
+export function streamCheckinsForExport(db: Database, filter: ExportFilter) {
+  return db.stream(
+    `select c.team_id, c.ritual_id, r.channel_id, c.user_id, to_char(c.local_date, 'YYYY-MM-DD') as date,
+            c.answers, c.blocker, c.submitted_at
+     from checkins c
+     join rituals r on r.team_id = c.team_id and r.id = c.ritual_id
+     where c.status = 'answered'
+       and ($1::text is null or c.team_id = $1)
+       and ($2::timestamptz is null or c.submitted_at >= $2)
+     order by c.team_id, c.local_date, c.ritual_id, c.user_id`,
+    [filter.teamId ?? null, filter.since ?? null],
+    checkinLine,
+  );
 }

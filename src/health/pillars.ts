@@ -1,0 +1,51 @@
+/**
+ * What the alliance-health scorecard is made of and computed from: its pillars, their metrics, and
+ * the counts of one period. Types and names only; src/health/scorecard.ts computes it.
+ */
+
+/** What the database counted for one channel and one period (see src/db/repos/health.ts). */
+export type PeriodInputs = {
+  checkins: { expected: number; answered: number; onTime: number };
+  blockers: { raised: number; episodes: number; meanOpenDays: number | null };
+  retros: { scheduled: number; held: number };
+  credits: { deliverables: number; contributors: number; confirmed: number };
+  actions: { due: number; doneOnTime: number; completed: number };
+  /** The latest pulse round within 35 days that had 3 or more answers: each statement's mean (1–5). */
+  pulse: { statement: string; mean: number }[] | null;
+  /** Kudos received by each active member of the channel (zeros included), in the period. */
+  kudosReceived: number[];
+  /** Whether the channel gave any kudos in the period or the 8 weeks before it. */
+  usesKudos: boolean;
+  /** Flows between sides: how many kudos and credits went from a person of one side to another. */
+  sides: string[];
+  kudosFlows: Flow[];
+  creditFlows: Flow[];
+};
+
+export type Flow = { from: string; to: string; count: number };
+
+export const PILLARS = {
+  collaboration: ['participation', 'on_time', 'blocker_resolution', 'retros_held'],
+  value: ['credits_confirmed', 'actions_on_time'],
+  trust: [
+    'pulse',
+    'recognition_breadth',
+    'recognition_fairness',
+    'kudos_reciprocity',
+    'credit_reciprocity',
+    'cross_side_kudos',
+  ],
+} as const;
+export type PillarId = keyof typeof PILLARS;
+
+/** How each pillar is named wherever it is shown. */
+export const PILLAR_LABELS: Record<PillarId, string> = {
+  collaboration: 'Collaboration quality',
+  value: 'Value creation',
+  trust: 'Relational trust',
+};
+export type MetricId = (typeof PILLARS)[PillarId][number];
+
+/** A metric's value 0–1, or null for "no data"; never a zero made up for missing data. */
+export type Metrics = Record<MetricId, number | null>;
+export type Scorecard = { score: number | null; pillars: Record<PillarId, number | null>; metrics: Metrics };
