@@ -13,6 +13,7 @@ import {
   readCharterForm,
 } from '../../views/charter/modal.js';
 import { charterUnchanged, STALE_CHARTER_FORM } from '../../views/charter/replies.js';
+import { viewSubmission } from '../view-submission.js';
 
 /**
  * The charter form's submission: checked part by part (errors shown on the form, nothing saved),
@@ -22,36 +23,27 @@ export function registerCharterView(
   app: App,
   deps: { charter: CharterService; background: Background; log: Logger },
 ): void {
-  app.view(CHARTER.view, async ({ ack, view, body, client }) => {
-    const metadata = decodeCharterMetadata(view.private_metadata);
-    const teamId = body.team?.id ?? view.team_id;
-    if (!metadata || !teamId) {
-      await ack({ response_action: 'errors', errors: charterFormError(STALE_CHARTER_FORM) });
-      return;
-    }
-    const parsed = parseCharter(readCharterForm(view.state.values));
-    if (!parsed.ok) {
-      await ack({ response_action: 'errors', errors: charterErrorsByBlock(parsed.errors) });
-      return;
-    }
-    const actor = { teamId, channelId: metadata.channelId, userId: body.user.id };
-    let saved;
-    try {
-      saved = await deps.charter.save(actor, { ...metadata, text: parsed.charter });
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      await ack({ response_action: 'errors', errors: charterFormError(error.userMessage) });
-      return;
-    }
-    await ack();
-    // A repeated delivery was posted by the first one.
-    if (saved.kind === 'repeated') return;
-    const { version } = saved;
-    deps.background.run('charter post', async () => {
-      await deps.charter.publish(actor);
-      if (saved.kind === 'unchanged') {
-        await tellPrivately(client, actor, charterUnchanged(actor.channelId, version.version));
-      }
-    });
-  });
+  const errorsFor = (error: UserError) => charterFormError(error.userMessage);
+  app.view(
+    CHARTER.view,
+    viewSubmission(deps.log, errorsFor, async ({ view, body, client }) => {
+      const metadata = decodeCharterMetadata(view.private_metadata);
+      const teamId = body.team?.id ?? view.team_id;
+      if (!metadata || !teamId) throw new UserError(STALE_CHARTER_FORM, 'stale_form');
+      const parsed = parseCharter(readCharterForm(view.state.values));
+      if (!parsed.ok) return { response_action: 'errors', errors: charterErrorsByBlock(parsed.errors) };
+      const actor = { teamId, channelId: metadata.channelId, userId: body.user.id };
+      const saved = await deps.charter.save(actor, { ...metadata, text: parsed.charter });
+      // A repeated delivery was posted by the first one.
+      if (saved.kind === 'repeated') return undefined;
+      const { version } = saved;
+      deps.background.run('charter post', async () => {
+        await deps.charter.publish(actor);
+        if (saved.kind === 'unchanged') {
+          await tellPrivately(client, actor, charterUnchanged(actor.channelId, version.version));
+        }
+      });
+      return undefined;
+    }),
+  );
 }

@@ -10,6 +10,7 @@ import {
   readDecisionForm,
 } from '../../views/decisions/modal.js';
 import { STALE_DECISION_FORM } from '../../views/decisions/replies.js';
+import { viewSubmission } from '../view-submission.js';
 
 /**
  * The decision form's submission: checked field by field (errors on the form, nothing saved), kept
@@ -19,39 +20,27 @@ export function registerDecisionView(
   app: App,
   deps: { decisions: DecisionsService; background: Background; log: Logger },
 ): void {
-  app.view(DECISIONS.view, async ({ ack, view, body }) => {
-    const metadata = decodeDecisionMetadata(view.private_metadata);
-    const teamId = body.team?.id ?? view.team_id;
-    if (!metadata || !teamId) {
-      await ack({
-        response_action: 'errors',
-        errors: { [decisionBlockId('decision')]: STALE_DECISION_FORM },
-      });
-      return;
-    }
-    const actor = { teamId, channelId: metadata.channelId, userId: body.user.id };
-    const form = readDecisionForm(view.state.values);
-    let saved;
-    try {
-      saved =
+  const errorsFor = (error: UserError) => ({ [decisionBlockId('decision')]: error.userMessage });
+  app.view(
+    DECISIONS.view,
+    viewSubmission(deps.log, errorsFor, async ({ view, body }) => {
+      const metadata = decodeDecisionMetadata(view.private_metadata);
+      const teamId = body.team?.id ?? view.team_id;
+      if (!metadata || !teamId) throw new UserError(STALE_DECISION_FORM, 'stale_form');
+      const actor = { teamId, channelId: metadata.channelId, userId: body.user.id };
+      const form = readDecisionForm(view.state.values);
+      const saved =
         metadata.decisionId === undefined
           ? await deps.decisions.log(actor, metadata, form)
           : await deps.decisions.edit(actor, metadata.decisionId, form);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      await ack({ response_action: 'errors', errors: { [decisionBlockId('decision')]: error.userMessage } });
-      return;
-    }
-    if (!saved.ok) {
-      await ack({ response_action: 'errors', errors: decisionErrorsByBlock(saved.errors) });
-      return;
-    }
-    await ack();
-    const { decision, created } = saved;
-    if (metadata.decisionId !== undefined) {
-      deps.background.run('decision update', () => deps.decisions.republish(teamId, decision.id));
-    } else if (created) {
-      deps.background.run('decision post', () => deps.decisions.publish(actor, decision.id));
-    }
-  });
+      if (!saved.ok) return { response_action: 'errors', errors: decisionErrorsByBlock(saved.errors) };
+      const { decision, created } = saved;
+      if (metadata.decisionId !== undefined) {
+        deps.background.run('decision update', () => deps.decisions.republish(teamId, decision.id));
+      } else if (created) {
+        deps.background.run('decision post', () => deps.decisions.publish(actor, decision.id));
+      }
+      return undefined;
+    }),
+  );
 }

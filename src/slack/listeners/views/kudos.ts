@@ -3,7 +3,10 @@ import type { GiveKudosInput } from '../../../kudos/give-kudos.js';
 import { RecipientError } from '../../../kudos/give-kudos.js';
 import { parseKudosForm } from '../../../kudos/kudos-form.js';
 import type { KudosService } from '../../../kudos/kudos-service.js';
+import { UserError } from '../../../errors.js';
+import type { Logger } from '../../../logger.js';
 import type { Background } from '../../background.js';
+import { viewSubmission } from '../view-submission.js';
 import { KUDOS, kudosBlockId } from '../../ids.js';
 import { CANNOT_POST_HERE, slackErrorCode } from '../../errors.js';
 import { tellPrivately } from '../../tell-privately.js';
@@ -23,50 +26,45 @@ import { announcementFailed } from '../../views/kudos/replies.js';
  * kudos are recorded before the form closes, then announced in the channel, linked to the message.
  * Over the daily budget, the form closes and the giver hears why, privately.
  */
-export function registerKudosView(app: App, deps: { kudos: KudosService; background: Background }): void {
-  app.view(KUDOS.view, async ({ ack, view, body, client }) => {
-    const metadata = decodeKudosMetadata(view.private_metadata);
-    const teamId = body.team?.id ?? view.team_id;
-    if (!metadata || !teamId) {
-      await ack({ response_action: 'errors', errors: { [kudosBlockId('recipients')]: STALE_KUDOS_FORM } });
-      return;
-    }
-    const form = parseKudosForm(readKudosForm(view.state.values));
-    if (!form.ok) {
-      await ack({ response_action: 'errors', errors: kudosFormErrors(form.errors) });
-      return;
-    }
-    const input: GiveKudosInput = {
-      teamId,
-      giverId: body.user.id,
-      channelId: metadata.channelId,
-      recipientIds: form.recipientIds,
-      reason: form.reason,
-      request: { source: 'shortcut', submissionId: metadata.submissionId, messageTs: metadata.messageTs },
-    };
-    let result;
-    try {
-      result = await deps.kudos.give(input);
-    } catch (error) {
-      if (!(error instanceof RecipientError)) throw error;
-      await ack({
-        response_action: 'errors',
-        errors: { [kudosBlockId('recipients')]: recipientProblemText(error.problem) },
-      });
-      return;
-    }
-    await ack();
-    const giver = { channelId: input.channelId, userId: input.giverId };
-    if (result.kind === 'over_budget') {
-      const reply = overBudgetReply(result.refusal);
-      deps.background.run('kudos budget explanation', () => tellPrivately(client, giver, reply));
-    } else if (result.kind === 'given') {
-      const { announcementId } = result;
-      deps.background.run('kudos announcement', () =>
-        announce(client, deps.kudos, { ...input, announcementId, messageTs: metadata.messageTs }),
-      );
-    }
+export function registerKudosView(
+  app: App,
+  deps: { kudos: KudosService; background: Background; log: Logger },
+): void {
+  // Whatever give refuses is about who was named.
+  const errorsFor = (error: UserError) => ({
+    [kudosBlockId('recipients')]:
+      error instanceof RecipientError ? recipientProblemText(error.problem) : error.userMessage,
   });
+  app.view(
+    KUDOS.view,
+    viewSubmission(deps.log, errorsFor, async ({ view, body, client }) => {
+      const metadata = decodeKudosMetadata(view.private_metadata);
+      const teamId = body.team?.id ?? view.team_id;
+      if (!metadata || !teamId) throw new UserError(STALE_KUDOS_FORM, 'stale_form');
+      const form = parseKudosForm(readKudosForm(view.state.values));
+      if (!form.ok) return { response_action: 'errors', errors: kudosFormErrors(form.errors) };
+      const input: GiveKudosInput = {
+        teamId,
+        giverId: body.user.id,
+        channelId: metadata.channelId,
+        recipientIds: form.recipientIds,
+        reason: form.reason,
+        request: { source: 'shortcut', submissionId: metadata.submissionId, messageTs: metadata.messageTs },
+      };
+      const result = await deps.kudos.give(input);
+      const giver = { channelId: input.channelId, userId: input.giverId };
+      if (result.kind === 'over_budget') {
+        const reply = overBudgetReply(result.refusal);
+        deps.background.run('kudos budget explanation', () => tellPrivately(client, giver, reply));
+      } else if (result.kind === 'given') {
+        const { announcementId } = result;
+        deps.background.run('kudos announcement', () =>
+          announce(client, deps.kudos, { ...input, announcementId, messageTs: metadata.messageTs }),
+        );
+      }
+      return undefined;
+    }),
+  );
 }
 
 /** Posts the kudos in the channel with a link to the message; where it cannot, tells the giver. */
