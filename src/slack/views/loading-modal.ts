@@ -6,11 +6,14 @@ export const NOTICE_VIEW = 'rapport_notice';
 
 const TITLE_MAX = 24;
 
+/** The callback_id of the modal shown while the real one is being made. */
+export const LOADING_VIEW = 'rapport_loading';
+
 /** A modal with a title and one section of text, and only a Close button. */
-export function noticeModal(title: string, text: string): types.ModalView {
+export function noticeModal(title: string, text: string, callbackId = NOTICE_VIEW): types.ModalView {
   return {
     type: 'modal',
-    callback_id: NOTICE_VIEW,
+    callback_id: callbackId,
     title: { type: 'plain_text', text: truncate(title, TITLE_MAX) },
     close: { type: 'plain_text', text: 'Close' },
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } }],
@@ -19,4 +22,4 @@ export function noticeModal(title: string, text: string): types.ModalView {
 
 /** What a modal shows for the moment between opening and being filled in. */
 export const loadingModal = (title: string): types.ModalView =>
-  noticeModal(title, ':hourglass_flowing_sand: Loading…');
+  noticeModal(title, ':hourglass_flowing_sand: Loading…', LOADING_VIEW);
