@@ -50,8 +50,7 @@ const shortcut = (
   },
 ) => t.requests.messageShortcut({ user_id, callback_id: 'log_decision', channel_id, message });
 
-const opened = async (n = 0) =>
-  (await openedModal(t.slack, n)) as Modal;
+const opened = async (n = 0) => (await openedModal(t.slack, n)) as Modal;
 
 type Form = {
   decision?: string;

@@ -48,8 +48,7 @@ const reply = async (text: string, user_id = ANA, channel_id = CHANNEL) =>
   (await (await command(text, user_id, channel_id)).json()) as { text: string; blocks: unknown[] };
 
 /** The modal of the nth views.open call, once it has come. */
-const opened = async (n = 0) =>
-  (await openedModal(t.slack, n)) as Modal;
+const opened = async (n = 0) => (await openedModal(t.slack, n)) as Modal;
 
 const inputOf = (modal: Modal, field: string) =>
   modal.blocks.find((b) =>
