@@ -149,7 +149,7 @@ export class SlackRequests {
 
   private trigger(user: string): string {
     const id = `${Date.now()}.${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    this.slack.triggers.set(id, user);
+    this.slack.recordTrigger(id, user);
     return id;
   }
 

@@ -71,6 +71,21 @@ export const APP_ID = 'A0RAPPORT';
 export const BOT_TOKEN = 'xoxb-1111-2222-testtokenvalue';
 export const APP_TOKEN = 'xapp-1-A0RAPPORT-3333-testappvalue';
 
+/**
+ * How long a trigger_id may be exchanged for a modal: Slack's modals documentation says a
+ * trigger_id expires 3 seconds after Slack sends it; measured in wall time, as Slack's is.
+ */
+export const TRIGGER_LIFETIME_MS = 3_000;
+
+/**
+ * A trigger_id's life, as views.open answers for it. Slack's error codes (docs.slack.dev/reference/
+ * methods/views.open and views.push, "Errors"): `expired_trigger_id` "The trigger_id is expired.",
+ * `exchanged_trigger_id` "The trigger_id was already exchanged in a previous call.",
+ * `invalid_trigger_id` for a missing or malformed one. A trigger_id the stand-in never saw issued
+ * (a raw call in a unit test) starts its life when first used, so it too opens one modal only.
+ */
+type TriggerLife = { issuedAt: number; viewId?: string };
+
 /** Methods Slack answers only for an app-level token. */
 const APP_LEVEL_METHODS = new Set(['apps.connections.open']);
 
@@ -104,6 +119,8 @@ export class SlackStandIn {
   readonly homes = new Map<string, Record<string, unknown>>();
   /** Whose action each trigger_id came from: a modal opens for that person. */
   readonly triggers = new Map<string, string>();
+  /** When each trigger_id was issued and which view it opened, by trigger_id. */
+  private readonly triggerLives = new Map<string, TriggerLife>();
   /** Where each response_url's posts go. */
   readonly responseTargets = new Map<string, ResponseTarget>();
   /** Calls Slack refused (an `ok: false` answer), newest last: the playground shows them. */
@@ -178,6 +195,22 @@ export class SlackStandIn {
     this.overrides.set(method, handler);
   }
 
+  /**
+   * A trigger_id Slack sends the app now, in a request from `user`: a modal it opens is theirs, and
+   * it can open one within TRIGGER_LIFETIME_MS. Issuing the same id again changes nothing.
+   */
+  recordTrigger(triggerId: string, user: string): void {
+    if (this.triggerLives.has(triggerId)) return;
+    this.triggers.set(triggerId, user);
+    this.triggerLives.set(triggerId, { issuedAt: Date.now() });
+  }
+
+  /** The modal a trigger_id opened, as it is now (after any views.update). */
+  openedBy(triggerId: string): OpenView | undefined {
+    const viewId = this.triggerLives.get(triggerId)?.viewId;
+    return viewId ? this.findView(viewId) : undefined;
+  }
+
   /** Every Web API answer waits this long, like a slow Slack. */
   slowDown(ms: number): void {
     this.delayMs = ms;
@@ -202,6 +235,7 @@ export class SlackStandIn {
     this.modals.clear();
     this.homes.clear();
     this.triggers.clear();
+    this.triggerLives.clear();
     this.responseTargets.clear();
     this.refusals.length = 0;
     this.delayMs = 0;
@@ -490,11 +524,16 @@ export class SlackStandIn {
     },
     'views.open': (args) => {
       if (!args.trigger_id) return { ok: false, error: 'invalid_trigger_id' };
+      const trigger = String(args.trigger_id);
+      const life = this.triggerLives.get(trigger) ?? { issuedAt: Date.now() };
+      if (life.viewId) return { ok: false, error: 'exchanged_trigger_id' };
+      if (Date.now() - life.issuedAt > TRIGGER_LIFETIME_MS) return { ok: false, error: 'expired_trigger_id' };
       const invalid = checkView(args.view);
       if (invalid) return invalid;
       const view = args.view as Record<string, unknown>;
       const opened = { id: `V${this.nextTs().replace('.', '')}`, hash: this.nextTs(), view };
-      const owner = this.triggers.get(String(args.trigger_id));
+      this.triggerLives.set(trigger, { ...life, viewId: opened.id });
+      const owner = this.triggers.get(trigger);
       if (owner) this.modals.set(owner, [...(this.modals.get(owner) ?? []), opened]);
       return { ok: true, view: { ...view, id: opened.id, hash: opened.hash } };
     },

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { z } from 'zod';
 import { exportRecords } from '../../src/export/records.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { openedModal } from '../helpers/modals.js';
 
 const ANA = 'U0ANA00001';
 const BEN = 'U0BEN00002';
@@ -41,8 +42,7 @@ const reply = async (text: string, user_id = ANA, channel_id = CHANNEL) =>
   (await (await command(text, user_id, channel_id)).json()) as Reply;
 
 /** The modal of the nth views.open call, once it has come. */
-const opened = async (n = 0) =>
-  (await t.slack.waitFor(() => t.slack.callsTo('views.open')[n])).args.view as Modal;
+const opened = async (n = 0) => (await openedModal(t.slack, n)) as Modal;
 
 type Charter = Partial<
   Record<'goal' | 'metrics' | 'roles' | 'decisionMaking' | 'escalation' | 'cadence', string>

@@ -23,6 +23,7 @@ import {
   rowOf,
 } from '../helpers/credits.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { openedModal } from '../helpers/modals.js';
 
 let t: TestApp;
 
@@ -72,7 +73,7 @@ const privateReplies = () => t.slack.responseUrlPosts.map((p) => String(p.body.t
 const correct = async (rowId: number, user: string, wording: string | null) => {
   const before = t.slack.callsTo('views.open').length;
   await clickInDm(t, 'credit_correct', rowId, user);
-  const modal = (await t.slack.waitFor(() => t.slack.callsTo('views.open')[before])).args.view as Modal;
+  const modal = (await openedModal(t.slack, before)) as Modal;
   const res = await t.requests.viewSubmission({
     user_id: user,
     callback_id: modal.callback_id,
@@ -218,7 +219,7 @@ describe('Correct', () => {
   test('a correction saved after declining (the form was still open) changes nothing', async () => {
     const { ana } = await giveAndSend();
     await clickInDm(t, 'credit_correct', ana.id, ANA);
-    const modal = (await t.slack.waitFor(() => t.slack.callsTo('views.open')[0])).args.view as Modal;
+    const modal = (await openedModal(t.slack, 0)) as Modal;
     await clickInDm(t, 'credit_decline', ana.id, ANA);
     const res = await t.requests.viewSubmission({
       user_id: ANA,
@@ -316,7 +317,7 @@ describe('from the Home tab (no channel, no message, no response_url)', () => {
   test('Correct opens the form there too; a repeat or someone else is told by DM', async () => {
     const { ana } = await giveAndSend();
     await clickOnHome(t, 'credit_correct', ana.id, ANA);
-    const modal = (await t.slack.waitFor(() => t.slack.callsTo('views.open')[0])).args.view as Modal;
+    const modal = (await openedModal(t.slack, 0)) as Modal;
     expect(modal.callback_id).toBe('credit_correct_form');
 
     await clickOnHome(t, 'credit_decline', ana.id, BEN);

@@ -17,6 +17,7 @@ import {
   ROBOT,
 } from '../helpers/credits.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { openedModal } from '../helpers/modals.js';
 
 let t: TestApp;
 
@@ -46,8 +47,7 @@ type Modal = { callback_id: string; private_metadata: string; title: { text: str
 const MESSAGE_TS = '1700000300.000300';
 const PERMALINK = `https://rapport-test.slack.com/archives/${CHANNEL}/p${MESSAGE_TS.replace('.', '')}`;
 
-const opened = async (n = 0) =>
-  (await t.slack.waitFor(() => t.slack.callsTo('views.open')[n])).args.view as Modal;
+const opened = async (n = 0) => (await openedModal(t.slack, n)) as Modal;
 const inputs = (modal: Modal) =>
   modal.blocks.filter((b) => b.type === 'input').map((b) => [b.block_id, b.element?.type]);
 const block = (modal: Modal, id: string) => modal.blocks.find((b) => b.block_id === id);

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { z } from 'zod';
 import { exportRecords } from '../../src/export/records.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { openedModal } from '../helpers/modals.js';
 
 const ANA = 'U0ANA00001';
 const BEN = 'U0BEN00002';
@@ -49,8 +50,7 @@ const shortcut = (
   },
 ) => t.requests.messageShortcut({ user_id, callback_id: 'log_decision', channel_id, message });
 
-const opened = async (n = 0) =>
-  (await t.slack.waitFor(() => t.slack.callsTo('views.open')[n])).args.view as Modal;
+const opened = async (n = 0) => (await openedModal(t.slack, n)) as Modal;
 
 type Form = {
   decision?: string;

@@ -3,6 +3,7 @@ import { BOT_USER_ID } from '../helpers/fake-slack.js';
 import { ephemeralsTo, kudosRows, mention, replyText, standing } from '../helpers/kudos.js';
 import { reactionEvent } from '../helpers/slack-request.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { openedModal } from '../helpers/modals.js';
 
 const ANA = 'U0ANA00001';
 const BEN = 'U0BEN00002';
@@ -108,7 +109,7 @@ describe('a kudos emoji on the bot’s announcement is a ditto', () => {
       channel_id: CHANNEL,
       message: { ts: '1700000500.000500', user: BEN, text: 'shipped' },
     });
-    const modal = (await t.slack.waitFor(() => t.slack.callsTo('views.open')[0])).args.view as {
+    const modal = (await openedModal(t.slack, 0)) as {
       private_metadata: string;
     };
     await t.requests.viewSubmission({

@@ -5,6 +5,7 @@ import { BOT_USER_ID, TEAM_ID } from '../helpers/fake-slack.js';
 import { kudosRows, mention, postsTo, replyText } from '../helpers/kudos.js';
 import { reactionEvent } from '../helpers/slack-request.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { openedModal } from '../helpers/modals.js';
 
 const ANA = 'U0ANA00001';
 const BEN = 'U0BEN00002';
@@ -137,7 +138,7 @@ describe('kudos record the workspace of giver and receiver (Slack Connect)', () 
       channel_id: CHANNEL,
       message: { ts: '1700000400.000004', user: ANA, text: 'the plan' },
     });
-    const modal = (await t.slack.waitFor(() => t.slack.callsTo('views.open')[0])).args.view as {
+    const modal = (await openedModal(t.slack, 0)) as {
       private_metadata: string;
     };
     await t.requests.viewSubmission({

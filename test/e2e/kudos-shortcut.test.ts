@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { ephemeralsTo, kudosRows, postsTo, replyText, standing } from '../helpers/kudos.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { openedModal } from '../helpers/modals.js';
 
 const ANA = 'U0ANA00001';
 const BEN = 'U0BEN00002';
@@ -54,7 +55,7 @@ async function openForm(
     message,
   });
   expect(res.status).toBe(200);
-  return (await t.slack.waitFor(() => t.slack.callsTo('views.open')[before])).args.view as Modal;
+  return (await openedModal(t.slack, before)) as Modal;
 }
 
 const submit = (modal: Modal, form: { recipients: string[]; reason: string | null }, user_id = ANA) =>

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from '@jest/
 import { z } from 'zod';
 import { exportRecords, type ExportRecord } from '../../src/export/records.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { openedModal } from '../helpers/modals.js';
 
 const ANA = 'U0ANA00001';
 const BEN = 'U0BEN00002';
@@ -129,7 +130,7 @@ test('a scheduled pulse check: DMs once, answers in a modal, a reminder to who d
     value: answerRef(ANA),
   });
   expect(clicked.status).toBe(200);
-  const view = (await t.slack.waitFor(() => t.slack.callsTo('views.open')[0])).args.view as {
+  const view = (await openedModal(t.slack, 0)) as {
     callback_id: string;
     private_metadata: string;
     blocks: (Block & { element?: { type: string; options?: { value: string }[] } })[];

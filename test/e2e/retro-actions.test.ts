@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from '@jest/globals';
 import { z } from 'zod';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { openedModal } from '../helpers/modals.js';
 
 const ANA = 'U0ANA00001';
 const BEN = 'U0BEN00002';
@@ -174,7 +175,7 @@ test('the summary’s button adds an item to that retro through a form, once how
     value: button?.value ?? '',
     channel_id: CHANNEL,
   });
-  const view = (await t.slack.waitFor(() => t.slack.callsTo('views.open')[0])).args.view as {
+  const view = (await openedModal(t.slack, 0)) as {
     private_metadata: string;
   };
   const submit = (owner: string | null, text: string, date: string | null) =>

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { exportRecords } from '../../src/export/records.js';
 import { TEAM_ID } from '../helpers/fake-slack.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { openedModal } from '../helpers/modals.js';
 
 const ANA = 'U0ANA00001';
 const CHANNEL = 'C0TEAMROOM';
@@ -60,7 +61,7 @@ test('a debrief is posted once, kept as the project’s archive entry, listed by
   t.clock.set('2026-12-01T10:00:00Z');
   expect((await retro('archive')).text).toBe('No debriefs in this channel yet.');
   expect((await retro('debrief Apollo')).text).toBe('');
-  const view = (await t.slack.waitFor(() => t.slack.callsTo('views.open')[0])).args.view as {
+  const view = (await openedModal(t.slack, 0)) as {
     private_metadata: string;
     blocks: Block[];
   };
@@ -111,7 +112,7 @@ test('a debrief is posted once, kept as the project’s archive entry, listed by
 test('a debrief without lessons, with a project too long, or from a stale form is refused on its field', async () => {
   t.clock.set('2026-12-02T10:00:00Z');
   await retro('debrief');
-  const view = (await t.slack.waitFor(() => t.slack.callsTo('views.open')[0])).args.view as {
+  const view = (await openedModal(t.slack, 0)) as {
     private_metadata: string;
   };
   const errors = async (res: Response) =>

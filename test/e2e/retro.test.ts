@@ -49,7 +49,11 @@ async function retro(text: string, user_id = ANA, channel_id = CHANNEL) {
 
 const channelMessages = () => (t.slack.conversations.get(CHANNEL) ?? []) as unknown as Posted[];
 const topLevel = () => t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL);
-const lastView = () => t.slack.callsTo('views.open').at(-1)?.args.view as View;
+/** The last modal opened, as it shows now (filled in after it opened). */
+const lastView = () => {
+  const call = t.slack.callsTo('views.open').at(-1);
+  return (t.slack.openedBy(String(call?.args.trigger_id))?.view ?? call?.args.view) as View;
+};
 
 /** Clicks Add a note on the retro message and submits the form that opens. */
 async function addNote(user: string, category: string, note: string, share = false) {

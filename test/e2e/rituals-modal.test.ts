@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { z } from 'zod';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { openedModal } from '../helpers/modals.js';
 
 const ANA = 'U0ANA00001';
 const BEN = 'U0BEN00002';
@@ -47,8 +48,7 @@ const reply = async (text: string, user_id = ANA, channel_id = CHANNEL) =>
   (await (await command(text, user_id, channel_id)).json()) as { text: string; blocks: unknown[] };
 
 /** The modal of the nth views.open call, once it has come. */
-const opened = async (n = 0) =>
-  (await t.slack.waitFor(() => t.slack.callsTo('views.open')[n])).args.view as Modal;
+const opened = async (n = 0) => (await openedModal(t.slack, n)) as Modal;
 
 const inputOf = (modal: Modal, field: string) =>
   modal.blocks.find((b) =>

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from '@jest/globals';
 import { z } from 'zod';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { openedModal } from '../helpers/modals.js';
 
 const ANA = 'U0ANA00001';
 const BEN = 'U0BEN00002';
@@ -186,7 +187,7 @@ test('a window that crosses midnight keeps the day it was prompted for', async (
     channel_id: CHANNEL,
   });
   expect(await opened.text()).toBe('');
-  const view = (await t.slack.waitFor(() => t.slack.callsTo('views.open')[0])).args.view as {
+  const view = (await openedModal(t.slack, 0)) as {
     private_metadata: string;
   };
   expect(JSON.parse(view.private_metadata)).toMatchObject({ d: '2026-11-20' });
@@ -202,7 +203,7 @@ test('a window that crosses midnight keeps the day it was prompted for', async (
   // After the 02:00 close, /checkin is about Saturday's stand-up, answered early.
   t.clock.set('2026-11-21T01:30:00Z');
   await t.requests.command({ command: '/checkin', text: '', user_id: ANA, channel_id: CHANNEL });
-  const next = (await t.slack.waitFor(() => t.slack.callsTo('views.open')[1])).args.view as {
+  const next = (await openedModal(t.slack, 1)) as {
     private_metadata: string;
   };
   expect(JSON.parse(next.private_metadata)).toMatchObject({ d: '2026-11-21' });

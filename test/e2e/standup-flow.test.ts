@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { z } from 'zod';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { openedModal } from '../helpers/modals.js';
 
 const ANA = 'U0ANA00001';
 const BEN = 'U0BEN00002';
@@ -64,8 +65,7 @@ test('the prompt DM, the Answer button, the modal, and the answers in the day’
     value: answer?.value ?? '',
   });
   expect(clicked.status).toBe(200);
-  const opened = await t.slack.waitFor(() => t.slack.callsTo('views.open')[0]);
-  const view = opened.args.view as {
+  const view = (await openedModal(t.slack, 0)) as {
     callback_id: string;
     private_metadata: string;
     blocks: { type: string; label?: { text: string } }[];
@@ -124,8 +124,8 @@ test('the prompt DM, the Answer button, the modal, and the answers in the day’
 
   // Ana edits her answers: her reply is updated in place, not posted again.
   await t.requests.blockAction({ user_id: ANA, action_id: 'standup_answer', value: answer?.value ?? '' });
-  const reopened = await t.slack.waitFor(() => t.slack.callsTo('views.open')[1]);
-  expect(JSON.stringify(reopened.args.view)).toContain('"initial_value":"Shipped the export"');
+  const reopened = await openedModal(t.slack, 1);
+  expect(JSON.stringify(reopened)).toContain('"initial_value":"Shipped the export"');
   await t.requests.viewSubmission({
     user_id: ANA,
     callback_id: 'standup_checkin',
@@ -222,7 +222,7 @@ describe('/checkin', () => {
     const opened = await checkin('', ANA);
     expect(opened.status).toBe(200);
     expect(await opened.text()).toBe('');
-    const view = (await t.slack.waitFor(() => t.slack.callsTo('views.open')[0])).args.view as {
+    const view = (await openedModal(t.slack, 0)) as {
       private_metadata: string;
     };
     expect(JSON.parse(view.private_metadata)).toMatchObject({ d: '2026-11-20' });

@@ -27,7 +27,16 @@ export class SlackRequests {
   constructor(
     private readonly appUrl: string,
     private readonly responseUrl: (id: string) => string,
+    /** Tells fake Slack of each trigger_id sent, and whose, so it can expire and open modals as Slack does. */
+    private readonly recordTrigger: (triggerId: string, userId: string) => void = () => {},
   ) {}
+
+  /** A trigger_id for a request from `userId` (or the one a test chose), recorded as sent now. */
+  private trigger(userId: string, chosen?: string): string {
+    const id = chosen ?? `${Date.now()}.${randomUUID().slice(0, 8)}`;
+    this.recordTrigger(id, userId);
+    return id;
+  }
 
   async post(body: string, contentType: string, options: SendOptions = {}): Promise<Response> {
     const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
@@ -48,7 +57,10 @@ export class SlackRequests {
     trigger_id?: string;
   }): string {
     this.triggerCounter += 1;
-    const trigger = fields.trigger_id ?? `${Date.now()}.${this.triggerCounter}.${randomUUID().slice(0, 8)}`;
+    const trigger = this.trigger(
+      fields.user_id,
+      fields.trigger_id ?? `${Date.now()}.${this.triggerCounter}.${randomUUID().slice(0, 8)}`,
+    );
     const payload = {
       ...loadFixture('interactivity/slash_command.json'),
       token: 'legacy-verification-token',
@@ -131,7 +143,7 @@ export class SlackRequests {
     channel_id?: string;
     team_id?: string;
   }): Promise<Response> {
-    const trigger = `${Date.now()}.${randomUUID().slice(0, 8)}`;
+    const trigger = this.trigger(fields.user_id);
     const payload = {
       type: 'block_actions',
       ...interactionEnvelope(fields.user_id, fields.team_id),
@@ -166,6 +178,7 @@ export class SlackRequests {
       type: 'block_actions',
       ...interactionEnvelope(fields.user_id, teamId),
       ...viewContainer(teamId, 'home', view, {}),
+      trigger_id: this.trigger(fields.user_id),
       actions: [buttonAction(fields.action_id, fields.value)],
     });
   }
@@ -188,6 +201,7 @@ export class SlackRequests {
       type: 'block_actions',
       ...interactionEnvelope(fields.user_id, teamId),
       ...viewContainer(teamId, 'modal', fields.view, fields.values ?? {}),
+      trigger_id: this.trigger(fields.user_id),
       actions: [
         {
           type: 'static_select',
@@ -218,7 +232,7 @@ export class SlackRequests {
     const payload = {
       type: 'view_submission',
       ...interactionEnvelope(fields.user_id, teamId),
-      trigger_id: `${Date.now()}.${randomUUID().slice(0, 8)}`,
+      trigger_id: this.trigger(fields.user_id),
       view: {
         id: 'V0MODAL01',
         team_id: teamId,
@@ -249,7 +263,7 @@ export class SlackRequests {
     message: { ts: string; text?: string; user?: string | null; bot_id?: string; thread_ts?: string };
     team_id?: string;
   }): Promise<Response> {
-    const trigger = `${Date.now()}.${randomUUID().slice(0, 8)}`;
+    const trigger = this.trigger(fields.user_id);
     const teamId = fields.team_id ?? TEAM_ID;
     const payload = {
       type: 'message_action',

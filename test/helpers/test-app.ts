@@ -65,7 +65,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     slack,
     database,
-    requests: new SlackRequests(url, (id) => slack.responseUrl(id)),
+    requests: new SlackRequests(
+      url,
+      (id) => slack.responseUrl(id),
+      (id, user) => slack.recordTrigger(id, user),
+    ),
     clock,
     logs,
     async reset() {

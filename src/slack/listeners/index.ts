@@ -41,7 +41,6 @@ import type { Clock } from '../../clock.js';
 import type { HomeService } from '../../home/home-service.js';
 import { registerAppHomeEvent } from './events/app-home.js';
 import { registerHomeActions } from './actions/home.js';
-import { registerHomeRefresh } from './middleware/refresh-home.js';
 import type { HealthService } from '../../health/health-service.js';
 import { registerHealthCommand } from './commands/health.js';
 import type { CreditsService } from '../../credits/credits-service.js';
@@ -76,7 +75,6 @@ export type ListenerDeps = {
 /** Every Slack surface Rapport listens on, each a thin adapter onto a domain service. */
 export function registerListeners(app: App, deps: ListenerDeps): void {
   app.use(describeRequestMiddleware);
-  registerHomeRefresh(app, deps);
   registerKudosCommand(app, deps);
   registerRitualsCommand(app, deps);
   registerCheckinCommand(app, deps);
@@ -105,7 +103,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerCreditShortcut(app, deps);
   registerCreditViews(app, deps);
   registerCreditActions(app, deps);
-  registerKudosShortcut(app);
+  registerKudosShortcut(app, deps);
   registerKudosView(app, deps);
   registerHealthCommand(app, deps);
 }

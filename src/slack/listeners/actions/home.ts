@@ -1,6 +1,5 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Clock } from '../../../clock.js';
-import { UserError } from '../../../errors.js';
 import type { HomeService } from '../../../home/home-service.js';
 import type { Logger } from '../../../logger.js';
 import type { ActionItemsService } from '../../../retros/action-items.js';
@@ -9,6 +8,7 @@ import type { Background } from '../../background.js';
 import { publishHome } from '../../home.js';
 import { HOME } from '../../ids.js';
 import { idFromValue } from '../../id-value.js';
+import { blockAction } from '../block-action.js';
 
 /** The Home tab's own buttons: each changes one thing, then the tab is drawn again to show it. */
 export function registerHomeActions(
@@ -22,34 +22,36 @@ export function registerHomeActions(
     log: Logger;
   },
 ): void {
-  app.action<BlockButtonAction>(HOME.actionDone, async ({ ack, body, action, client }) => {
-    await ack();
-    const teamId = body.team?.id;
-    const itemId = idFromValue(action.value);
-    if (!teamId || itemId === undefined) return;
-    try {
-      const { item, marked } = await deps.actionItems.done({
-        teamId,
-        ownerOnly: true,
-        itemId,
-        userId: body.user.id,
-      });
-      if (marked) {
-        deps.background.run('retro items', () => deps.retros.refreshOpenRetroOf(teamId, item.channel_id));
+  app.action<BlockButtonAction>(
+    HOME.actionDone,
+    blockAction(deps.log, async ({ body, action, client }) => {
+      const teamId = body.team?.id;
+      const itemId = idFromValue(action.value);
+      if (!teamId || itemId === undefined) return;
+      // The tab is drawn again whatever the answer: an item gone meanwhile disappears from it.
+      try {
+        const { item, marked } = await deps.actionItems.done({
+          teamId,
+          ownerOnly: true,
+          itemId,
+          userId: body.user.id,
+        });
+        if (marked) {
+          deps.background.run('retro items', () => deps.retros.refreshOpenRetroOf(teamId, item.channel_id));
+        }
+      } finally {
+        await publishHome(deps, client, teamId, body.user.id);
       }
-    } catch (error) {
-      // Gone meanwhile: the tab drawn again no longer shows it, which says enough.
-      if (!(error instanceof UserError)) throw error;
-      deps.log.info({ itemId }, 'an action item marked done from the Home tab was gone');
-    }
-    await publishHome(deps, client, teamId, body.user.id);
-  });
+    }),
+  );
 
-  app.action<BlockButtonAction>(HOME.kudosDms, async ({ ack, body, action, client }) => {
-    await ack();
-    const teamId = body.team?.id;
-    if (!teamId || (action.value !== 'on' && action.value !== 'off')) return;
-    await deps.home.setKudosDms(teamId, body.user.id, action.value === 'on');
-    await publishHome(deps, client, teamId, body.user.id);
-  });
+  app.action<BlockButtonAction>(
+    HOME.kudosDms,
+    blockAction(deps.log, async ({ body, action, client }) => {
+      const teamId = body.team?.id;
+      if (!teamId || (action.value !== 'on' && action.value !== 'off')) return;
+      await deps.home.setKudosDms(teamId, body.user.id, action.value === 'on');
+      await publishHome(deps, client, teamId, body.user.id);
+    }),
+  );
 }

@@ -7,7 +7,9 @@ import type { RitualsService } from '../../../rituals/rituals-service.js';
 import { isFormKind } from '../../../rituals/settings.js';
 import { RITUAL_SETTINGS } from '../../ids.js';
 import { idFromValue } from '../../id-value.js';
-import { plainMessage } from '../../views/blocks.js';
+import { openModalThenFill } from '../../open-modal.js';
+import { ritualSettingsTitle } from '../../views/rituals/modal.js';
+import { blockAction } from '../block-action.js';
 import { decodeSettingsMetadata, type SettingsMetadata } from '../../views/rituals/settings-form.js';
 import { settingsModalFor } from '../views/rituals.js';
 
@@ -29,8 +31,9 @@ export function registerRitualActions(app: App, deps: { rituals: RitualsService;
     try {
       next = await settingsModalFor(deps.rituals, actor, chosen);
     } catch (error) {
+      // Not a refusal to report but a fallback: removed since the form opened, so the form offers a
+      // new one and says why.
       if (!(error instanceof UserError)) throw error;
-      // Removed since the form opened: offer a new one, and say why.
       next = await settingsModalFor(deps.rituals, actor, { kind: chosen?.kind, notice: error.userMessage });
     }
     try {
@@ -42,37 +45,36 @@ export function registerRitualActions(app: App, deps: { rituals: RitualsService;
     }
   };
 
-  app.action<BlockStaticSelectAction>(RITUAL_SETTINGS.pick, async ({ ack, body, client }) => {
-    await ack();
-    await redraw({ body, client }, (_, value) => ({ ritualId: idFromValue(value) }));
-  });
+  app.action<BlockStaticSelectAction>(
+    RITUAL_SETTINGS.pick,
+    blockAction<BlockStaticSelectAction>(deps.log, async ({ body, client }) => {
+      await redraw({ body, client }, (_, value) => ({ ritualId: idFromValue(value) }));
+    }),
+  );
 
-  app.action<BlockStaticSelectAction>(RITUAL_SETTINGS.kind, async ({ ack, body, client }) => {
-    await ack();
-    await redraw({ body, client }, (metadata, value) => ({
-      ritualId: metadata.ritualId,
-      kind: value && isFormKind(value) ? value : metadata.kind,
-    }));
-  });
+  app.action<BlockStaticSelectAction>(
+    RITUAL_SETTINGS.kind,
+    blockAction<BlockStaticSelectAction>(deps.log, async ({ body, client }) => {
+      await redraw({ body, client }, (metadata, value) => ({
+        ritualId: metadata.ritualId,
+        kind: value && isFormKind(value) ? value : metadata.kind,
+      }));
+    }),
+  );
 
-  app.action<BlockButtonAction>(RITUAL_SETTINGS.edit, async ({ ack, body, action, client, respond }) => {
-    await ack();
-    const channelId = body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
-    const ritualId = idFromValue(action.value);
-    if (!body.team?.id || !channelId || ritualId === undefined) return;
-    const actor = { teamId: body.team.id, channelId, userId: body.user.id };
-    try {
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: await settingsModalFor(deps.rituals, actor, { ritualId }),
-      });
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        ...plainMessage(error.userMessage),
-      });
-    }
-  });
+  app.action<BlockButtonAction>(
+    RITUAL_SETTINGS.edit,
+    blockAction(deps.log, async ({ body, action, client }) => {
+      const channelId =
+        body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
+      const ritualId = idFromValue(action.value);
+      if (!body.team?.id || !channelId || ritualId === undefined) return;
+      const actor = { teamId: body.team.id, channelId, userId: body.user.id };
+      await openModalThenFill(
+        { client, log: deps.log },
+        { triggerId: body.trigger_id, title: ritualSettingsTitle(ritualId) },
+        () => settingsModalFor(deps.rituals, actor, { ritualId }),
+      );
+    }),
+  );
 }

@@ -3,7 +3,9 @@ import type { App } from '@slack/bolt';
 import type { CharterService } from '../../../charter/charter-service.js';
 import type { Logger } from '../../../logger.js';
 import { CHARTER } from '../../ids.js';
-import { charterModal } from '../../views/charter/modal.js';
+import { openModalThenFill } from '../../open-modal.js';
+import { CHARTER_TITLE, charterModal } from '../../views/charter/modal.js';
+import { within } from '../../within.js';
 import {
   charterHelp,
   charterHistory,
@@ -15,9 +17,17 @@ import { slashCommand } from '../slash-command.js';
 
 type Channel = { teamId: string; channelId: string };
 
+/** How long bare `/charter` waits to learn whether the channel has a charter before opening the form. */
+const DECIDE_WITHIN_MS = 1_000;
+
+type Current = Awaited<ReturnType<CharterService['current']>>;
+
 /** The charter form for a channel: filled in with its latest version, if it has one. */
 export async function charterModalFor(charter: CharterService, channel: Channel) {
-  const current = await charter.current(channel);
+  return charterForm(channel, await charter.current(channel));
+}
+
+function charterForm(channel: Channel, current: Current) {
   return charterModal({
     channelId: channel.channelId,
     baseVersion: current?.version.version ?? 0,
@@ -33,20 +43,32 @@ export function registerCharterCommand(app: App, deps: { charter: CharterService
     slashCommand(deps.log, async ({ command, client }) => {
       const channel = { teamId: command.team_id, channelId: command.channel_id };
       const word = command.text.trim().toLowerCase();
-      const openForm = async () => {
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: await charterModalFor(deps.charter, channel),
-        });
-        return undefined;
-      };
+      const trigger = command.trigger_id;
       switch (word) {
         case '': {
-          const current = await deps.charter.current(channel);
-          return current ? charterShown(current.version, current.change) : openForm();
+          // Shown when there is one, else the form: that takes a look first, but only a short one,
+          // for the trigger_id lasts 3 seconds. A slow look opens the form at once, filled when known.
+          const looking = deps.charter.current(channel).then((current) => ({ current }));
+          const looked = await within(DECIDE_WITHIN_MS, looking);
+          if (looked?.current) return charterShown(looked.current.version, looked.current.change);
+          if (looked) {
+            await client.views.open({ trigger_id: trigger, view: charterForm(channel, undefined) });
+          } else {
+            await openModalThenFill(
+              { client, log: deps.log },
+              { triggerId: trigger, title: CHARTER_TITLE.new },
+              async () => charterForm(channel, (await looking).current),
+            );
+          }
+          return undefined;
         }
         case 'edit':
-          return openForm();
+          await openModalThenFill(
+            { client, log: deps.log },
+            { triggerId: trigger, title: CHARTER_TITLE.edit },
+            () => charterModalFor(deps.charter, channel),
+          );
+          return undefined;
         case 'history': {
           const { changes, total } = await deps.charter.history(channel, HISTORY_SHOWN);
           return charterHistory(channel.channelId, changes, total);

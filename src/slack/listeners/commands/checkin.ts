@@ -5,7 +5,8 @@ import { CHECKIN_USAGE, parseCheckinCommand } from '../../../standups/parse-chec
 import type { StandupService } from '../../../standups/standup-service.js';
 import { COMMANDS } from '../../ids.js';
 import { plainMessage } from '../../views/blocks.js';
-import { checkinModal } from '../../views/standup/messages.js';
+import { openModalThenFill } from '../../open-modal.js';
+import { CHECKIN_TITLE, checkinModal } from '../../views/standup/messages.js';
 import { slashCommand } from '../slash-command.js';
 
 export function registerCheckinCommand(
@@ -20,20 +21,22 @@ export function registerCheckinCommand(
       switch (parsed.kind) {
         case 'help':
           return plainMessage(CHECKIN_USAGE);
-        case 'open': {
-          const key = await standups.today(command.team_id, command.user_id, command.channel_id);
-          const { ritual, answers } = await standups.open(key);
-          await client.views.open({
-            trigger_id: command.trigger_id,
-            view: checkinModal({
-              ...key,
-              channelId: ritual.channel_id,
-              questions: ritual.questions,
-              answers,
-            }),
-          });
+        case 'open':
+          await openModalThenFill(
+            { client, log: deps.log },
+            { triggerId: command.trigger_id, title: CHECKIN_TITLE },
+            async () => {
+              const key = await standups.today(command.team_id, command.user_id, command.channel_id);
+              const { ritual, answers } = await standups.open(key);
+              return checkinModal({
+                ...key,
+                channelId: ritual.channel_id,
+                questions: ritual.questions,
+                answers,
+              });
+            },
+          );
           return undefined;
-        }
         case 'away': {
           const zone = (await deps.directory.find(command.team_id, command.user_id))?.tz ?? 'UTC';
           await standups.away(command.team_id, command.user_id, parsed.until, zone);

@@ -13,6 +13,8 @@ import {
   ritualsHelp,
   ritualsList,
 } from '../../views/rituals/replies.js';
+import { openModalThenFill } from '../../open-modal.js';
+import { ritualSettingsTitle } from '../../views/rituals/modal.js';
 import { slashCommand } from '../slash-command.js';
 import { settingsModalFor } from '../views/rituals.js';
 
@@ -32,10 +34,11 @@ export function registerRitualsCommand(
         case 'help':
           return ritualsHelp();
         case 'form':
-          await client.views.open({
-            trigger_id: command.trigger_id,
-            view: await settingsModalFor(rituals, actor, { ritualId: parsed.id }),
-          });
+          await openModalThenFill(
+            { client, log: deps.log },
+            { triggerId: command.trigger_id, title: ritualSettingsTitle(parsed.id) },
+            () => settingsModalFor(rituals, actor, { ritualId: parsed.id }),
+          );
           return undefined;
         case 'list':
           return ritualsList(await rituals.list(actor));

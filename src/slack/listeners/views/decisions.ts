@@ -2,7 +2,6 @@ import type { App } from '@slack/bolt';
 import type { DecisionsService } from '../../../decisions/decisions-service.js';
 import { UserError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
-import type { Background } from '../../background.js';
 import { permalinkOf } from '../../permalink.js';
 import { DECISIONS, decisionBlockId } from '../../ids.js';
 import {
@@ -11,30 +10,23 @@ import {
   readDecisionForm,
 } from '../../views/decisions/modal.js';
 import { STALE_DECISION_FORM } from '../../views/decisions/replies.js';
+import { viewSubmission } from '../view-submission.js';
 
 /**
  * The decision form's submission: checked field by field (errors on the form, nothing saved), kept
- * (with the owner's review DM queued) before the form closes, then posted or its message updated.
+ * with its channel message (or the edit of it) and the owner's review DM queued, before the form closes.
  */
-export function registerDecisionView(
-  app: App,
-  deps: { decisions: DecisionsService; background: Background; log: Logger },
-): void {
-  app.view(DECISIONS.view, async ({ ack, view, body, client }) => {
-    const metadata = decodeDecisionMetadata(view.private_metadata);
-    const teamId = body.team?.id ?? view.team_id;
-    if (!metadata || !teamId) {
-      await ack({
-        response_action: 'errors',
-        errors: { [decisionBlockId('decision')]: STALE_DECISION_FORM },
-      });
-      return;
-    }
-    const actor = { teamId, channelId: metadata.channelId, userId: body.user.id };
-    const form = readDecisionForm(view.state.values);
-    let saved;
-    try {
-      saved =
+export function registerDecisionView(app: App, deps: { decisions: DecisionsService; log: Logger }): void {
+  const errorsFor = (error: UserError) => ({ [decisionBlockId('decision')]: error.userMessage });
+  app.view(
+    DECISIONS.view,
+    viewSubmission(deps.log, errorsFor, async ({ view, body, client }) => {
+      const metadata = decodeDecisionMetadata(view.private_metadata);
+      const teamId = body.team?.id ?? view.team_id;
+      if (!metadata || !teamId) throw new UserError(STALE_DECISION_FORM, 'stale_form');
+      const actor = { teamId, channelId: metadata.channelId, userId: body.user.id };
+      const form = readDecisionForm(view.state.values);
+      const saved =
         metadata.decisionId === undefined
           ? await deps.decisions.log(
               actor,
@@ -45,15 +37,9 @@ export function registerDecisionView(
               form,
             )
           : await deps.decisions.edit(actor, metadata.decisionId, form);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      await ack({ response_action: 'errors', errors: { [decisionBlockId('decision')]: error.userMessage } });
-      return;
-    }
-    if (!saved.ok) {
-      await ack({ response_action: 'errors', errors: decisionErrorsByBlock(saved.errors) });
-      return;
-    }
-    await ack();
-  });
+      if (!saved.ok) return { response_action: 'errors', errors: decisionErrorsByBlock(saved.errors) };
+      // The outbox posts it, or edits its message, as the decision was saved.
+      return undefined;
+    }),
+  );
 }

@@ -3,6 +3,8 @@ import { UserError } from '../../../errors.js';
 import { PulseAnswerError, type PulseService } from '../../../pulse/pulse-service.js';
 import { PULSE, pulseStatementBlockId } from '../../ids.js';
 import { decodePulseRef } from '../../views/pulse/ref.js';
+import { viewSubmission } from '../view-submission.js';
+import type { Logger } from '../../../logger.js';
 
 const STALE_FORM = 'This form is out of date; open it again from the message.';
 const STATEMENT_BLOCK = /^pulse_statement_(\d{1,2})$/;
@@ -11,40 +13,35 @@ const STATEMENT_BLOCK = /^pulse_statement_(\d{1,2})$/;
  * The survey's submission. Every refusal is a field error on the form and saves nothing. Nothing
  * here logs: a log line with the person and their answer would undo the anonymity.
  */
-export function registerPulseView(app: App, deps: { pulse: PulseService }): void {
-  app.view(PULSE.view, async ({ ack, view, body }) => {
-    const fail = (errors: Record<string, string>) => ack({ response_action: 'errors', errors });
-    const ref = decodePulseRef(view.private_metadata);
-    const teamId = body.team?.id ?? view.team_id;
-    if (!ref || !teamId) {
-      await fail({ [pulseStatementBlockId(0)]: STALE_FORM });
-      return;
-    }
-    const { scores, statementCount } = readScores(view.state.values);
-    const comment = view.state.values[PULSE.commentBlock]?.[PULSE.input]?.value ?? undefined;
-    try {
-      await deps.pulse.answer(
-        { teamId, userId: body.user.id, ...ref },
-        { statementCount, scores, comment: typeof comment === 'string' ? comment : undefined },
-      );
-    } catch (error) {
-      if (error instanceof PulseAnswerError) {
-        await fail(
-          Object.fromEntries(
-            [...error.errors].map(([field, text]) => [
-              field === 'comment' ? PULSE.commentBlock : pulseStatementBlockId(field),
-              text,
-            ]),
-          ),
+export function registerPulseView(app: App, deps: { pulse: PulseService; log: Logger }): void {
+  const errorsFor = (error: UserError) => ({ [pulseStatementBlockId(0)]: error.userMessage });
+  app.view(
+    PULSE.view,
+    viewSubmission(deps.log, errorsFor, async ({ view, body }) => {
+      const ref = decodePulseRef(view.private_metadata);
+      const teamId = body.team?.id ?? view.team_id;
+      if (!ref || !teamId) throw new UserError(STALE_FORM, 'stale_form');
+      const { scores, statementCount } = readScores(view.state.values);
+      const comment = view.state.values[PULSE.commentBlock]?.[PULSE.input]?.value ?? undefined;
+      try {
+        await deps.pulse.answer(
+          { teamId, userId: body.user.id, ...ref },
+          { statementCount, scores, comment: typeof comment === 'string' ? comment : undefined },
         );
-        return;
+      } catch (error) {
+        // Field by field: each mistake on the statement (or the comment) it is about.
+        if (!(error instanceof PulseAnswerError)) throw error;
+        const errors = Object.fromEntries(
+          [...error.errors].map(([field, text]) => [
+            field === 'comment' ? PULSE.commentBlock : pulseStatementBlockId(field),
+            text,
+          ]),
+        );
+        return { response_action: 'errors', errors };
       }
-      if (!(error instanceof UserError)) throw error;
-      await fail({ [pulseStatementBlockId(0)]: error.userMessage });
-      return;
-    }
-    await ack();
-  });
+      return undefined;
+    }),
+  );
 }
 
 /** The chosen score of each statement block, by position; how many statement blocks came. */

@@ -21,6 +21,7 @@ import {
   settingsErrorsByBlock,
 } from '../../views/rituals/settings-form.js';
 import { ritualCreated } from '../../views/rituals/replies.js';
+import { type FormErrors, type SubmittedView, viewSubmission } from '../view-submission.js';
 
 type Actor = { teamId: string; channelId: string; userId: string };
 
@@ -54,48 +55,45 @@ export function registerRitualSettingsView(
   app: App,
   deps: { rituals: RitualsService; background: Background; outbox: Outbox; log: Logger },
 ): void {
-  app.view(RITUAL_SETTINGS.view, async ({ ack, view, body }) => {
-    const metadata = decodeSettingsMetadata(view.private_metadata);
-    const teamId = body.team?.id ?? view.team_id;
-    if (!metadata || !teamId) {
-      const firstBlock = Object.keys(view.state.values)[0];
-      await ack(firstBlock ? { response_action: 'errors', errors: { [firstBlock]: STALE_FORM } } : undefined);
-      return;
-    }
-    const { ritualId } = metadata;
-    const parsed = parseSettings(readSettingsForm(view.state.values, metadata));
-    if (!parsed.ok) {
-      await ack({ response_action: 'errors', errors: settingsErrorsByBlock(parsed.errors, metadata) });
-      return;
-    }
-    if (parsed.settings.kind !== metadata.kind) {
-      // The kind was changed but the form has not been redrawn for it yet: its fields are the old kind's.
-      const kind = RITUAL_KIND_NAMES[parsed.settings.kind];
-      await ack({
-        response_action: 'errors',
-        errors: formError(`The form is switching to ${kind}: check its fields, then save again.`, metadata),
-      });
-      return;
-    }
-    const actor = { teamId, channelId: metadata.channelId, userId: body.user.id };
-    let saved;
-    try {
-      saved =
+  app.view(
+    RITUAL_SETTINGS.view,
+    viewSubmission(deps.log, settingsErrors, async ({ view, body }) => {
+      const metadata = decodeSettingsMetadata(view.private_metadata);
+      const teamId = body.team?.id ?? view.team_id;
+      if (!metadata || !teamId) {
+        if (Object.keys(view.state.values).length === 0) return undefined;
+        throw new UserError(STALE_FORM, 'stale_form');
+      }
+      const { ritualId } = metadata;
+      const parsed = parseSettings(readSettingsForm(view.state.values, metadata));
+      if (!parsed.ok) {
+        return { response_action: 'errors', errors: settingsErrorsByBlock(parsed.errors, metadata) };
+      }
+      if (parsed.settings.kind !== metadata.kind) {
+        // The kind was changed but the form has not been redrawn for it yet: its fields are the old kind's.
+        const kind = RITUAL_KIND_NAMES[parsed.settings.kind];
+        throw new UserError(`The form is switching to ${kind}: check its fields, then save again.`);
+      }
+      const actor = { teamId, channelId: metadata.channelId, userId: body.user.id };
+      const ritual =
         ritualId === undefined
           ? await deps.rituals.create(actor, parsed.settings)
           : await deps.rituals.update(actor, ritualId, parsed.settings);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      await ack({ response_action: 'errors', errors: formError(error.userMessage, metadata) });
-      return;
-    }
-    await ack();
-    const ritual = saved;
-    deps.background.run('ritual participants', () => deps.rituals.syncParticipants(teamId, ritual.id));
-    await deps.outbox.tellPrivately(
-      actor,
-      ritualCreated(ritual, ritualId === undefined ? 'set' : 'changed'),
-      `ritual-saved:${view.id}:${view.hash}`,
-    );
-  });
+      deps.background.run('ritual participants', () => deps.rituals.syncParticipants(teamId, ritual.id));
+      await deps.outbox.tellPrivately(
+        actor,
+        ritualCreated(ritual, ritualId === undefined ? 'set' : 'changed'),
+        `ritual-saved:${view.id}:${view.hash}`,
+      );
+      return undefined;
+    }),
+  );
+}
+
+/** A refusal on the form's kind field; on its first block when the form is too stale to read. */
+function settingsErrors(error: UserError, view: SubmittedView): FormErrors {
+  const metadata = decodeSettingsMetadata(view.private_metadata);
+  if (metadata) return formError(error.userMessage, metadata);
+  const firstBlock = Object.keys(view.state.values)[0];
+  return firstBlock ? { [firstBlock]: error.userMessage } : {};
 }

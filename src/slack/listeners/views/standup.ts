@@ -2,38 +2,28 @@ import type { App } from '@slack/bolt';
 import { UserError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
 import type { StandupService } from '../../../standups/standup-service.js';
-import type { Background } from '../../background.js';
 import { CHECKIN_INPUT, checkinBlockId, VIEWS } from '../../ids.js';
 import { decodeRef } from '../../views/standup/messages.js';
+import { viewSubmission } from '../view-submission.js';
 
-/** The check-in modal's submission: saved before the modal closes, posted to the thread after. */
-export function registerStandupViews(
-  app: App,
-  deps: { standups: StandupService; background: Background; log: Logger },
-): void {
-  app.view(VIEWS.standupCheckin, async ({ ack, view, body }) => {
-    const ref = decodeRef(view.private_metadata);
-    const teamId = body.team?.id ?? view.team_id;
-    if (!ref || !teamId) {
-      await ack({
-        response_action: 'errors',
-        errors: { [checkinBlockId(0)]: 'This form is out of date; open it again.' },
-      });
-      return;
-    }
-    const values = view.state.values;
-    const raw = Object.keys(values)
-      .filter((id) => id.startsWith('question_'))
-      .sort((a, b) => Number(a.slice(9)) - Number(b.slice(9)))
-      .map((id) => values[id]?.[CHECKIN_INPUT]?.value ?? undefined);
-    const key = { teamId, userId: body.user.id, ...ref };
-    try {
+/** The check-in modal's submission: saved, with its reply in the day's thread queued, before the modal closes. */
+export function registerStandupViews(app: App, deps: { standups: StandupService; log: Logger }): void {
+  const errorsFor = (error: UserError) => ({ [checkinBlockId(0)]: error.userMessage });
+  app.view(
+    VIEWS.standupCheckin,
+    viewSubmission(deps.log, errorsFor, async ({ view, body }) => {
+      const ref = decodeRef(view.private_metadata);
+      const teamId = body.team?.id ?? view.team_id;
+      if (!ref || !teamId) throw new UserError('This form is out of date; open it again.', 'stale_form');
+      const values = view.state.values;
+      const raw = Object.keys(values)
+        .filter((id) => id.startsWith('question_'))
+        .sort((a, b) => Number(a.slice(9)) - Number(b.slice(9)))
+        .map((id) => values[id]?.[CHECKIN_INPUT]?.value ?? undefined);
+      const key = { teamId, userId: body.user.id, ...ref };
+      // Saved, and said in the day's thread by the outbox, before the modal closes.
       await deps.standups.answer(key, raw);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      await ack({ response_action: 'errors', errors: { [checkinBlockId(0)]: error.userMessage } });
-      return;
-    }
-    await ack();
-  });
+      return undefined;
+    }),
+  );
 }

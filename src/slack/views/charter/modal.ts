@@ -54,13 +54,16 @@ function fieldInput(field: CharterField, initial: string | null | undefined): ty
   };
 }
 
+/** The charter form's titles: for a first charter, and for a new version of one. */
+export const CHARTER_TITLE = { new: 'Team charter', edit: 'Edit the charter' } as const;
+
 /** The charter form, filled in with the current version when there is one. */
 export function charterModal(input: CharterFormMetadata & { text?: CharterText }): types.ModalView {
   return {
     type: 'modal',
     callback_id: CHARTER.view,
     private_metadata: encodeCharterMetadata(input),
-    title: { type: 'plain_text', text: input.text ? 'Edit the charter' : 'Team charter' },
+    title: { type: 'plain_text', text: input.text ? CHARTER_TITLE.edit : CHARTER_TITLE.new },
     submit: { type: 'plain_text', text: 'Save and post' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [

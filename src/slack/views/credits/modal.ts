@@ -13,6 +13,10 @@ import { CREDITS, creditBlockId, creditContributionBlockId, type CreditFormBlock
 import { escapeMrkdwn, quote, truncate } from '../blocks.js';
 import { deliverableText } from './message.js';
 
+/** The titles of the credit form and of the correction form, also shown while they load. */
+export const CREDIT_TITLE = 'Give credit';
+export const CORRECTION_TITLE = 'Correct your credit';
+
 /**
  * What the credit form carries in private_metadata: the channel the credit is given in, a one-time
  * token, so a submission Slack delivers twice saves once, and the message it was opened on (its
@@ -142,7 +146,7 @@ export function creditModal(m: CreditModalInput): types.ModalView {
     type: 'modal',
     callback_id: CREDITS.view,
     private_metadata: encodeCreditMetadata(m),
-    title: { type: 'plain_text', text: 'Give credit' },
+    title: { type: 'plain_text', text: CREDIT_TITLE },
     submit: { type: 'plain_text', text: 'Give credit' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks,
@@ -192,7 +196,7 @@ export function correctionModal(credit: CreditRow, c: ContributorRow): types.Mod
     type: 'modal',
     callback_id: CREDITS.correctView,
     private_metadata: String(c.id),
-    title: { type: 'plain_text', text: 'Correct your credit' },
+    title: { type: 'plain_text', text: CORRECTION_TITLE },
     submit: { type: 'plain_text', text: 'Save and confirm' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [

@@ -75,7 +75,7 @@ export function decisionModal(
     type: 'modal',
     callback_id: DECISIONS.view,
     private_metadata: encodeDecisionMetadata(m),
-    title: { type: 'plain_text', text: d ? `Edit decision #${d.id}`.slice(0, 24) : 'Log a decision' },
+    title: { type: 'plain_text', text: decisionTitle(d?.id) },
     submit: { type: 'plain_text', text: d ? 'Save' : 'Log and post' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
@@ -163,3 +163,8 @@ export const decisionErrorsByBlock = (errors: DecisionErrors): Record<string, st
       truncate(message, 2000),
     ]),
   );
+
+/** The decision form's title: editing decision `id`, or logging a new one; also shown while it loads. */
+export function decisionTitle(id: number | undefined): string {
+  return id === undefined ? 'Log a decision' : `Edit decision #${id}`.slice(0, 24);
+}

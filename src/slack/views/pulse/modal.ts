@@ -9,13 +9,16 @@ import { encodePulseRef, type PulseRef } from './ref.js';
 /** Slack's limit on an input block's label. */
 const LABEL_MAX = 2000;
 
+/** The survey's title, also shown while it loads. */
+export const PULSE_TITLE = 'Pulse check';
+
 /** The survey: one 1–5 scale per statement and an optional comment. */
 export function pulseModal(input: PulseRef & { channelId: string; statements: string[] }): types.ModalView {
   return {
     type: 'modal',
     callback_id: PULSE.view,
     private_metadata: encodePulseRef(input),
-    title: { type: 'plain_text', text: 'Pulse check' },
+    title: { type: 'plain_text', text: PULSE_TITLE },
     submit: { type: 'plain_text', text: 'Send anonymously' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [

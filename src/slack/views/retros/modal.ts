@@ -53,6 +53,9 @@ function textInput(
   };
 }
 
+/** The note form's titles, also shown while it loads. */
+export const NOTE_TITLE = { add: 'Add a note', edit: 'Edit your note' } as const;
+
 /** The note form: a category, the note, and "share my name", off unless the author turned it on. */
 export function noteModal(input: { ref: FormRef; title: string; note?: OwnNote }): types.ModalView {
   const note = input.note;
@@ -60,7 +63,7 @@ export function noteModal(input: { ref: FormRef; title: string; note?: OwnNote }
     type: 'modal',
     callback_id: RETRO.noteView,
     private_metadata: encodeFormRef(input.ref),
-    title: plainText(note ? 'Edit your note' : 'Add a note'),
+    title: plainText(note ? NOTE_TITLE.edit : NOTE_TITLE.add),
     submit: plainText('Save'),
     close: plainText('Cancel'),
     blocks: [

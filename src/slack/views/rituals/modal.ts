@@ -234,10 +234,15 @@ export function ritualSettingsModal(input_: {
     private_metadata: encodeSettingsMetadata({ channelId: input_.channelId, ritualId, kind: settings.kind }),
     title: {
       type: 'plain_text',
-      text: truncate(ritualId === undefined ? 'New ritual' : `Edit ritual ${ritualId}`, TITLE_MAX),
+      text: ritualSettingsTitle(ritualId),
     },
     submit: { type: 'plain_text', text: ritualId === undefined ? 'Create' : 'Save' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks,
   };
+}
+
+/** The settings form's title, for a new ritual or ritual `ritualId`; also shown while it loads. */
+export function ritualSettingsTitle(ritualId: number | undefined): string {
+  return truncate(ritualId === undefined ? 'New ritual' : `Edit ritual ${ritualId}`, TITLE_MAX);
 }

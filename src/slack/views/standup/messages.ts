@@ -68,6 +68,9 @@ export function standupPrompt(
   ]);
 }
 
+/** The check-in modal's title, also shown while it loads. */
+export const CHECKIN_TITLE = 'Stand-up';
+
 /** The modal with one input per question, filled with earlier answers when editing. */
 export function checkinModal(
   input: { channelId: string; questions: string[]; answers?: Answer[] } & CheckinRef,
@@ -76,7 +79,7 @@ export function checkinModal(
     type: 'modal',
     callback_id: VIEWS.standupCheckin,
     private_metadata: encodeRef(input),
-    title: { type: 'plain_text', text: 'Stand-up' },
+    title: { type: 'plain_text', text: CHECKIN_TITLE },
     submit: { type: 'plain_text', text: 'Post' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
