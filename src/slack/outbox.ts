@@ -40,7 +40,7 @@ const PASS_BUDGET_MS = 10_000;
 /** Slack calls in flight at once, each to a different conversation. */
 const CONCURRENCY = 16;
 /**
- * Slack's chat.postMessage "will generally allow an app to post 1 message per second to a specific
+ * Posts only: Slack's chat.postMessage "will generally allow an app to post 1 message per second to a specific
  * channel … Generous burst behavior is also granted" (docs.slack.dev/reference/methods/
  * chat.postMessage, Rate limiting). A conversation gets messages a second apart on average, with
  * bursts of up to PER_CHANNEL_BURST (a header and its first reply go out together).
@@ -169,6 +169,11 @@ async function deliverBatch(
     const channel = messages[0]?.channel_id ?? '';
     let waiting = 0;
     for (const message of messages) {
+      if (message.method !== 'chat.postMessage') {
+        // The one-a-second limit is chat.postMessage's; edits, notes and files have their own tiers.
+        result[await deliverOne(deps, message, now)] += 1;
+        continue;
+      }
       const current = deps.clock.now().getTime();
       const at = Math.max(deps.pacing.get(channel) ?? 0, current);
       // When the conversation may next have a message: the schedule less the burst it allows.
