@@ -30,7 +30,7 @@ import { type Background, createBackground } from './slack/background.js';
 import { slackErrorCode } from './slack/errors.js';
 import { DurableSocketModeReceiver } from './slack/durable-socket-receiver.js';
 import { registerListeners } from './slack/listeners/index.js';
-import { createOutbox } from './slack/outbox.js';
+import { createOutbox, type Outbox } from './slack/outbox.js';
 
 export type AppDeps = {
   config: Config;
@@ -46,6 +46,8 @@ export type RapportApp = {
   background: Background;
   /** The scheduler's tick and the outbox's delivery; main starts their clock, tests call them. */
   jobs: Jobs;
+  /** The one way out to Slack; it delivers as soon as a message is committed once the app starts. */
+  outbox: Outbox;
   /** Slack's requests over HTTP; undefined in Socket Mode. */
   httpListener: HTTPReceiver['requestListener'] | undefined;
   /** Checks the bot token with Slack (auth.test) and, in Socket Mode, connects. */
@@ -150,6 +152,7 @@ export function createApp(deps: AppDeps): RapportApp {
     bolt,
     background,
     jobs,
+    outbox,
     httpListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
     async start() {
       try {

@@ -58,6 +58,8 @@ export async function giveKudos(
   const recipients = await checkRecipients(deps.directory, teamId, giverId, input.recipientIds);
   const giver = await deps.directory.find(teamId, giverId);
   const now = deps.clock.now();
+  // Read before the transaction: on the embedded engine it holds the only connection.
+  const emoji = await deps.emoji(teamId);
   return deps.db.transaction(async (tx): Promise<GiveKudosResult> => {
     await lockKudosGiver(tx, teamId, giverId);
     const earlier = await receiversOfRequest(tx, teamId, input.request);
@@ -80,7 +82,7 @@ export async function giveKudos(
     await announce(
       tx,
       { ...input, announcementId, recipientIds: recipients.map((p) => p.userId) },
-      await deps.emoji(teamId),
+      emoji,
       now,
     );
     await queueKudosDms(tx, given, now);

@@ -135,7 +135,8 @@ async function dailyActivity(driver: Driver, random: Random) {
     channel: ALLIANCE,
     text: `Update: ${pick(random, DELIVERABLES)} is moving along`,
   });
-  const posted = (await driver.state(poster.id)).conversations[ALLIANCE]?.at(-1);
+  // Their own message: Rapport's posts (an announcement) may land after it.
+  const posted = (await driver.state(poster.id)).conversations[ALLIANCE]?.filter((m) => m.user === poster.id).at(-1);
   const clapper = pick(random, poster.teamId === PARTNER_TEAM_ID ? northwind : globex);
   if (posted)
     await driver.act('reaction', {

@@ -49,6 +49,10 @@ const kudosRows = () =>
   );
 
 const mention = (id: string, name: string) => `<@${id}|${name}>`;
+/** Where a command is typed unless a test says otherwise (the request builder's default). */
+const CHANNEL = 'C0GENERAL';
+/** The bot's posts in one conversation: the announcement, not the receivers' DMs. */
+const postsIn = (channel: string) => t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
 
 describe('/kudos @user … <reason>', () => {
   test('records one kudos per recipient and announces it in the channel', async () => {
@@ -74,7 +78,7 @@ describe('/kudos @user … <reason>', () => {
       expect.objectContaining({ receiver_id: CAL, giver_id: ANA }),
     ]);
 
-    const post = await t.slack.waitFor(() => t.slack.callsTo('chat.postMessage')[0]);
+    const post = await t.slack.waitFor(() => postsIn('C0LAUNCH')[0]);
     expect(post.args.channel).toBe('C0LAUNCH');
     expect(post.args.text).toContain(`<@${ANA}> gave kudos to <@${BEN}> and <@${CAL}>`);
     expect(JSON.stringify(post.args.blocks)).toContain('>for running the launch review');
@@ -82,14 +86,15 @@ describe('/kudos @user … <reason>', () => {
 
   test('a slow Slack Web API never holds the acknowledgement', async () => {
     await t.requests.command({ text: `${mention(BEN, 'ben')} warm-up`, user_id: ANA });
-    await t.slack.waitFor(() => t.slack.callsTo('chat.postMessage')[0]);
+    await t.slack.waitFor(() => postsIn(CHANNEL)[0]);
+    await t.app.background.drain();
     t.slack.slowDown(2_000);
     const started = Date.now();
     const res = await t.requests.command({ text: `${mention(BEN, 'ben')} for the quick fix`, user_id: ANA });
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(1_000);
-    expect(t.slack.callsTo('chat.postMessage')).toHaveLength(1);
-    await t.slack.waitFor(() => t.slack.callsTo('chat.postMessage')[1], 5_000);
+    expect(postsIn(CHANNEL)).toHaveLength(1);
+    await t.slack.waitFor(() => postsIn(CHANNEL)[1], 5_000);
   });
 
   test('a replayed command (same trigger_id) records nothing new and says so', async () => {
@@ -103,7 +108,7 @@ describe('/kudos @user … <reason>', () => {
     });
     expect(await kudosRows()).toHaveLength(1);
     await t.app.background.drain();
-    expect(t.slack.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(postsIn(CHANNEL)).toHaveLength(1);
   });
 
   test('in a channel the bot is not in, the announcement goes through the response_url', async () => {
