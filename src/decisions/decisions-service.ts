@@ -191,7 +191,13 @@ function reviewDm(d: DecisionRow, zone: string): OutboxMessage | undefined {
     teamId: d.team_id,
     dedupeKey: reviewKey(d.id),
     channelId: d.owner_id,
-    ...decisionView('decisions.review', d),
+    ...decisionView('decisions.review', {
+      id: d.id,
+      channel_id: d.channel_id,
+      source_permalink: d.source_permalink,
+      logged_by: d.logged_by,
+      created_at: d.created_at,
+    }),
     sendAt: DateTime.fromISO(d.review_date, { zone }).set({ hour: REVIEW_HOUR }).toJSDate(),
   };
 }

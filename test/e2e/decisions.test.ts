@@ -99,8 +99,11 @@ async function logDecision(f: Form = FORM, user_id = ANA, channel = CHANNEL) {
 const decisions = () =>
   t.database.db.query(
     `select id, team_id, channel_id, source_ts, source_thread_ts, source_permalink, decision, owner_id, rationale,
-            consulted, to_char(review_date, 'YYYY-MM-DD') as review_date, logged_by, message_ts
-     from decisions order by id`,
+            consulted, to_char(review_date, 'YYYY-MM-DD') as review_date, logged_by,
+            -- The ts of its channel message, which the outbox posted under 'decision:<id>'.
+            (select o.message_ts from outbox o
+             where o.team_id = d.team_id and o.dedupe_key = 'decision:' || d.id) as message_ts
+     from decisions d order by id`,
     [],
     z.object({
       id: z.coerce.number(),
@@ -121,14 +124,16 @@ const decisions = () =>
 
 const outbox = () =>
   t.database.db.query(
-    `select dedupe_key, channel_id, status, next_attempt_at, payload from outbox order by id`,
+    // The owners' review DMs (the channel's posts and edits are read from the stand-in).
+    `select dedupe_key, channel_id, status, next_attempt_at, payload from outbox
+     where dedupe_key like 'decision-review:%' order by id`,
     [],
     z.object({
       dedupe_key: z.string(),
       channel_id: z.string(),
       status: z.string(),
       next_attempt_at: z.date(),
-      payload: z.object({ text: z.string(), blocks: z.array(z.unknown()) }),
+      payload: z.unknown(),
     }),
   );
 

@@ -23,7 +23,10 @@ const decisionRow = z.object({
 export type DecisionRow = z.infer<typeof decisionRow>;
 
 const COLUMNS = `id, team_id, channel_id, source_ts, source_thread_ts, source_permalink, decision, owner_id,
-  rationale, consulted, to_char(review_date, 'YYYY-MM-DD') as review_date, logged_by, message_ts,
+  rationale, consulted, to_char(review_date, 'YYYY-MM-DD') as review_date, logged_by,
+  coalesce(message_ts, (select o.message_ts from outbox o
+                        where o.team_id = decisions.team_id and o.dedupe_key = 'decision:' || decisions.id
+                          and o.status = 'sent')) as message_ts,
   created_at, updated_at, updated_by`;
 
 /** What a person fills in; the rest comes from the message the decision was logged from. */

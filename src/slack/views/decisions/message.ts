@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { DecisionRow } from '../../../db/repos/decisions.js';
+import type { ReviewReminder } from '../../../decisions/decision-views.js';
 import { DECISIONS } from '../../ids.js';
 import {
   type Block,
@@ -64,7 +65,7 @@ export function decisionMessage(d: DecisionRow): SlackMessage {
  * The owner's DM on the review date. It carries no text of the decision, only where it was made
  * and a link there: the channel may be private, and its decisions are read only inside it.
  */
-export function reviewReminder(d: DecisionRow): SlackMessage {
+export function reviewReminder(d: ReviewReminder): SlackMessage {
   const where = d.source_permalink ? ` <${d.source_permalink}|Open the discussion>, or type` : ' Type';
   const text = `:alarm_clock: Decision #${d.id} in <#${d.channel_id}>, which you own, is due for review today.`;
   return message(text, [
