@@ -11,7 +11,7 @@ import {
   lockCharter,
   versionOfSubmission,
 } from '../db/repos/charters.js';
-import { enqueueMessages, postedMessage } from '../db/repos/outbox.js';
+import { enqueueMessages, postedMessage, retryFailedMessage } from '../db/repos/outbox.js';
 import { UserError } from '../errors.js';
 import { changedFields } from './charter-fields.js';
 import type { CharterText } from './charter-text.js';
@@ -121,6 +121,8 @@ export function createCharterService(deps: { db: Database; clock: Clock }) {
           );
         }
         if (latest && changedFields(charterTextOf(latest), form.text).length === 0) {
+          // Nothing new to keep; but where the bot could not show it (since invited), it tries again.
+          await retryFailedMessage(tx, actor.teamId, messageKey(actor, latest.version), deps.clock.now());
           return { kind: 'unchanged', version: toVersion(latest) };
         }
         const row = await insertCharterVersion(tx, {

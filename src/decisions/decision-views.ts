@@ -1,7 +1,10 @@
 import { viewsOf } from '../db/repos/outbox.js';
 import type { DecisionRow } from '../db/repos/decisions.js';
 
-export type ReviewReminder = Pick<DecisionRow, 'id' | 'channel_id' | 'source_permalink' | 'logged_by' | 'created_at'>;
+export type ReviewReminder = Pick<
+  DecisionRow,
+  'id' | 'channel_id' | 'source_permalink' | 'logged_by' | 'created_at'
+>;
 
 /** What the decision log says in Slack, as data; src/slack/views renders each when it is delivered. */
 export type DecisionViews = {

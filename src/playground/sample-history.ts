@@ -136,7 +136,9 @@ async function dailyActivity(driver: Driver, random: Random) {
     text: `Update: ${pick(random, DELIVERABLES)} is moving along`,
   });
   // Their own message: Rapport's posts (an announcement) may land after it.
-  const posted = (await driver.state(poster.id)).conversations[ALLIANCE]?.filter((m) => m.user === poster.id).at(-1);
+  const posted = (await driver.state(poster.id)).conversations[ALLIANCE]?.filter(
+    (m) => m.user === poster.id,
+  ).at(-1);
   const clapper = pick(random, poster.teamId === PARTNER_TEAM_ID ? northwind : globex);
   if (posted)
     await driver.act('reaction', {

@@ -89,10 +89,12 @@ const versions = () =>
     }),
   );
 
+/** The ts of the message that shows the charter now: the outbox shows each version under 'charter:<channel>:v<n>'. */
 const charterMessageTs = async (channel = CHANNEL) =>
   (
     await t.database.db.query(
-      'select message_ts from charters where channel_id = $1',
+      `select message_ts from outbox where channel_id = $1 and dedupe_key like 'charter:' || $1 || ':v%'
+       order by id desc limit 1`,
       [channel],
       z.object({ message_ts: z.string().nullable() }),
     )

@@ -52,7 +52,8 @@ const mention = (id: string, name: string) => `<@${id}|${name}>`;
 /** Where a command is typed unless a test says otherwise (the request builder's default). */
 const CHANNEL = 'C0GENERAL';
 /** The bot's posts in one conversation: the announcement, not the receivers' DMs. */
-const postsIn = (channel: string) => t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
+const postsIn = (channel: string) =>
+  t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
 
 describe('/kudos @user … <reason>', () => {
   test('records one kudos per recipient and announces it in the channel', async () => {

@@ -141,6 +141,17 @@ export async function replaceQueuedMessage(
   if (message) await enqueueMessages(q, [message], now);
 }
 
+/** Sends again an entry that failed (its place may have changed: the bot was invited since). */
+export async function retryFailedMessage(q: Queryable, teamId: string, dedupeKey: string, now: Date) {
+  const retried = await q.execute(
+    `update outbox set status = 'pending', attempts = 0, last_error = null, next_attempt_at = $3
+     where team_id = $1 and dedupe_key = $2 and status = 'failed'`,
+    [teamId, dedupeKey, now],
+  );
+  if (retried > 0) q.notify(OUTBOX_CHANNEL);
+  return retried > 0;
+}
+
 /** Withdraws the edits of the message `parentKey` posts that are still waiting: a newer one replaces them. */
 export async function withdrawPendingEdits(q: Queryable, teamId: string, parentKey: string): Promise<void> {
   await q.execute(
