@@ -59,9 +59,12 @@ describe('/credit @a @b for <deliverable>: <what each did>', () => {
       [ANA, 'ran the research', 'unconfirmed'],
       [BEN, 'built the pipeline', 'unconfirmed'],
     ]);
-    // Everything goes through the outbox: nothing reached Slack before it runs.
-    expect(t.slack.callsTo('chat.postMessage')).toEqual([]);
     await deliver(t);
+    // Everything went through the outbox: each post carries the key it was queued under.
+    const sent = t.slack.callsTo('chat.postMessage');
+    expect(sent.map((c) => (c.args.metadata as { event_type?: string } | undefined)?.event_type)).toEqual(
+      sent.map(() => 'rapport_outbox'),
+    );
 
     const [posted, ...more] = messagesIn(t, CHANNEL);
     expect(more).toEqual([]);

@@ -30,6 +30,8 @@ export type TestApp = {
  */
 export type TestAppOptions = {
   database?: TestDatabase;
+  /** Share this Slack stand-in (another replica's); it is left running at close. */
+  slack?: FakeSlack;
   /** Connect the app through this URL instead (a proxy in front of the test database). */
   appDatabaseUrl?: string;
   env?: Record<string, string>;
@@ -39,7 +41,7 @@ export type TestAppOptions = {
 };
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const slack = await FakeSlack.start();
+  const slack = options.slack ?? (await FakeSlack.start());
   await options.beforeStart?.(slack);
   const config = loadConfig({
     SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -83,7 +85,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await closeServer(server);
       await app.background.drain();
       await app.stop();
-      await slack.stop();
+      if (!options.slack) await slack.stop();
       if (appDb !== database.db) await appDb.close();
       if (!options.database) await database.close();
     },
