@@ -4,8 +4,7 @@ import type {
   BlockButtonAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import type { Logger } from '../../logger.js';
-import { tellFailure } from './tell-actor.js';
+import { type Edge, tellFailure } from './tell-actor.js';
 
 export type ActionArgs<A extends BlockAction = BlockButtonAction> = SlackActionMiddlewareArgs<A> &
   AllMiddlewareArgs;
@@ -16,7 +15,7 @@ export type ActionArgs<A extends BlockAction = BlockButtonAction> = SlackActionM
  * Nothing is thrown back to Bolt, so Slack never gets a 5xx for a click.
  */
 export function blockAction<A extends BlockAction = BlockButtonAction>(
-  log: Logger,
+  edge: Edge,
   handle: (args: ActionArgs<A>) => Promise<void>,
 ) {
   return async (args: ActionArgs<A>) => {
@@ -25,7 +24,7 @@ export function blockAction<A extends BlockAction = BlockButtonAction>(
       await handle(args);
     } catch (error) {
       const actionId = args.body.actions[0]?.action_id;
-      await tellFailure(log, args, error, { action: actionId, teamId: args.context.teamId });
+      await tellFailure(edge, args, error, { action: actionId, teamId: args.context.teamId });
     }
   };
 }

@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import type { Logger } from '../../logger.js';
-import { tellFailure } from './tell-actor.js';
+import { type Edge, tellFailure } from './tell-actor.js';
 
 export type MessageShortcutArgs = SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs;
 
@@ -13,14 +12,14 @@ export const UNKNOWN_MESSAGE =
  * told to the person privately; anything else is logged and the person sees a plain apology. Nothing
  * is thrown back to Bolt, so Slack never gets a 5xx.
  */
-export function messageShortcut(log: Logger, handle: (args: MessageShortcutArgs) => Promise<void>) {
+export function messageShortcut(edge: Edge, handle: (args: MessageShortcutArgs) => Promise<void>) {
   return async (args: MessageShortcutArgs) => {
     await args.ack();
     try {
       await handle(args);
     } catch (error) {
       const context = { shortcut: args.shortcut.callback_id, teamId: args.context.teamId };
-      await tellFailure(log, args, error, context);
+      await tellFailure(edge, args, error, context);
     }
   };
 }

@@ -1,27 +1,42 @@
 import type { RespondFn } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import { randomUUID } from 'node:crypto';
 import { SOMETHING_WENT_WRONG, UserError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import type { Outbox } from '../outbox.js';
 import { plainMessage, type SlackMessage } from '../views/blocks.js';
 
 /** What a click or a shortcut carries about where to answer the person who made it. */
 export type Actor = {
-  body: { user: { id: string }; response_url?: string };
+  body: {
+    user: { id: string; team_id?: string };
+    team?: { id: string } | null;
+    response_url?: string;
+    trigger_id?: string;
+  };
   respond: RespondFn;
-  client: WebClient;
 };
+
+/** What answering needs beside the request: the log, and the outbox for a DM. */
+export type Edge = { log: Logger; outbox: Pick<Outbox, 'say'> };
 
 /**
  * Tells the person who clicked (or used a shortcut), only them: under the message they acted on
  * (its response_url, leaving that message as it is), or by DM where the action has no response_url
  * (the Home tab, a modal).
  */
-export async function tellActor({ body, respond, client }: Actor, reply: SlackMessage): Promise<void> {
+export async function tellActor(
+  outbox: Edge['outbox'],
+  { body, respond }: Actor,
+  reply: SlackMessage,
+): Promise<void> {
   if (body.response_url) {
     await respond({ response_type: 'ephemeral', replace_original: false, ...reply });
-  } else {
-    await client.chat.postMessage({ channel: body.user.id, ...reply });
+    return;
   }
+  // A DM is said through the outbox, once per click however often Slack delivers it.
+  const teamId = body.team?.id ?? body.user.team_id ?? '';
+  const key = `reply:${body.user.id}:${body.trigger_id ?? randomUUID()}`;
+  await outbox.say([{ teamId, channelId: body.user.id, dedupeKey: key, view: 'reply', data: reply }]);
 }
 
 /**
@@ -30,7 +45,7 @@ export async function tellActor({ body, respond, client }: Actor, reply: SlackMe
  * acknowledgement already and must not see an error.
  */
 export async function tellFailure(
-  log: Logger,
+  { log, outbox }: Edge,
   actor: Actor,
   error: unknown,
   context: Record<string, unknown>,
@@ -38,7 +53,7 @@ export async function tellFailure(
   if (!(error instanceof UserError)) log.error({ err: error, ...context }, 'interaction failed');
   const text = error instanceof UserError ? error.userMessage : SOMETHING_WENT_WRONG;
   try {
-    await tellActor(actor, plainMessage(text));
+    await tellActor(outbox, actor, plainMessage(text));
   } catch (telling) {
     log.warn({ err: telling, ...context }, 'could not tell the person what went wrong');
   }

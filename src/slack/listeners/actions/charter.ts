@@ -6,12 +6,16 @@ import { openModalThenFill } from '../../open-modal.js';
 import { CHARTER_TITLE } from '../../views/charter/modal.js';
 import { blockAction } from '../block-action.js';
 import { charterModalFor } from '../commands/charter.js';
+import type { Outbox } from '../../outbox.js';
 
 /** Edit, under the charter `/charter` shows: the form, filled in with the latest version. */
-export function registerCharterActions(app: App, deps: { charter: CharterService; log: Logger }): void {
+export function registerCharterActions(
+  app: App,
+  deps: { charter: CharterService; outbox: Outbox; log: Logger },
+): void {
   app.action<BlockButtonAction>(
     CHARTER.edit,
-    blockAction(deps.log, async ({ body, client }) => {
+    blockAction(deps, async ({ body, client }) => {
       const channelId =
         body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
       const teamId = body.team?.id;

@@ -21,6 +21,7 @@ import {
 } from '../../views/credits/modal.js';
 import { type ActionArgs, blockAction } from '../block-action.js';
 import { tellActor } from '../tell-actor.js';
+import type { Outbox } from '../../outbox.js';
 
 /** The answer already given, when a click repeats it or comes after another. */
 function alreadyAnswered(c: ContributorRow): SlackMessage {
@@ -37,7 +38,14 @@ function alreadyAnswered(c: ContributorRow): SlackMessage {
  */
 export function registerCreditActions(
   app: App,
-  deps: { credits: CreditsService; log: Logger; home: HomeService; clock: Clock; background: Background },
+  deps: {
+    credits: CreditsService;
+    outbox: Outbox;
+    log: Logger;
+    home: HomeService;
+    clock: Clock;
+    background: Background;
+  },
 ): void {
   const answerWith = (answer: CreditAnswer) => async (args: ActionArgs) => {
     const teamId = args.body.team?.id ?? args.body.user.team_id;
@@ -45,18 +53,18 @@ export function registerCreditActions(
     if (!teamId || rowId === undefined) return;
     try {
       const result = await deps.credits.answer({ teamId, userId: args.body.user.id }, rowId, answer);
-      if (!result.changed) await tellActor(args, alreadyAnswered(result.contributor));
+      if (!result.changed) await tellActor(deps.outbox, args, alreadyAnswered(result.contributor));
     } finally {
       refreshHomeLater(deps, args.client, teamId, args.body.user.id);
     }
   };
 
-  app.action<BlockButtonAction>(CREDITS.confirm, blockAction(deps.log, answerWith({ kind: 'confirm' })));
-  app.action<BlockButtonAction>(CREDITS.decline, blockAction(deps.log, answerWith({ kind: 'decline' })));
+  app.action<BlockButtonAction>(CREDITS.confirm, blockAction(deps, answerWith({ kind: 'confirm' })));
+  app.action<BlockButtonAction>(CREDITS.decline, blockAction(deps, answerWith({ kind: 'decline' })));
 
   app.action<BlockButtonAction>(
     CREDITS.correct,
-    blockAction(deps.log, async ({ body, action, client }) => {
+    blockAction(deps, async ({ body, action, client }) => {
       const teamId = body.team?.id ?? body.user.team_id;
       const rowId = idFromValue(action.value);
       if (!teamId || rowId === undefined) return;
@@ -77,7 +85,7 @@ export function registerCreditActions(
   // Choosing people in the credit form redraws it with one contribution row per person.
   app.action<BlockAction<MultiUsersSelectAction>>(
     CREDITS.people,
-    blockAction<BlockAction<MultiUsersSelectAction>>(deps.log, async ({ body, action, client }) => {
+    blockAction<BlockAction<MultiUsersSelectAction>>(deps, async ({ body, action, client }) => {
       const view = body.view;
       const metadata = decodeCreditMetadata(view?.private_metadata);
       if (!view || !metadata) return;

@@ -9,6 +9,7 @@ import { publishHome } from '../../home.js';
 import { HOME } from '../../ids.js';
 import { idFromValue } from '../../id-value.js';
 import { blockAction } from '../block-action.js';
+import type { Outbox } from '../../outbox.js';
 
 /** The Home tab's own buttons: each changes one thing, then the tab is drawn again to show it. */
 export function registerHomeActions(
@@ -19,12 +20,13 @@ export function registerHomeActions(
     actionItems: ActionItemsService;
     retros: RetroService;
     background: Background;
+    outbox: Outbox;
     log: Logger;
   },
 ): void {
   app.action<BlockButtonAction>(
     HOME.actionDone,
-    blockAction(deps.log, async ({ body, action, client }) => {
+    blockAction(deps, async ({ body, action, client }) => {
       const teamId = body.team?.id;
       const itemId = idFromValue(action.value);
       if (!teamId || itemId === undefined) return;
@@ -47,7 +49,7 @@ export function registerHomeActions(
 
   app.action<BlockButtonAction>(
     HOME.kudosDms,
-    blockAction(deps.log, async ({ body, action, client }) => {
+    blockAction(deps, async ({ body, action, client }) => {
       const teamId = body.team?.id;
       if (!teamId || (action.value !== 'on' && action.value !== 'off')) return;
       await deps.home.setKudosDms(teamId, body.user.id, action.value === 'on');

@@ -7,14 +7,18 @@ import { openModalThenFill } from '../../open-modal.js';
 import { PULSE_TITLE, pulseModal } from '../../views/pulse/modal.js';
 import { decodePulseRef } from '../../views/pulse/ref.js';
 import { blockAction } from '../block-action.js';
+import type { Outbox } from '../../outbox.js';
 
 const STALE_BUTTON = 'This button is out of date; nothing was opened.';
 
 /** Answer on a pulse check's DM opens the survey, unless the person answered or it closed. */
-export function registerPulseActions(app: App, deps: { pulse: PulseService; log: Logger }): void {
+export function registerPulseActions(
+  app: App,
+  deps: { pulse: PulseService; outbox: Outbox; log: Logger },
+): void {
   app.action<BlockButtonAction>(
     PULSE.answer,
-    blockAction(deps.log, async ({ body, action, client }) => {
+    blockAction(deps, async ({ body, action, client }) => {
       const ref = decodePulseRef(action.value);
       const teamId = body.team?.id;
       if (!ref || !teamId) throw new UserError(STALE_BUTTON, 'stale_button');

@@ -16,7 +16,7 @@ export function registerRetroActions(app: App, deps: RetroListenerDeps): void {
 
   app.action<BlockButtonAction>(
     RETRO.addNote,
-    blockAction(log, async ({ body, action, client }) => {
+    blockAction(deps, async ({ body, action, client }) => {
       const teamId = body.team?.id;
       if (!teamId) return;
       await openModalThenFill(
@@ -36,7 +36,7 @@ export function registerRetroActions(app: App, deps: RetroListenerDeps): void {
 
   app.action<BlockButtonAction>(
     RETRO.editNote,
-    blockAction(log, async ({ body, action, client }) => {
+    blockAction(deps, async ({ body, action, client }) => {
       const teamId = body.team?.id;
       const noteId = idFromValue(action.value);
       if (!teamId || noteId === undefined) return;
@@ -53,7 +53,7 @@ export function registerRetroActions(app: App, deps: RetroListenerDeps): void {
 
   app.action<BlockButtonAction>(
     RETRO.deleteNote,
-    blockAction(log, async ({ body, action, respond }) => {
+    blockAction(deps, async ({ body, action, respond }) => {
       const teamId = body.team?.id;
       const noteId = idFromValue(action.value);
       if (!teamId || noteId === undefined) return;
@@ -67,7 +67,7 @@ export function registerRetroActions(app: App, deps: RetroListenerDeps): void {
 
   app.action<BlockButtonAction>(
     RETRO.addAction,
-    blockAction(log, async ({ body, action, client }) => {
+    blockAction(deps, async ({ body, action, client }) => {
       const retroId = idFromValue(action.value);
       if (retroId === undefined) return;
       await client.views.open({
@@ -79,7 +79,7 @@ export function registerRetroActions(app: App, deps: RetroListenerDeps): void {
 
   app.action<BlockButtonAction>(
     RETRO.actionDone,
-    blockAction(log, async ({ body, action, respond }) => {
+    blockAction(deps, async ({ body, action, respond }) => {
       const teamId = body.team?.id;
       const itemId = idFromValue(action.value);
       if (!teamId || itemId === undefined) return;

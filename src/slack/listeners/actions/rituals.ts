@@ -12,12 +12,16 @@ import { ritualSettingsTitle } from '../../views/rituals/modal.js';
 import { blockAction } from '../block-action.js';
 import { decodeSettingsMetadata, type SettingsMetadata } from '../../views/rituals/settings-form.js';
 import { settingsModalFor } from '../views/rituals.js';
+import type { Outbox } from '../../outbox.js';
 
 /**
  * The settings form's ritual picker and kind select, which redraw the form, and the Edit button on
  * each line of `/rituals list`.
  */
-export function registerRitualActions(app: App, deps: { rituals: RitualsService; log: Logger }): void {
+export function registerRitualActions(
+  app: App,
+  deps: { rituals: RitualsService; outbox: Outbox; log: Logger },
+): void {
   const redraw = async (
     { body, client }: { body: BlockStaticSelectAction; client: WebClient },
     choose: (metadata: SettingsMetadata, value: string | undefined) => Parameters<typeof settingsModalFor>[2],
@@ -47,14 +51,14 @@ export function registerRitualActions(app: App, deps: { rituals: RitualsService;
 
   app.action<BlockStaticSelectAction>(
     RITUAL_SETTINGS.pick,
-    blockAction<BlockStaticSelectAction>(deps.log, async ({ body, client }) => {
+    blockAction<BlockStaticSelectAction>(deps, async ({ body, client }) => {
       await redraw({ body, client }, (_, value) => ({ ritualId: idFromValue(value) }));
     }),
   );
 
   app.action<BlockStaticSelectAction>(
     RITUAL_SETTINGS.kind,
-    blockAction<BlockStaticSelectAction>(deps.log, async ({ body, client }) => {
+    blockAction<BlockStaticSelectAction>(deps, async ({ body, client }) => {
       await redraw({ body, client }, (metadata, value) => ({
         ritualId: metadata.ritualId,
         kind: value && isFormKind(value) ? value : metadata.kind,
@@ -64,7 +68,7 @@ export function registerRitualActions(app: App, deps: { rituals: RitualsService;
 
   app.action<BlockButtonAction>(
     RITUAL_SETTINGS.edit,
-    blockAction(deps.log, async ({ body, action, client }) => {
+    blockAction(deps, async ({ body, action, client }) => {
       const channelId =
         body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
       const ritualId = idFromValue(action.value);

@@ -5,12 +5,16 @@ import { ACTIONS } from '../../ids.js';
 import { openModalThenFill } from '../../open-modal.js';
 import { checkinModal, CHECKIN_TITLE, decodeRef, promptSkipped } from '../../views/standup/messages.js';
 import { blockAction } from '../block-action.js';
+import type { Outbox } from '../../outbox.js';
 
 /** The buttons on a stand-up prompt: Answer opens the modal, Skip today records the day off. */
-export function registerStandupActions(app: App, deps: { standups: StandupService; log: Logger }): void {
+export function registerStandupActions(
+  app: App,
+  deps: { standups: StandupService; outbox: Outbox; log: Logger },
+): void {
   app.action<BlockButtonAction>(
     ACTIONS.standupAnswer,
-    blockAction(deps.log, async ({ body, action, client }) => {
+    blockAction(deps, async ({ body, action, client }) => {
       const ref = decodeRef(action.value);
       const teamId = body.team?.id;
       if (!ref || !teamId) return;
@@ -27,7 +31,7 @@ export function registerStandupActions(app: App, deps: { standups: StandupServic
 
   app.action<BlockButtonAction>(
     ACTIONS.standupSkip,
-    blockAction(deps.log, async ({ body, action, respond }) => {
+    blockAction(deps, async ({ body, action, respond }) => {
       const ref = decodeRef(action.value);
       if (!ref || !body.team?.id) return;
       const { ritual } = await deps.standups.skip({ teamId: body.team.id, userId: body.user.id, ...ref });

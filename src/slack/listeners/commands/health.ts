@@ -2,7 +2,6 @@ import type { App } from '@slack/bolt';
 import type { HealthService } from '../../../health/health-service.js';
 import { parseHealthCommand } from '../../../health/parse-command.js';
 import type { Logger } from '../../../logger.js';
-import type { Background } from '../../background.js';
 import { HEALTH } from '../../ids.js';
 import { plainMessage } from '../../views/blocks.js';
 import { healthHelp, historyMessage, sidesMessage } from '../../views/health/replies.js';
@@ -10,10 +9,7 @@ import { scorecardMessage } from '../../views/health/scorecard.js';
 import { slashCommand } from '../slash-command.js';
 
 /** `/health`: the channel's scorecard now, the digest posted now, its history and its sides. */
-export function registerHealthCommand(
-  app: App,
-  deps: { health: HealthService; log: Logger; background: Background; runNow: () => Promise<void> },
-): void {
+export function registerHealthCommand(app: App, deps: { health: HealthService; log: Logger }): void {
   const { health } = deps;
   app.command(
     HEALTH.command,
@@ -29,8 +25,7 @@ export function registerHealthCommand(
         }
         case 'post': {
           const queued = await health.post(teamId, channelId);
-          // The outbox posts it now, as any queued message: once, then the chart in its thread.
-          if (queued) deps.background.run('post health digest', deps.runNow);
+          // The outbox posts it as soon as it is queued: once, then the chart in its thread.
           return plainMessage(
             queued
               ? "Posting this channel's health digest for the last 7 days, with its chart in the thread."

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../../logger.js';
+import type { Outbox } from '../../outbox.js';
 import type { ActionItemsService } from '../../../retros/action-items.js';
 import type { DebriefService } from '../../../retros/debriefs.js';
 import { newFormToken } from '../../../retros/notes.js';
@@ -18,14 +19,12 @@ export type RetroListenerDeps = {
   actionItems: ActionItemsService;
   debriefs: DebriefService;
   background: Background;
+  outbox: Outbox;
   log: Logger;
-  /** Runs the scheduler now, so what was queued in the outbox is posted right away. */
-  runNow: () => Promise<void>;
 };
 
 /** `/retro`: start, close, your notes, action items, debriefs. */
 export function registerRetroCommand(app: App, deps: RetroListenerDeps): void {
-  const post = () => deps.background.run('retro messages', deps.runNow);
   app.command(
     RETRO.command,
     slashCommand(deps.log, async ({ command, client }) => {
@@ -35,19 +34,17 @@ export function registerRetroCommand(app: App, deps: RetroListenerDeps): void {
         case 'help':
           return plainMessage(RETRO_USAGE);
         case 'start': {
-          const { retro, created } = await deps.retros.start({
+          const { retro } = await deps.retros.start({
             ...who,
             title: parsed.title,
             startKey: command.trigger_id,
           });
-          if (created) post();
           return plainMessage(
             `Started the retro “${escapeMrkdwn(retro.title)}”: everyone here can add notes from its message. \`/retro close\` posts the summary.`,
           );
         }
         case 'close': {
           const retro = await deps.retros.close(who);
-          post();
           return plainMessage(
             `Closed the retro “${escapeMrkdwn(retro.title)}”: its summary is posted in the channel.`,
           );
@@ -68,7 +65,6 @@ export function registerRetroCommand(app: App, deps: RetroListenerDeps): void {
             createKey: command.trigger_id,
           });
           if (!item) return plainMessage('That action item is already recorded.');
-          post();
           return plainMessage(`Added: ${actionItemLine(item)}`);
         }
         case 'debrief':

@@ -11,6 +11,7 @@ import { within } from '../../within.js';
 import { truncate } from '../../views/blocks.js';
 import { CREDIT_TITLE, creditModal } from '../../views/credits/modal.js';
 import { messageShortcut, UNKNOWN_MESSAGE } from '../message-shortcut.js';
+import type { Outbox } from '../../outbox.js';
 
 /** A message ts as Slack writes it; anything else is not a message of Slack's. */
 const MESSAGE_TS = /^\d{1,12}\.\d{1,8}$/;
@@ -37,10 +38,13 @@ const permalinkOf = (client: WebClient, channel: string, ts: string, log: Logger
  * "Give credit for this" on any message: the credit form, linked to that message, its first line
  * as the deliverable and its author (an active person, not an app) as the first contributor.
  */
-export function registerCreditShortcut(app: App, deps: { directory: Directory; log: Logger }): void {
+export function registerCreditShortcut(
+  app: App,
+  deps: { directory: Directory; outbox: Outbox; log: Logger },
+): void {
   app.shortcut<MessageShortcut>(
     CREDITS.shortcut,
-    messageShortcut(deps.log, async ({ shortcut, client }) => {
+    messageShortcut(deps, async ({ shortcut, client }) => {
       const channelId = shortcut.channel?.id;
       const ts = shortcut.message?.ts ?? shortcut.message_ts;
       if (!channelId || !ts || !MESSAGE_TS.test(ts)) throw new UserError(UNKNOWN_MESSAGE, 'unknown_message');

@@ -8,6 +8,7 @@ import { openModalThenFill } from '../../open-modal.js';
 import { decisionModal, decisionTitle } from '../../views/decisions/modal.js';
 import { blockAction } from '../block-action.js';
 import { messageShortcut, UNKNOWN_MESSAGE } from '../message-shortcut.js';
+import type { Outbox } from '../../outbox.js';
 
 /** A message ts as Slack writes it; anything else is not a message of Slack's. */
 const MESSAGE_TS = /^\d{1,12}\.\d{1,8}$/;
@@ -16,10 +17,13 @@ const MESSAGE_TS = /^\d{1,12}\.\d{1,8}$/;
  * The two ways into the decision form: the message shortcut "Log a decision" on any message, and
  * the Edit button on a posted decision.
  */
-export function registerDecisionShortcut(app: App, deps: { decisions: DecisionsService; log: Logger }): void {
+export function registerDecisionShortcut(
+  app: App,
+  deps: { decisions: DecisionsService; outbox: Outbox; log: Logger },
+): void {
   app.shortcut<MessageShortcut>(
     DECISIONS.shortcut,
-    messageShortcut(deps.log, async ({ shortcut, client }) => {
+    messageShortcut(deps, async ({ shortcut, client }) => {
       const channelId = shortcut.channel?.id;
       const sourceTs = shortcut.message?.ts ?? shortcut.message_ts;
       if (!channelId || !sourceTs || !MESSAGE_TS.test(sourceTs)) {
@@ -43,7 +47,7 @@ export function registerDecisionShortcut(app: App, deps: { decisions: DecisionsS
 
   app.action<BlockButtonAction>(
     DECISIONS.edit,
-    blockAction(deps.log, async ({ body, action, client }) => {
+    blockAction(deps, async ({ body, action, client }) => {
       const channelId =
         body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
       const id = Number(action.value);

@@ -5,16 +5,17 @@ import type { Logger } from '../../../logger.js';
 import { KUDOS } from '../../ids.js';
 import { messageShortcut, UNKNOWN_MESSAGE } from '../message-shortcut.js';
 import { giveKudosModal } from '../../views/kudos/modal.js';
+import type { Outbox } from '../../outbox.js';
 
 /** A message ts as Slack writes it; anything else is not a message of Slack's. */
 const MESSAGE_TS = /^\d{1,12}\.\d{1,8}$/;
 const USER_ID = /^[UW][A-Z0-9]{2,30}$/;
 
 /** "Give kudos" on any message: a small form with the message's author picked to start with. */
-export function registerKudosShortcut(app: App, deps: { log: Logger }): void {
+export function registerKudosShortcut(app: App, deps: { outbox: Outbox; log: Logger }): void {
   app.shortcut<MessageShortcut>(
     KUDOS.shortcut,
-    messageShortcut(deps.log, async ({ shortcut, client }) => {
+    messageShortcut(deps, async ({ shortcut, client }) => {
       const channelId = shortcut.channel?.id;
       const messageTs = shortcut.message?.ts ?? shortcut.message_ts;
       if (!channelId || !messageTs || !MESSAGE_TS.test(messageTs)) {

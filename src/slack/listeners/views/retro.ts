@@ -34,8 +34,6 @@ const stale = () => new UserError(STALE, 'stale_form');
 
 /** The retro forms' submissions: stored before the form closes, posted after. */
 export function registerRetroViews(app: App, deps: RetroListenerDeps): void {
-  const post = () => deps.background.run('retro messages', deps.runNow);
-
   app.view(
     RETRO.noteView,
     viewSubmission(deps.log, fieldErrors('note'), async ({ view, body }) => {
@@ -82,7 +80,6 @@ export function registerRetroViews(app: App, deps: RetroListenerDeps): void {
           dueOn: rawDue ? dueDate(rawDue) : undefined,
           createKey: ref.token,
         });
-        post();
         return undefined;
       },
     ),
@@ -107,7 +104,6 @@ export function registerRetroViews(app: App, deps: RetroListenerDeps): void {
         token: ref.token,
         fields,
       });
-      post();
       return undefined;
     }),
   );
