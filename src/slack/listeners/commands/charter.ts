@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import type { CharterService } from '../../../charter/charter-service.js';
+import { parseCharterCommand } from '../../../charter/parse-command.js';
 import type { Logger } from '../../../logger.js';
 import { CHARTER } from '../../ids.js';
 import { openModalThenFill } from '../../open-modal.js';
@@ -42,10 +43,10 @@ export function registerCharterCommand(app: App, deps: { charter: CharterService
     CHARTER.command,
     slashCommand(deps.log, async ({ command, client }) => {
       const channel = { teamId: command.team_id, channelId: command.channel_id };
-      const word = command.text.trim().toLowerCase();
+      const parsed = parseCharterCommand(command.text);
       const trigger = command.trigger_id;
-      switch (word) {
-        case '': {
+      switch (parsed.kind) {
+        case 'show': {
           // Shown when there is one, else the form: that takes a look first, but only a short one,
           // for the trigger_id lasts 3 seconds. A slow look opens the form at once, filled when known.
           const looking = deps.charter.current(channel).then((current) => ({ current }));
@@ -75,8 +76,8 @@ export function registerCharterCommand(app: App, deps: { charter: CharterService
         }
         case 'help':
           return charterHelp();
-        default:
-          return unknownCharterCommand(command.text.trim());
+        case 'unknown':
+          return unknownCharterCommand(parsed.text);
       }
     }),
   );

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { DecisionsService } from '../../../decisions/decisions-service.js';
+import { parseDecisionsCommand } from '../../../decisions/parse-command.js';
 import type { Logger } from '../../../logger.js';
 import { DECISIONS } from '../../ids.js';
 import {
@@ -15,9 +16,9 @@ export function registerDecisionsCommand(app: App, deps: { decisions: DecisionsS
   app.command(
     DECISIONS.command,
     slashCommand(deps.log, async ({ command }) => {
-      const word = command.text.trim().toLowerCase();
-      if (word === 'help') return decisionsHelp();
-      if (word !== '') return unknownDecisionsCommand(command.text.trim());
+      const parsed = parseDecisionsCommand(command.text);
+      if (parsed.kind === 'help') return decisionsHelp();
+      if (parsed.kind === 'unknown') return unknownDecisionsCommand(parsed.text);
       const channel = { teamId: command.team_id, channelId: command.channel_id };
       const { rows, total } = await deps.decisions.list(channel, DECISIONS_SHOWN);
       return decisionsList(channel.channelId, rows, total);

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../../logger.js';
+import { parsePulseCommand } from '../../../pulse/parse-command.js';
 import type { PulseService } from '../../../pulse/pulse-service.js';
 import { COMMANDS } from '../../ids.js';
 import { plainMessage } from '../../views/blocks.js';
@@ -16,7 +17,7 @@ export function registerPulseCommand(app: App, deps: { pulse: PulseService; log:
   app.command(
     COMMANDS.pulse,
     slashCommand(deps.log, async ({ command }) => {
-      if (/^\s*help\s*$/i.test(command.text)) return plainMessage(USAGE);
+      if (parsePulseCommand(command.text).kind === 'help') return plainMessage(USAGE);
       const shown = await deps.pulse.latest(command.team_id, command.channel_id);
       if (!shown) return plainMessage(NO_ROUND);
       return pulseResults({
