@@ -10,7 +10,7 @@ import {
   latestCharterVersion,
   lockCharter,
   versionOfSubmission,
-} from '../db/repos/charters.js';
+} from '../db/repos/charter.js';
 import { enqueueMessages, postedMessage, retryFailedMessage } from '../db/repos/outbox.js';
 import { UserError } from '../errors.js';
 import { changedFields } from './charter-fields.js';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { retroOfRitualDay } from '../db/repos/retros.js';
 import type { RitualRunner } from '../scheduler/ritual-kind.js';
-import { closeRetro, openRetro } from './retro-service.js';
+import { closeRetro, openRetro } from './retros-service.js';
 
 /**
  * A scheduled retro as the scheduler runs it: at its time one message in the channel (with the

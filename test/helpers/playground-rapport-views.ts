@@ -28,13 +28,13 @@ import { actionModal, debriefModal, noteModal } from '../../src/slack/views/retr
 import * as retroReplies from '../../src/slack/views/retros/replies.js';
 import { ritualSettingsModal } from '../../src/slack/views/rituals/modal.js';
 import * as ritualReplies from '../../src/slack/views/rituals/replies.js';
-import { standupDaySummary, standupHeader } from '../../src/slack/views/standup/day-header.js';
+import { standupDaySummary, standupHeader } from '../../src/slack/views/standups/day-header.js';
 import {
   checkinModal,
   checkinReply,
   promptSkipped,
   standupPrompt,
-} from '../../src/slack/views/standup/messages.js';
+} from '../../src/slack/views/standups/messages.js';
 
 import {
   ANA,

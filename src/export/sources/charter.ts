@@ -1,4 +1,4 @@
-import { streamCharterVersionsForExport } from '../../db/repos/charters.js';
+import { streamCharterVersionsForExport } from '../../db/repos/charter.js';
 import type { RecordSource } from '../record-source.js';
 
 /** Every version of every channel's charter, oldest first: none is ever overwritten. */

@@ -23,8 +23,8 @@ import { pulsePrompt } from './pulse/prompt.js';
 import { pulseResults } from './pulse/results.js';
 import { retroMessage, retroSummary } from './retros/message.js';
 import { actionAdded, actionReminder, debriefMessage } from './retros/replies.js';
-import { standupDaySummary, standupHeader } from './standup/day-header.js';
-import { checkinReply, standupPrompt } from './standup/messages.js';
+import { standupDaySummary, standupHeader } from './standups/day-header.js';
+import { checkinReply, standupPrompt } from './standups/messages.js';
 
 /** A reply the edge has already drawn (a listener's private note to the person who acted). */
 export type EdgeViews = { reply: SlackMessage };

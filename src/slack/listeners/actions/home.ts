@@ -3,7 +3,7 @@ import type { Clock } from '../../../clock.js';
 import type { HomeService } from '../../../home/home-service.js';
 import type { Logger } from '../../../logger.js';
 import type { ActionItemsService } from '../../../retros/action-items.js';
-import type { RetroService } from '../../../retros/retro-service.js';
+import type { RetroService } from '../../../retros/retros-service.js';
 import type { Background } from '../../background.js';
 import { publishHome } from '../../home.js';
 import { HOME } from '../../ids.js';

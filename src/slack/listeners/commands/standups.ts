@@ -1,12 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../../logger.js';
 import type { Directory } from '../../../people/directory.js';
-import { CHECKIN_USAGE, parseCheckinCommand } from '../../../standups/parse-checkin.js';
-import type { StandupService } from '../../../standups/standup-service.js';
+import { CHECKIN_USAGE, parseCheckinCommand } from '../../../standups/parse-command.js';
+import type { StandupService } from '../../../standups/standups-service.js';
 import { COMMANDS } from '../../ids.js';
 import { plainMessage } from '../../views/blocks.js';
 import { openModalThenFill } from '../../open-modal.js';
-import { CHECKIN_TITLE, checkinModal } from '../../views/standup/messages.js';
+import { CHECKIN_TITLE, checkinModal } from '../../views/standups/messages.js';
 import { slashCommand } from '../slash-command.js';
 
 export function registerCheckinCommand(

@@ -8,7 +8,7 @@ import { escapeMrkdwn, plainMessage } from '../../views/blocks.js';
 import { actionModal, NOTE_TITLE, noteModal } from '../../views/retros/modal.js';
 import { mineReply } from '../../views/retros/replies.js';
 import { blockAction } from '../block-action.js';
-import type { RetroListenerDeps } from '../commands/retro.js';
+import type { RetroListenerDeps } from '../commands/retros.js';
 
 /** The buttons of retros: add a note, edit or delete one's own, add an action item, mark one done. */
 export function registerRetroActions(app: App, deps: RetroListenerDeps): void {

@@ -6,7 +6,7 @@ import { MAX_ACTION_LENGTH, parseDate } from '../../../retros/parse-command.js';
 import { RETRO, type RetroFormBlock, retroBlockId } from '../../ids.js';
 import { decodeFormRef } from '../../views/retros/modal.js';
 import { viewSubmission } from '../view-submission.js';
-import type { RetroListenerDeps } from '../commands/retro.js';
+import type { RetroListenerDeps } from '../commands/retros.js';
 
 type Input = {
   value?: string | null;

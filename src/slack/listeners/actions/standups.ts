@@ -1,9 +1,9 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Logger } from '../../../logger.js';
-import type { StandupService } from '../../../standups/standup-service.js';
+import type { StandupService } from '../../../standups/standups-service.js';
 import { ACTIONS } from '../../ids.js';
 import { openModalThenFill } from '../../open-modal.js';
-import { checkinModal, CHECKIN_TITLE, decodeRef, promptSkipped } from '../../views/standup/messages.js';
+import { checkinModal, CHECKIN_TITLE, decodeRef, promptSkipped } from '../../views/standups/messages.js';
 import { blockAction } from '../block-action.js';
 import type { Outbox } from '../../outbox.js';
 

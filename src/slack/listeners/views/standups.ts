@@ -1,9 +1,9 @@
 import type { App } from '@slack/bolt';
 import { UserError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
-import type { StandupService } from '../../../standups/standup-service.js';
+import type { StandupService } from '../../../standups/standups-service.js';
 import { CHECKIN_INPUT, checkinBlockId, VIEWS } from '../../ids.js';
-import { decodeRef } from '../../views/standup/messages.js';
+import { decodeRef } from '../../views/standups/messages.js';
 import { viewSubmission } from '../view-submission.js';
 
 /** The check-in modal's submission: saved, with its reply in the day's thread queued, before the modal closes. */

@@ -5,7 +5,7 @@ import type { ActionItemsService } from '../../../retros/action-items.js';
 import type { DebriefService } from '../../../retros/debriefs.js';
 import { newFormToken } from '../../../retros/notes.js';
 import { parseRetroCommand, RETRO_USAGE } from '../../../retros/parse-command.js';
-import type { RetroService } from '../../../retros/retro-service.js';
+import type { RetroService } from '../../../retros/retros-service.js';
 import type { Background } from '../../background.js';
 import { RETRO } from '../../ids.js';
 import { escapeMrkdwn, plainMessage } from '../../views/blocks.js';
