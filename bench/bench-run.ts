@@ -98,10 +98,10 @@ export async function withBotDatabase<T>(
   }
 }
 
-/** People the stand-in answers users.info for, with ids from `prefix`. */
-export function addPeople(fake: FakeSlack, count: number, prefix = 'U0BENCH'): string[] {
+/** People the stand-in answers users.info for; requests go between them, as in a real team. */
+export function addPeople(fake: FakeSlack, count = 50): string[] {
   return Array.from({ length: count }, (_, i) => {
-    const id = `${prefix}${String(i).padStart(3, '0')}`;
+    const id = `U0BENCH${String(i).padStart(3, '0')}`;
     fake.addUser({ id, name: `bench-person-${i}` });
     return id;
   });

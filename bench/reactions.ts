@@ -28,7 +28,6 @@ import { measureThroughput, type Throughput } from './throughput.js';
  * BENCH_SECONDS sets the length of each measured run (default 10).
  */
 
-const USER_COUNT = 50;
 const CONNECTIONS = 16;
 const WARMUP_SECONDS = 3;
 const STEADY_RATE = 200;
@@ -60,7 +59,7 @@ async function main(): Promise<void> {
         channelId: `CBENCH${Date.now().toString(36).toUpperCase()}`,
         otherLoad,
       };
-      const userIds = addPeople(fake, USER_COUNT);
+      const userIds = addPeople(fake);
       const next = reactionRequests({ signingSecret: SIGNING_SECRET, channelId: run.channelId, userIds });
       const figures = await measure(run, bare, bot, next);
       figures.kudos.recorded = await countKudos(botDatabase, run.channelId);
