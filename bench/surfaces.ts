@@ -67,18 +67,51 @@ type Row = {
 async function main(): Promise<void> {
   const seconds = secondsFromEnv();
   const otherLoad = await otherProcessesLoad();
-  await withBenchApps({}, async (apps) => {
+  const log = logTally();
+  const { database, rows } = await withBenchApps({ isExpectedOutput: log.isRepeat }, async (apps) => {
     const surfaces = await setUpSurfaces(apps);
-    const rows: Row[] = [];
+    const measured: Row[] = [];
     console.log(
       `Each surface: warm-up ${WARMUP_SECONDS} s, then ${seconds} s at ${RATE} requests/s, bare Bolt first, then Rapport…`,
     );
     for (const surface of surfaces) {
       console.log(`  ${surface.label}`);
-      rows.push(await measureSurface(apps, surface, seconds));
+      measured.push(await measureSurface(apps, surface, seconds));
     }
-    printSummary({ database: apps.database, seconds, otherLoad }, rows);
+    return { database: apps.database, rows: measured };
   });
+  // After the apps have stopped, so nothing they log lands inside the report.
+  printSummary({ database, seconds, otherLoad }, rows, log.repeats());
+}
+
+/**
+ * Rapport's log lines, shown once each: under overload it logs the same failure for every request,
+ * which would bury the report. The report counts the repeats instead.
+ */
+function logTally() {
+  const seen = new Map<string, number>();
+  const keyOf = (line: string) => {
+    try {
+      const entry = JSON.parse(line) as {
+        msg?: string;
+        err?: { message?: string };
+      };
+      return [entry.msg, entry.err?.message].filter(Boolean).join(': ') || line;
+    } catch {
+      return line;
+    }
+  };
+  return {
+    isRepeat(line: string): boolean {
+      const key = keyOf(line);
+      const count = (seen.get(key) ?? 0) + 1;
+      seen.set(key, count);
+      return count > 1;
+    },
+    repeats(): string[] {
+      return [...seen].filter(([, count]) => count > 1).map(([key, count]) => `${count}× ${key}`);
+    },
+  };
 }
 
 /**
@@ -236,7 +269,11 @@ function modalsOpened(fake: FakeSlack, callbackId: string): number {
   return opened;
 }
 
-function printSummary(run: { database: string; seconds: number; otherLoad: number }, rows: Row[]): void {
+function printSummary(
+  run: { database: string; seconds: number; otherLoad: number },
+  rows: Row[],
+  logRepeats: string[],
+): void {
   const table = [
     ['surface', 'Rapport p50', 'p99', 'max', 'bare Bolt p50', 'p99', 'p99 ratio'],
     ...rows.map((r) => [
@@ -265,6 +302,9 @@ function printSummary(run: { database: string; seconds: number; otherLoad: numbe
     `failed requests (non-2xx or no answer): bare Bolt ${failedBare}, Rapport ${failed}`,
     `work done by Rapport (warm-up and measured run):`,
     ...rows.map(workLine),
+    ...(logRepeats.length > 0
+      ? ["Rapport's log lines shown once above, repeated:", ...logRepeats.map((l) => `  ${l}`)]
+      : []),
   ];
   console.log(lines.join('\n'));
 }
