@@ -33,24 +33,32 @@ export function reactionRequests(options: ReactionRequestsOptions): () => Signed
         user: userIds[n % userIds.length],
         item: { type: 'message', channel: channelId, ts },
         reaction: 'clap',
-        item_user: userIds[authorIndex(n, userIds.length)],
+        item_user: userIds[partnerIndex(n, userIds.length)],
         event_ts: ts,
       }),
     );
-    const timestamp = Math.floor(Date.now() / 1000);
-    return {
-      body,
-      headers: {
-        'content-type': 'application/json',
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': signature(signingSecret, timestamp, body),
-      },
-    };
+    return signRequest(signingSecret, body, 'application/json');
   };
 }
 
-/** Never the reactor (offset 1 … count-1), and a different partner each round through the users. */
-function authorIndex(n: number, count: number): number {
+/** A request body with the headers Slack sends with it: its type, and its signature made now. */
+export function signRequest(signingSecret: string, body: string, contentType: string): SignedRequest {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return {
+    body,
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signature(signingSecret, timestamp, body),
+    },
+  };
+}
+
+/**
+ * The other person in the nth request from person n % count: never that person (offset 1 …
+ * count-1), and a different partner each round through the people.
+ */
+export function partnerIndex(n: number, count: number): number {
   const offset = 1 + (Math.floor(n / count) % (count - 1));
   return (n + offset) % count;
 }

@@ -1,13 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { openDatabase } from '../src/db/open-database.js';
-import { createLogger } from '../src/logger.js';
-import { projectPath } from '../src/project-path.js';
-import { BOT_TOKEN, FakeSlack } from '../test/helpers/fake-slack.js';
-import { type ChildApp, startChildApp, stopChildApp } from './child-app.js';
+import {
+  addPeople,
+  type BotDatabase,
+  machineLines,
+  otherProcessesLoad,
+  percentiles,
+  perSecond,
+  runBench,
+  secondsFromEnv,
+  SIGNING_SECRET,
+  verdict,
+  withBenchApps,
+  withBotDatabase,
+} from './bench-run.js';
+import type { ChildApp } from './child-app.js';
 import { type Latency, measureLatencyAtRate } from './latency-at-rate.js';
 import { reactionRequests, type SignedRequest } from './reaction-requests.js';
 import { measureThroughput, type Throughput } from './throughput.js';
@@ -22,15 +28,11 @@ import { measureThroughput, type Throughput } from './throughput.js';
  * BENCH_SECONDS sets the length of each measured run (default 10).
  */
 
-const SIGNING_SECRET = 'bench-signing-secret-5d1e8b3a9f';
-const USER_COUNT = 50;
 const CONNECTIONS = 16;
 const WARMUP_SECONDS = 3;
 const STEADY_RATE = 200;
 const GOAL_RATIO = 0.7;
 const GOAL_P99_MS = 50;
-/** Above this share of the CPUs busy with other work before the run, the figures are flagged. */
-const BUSY_MACHINE = 0.1;
 
 type Run = {
   database: 'embedded' | 'server';
@@ -47,50 +49,23 @@ type Figures = {
 
 async function main(): Promise<void> {
   const seconds = secondsFromEnv();
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const run: Run = {
-    database: databaseUrl ? 'server' : 'embedded',
-    seconds,
-    channelId: `CBENCH${Date.now().toString(36).toUpperCase()}`,
-    otherLoad: await otherProcessesLoad(),
-  };
-  const workDir = await mkdtemp(join(tmpdir(), 'rapport-bench-'));
-  const dataDir = join(workDir, 'data');
-  const fake = await FakeSlack.start();
-  const userIds = addPeople(fake);
-  const apps: ChildApp[] = [];
-  try {
-    const slackEnv = {
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      LOG_LEVEL: 'warn',
-    };
-    const databaseEnv: Record<string, string> = databaseUrl
-      ? { DATABASE_URL: databaseUrl }
-      : { DATA_DIR: dataDir };
-    console.log(`Starting Rapport (${run.database} database) and a bare Bolt app…`);
-    const bot = await startChildApp('rapport', projectPath('dist', 'src', 'main.js'), {
-      env: { ...slackEnv, ...databaseEnv },
-      nodeArgs: profileArgs('rapport'),
-      isExpectedOutput: isCutOffRequest,
-    });
-    apps.push(bot);
-    const bare = await startChildApp('bare-bolt', projectPath('dist', 'bench', 'bare-bolt.js'), {
-      env: slackEnv,
-      nodeArgs: profileArgs('bare-bolt'),
-    });
-    apps.push(bare);
-
-    const next = reactionRequests({ signingSecret: SIGNING_SECRET, channelId: run.channelId, userIds });
-    const figures = await measure(run, bare, bot, next);
-    figures.kudos.recorded = await countKudos({ url: databaseUrl, dataDir }, run.channelId);
-    printSummary(run, figures);
-  } finally {
-    await Promise.all(apps.map(stopChildApp));
-    await fake.stop();
-    await rm(workDir, { recursive: true, force: true });
-  }
+  const otherLoad = await otherProcessesLoad();
+  await withBenchApps(
+    { isExpectedOutput: isCutOffRequest },
+    async ({ database, fake, bot, bare, botDatabase }) => {
+      const run: Run = {
+        database,
+        seconds,
+        channelId: `CBENCH${Date.now().toString(36).toUpperCase()}`,
+        otherLoad,
+      };
+      const userIds = addPeople(fake);
+      const next = reactionRequests({ signingSecret: SIGNING_SECRET, channelId: run.channelId, userIds });
+      const figures = await measure(run, bare, bot, next);
+      figures.kudos.recorded = await countKudos(botDatabase, run.channelId);
+      printSummary(run, figures);
+    },
+  );
 }
 
 /**
@@ -100,12 +75,6 @@ async function main(): Promise<void> {
  */
 function isCutOffRequest(line: string): boolean {
   return line.includes('"outcome":"no_answer"');
-}
-
-/** With BENCH_PROFILE_DIR set, each app writes a CPU profile there when it stops. */
-function profileArgs(name: string): string[] {
-  const dir = process.env.BENCH_PROFILE_DIR;
-  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
 }
 
 /** Bare Bolt first, then Rapport, in each phase, with the same load; both apps stay up throughout. */
@@ -140,53 +109,16 @@ async function measure(run: Run, bare: ChildApp, bot: ChildApp, next: () => Sign
   };
 }
 
-/**
- * How busy the machine is before the bench adds load, measured over a second. Both apps compete
- * with everything else for the CPUs, so on a busy machine both figures drop and vary between runs.
- */
-async function otherProcessesLoad(): Promise<number> {
-  const before = cpuTimes();
-  await sleep(1_000);
-  const after = cpuTimes();
-  return 1 - (after.idle - before.idle) / (after.total - before.total || 1);
-}
-
-function cpuTimes(): { idle: number; total: number } {
-  return cpus().reduce(
-    (sum, { times }) => ({
-      idle: sum.idle + times.idle,
-      total: sum.total + times.user + times.nice + times.sys + times.irq + times.idle,
-    }),
-    { idle: 0, total: 0 },
-  );
-}
-
-/** People the fake Slack answers users.info for; reactions go between them. */
-function addPeople(fake: FakeSlack): string[] {
-  return Array.from({ length: USER_COUNT }, (_, i) => {
-    const id = `U0BENCH${String(i).padStart(3, '0')}`;
-    fake.addUser({ id, name: `bench-person-${i}` });
-    return id;
-  });
-}
-
-/**
- * Kudos the bot stored for this run's channel, read while the bot still runs: with the embedded
- * database this joins the bot's engine (as `npm run export` does) rather than opening its files.
- */
-async function countKudos(database: { url: string | undefined; dataDir: string }, channelId: string) {
-  const log = createLogger({ level: 'warn', destination: process.stderr });
-  const opened = await openDatabase({ ...database, poolMax: 1 }, log, { migrate: false });
-  try {
-    const [row] = await opened.db.query(
+/** Kudos the bot stored for this run's channel. */
+async function countKudos(database: BotDatabase, channelId: string): Promise<number> {
+  return withBotDatabase(database, async (db) => {
+    const [row] = await db.query(
       'select count(*)::int as count from kudos where channel_id = $1',
       [channelId],
       z.object({ count: z.number() }),
     );
     return row?.count ?? 0;
-  } finally {
-    await opened.close();
-  }
+  });
 }
 
 function reportFailures(phase: string, failed: { bare: number; bot: number }): void {
@@ -201,12 +133,10 @@ function printSummary(run: Run, f: Figures): void {
     bare: f.bare.throughput.failed + f.bare.latency.failed,
     bot: f.bot.throughput.failed + f.bot.latency.failed,
   };
-  const cpu = cpus();
   const lines = [
     '',
     `Rapport reaction_added benchmark (database: ${run.database}, ${run.seconds} s per run)`,
-    `on ${cpu.length} CPUs (${cpu[0]?.model.trim() ?? 'unknown'}), Node ${process.version}`,
-    busyMachine(run.otherLoad),
+    ...machineLines(run.otherLoad),
     `throughput, ${CONNECTIONS} connections:`,
     `  bare Bolt : ${perSecond(f.bare.throughput.perSecond)} req/s`,
     `  Rapport   : ${perSecond(f.bot.throughput.perSecond)} req/s   ratio ${ratio.toFixed(2)} (goal ≥ ${GOAL_RATIO.toFixed(2)}): ${verdict(ratio >= GOAL_RATIO)}`,
@@ -218,15 +148,6 @@ function printSummary(run: Run, f: Figures): void {
     kudosLine(f.kudos),
   ];
   console.log(lines.join('\n'));
-}
-
-function busyMachine(otherLoad: number): string {
-  const share = `other processes used ${Math.round(otherLoad * 100)}% of the CPUs just before the run`;
-  return otherLoad > BUSY_MACHINE ? `${share}: figures may be low and vary between runs` : share;
-}
-
-function percentiles(latency: Latency): string {
-  return `p50 ${ms(latency.p50Ms)}, p99 ${ms(latency.p99Ms)}, max ${ms(latency.maxMs)}`;
 }
 
 /** A generator that could not keep the rate would flatter the latency figures; say so. */
@@ -248,20 +169,4 @@ function kudosLine(k: Figures['kudos']): string {
     : `kudos recorded: ${k.recorded}, expected ${expected} (${detail}): MISMATCH`;
 }
 
-const verdict = (met: boolean) => (met ? 'met' : 'GOAL MISSED');
-const perSecond = (value: number) => value.toFixed(value < 1000 ? 1 : 0);
-const ms = (value: number) => `${value.toFixed(1)} ms`;
-
-function secondsFromEnv(): number {
-  const raw = process.env.BENCH_SECONDS;
-  const seconds = raw === undefined || raw === '' ? 10 : Number(raw);
-  if (!Number.isFinite(seconds) || seconds < 1) {
-    throw new Error(`BENCH_SECONDS must be a number of seconds, 1 or more (got ${raw})`);
-  }
-  return seconds;
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`benchmark failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench(main);

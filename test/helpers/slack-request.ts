@@ -136,13 +136,17 @@ export class SlackRequests {
   }
 
   /** A click on a button, as Slack sends it: a form with one `payload` field. */
-  blockAction(fields: {
+  blockAction(fields: Parameters<SlackRequests['blockActionBody']>[0]): Promise<Response> {
+    return this.post(this.blockActionBody(fields), FORM);
+  }
+
+  blockActionBody(fields: {
     user_id: string;
     action_id: string;
     value: string;
     channel_id?: string;
     team_id?: string;
-  }): Promise<Response> {
+  }): string {
     const trigger = this.trigger(fields.user_id);
     const payload = {
       type: 'block_actions',
@@ -159,7 +163,7 @@ export class SlackRequests {
       response_url: this.responseUrl(trigger),
       actions: [buttonAction(fields.action_id, fields.value)],
     };
-    return this.postPayload(payload);
+    return payloadBody(payload);
   }
 
   /**
@@ -220,21 +224,27 @@ export class SlackRequests {
   }
 
   /** A modal's submission, with `values` as Slack puts them: state.values[block_id][action_id]. */
-  viewSubmission(fields: {
+  viewSubmission(fields: Parameters<SlackRequests['viewSubmissionBody']>[0]): Promise<Response> {
+    return this.post(this.viewSubmissionBody(fields), FORM);
+  }
+
+  viewSubmissionBody(fields: {
     user_id: string;
     callback_id: string;
     private_metadata: string;
     // Each input as Slack reports it: `value`, `selected_option`, `selected_users`, … by element type.
     values: Record<string, Record<string, { type: string; value?: string | null } & Record<string, unknown>>>;
     team_id?: string;
-  }): Promise<Response> {
+    /** The open modal's id; each modal Slack opens has its own. */
+    view_id?: string;
+  }): string {
     const teamId = fields.team_id ?? TEAM_ID;
     const payload = {
       type: 'view_submission',
       ...interactionEnvelope(fields.user_id, teamId),
       trigger_id: this.trigger(fields.user_id),
       view: {
-        id: 'V0MODAL01',
+        id: fields.view_id ?? 'V0MODAL01',
         team_id: teamId,
         type: 'modal',
         callback_id: fields.callback_id,
@@ -247,7 +257,7 @@ export class SlackRequests {
       response_urls: [],
       is_enterprise_install: false,
     };
-    return this.postPayload(payload);
+    return payloadBody(payload);
   }
 
   /**
@@ -255,14 +265,18 @@ export class SlackRequests {
    * MessageShortcut and Slack's "Shortcuts interaction payloads" reference): a form with one
    * `payload` field.
    */
-  messageShortcut(fields: {
+  messageShortcut(fields: Parameters<SlackRequests['messageShortcutBody']>[0]): Promise<Response> {
+    return this.post(this.messageShortcutBody(fields), FORM);
+  }
+
+  messageShortcutBody(fields: {
     user_id: string;
     callback_id: string;
     channel_id?: string;
     /** `user: null` with a `bot_id`: a bot's post, which has no author user. */
     message: { ts: string; text?: string; user?: string | null; bot_id?: string; thread_ts?: string };
     team_id?: string;
-  }): Promise<Response> {
+  }): string {
     const trigger = this.trigger(fields.user_id);
     const teamId = fields.team_id ?? TEAM_ID;
     const payload = {
@@ -286,19 +300,21 @@ export class SlackRequests {
       is_enterprise_install: false,
       enterprise: null,
     };
-    return this.postPayload(payload);
+    return payloadBody(payload);
   }
 
-  /** Interactivity arrives as a form with one field, `payload`, holding the JSON. */
   private postPayload(payload: object): Promise<Response> {
-    return this.post(
-      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-      'application/x-www-form-urlencoded',
-    );
+    return this.post(payloadBody(payload), FORM);
   }
 }
 
-/** The fields every interactivity payload carries about who acted, where. */
+const FORM = 'application/x-www-form-urlencoded';
+
+/** Interactivity arrives as a form with one field, `payload`, holding the JSON. */
+function payloadBody(payload: object): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
 /** A clicked button as block_actions lists it. */
 function buttonAction(actionId: string, value: string) {
   return {
@@ -339,6 +355,7 @@ function viewContainer(
   };
 }
 
+/** The fields every interactivity payload carries about who acted, where. */
 function interactionEnvelope(userId: string, teamId = TEAM_ID) {
   return {
     team: { id: teamId, domain: 'rapport-test' },
