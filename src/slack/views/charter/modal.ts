@@ -8,6 +8,7 @@ import {
 import { CHARTER_FIELDS, type CharterField, type CharterText } from '../../../charter/charter-text.js';
 import { CHARTER, charterBlockId } from '../../ids.js';
 import { truncate } from '../blocks.js';
+import { formModal } from '../form-modal.js';
 
 /**
  * What the form carries in private_metadata: the channel, the version it was opened on (0 for a
@@ -59,13 +60,11 @@ export const CHARTER_TITLE = { new: 'Team charter', edit: 'Edit the charter' } a
 
 /** The charter form, filled in with the current version when there is one. */
 export function charterModal(input: CharterFormMetadata & { text?: CharterText }): types.ModalView {
-  return {
-    type: 'modal',
-    callback_id: CHARTER.view,
-    private_metadata: encodeCharterMetadata(input),
-    title: { type: 'plain_text', text: input.text ? CHARTER_TITLE.edit : CHARTER_TITLE.new },
-    submit: { type: 'plain_text', text: 'Save and post' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return formModal({
+    callbackId: CHARTER.view,
+    metadata: encodeCharterMetadata(input),
+    title: input.text ? CHARTER_TITLE.edit : CHARTER_TITLE.new,
+    submit: 'Save and post',
     blocks: [
       {
         type: 'context',
@@ -78,7 +77,7 @@ export function charterModal(input: CharterFormMetadata & { text?: CharterText }
       },
       ...CHARTER_FIELDS.map((field) => fieldInput(field, input.text?.[field])),
     ],
-  };
+  });
 }
 
 type StateValue = { value?: string | null };

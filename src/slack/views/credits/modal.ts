@@ -12,6 +12,7 @@ import type { ContributorRow, CreditRow } from '../../../db/repos/credits.js';
 import { CREDITS, creditBlockId, creditContributionBlockId, type CreditFormBlock } from '../../ids.js';
 import { escapeMrkdwn, quote, truncate } from '../blocks.js';
 import { deliverableText } from './message.js';
+import { formModal } from '../form-modal.js';
 
 /** The titles of the credit form and of the correction form, also shown while they load. */
 export const CREDIT_TITLE = 'Give credit';
@@ -142,15 +143,13 @@ export function creditModal(m: CreditModalInput): types.ModalView {
       ),
     ]),
   ];
-  return {
-    type: 'modal',
-    callback_id: CREDITS.view,
-    private_metadata: encodeCreditMetadata(m),
-    title: { type: 'plain_text', text: CREDIT_TITLE },
-    submit: { type: 'plain_text', text: 'Give credit' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return formModal({
+    callbackId: CREDITS.view,
+    metadata: encodeCreditMetadata(m),
+    title: CREDIT_TITLE,
+    submit: 'Give credit',
     blocks,
-  };
+  });
 }
 
 type StateValue = {
@@ -192,13 +191,11 @@ export function creditErrorsByBlock(errors: CreditFormErrors): Record<string, st
 
 /** The small form in which a contributor puts their own part in their own words. */
 export function correctionModal(credit: CreditRow, c: ContributorRow): types.ModalView {
-  return {
-    type: 'modal',
-    callback_id: CREDITS.correctView,
-    private_metadata: String(c.id),
-    title: { type: 'plain_text', text: CORRECTION_TITLE },
-    submit: { type: 'plain_text', text: 'Save and confirm' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return formModal({
+    callbackId: CREDITS.correctView,
+    metadata: String(c.id),
+    title: CORRECTION_TITLE,
+    submit: 'Save and confirm',
     blocks: [
       {
         type: 'context',
@@ -216,7 +213,7 @@ export function correctionModal(credit: CreditRow, c: ContributorRow): types.Mod
         ...(c.contribution ? { initial_value: c.contribution } : {}),
       }),
     ],
-  };
+  });
 }
 
 /** The correction form's contributor row id, or undefined for anything else. */
