@@ -7,7 +7,7 @@ import {
 } from '../../../charter/charter-fields.js';
 import { CHARTER_FIELDS, type CharterField, type CharterText } from '../../../charter/charter-text.js';
 import { CHARTER, charterBlockId } from '../../ids.js';
-import { truncate } from '../blocks.js';
+import { context, truncate } from '../blocks.js';
 import { formModal } from '../form-modal.js';
 
 /**
@@ -66,15 +66,9 @@ export function charterModal(input: CharterFormMetadata & { text?: CharterText }
     title: input.text ? CHARTER_TITLE.edit : CHARTER_TITLE.new,
     submit: 'Save and post',
     blocks: [
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: `The working agreement of <#${input.channelId}>. Saving posts it in the channel (or updates the message already there); every version is kept.`,
-          },
-        ],
-      },
+      context(
+        `The working agreement of <#${input.channelId}>. Saving posts it in the channel (or updates the message already there); every version is kept.`,
+      ),
       ...CHARTER_FIELDS.map((field) => fieldInput(field, input.text?.[field])),
     ],
   });

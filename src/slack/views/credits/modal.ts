@@ -10,7 +10,7 @@ import {
 } from '../../../credits/credit-text.js';
 import type { ContributorRow, CreditRow } from '../../../db/repos/credits.js';
 import { CREDITS, creditBlockId, creditContributionBlockId, type CreditFormBlock } from '../../ids.js';
-import { escapeMrkdwn, quote, truncate } from '../blocks.js';
+import { context, escapeMrkdwn, quote, truncate } from '../blocks.js';
 import { deliverableText } from './message.js';
 import { formModal } from '../form-modal.js';
 
@@ -91,14 +91,7 @@ export function creditModal(m: CreditModalInput): types.ModalView {
   const source = m.sourceText?.trim() ? truncate(m.sourceText.trim(), SOURCE_SHOWN) : undefined;
   const people = m.people.slice(0, MAX_CONTRIBUTORS);
   const blocks: types.AnyBlock[] = [
-    ...(source
-      ? [
-          {
-            type: 'context' as const,
-            elements: [{ type: 'mrkdwn' as const, text: quote(escapeMrkdwn(source)) }],
-          },
-        ]
-      : []),
+    ...(source ? [context(quote(escapeMrkdwn(source)))] : []),
     input(creditBlockId('deliverable'), 'What is the credit for', {
       type: 'plain_text_input',
       action_id: CREDITS.input,
@@ -128,7 +121,7 @@ export function creditModal(m: CreditModalInput): types.ModalView {
       { dispatch: true, hint: 'Each person gets a DM to confirm or correct their part.' },
     ),
     ...people.flatMap((userId) => [
-      { type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: `<@${userId}>` }] },
+      context(`<@${userId}>`),
       input(
         creditContributionBlockId(userId),
         'Their role or contribution',
@@ -197,15 +190,9 @@ export function correctionModal(credit: CreditRow, c: ContributorRow): types.Mod
     title: CORRECTION_TITLE,
     submit: 'Save and confirm',
     blocks: [
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: `Your part in ${deliverableText(credit)}, credited by <@${credit.given_by}> in <#${credit.channel_id}>.`,
-          },
-        ],
-      },
+      context(
+        `Your part in ${deliverableText(credit)}, credited by <@${credit.given_by}> in <#${credit.channel_id}>.`,
+      ),
       input(creditBlockId('correction'), 'What you did', {
         type: 'plain_text_input',
         action_id: CREDITS.input,

@@ -9,7 +9,7 @@ import {
   RATIONALE_MAX,
 } from '../../../decisions/decision-form.js';
 import { DECISIONS, decisionBlockId, type DecisionFormBlock } from '../../ids.js';
-import { escapeMrkdwn, quote, truncate } from '../blocks.js';
+import { context, escapeMrkdwn, quote, truncate } from '../blocks.js';
 import { formModal } from '../form-modal.js';
 
 /**
@@ -78,14 +78,7 @@ export function decisionModal(
     title: decisionTitle(d?.id),
     submit: d ? 'Save' : 'Log and post',
     blocks: [
-      ...(source
-        ? [
-            {
-              type: 'context' as const,
-              elements: [{ type: 'mrkdwn' as const, text: quote(escapeMrkdwn(truncate(source, 500))) }],
-            },
-          ]
-        : []),
+      ...(source ? [context(quote(escapeMrkdwn(truncate(source, 500))))] : []),
       input('decision', 'What was decided', {
         type: 'plain_text_input',
         action_id: DECISIONS.input,

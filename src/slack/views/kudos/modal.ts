@@ -5,7 +5,7 @@ import type { KudosForm, KudosFormErrors, KudosFormField } from '../../../kudos/
 import { MAX_RECIPIENTS } from '../../../kudos/parse-command.js';
 import { MAX_REASON_LENGTH } from '../../../kudos/reason.js';
 import { KUDOS, kudosBlockId } from '../../ids.js';
-import { escapeMrkdwn, quote, truncate } from '../blocks.js';
+import { context, escapeMrkdwn, quote, truncate } from '../blocks.js';
 import { formModal } from '../form-modal.js';
 
 /**
@@ -44,14 +44,7 @@ export function giveKudosModal(
     title: 'Give kudos',
     submit: 'Give kudos',
     blocks: [
-      ...(source
-        ? [
-            {
-              type: 'context' as const,
-              elements: [{ type: 'mrkdwn' as const, text: quote(escapeMrkdwn(truncate(source, 300))) }],
-            },
-          ]
-        : []),
+      ...(source ? [context(quote(escapeMrkdwn(truncate(source, 300))))] : []),
       {
         type: 'input',
         block_id: kudosBlockId('recipients'),
