@@ -73,14 +73,17 @@ export function createApp(deps: AppDeps): RapportApp {
       retryConfig: { retries: deps.slackRetries ?? 3, factor: 2 },
     },
   });
+  /** A Web API client that never retries nor waits out a rate limit: its caller decides. */
+  const clientWithoutRetries = (timeout: number) =>
+    new webApi.WebClient(config.slack.botToken, {
+      slackApiUrl: config.slack.apiUrl,
+      logger,
+      timeout,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    });
   // Lookups on the acknowledgement path must answer fast or fail: no retries, a short timeout.
-  const quickClient = new webApi.WebClient(config.slack.botToken, {
-    slackApiUrl: config.slack.apiUrl,
-    logger,
-    timeout: 2_000,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-  });
+  const quickClient = clientWithoutRetries(2_000);
   const directory = createDirectory({ db, slack: quickClient, clock, log });
   const background = createBackground(log);
   const kudos = createKudosService({ db, directory, clock });
@@ -98,13 +101,7 @@ export function createApp(deps: AppDeps): RapportApp {
   const actionItems = createActionItemsService({ db, clock, directory });
   const debriefs = createDebriefService({ db, clock });
   // The outbox decides about retries itself, so its client never retries on its own.
-  const outboxClient = new webApi.WebClient(config.slack.botToken, {
-    slackApiUrl: config.slack.apiUrl,
-    logger,
-    timeout: 10_000,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-  });
+  const outboxClient = clientWithoutRetries(10_000);
   const outbox = createOutbox({ db, clock, log, slack: outboxClient, background });
   const jobs = createJobs({ db, clock, log, outbox, kinds: RITUAL_RUNNERS });
 

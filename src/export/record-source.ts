@@ -13,3 +13,20 @@ export type RecordSource = {
   columns: readonly string[];
   records(db: Database, filter: ExportFilter): AsyncGenerator<ExportRecord>;
 };
+
+/** A source whose records are the rows of one export stream, each turned into a record's fields. */
+export function streamedRecords<Row>(source: {
+  type: string;
+  columns: readonly string[];
+  rows: (db: Database, filter: ExportFilter) => AsyncIterable<Row>;
+  toRecord: (row: Row) => Record<string, Value>;
+}): RecordSource {
+  const { type, rows, toRecord } = source;
+  return {
+    type,
+    columns: source.columns,
+    async *records(db, filter) {
+      for await (const row of rows(db, filter)) yield { type, ...toRecord(row) };
+    },
+  };
+}

@@ -11,6 +11,7 @@ import {
   findRetro,
   insertNote,
   insertRetro,
+  type NewRetro,
   notesOfAuthor,
   notesOfRetro,
   openRetroOfChannel,
@@ -55,16 +56,7 @@ async function editOfMessage(q: Queryable, retro: RetroRow, dedupeKey: string): 
 /** Starts a retro and returns its channel message; a replayed start returns none. */
 export async function openRetro(
   tx: Queryable,
-  r: {
-    teamId: string;
-    channelId: string;
-    title: string;
-    startKey: string;
-    startedBy: string | null;
-    ritualId?: number;
-    localDate?: string;
-    now: Date;
-  },
+  r: NewRetro,
 ): Promise<{ retro: RetroRow; messages: OutboxMessage[] }> {
   const { retro, created } = await insertRetro(tx, r);
   if (!created) return { retro, messages: [] };

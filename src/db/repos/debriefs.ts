@@ -50,6 +50,13 @@ export function debriefsOfChannel(q: Queryable, teamId: string, channelId: strin
   );
 }
 
+/** A debrief as exported: its workspace, its id as `debrief_id`, then the rest of its row. */
+const exportLine = z.object({
+  team_id: z.string(),
+  debrief_id: z.coerce.number(),
+  ...debriefRow.omit({ id: true }).shape,
+});
+
 /** Every debrief; `since` keeps those written from then. */
 export function streamDebriefsForExport(db: Database, filter: ExportFilter) {
   return db.stream(
@@ -59,15 +66,6 @@ export function streamDebriefsForExport(db: Database, filter: ExportFilter) {
        and ($2::timestamptz is null or created_at >= $2)
      order by team_id, created_at, id`,
     [filter.teamId ?? null, filter.since ?? null],
-    z.object({
-      team_id: z.string(),
-      debrief_id: z.coerce.number(),
-      channel_id: z.string(),
-      project: z.string(),
-      lessons: z.string(),
-      assets: z.string(),
-      created_by: z.string(),
-      created_at: z.date(),
-    }),
+    exportLine,
   );
 }

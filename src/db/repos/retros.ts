@@ -21,20 +21,20 @@ const RETRO_COLUMNS = `r.id, r.team_id, r.channel_id, r.title, r.opened_at, r.cl
   (select o.message_ts from outbox o
    where o.team_id = r.team_id and o.dedupe_key = 'retro:' || r.id) as message_ts`;
 
+/** A retro to start: by a person (`startedBy`) or by its ritual on `localDate`. */
+export type NewRetro = {
+  teamId: string;
+  channelId: string;
+  title: string;
+  startKey: string;
+  startedBy: string | null;
+  ritualId?: number;
+  localDate?: string;
+  now: Date;
+};
+
 /** Creates a retro; a second start with the same key returns the first one, and `created: false`. */
-export async function insertRetro(
-  q: Queryable,
-  r: {
-    teamId: string;
-    channelId: string;
-    title: string;
-    startKey: string;
-    startedBy: string | null;
-    ritualId?: number;
-    localDate?: string;
-    now: Date;
-  },
-): Promise<{ retro: RetroRow; created: boolean }> {
+export async function insertRetro(q: Queryable, r: NewRetro): Promise<{ retro: RetroRow; created: boolean }> {
   const inserted = await q.query(
     `insert into retros (team_id, channel_id, title, start_key, started_by, ritual_id, local_date, opened_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8)

@@ -1,8 +1,8 @@
 import { streamCharterVersionsForExport } from '../../db/repos/charter.js';
-import type { RecordSource } from '../record-source.js';
+import { streamedRecords } from '../record-source.js';
 
 /** Every version of every channel's charter, oldest first: none is ever overwritten. */
-export const charterRecords: RecordSource = {
+export const charterRecords = streamedRecords({
   type: 'charter',
   columns: [
     'team_id',
@@ -17,9 +17,6 @@ export const charterRecords: RecordSource = {
     'saved_by',
     'saved_at',
   ],
-  async *records(db, filter) {
-    for await (const v of streamCharterVersionsForExport(db, filter)) {
-      yield { type: 'charter', ...v, saved_at: v.saved_at.toISOString() };
-    }
-  },
-};
+  rows: streamCharterVersionsForExport,
+  toRecord: (v) => ({ ...v, saved_at: v.saved_at.toISOString() }),
+});

@@ -1,6 +1,6 @@
 import { streamHealthPeriodsForExport } from '../../db/repos/health-periods.js';
 import { type MetricId, type PillarId, PILLARS } from '../../health/pillars.js';
-import type { RecordSource } from '../record-source.js';
+import { streamedRecords } from '../record-source.js';
 
 const PILLAR_IDS = Object.keys(PILLARS) as PillarId[];
 const METRIC_IDS: MetricId[] = PILLAR_IDS.flatMap((pillar) => [...PILLARS[pillar]]);
@@ -17,21 +17,17 @@ const valuesOf = (ids: readonly string[], stored: Record<string, number | null>)
  * metric (0–1), null where there was no data. The counts behind them (`inputs`) stay out: they hold
  * each member's kudos count, which only the digest's sentences need.
  */
-export const healthRecords: RecordSource = {
+export const healthRecords = streamedRecords({
   type: 'health',
   columns: ['team_id', 'channel_id', 'period_start', 'period_end', 'score', 'pillars', 'metrics'],
-  async *records(db, filter) {
-    for await (const p of streamHealthPeriodsForExport(db, filter)) {
-      yield {
-        type: 'health',
-        team_id: p.team_id,
-        channel_id: p.channel_id,
-        period_start: p.period_start.toISOString(),
-        period_end: p.period_end.toISOString(),
-        score: p.score,
-        pillars: valuesOf(PILLAR_IDS, p.pillars),
-        metrics: valuesOf(METRIC_IDS, p.metrics),
-      };
-    }
-  },
-};
+  rows: streamHealthPeriodsForExport,
+  toRecord: (p) => ({
+    team_id: p.team_id,
+    channel_id: p.channel_id,
+    period_start: p.period_start.toISOString(),
+    period_end: p.period_end.toISOString(),
+    score: p.score,
+    pillars: valuesOf(PILLAR_IDS, p.pillars),
+    metrics: valuesOf(METRIC_IDS, p.metrics),
+  }),
+});

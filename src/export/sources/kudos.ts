@@ -1,7 +1,7 @@
 import { streamKudosForExport } from '../../db/repos/kudos.js';
-import type { RecordSource } from '../record-source.js';
+import { streamedRecords } from '../record-source.js';
 
-export const kudosRecords: RecordSource = {
+export const kudosRecords = streamedRecords({
   type: 'kudos',
   columns: [
     'team_id',
@@ -16,9 +16,6 @@ export const kudosRecords: RecordSource = {
     'emoji',
     'created_at',
   ],
-  async *records(db, filter) {
-    for await (const k of streamKudosForExport(db, filter)) {
-      yield { type: 'kudos', ...k, created_at: k.created_at.toISOString() };
-    }
-  },
-};
+  rows: streamKudosForExport,
+  toRecord: (k) => ({ ...k, created_at: k.created_at.toISOString() }),
+});

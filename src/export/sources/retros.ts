@@ -1,11 +1,11 @@
 import { streamActionItemsForExport } from '../../db/repos/action-items.js';
 import { streamDebriefsForExport } from '../../db/repos/debriefs.js';
 import { streamRetroNotesForExport, streamRetrosForExport } from '../../db/repos/retros.js';
-import type { RecordSource } from '../record-source.js';
+import { type RecordSource, streamedRecords } from '../record-source.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export const retroRecords: RecordSource = {
+export const retroRecords = streamedRecords({
   type: 'retro',
   columns: [
     'team_id',
@@ -18,35 +18,28 @@ export const retroRecords: RecordSource = {
     'opened_at',
     'closed_at',
   ],
-  async *records(db, filter) {
-    for await (const r of streamRetrosForExport(db, filter)) {
-      yield { type: 'retro', ...r, opened_at: r.opened_at.toISOString(), closed_at: iso(r.closed_at) };
-    }
-  },
-};
+  rows: streamRetrosForExport,
+  toRecord: (r) => ({ ...r, opened_at: r.opened_at.toISOString(), closed_at: iso(r.closed_at) }),
+});
 
 /** Notes; `author_id` only on a note whose author shared their name, and no such field otherwise. */
-export const retroNoteRecords: RecordSource = {
+export const retroNoteRecords = streamedRecords({
   type: 'retro_note',
   columns: ['team_id', 'retro_id', 'note_id', 'category', 'body', 'author_id', 'created_at', 'updated_at'],
-  async *records(db, filter) {
-    for await (const { shared_author_id, ...n } of streamRetroNotesForExport(db, filter)) {
-      yield {
-        type: 'retro_note',
-        team_id: n.team_id,
-        retro_id: n.retro_id,
-        note_id: n.note_id,
-        category: n.category,
-        body: n.body,
-        ...(shared_author_id === null ? {} : { author_id: shared_author_id }),
-        created_at: n.created_at.toISOString(),
-        updated_at: n.updated_at.toISOString(),
-      };
-    }
-  },
-};
+  rows: streamRetroNotesForExport,
+  toRecord: ({ shared_author_id, ...n }) => ({
+    team_id: n.team_id,
+    retro_id: n.retro_id,
+    note_id: n.note_id,
+    category: n.category,
+    body: n.body,
+    ...(shared_author_id === null ? {} : { author_id: shared_author_id }),
+    created_at: n.created_at.toISOString(),
+    updated_at: n.updated_at.toISOString(),
+  }),
+});
 
-export const actionItemRecords: RecordSource = {
+export const actionItemRecords = streamedRecords({
   type: 'action_item',
   columns: [
     'team_id',
@@ -61,15 +54,12 @@ export const actionItemRecords: RecordSource = {
     'done_at',
     'done_by',
   ],
-  async *records(db, filter) {
-    for await (const a of streamActionItemsForExport(db, filter)) {
-      yield { type: 'action_item', ...a, created_at: a.created_at.toISOString(), done_at: iso(a.done_at) };
-    }
-  },
-};
+  rows: streamActionItemsForExport,
+  toRecord: (a) => ({ ...a, created_at: a.created_at.toISOString(), done_at: iso(a.done_at) }),
+});
 
 /** Debriefs; `assets` is a list, one reusable asset (with its link) a line as it was written. */
-export const debriefRecords: RecordSource = {
+export const debriefRecords = streamedRecords({
   type: 'debrief',
   columns: [
     'team_id',
@@ -81,20 +71,16 @@ export const debriefRecords: RecordSource = {
     'created_by',
     'created_at',
   ],
-  async *records(db, filter) {
-    for await (const d of streamDebriefsForExport(db, filter)) {
-      yield {
-        type: 'debrief',
-        ...d,
-        assets: d.assets
-          .split('\n')
-          .map((l) => l.trim())
-          .filter((l) => l !== ''),
-        created_at: d.created_at.toISOString(),
-      };
-    }
-  },
-};
+  rows: streamDebriefsForExport,
+  toRecord: (d) => ({
+    ...d,
+    assets: d.assets
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== ''),
+    created_at: d.created_at.toISOString(),
+  }),
+});
 
 /** Every retro record type, in the order they are written. */
 export const RETRO_RECORD_SOURCES: readonly RecordSource[] = [

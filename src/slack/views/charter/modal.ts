@@ -7,7 +7,8 @@ import {
 } from '../../../charter/charter-fields.js';
 import { CHARTER_FIELDS, type CharterField, type CharterText } from '../../../charter/charter-text.js';
 import { CHARTER, charterBlockId } from '../../ids.js';
-import { truncate } from '../blocks.js';
+import { context, truncate } from '../blocks.js';
+import { formModal } from '../form-modal.js';
 
 /**
  * What the form carries in private_metadata: the channel, the version it was opened on (0 for a
@@ -59,26 +60,18 @@ export const CHARTER_TITLE = { new: 'Team charter', edit: 'Edit the charter' } a
 
 /** The charter form, filled in with the current version when there is one. */
 export function charterModal(input: CharterFormMetadata & { text?: CharterText }): types.ModalView {
-  return {
-    type: 'modal',
-    callback_id: CHARTER.view,
-    private_metadata: encodeCharterMetadata(input),
-    title: { type: 'plain_text', text: input.text ? CHARTER_TITLE.edit : CHARTER_TITLE.new },
-    submit: { type: 'plain_text', text: 'Save and post' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return formModal({
+    callbackId: CHARTER.view,
+    metadata: encodeCharterMetadata(input),
+    title: input.text ? CHARTER_TITLE.edit : CHARTER_TITLE.new,
+    submit: 'Save and post',
     blocks: [
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: `The working agreement of <#${input.channelId}>. Saving posts it in the channel (or updates the message already there); every version is kept.`,
-          },
-        ],
-      },
+      context(
+        `The working agreement of <#${input.channelId}>. Saving posts it in the channel (or updates the message already there); every version is kept.`,
+      ),
       ...CHARTER_FIELDS.map((field) => fieldInput(field, input.text?.[field])),
     ],
-  };
+  });
 }
 
 type StateValue = { value?: string | null };

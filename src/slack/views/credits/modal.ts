@@ -10,8 +10,9 @@ import {
 } from '../../../credits/credit-text.js';
 import type { ContributorRow, CreditRow } from '../../../db/repos/credits.js';
 import { CREDITS, creditBlockId, creditContributionBlockId, type CreditFormBlock } from '../../ids.js';
-import { escapeMrkdwn, quote, truncate } from '../blocks.js';
+import { context, escapeMrkdwn, quote, truncate } from '../blocks.js';
 import { deliverableText } from './message.js';
+import { formModal } from '../form-modal.js';
 
 /** The titles of the credit form and of the correction form, also shown while they load. */
 export const CREDIT_TITLE = 'Give credit';
@@ -90,14 +91,7 @@ export function creditModal(m: CreditModalInput): types.ModalView {
   const source = m.sourceText?.trim() ? truncate(m.sourceText.trim(), SOURCE_SHOWN) : undefined;
   const people = m.people.slice(0, MAX_CONTRIBUTORS);
   const blocks: types.AnyBlock[] = [
-    ...(source
-      ? [
-          {
-            type: 'context' as const,
-            elements: [{ type: 'mrkdwn' as const, text: quote(escapeMrkdwn(source)) }],
-          },
-        ]
-      : []),
+    ...(source ? [context(quote(escapeMrkdwn(source)))] : []),
     input(creditBlockId('deliverable'), 'What is the credit for', {
       type: 'plain_text_input',
       action_id: CREDITS.input,
@@ -127,7 +121,7 @@ export function creditModal(m: CreditModalInput): types.ModalView {
       { dispatch: true, hint: 'Each person gets a DM to confirm or correct their part.' },
     ),
     ...people.flatMap((userId) => [
-      { type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: `<@${userId}>` }] },
+      context(`<@${userId}>`),
       input(
         creditContributionBlockId(userId),
         'Their role or contribution',
@@ -142,15 +136,13 @@ export function creditModal(m: CreditModalInput): types.ModalView {
       ),
     ]),
   ];
-  return {
-    type: 'modal',
-    callback_id: CREDITS.view,
-    private_metadata: encodeCreditMetadata(m),
-    title: { type: 'plain_text', text: CREDIT_TITLE },
-    submit: { type: 'plain_text', text: 'Give credit' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return formModal({
+    callbackId: CREDITS.view,
+    metadata: encodeCreditMetadata(m),
+    title: CREDIT_TITLE,
+    submit: 'Give credit',
     blocks,
-  };
+  });
 }
 
 type StateValue = {
@@ -192,23 +184,15 @@ export function creditErrorsByBlock(errors: CreditFormErrors): Record<string, st
 
 /** The small form in which a contributor puts their own part in their own words. */
 export function correctionModal(credit: CreditRow, c: ContributorRow): types.ModalView {
-  return {
-    type: 'modal',
-    callback_id: CREDITS.correctView,
-    private_metadata: String(c.id),
-    title: { type: 'plain_text', text: CORRECTION_TITLE },
-    submit: { type: 'plain_text', text: 'Save and confirm' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return formModal({
+    callbackId: CREDITS.correctView,
+    metadata: String(c.id),
+    title: CORRECTION_TITLE,
+    submit: 'Save and confirm',
     blocks: [
-      {
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: `Your part in ${deliverableText(credit)}, credited by <@${credit.given_by}> in <#${credit.channel_id}>.`,
-          },
-        ],
-      },
+      context(
+        `Your part in ${deliverableText(credit)}, credited by <@${credit.given_by}> in <#${credit.channel_id}>.`,
+      ),
       input(creditBlockId('correction'), 'What you did', {
         type: 'plain_text_input',
         action_id: CREDITS.input,
@@ -216,7 +200,7 @@ export function correctionModal(credit: CreditRow, c: ContributorRow): types.Mod
         ...(c.contribution ? { initial_value: c.contribution } : {}),
       }),
     ],
-  };
+  });
 }
 
 /** The correction form's contributor row id, or undefined for anything else. */

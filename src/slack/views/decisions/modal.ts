@@ -9,7 +9,8 @@ import {
   RATIONALE_MAX,
 } from '../../../decisions/decision-form.js';
 import { DECISIONS, decisionBlockId, type DecisionFormBlock } from '../../ids.js';
-import { escapeMrkdwn, quote, truncate } from '../blocks.js';
+import { context, escapeMrkdwn, quote, truncate } from '../blocks.js';
+import { formModal } from '../form-modal.js';
 
 /**
  * What the form carries in private_metadata: the channel and message it was opened on (or the
@@ -71,22 +72,13 @@ export function decisionModal(
 ): types.ModalView {
   const d = m.editing;
   const source = m.sourceText?.trim();
-  return {
-    type: 'modal',
-    callback_id: DECISIONS.view,
-    private_metadata: encodeDecisionMetadata(m),
-    title: { type: 'plain_text', text: decisionTitle(d?.id) },
-    submit: { type: 'plain_text', text: d ? 'Save' : 'Log and post' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return formModal({
+    callbackId: DECISIONS.view,
+    metadata: encodeDecisionMetadata(m),
+    title: decisionTitle(d?.id),
+    submit: d ? 'Save' : 'Log and post',
     blocks: [
-      ...(source
-        ? [
-            {
-              type: 'context' as const,
-              elements: [{ type: 'mrkdwn' as const, text: quote(escapeMrkdwn(truncate(source, 500))) }],
-            },
-          ]
-        : []),
+      ...(source ? [context(quote(escapeMrkdwn(truncate(source, 500))))] : []),
       input('decision', 'What was decided', {
         type: 'plain_text_input',
         action_id: DECISIONS.input,
@@ -133,7 +125,7 @@ export function decisionModal(
         { optional: true, hint: 'The owner gets one reminder by DM that morning, at 09:00 their time.' },
       ),
     ],
-  };
+  });
 }
 
 type StateValue = {

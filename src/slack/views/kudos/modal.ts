@@ -5,7 +5,8 @@ import type { KudosForm, KudosFormErrors, KudosFormField } from '../../../kudos/
 import { MAX_RECIPIENTS } from '../../../kudos/parse-command.js';
 import { MAX_REASON_LENGTH } from '../../../kudos/reason.js';
 import { KUDOS, kudosBlockId } from '../../ids.js';
-import { escapeMrkdwn, quote, truncate } from '../blocks.js';
+import { context, escapeMrkdwn, quote, truncate } from '../blocks.js';
+import { formModal } from '../form-modal.js';
 
 /**
  * What the "Give kudos" form carries in private_metadata: the message it was opened on, and a
@@ -37,22 +38,13 @@ export function giveKudosModal(
   m: KudosFormMetadata & { authorId?: string; messageText?: string },
 ): types.ModalView {
   const source = m.messageText?.trim();
-  return {
-    type: 'modal',
-    callback_id: KUDOS.view,
-    private_metadata: encodeKudosMetadata(m),
-    title: { type: 'plain_text', text: 'Give kudos' },
-    submit: { type: 'plain_text', text: 'Give kudos' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return formModal({
+    callbackId: KUDOS.view,
+    metadata: encodeKudosMetadata(m),
+    title: 'Give kudos',
+    submit: 'Give kudos',
     blocks: [
-      ...(source
-        ? [
-            {
-              type: 'context' as const,
-              elements: [{ type: 'mrkdwn' as const, text: quote(escapeMrkdwn(truncate(source, 300))) }],
-            },
-          ]
-        : []),
+      ...(source ? [context(quote(escapeMrkdwn(truncate(source, 300))))] : []),
       {
         type: 'input',
         block_id: kudosBlockId('recipients'),
@@ -81,7 +73,7 @@ export function giveKudosModal(
         },
       },
     ],
-  };
+  });
 }
 
 type StateValue = { value?: string | null; selected_users?: string[] | null };

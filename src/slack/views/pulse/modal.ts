@@ -5,6 +5,7 @@ import { PULSE, pulseStatementBlockId } from '../../ids.js';
 import { context, truncate } from '../blocks.js';
 import { roundDayName } from './prompt.js';
 import { encodePulseRef, type PulseRef } from './ref.js';
+import { formModal } from '../form-modal.js';
 
 /** Slack's limit on an input block's label. */
 const LABEL_MAX = 2000;
@@ -14,13 +15,11 @@ export const PULSE_TITLE = 'Pulse check';
 
 /** The survey: one 1–5 scale per statement and an optional comment. */
 export function pulseModal(input: PulseRef & { channelId: string; statements: string[] }): types.ModalView {
-  return {
-    type: 'modal',
-    callback_id: PULSE.view,
-    private_metadata: encodePulseRef(input),
-    title: { type: 'plain_text', text: PULSE_TITLE },
-    submit: { type: 'plain_text', text: 'Send anonymously' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return formModal({
+    callbackId: PULSE.view,
+    metadata: encodePulseRef(input),
+    title: PULSE_TITLE,
+    submit: 'Send anonymously',
     blocks: [
       context(
         `For <#${input.channelId}> · ${roundDayName(input.roundDate)} · stored without your name; shown only in aggregate.`,
@@ -51,5 +50,5 @@ export function pulseModal(input: PulseRef & { channelId: string; statements: st
         },
       },
     ],
-  };
+  });
 }

@@ -3,6 +3,7 @@ import { NOTE_CATEGORIES, type NoteCategory, type OwnNote } from '../../../db/re
 import { RETRO, type RetroFormBlock, retroBlockId } from '../../ids.js';
 import { context, truncate } from '../blocks.js';
 import { CATEGORY_LABELS } from './message.js';
+import { formModal } from '../form-modal.js';
 
 /**
  * What a retro form carries: the retro or channel it is for, the note being edited, and a token of
@@ -59,13 +60,11 @@ export const NOTE_TITLE = { add: 'Add a note', edit: 'Edit your note' } as const
 /** The note form: a category, the note, and "share my name", off unless the author turned it on. */
 export function noteModal(input: { ref: FormRef; title: string; note?: OwnNote }): types.ModalView {
   const note = input.note;
-  return {
-    type: 'modal',
-    callback_id: RETRO.noteView,
-    private_metadata: encodeFormRef(input.ref),
-    title: plainText(note ? NOTE_TITLE.edit : NOTE_TITLE.add),
-    submit: plainText('Save'),
-    close: plainText('Cancel'),
+  return formModal({
+    callbackId: RETRO.noteView,
+    metadata: encodeFormRef(input.ref),
+    title: note ? NOTE_TITLE.edit : NOTE_TITLE.add,
+    submit: 'Save',
     blocks: [
       context(`For the retro *${truncate(input.title, 150).replace(/[*<>&]/g, '')}*`),
       {
@@ -98,18 +97,16 @@ export function noteModal(input: { ref: FormRef; title: string; note?: OwnNote }
         'Notes are anonymous to the channel unless you share your name. `/retro mine` lists your notes to edit or delete them.',
       ),
     ],
-  };
+  });
 }
 
 /** The action item form: an owner, what to do, and an optional due date. */
 export function actionModal(input: { ref: FormRef }): types.ModalView {
-  return {
-    type: 'modal',
-    callback_id: RETRO.actionView,
-    private_metadata: encodeFormRef(input.ref),
-    title: plainText('Add an action item'),
-    submit: plainText('Add'),
-    close: plainText('Cancel'),
+  return formModal({
+    callbackId: RETRO.actionView,
+    metadata: encodeFormRef(input.ref),
+    title: 'Add an action item',
+    submit: 'Add',
     blocks: [
       {
         type: 'input',
@@ -127,18 +124,16 @@ export function actionModal(input: { ref: FormRef }): types.ModalView {
         element: { type: 'datepicker', action_id: RETRO.input },
       },
     ],
-  };
+  });
 }
 
 /** The project-close debrief: lessons learned, and reusable assets with their links. */
 export function debriefModal(input: { ref: FormRef; project?: string }): types.ModalView {
-  return {
-    type: 'modal',
-    callback_id: RETRO.debriefView,
-    private_metadata: encodeFormRef(input.ref),
-    title: plainText('Project debrief'),
-    submit: plainText('Post and archive'),
-    close: plainText('Cancel'),
+  return formModal({
+    callbackId: RETRO.debriefView,
+    metadata: encodeFormRef(input.ref),
+    title: 'Project debrief',
+    submit: 'Post and archive',
     blocks: [
       textInput('project', 'Project', { max: 150, initial: input.project }),
       textInput('lessons', 'Lessons learned', { multiline: true, max: 3000 }),
@@ -149,5 +144,5 @@ export function debriefModal(input: { ref: FormRef; project?: string }): types.M
         hint: 'Templates, docs, code: one a line, with its link, such as "Launch checklist https://…"',
       }),
     ],
-  };
+  });
 }

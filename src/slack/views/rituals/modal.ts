@@ -16,6 +16,7 @@ import {
 import { RITUAL_SETTINGS, type RitualSettingsBlock } from '../../ids.js';
 import { encodeSettingsMetadata, formKey, NEW_RITUAL, settingsBlockId } from './settings-form.js';
 import { context, LIMITS, truncate } from '../blocks.js';
+import { formModal } from '../form-modal.js';
 
 /** Slack's limits for the parts of a form. */
 const OPTION_TEXT_MAX = 75;
@@ -228,18 +229,13 @@ export function ritualSettingsModal(input_: {
     }),
   ];
   if (blocks.length > LIMITS.blocksPerView) throw new Error(`a view holds ${LIMITS.blocksPerView} blocks`);
-  return {
-    type: 'modal',
-    callback_id: RITUAL_SETTINGS.view,
-    private_metadata: encodeSettingsMetadata({ channelId: input_.channelId, ritualId, kind: settings.kind }),
-    title: {
-      type: 'plain_text',
-      text: ritualSettingsTitle(ritualId),
-    },
-    submit: { type: 'plain_text', text: ritualId === undefined ? 'Create' : 'Save' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return formModal({
+    callbackId: RITUAL_SETTINGS.view,
+    metadata: encodeSettingsMetadata({ channelId: input_.channelId, ritualId, kind: settings.kind }),
+    title: ritualSettingsTitle(ritualId),
+    submit: ritualId === undefined ? 'Create' : 'Save',
     blocks,
-  };
+  });
 }
 
 /** The settings form's title, for a new ritual or ritual `ritualId`; also shown while it loads. */

@@ -12,6 +12,7 @@ import {
   section,
   truncate,
 } from '../blocks.js';
+import { formModal } from '../form-modal.js';
 
 export type CheckinRef = { ritualId: number; localDate: string };
 
@@ -75,13 +76,11 @@ export const CHECKIN_TITLE = 'Stand-up';
 export function checkinModal(
   input: { channelId: string; questions: string[]; answers?: Answer[] } & CheckinRef,
 ): types.ModalView {
-  return {
-    type: 'modal',
-    callback_id: VIEWS.standupCheckin,
-    private_metadata: encodeRef(input),
-    title: { type: 'plain_text', text: CHECKIN_TITLE },
-    submit: { type: 'plain_text', text: 'Post' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return formModal({
+    callbackId: VIEWS.standupCheckin,
+    metadata: encodeRef(input),
+    title: CHECKIN_TITLE,
+    submit: 'Post',
     blocks: [
       context(`For <#${input.channelId}> · ${dayName(input.localDate)}`),
       ...input.questions.map((question, i) => ({
@@ -98,7 +97,7 @@ export function checkinModal(
         },
       })),
     ],
-  };
+  });
 }
 
 /** One person's answers, in the day's thread. */
