@@ -37,6 +37,14 @@ const MAX_ATTEMPTS = 8;
 const BATCH_SIZE = 100;
 /** A pass takes no new batch after this long (real time, not the scheduler's clock). */
 const PASS_BUDGET_MS = 10_000;
+/**
+ * A commit wakes a pass at once, unless one began less than this ago: then the next begins this
+ * long after it. At low load nothing waits; under load the outbox takes the database (the embedded
+ * engine has one connection) at most ten times a second, and each pass takes what came meanwhile.
+ */
+const MIN_WAKE_GAP_MS = 100;
+/** Batches a pass takes because its last one sent something (freeing a reply or an edit it held). */
+const FOLLOW_UP_BATCHES = 2;
 /** Slack calls in flight at once, each to a different conversation. */
 const CONCURRENCY = 16;
 /**
@@ -84,8 +92,11 @@ export function createOutbox(deps: Deps & { background: Background }): Outbox {
   let current: Promise<DeliveryResult> | undefined;
   let queued: Promise<DeliveryResult> | undefined;
   let unlisten: (() => void) | undefined;
+  let waking = false;
+  let lastPassAt = Number.NEGATIVE_INFINITY;
   const deliver = (): Promise<DeliveryResult> => {
     if (!current) {
+      lastPassAt = performance.now();
       current = deliverOutbox({ ...deps, log, pacing }).finally(() => {
         current = undefined;
       });
@@ -98,6 +109,17 @@ export function createOutbox(deps: Deps & { background: Background }): Outbox {
         return deliver();
       });
     return queued;
+  };
+  /** A commit's wake-up: one pass, soon; wake-ups before it begins are all served by it. */
+  const wake = () => {
+    if (waking) return;
+    waking = true;
+    deps.background.run('outbox delivery', async () => {
+      const wait = lastPassAt + MIN_WAKE_GAP_MS - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      waking = false;
+      await deliver();
+    });
   };
   const say = (messages: OutboxMessage[]) => enqueueMessages(deps.db, messages, deps.clock.now());
   return {
@@ -116,7 +138,7 @@ export function createOutbox(deps: Deps & { background: Background }): Outbox {
       ]);
     },
     listen() {
-      unlisten ??= deps.db.listen(OUTBOX_CHANNEL, () => deps.background.run('outbox delivery', deliver));
+      unlisten ??= deps.db.listen(OUTBOX_CHANNEL, wake);
     },
     forgetPacing: () => pacing.clear(),
     stop() {
@@ -136,8 +158,9 @@ export function createOutbox(deps: Deps & { background: Background }): Outbox {
  * Conversations are served side by side, up to CONCURRENCY at once, because each Slack call takes
  * a good part of a second: one after another, a 500-person stand-up would take minutes to go out.
  * A conversation's messages go in order, paced. The pass takes another batch while batches come
- * back full or sent something (a sent message may free an edit or a reply waiting for it), for up
- * to PASS_BUDGET_MS, so that a shutdown waiting for the pass is not held up.
+ * back full, and up to FOLLOW_UP_BATCHES more when one sent something (a sent message may free an
+ * edit or a reply waiting for it), for up to PASS_BUDGET_MS, so that a shutdown waiting for the
+ * pass is not held up.
  */
 export async function deliverOutbox(
   deps: Deps & { batchSize?: number; pacing?: ConversationPacing },
@@ -149,10 +172,12 @@ export async function deliverOutbox(
   const passStart = deps.clock.now().getTime();
   // An entry behind now is a conversation free again: the map holds only those still paced.
   for (const [channel, at] of pacing) if (at <= passStart) pacing.delete(channel);
+  let followUps = FOLLOW_UP_BATCHES;
   for (;;) {
     const sentBefore = result.sent;
     const claimed = await deliverBatch({ ...deps, pacing }, batchSize, result);
-    const more = claimed === batchSize || (claimed > 0 && result.sent > sentBefore);
+    const sentSome = claimed > 0 && result.sent > sentBefore;
+    const more = claimed === batchSize || (sentSome && followUps-- > 0);
     if (!more || performance.now() - startedAt > PASS_BUDGET_MS) return result;
   }
 }
