@@ -1,4 +1,4 @@
-import { eventEnvelope } from '../src/playground/slack-requests.js';
+import { eventEnvelope } from '../src/slack-emulator/index.js';
 import { signature } from '../test/helpers/slack-request.js';
 
 export type SignedRequest = { body: string; headers: Record<string, string> };

@@ -1,7 +1,14 @@
 import type { ActionRequests, ActionResult, LogEntry, SlashCommand } from './api-types.js';
 import type { PlaygroundClock } from './playground-clock.js';
-import type { AppAnswer, SlackRequests } from './slack-requests.js';
-import { APP_ID, BOT_ID, type OpenView, type SlackStandIn, TEAM_ID } from './slack-stand-in.js';
+import {
+  APP_ID,
+  type AppAnswer,
+  BOT_ID,
+  type OpenView,
+  type SlackRequests,
+  type SlackStandIn,
+  TEAM_ID,
+} from '../slack-emulator/index.js';
 import { channelById, conversationName, asSlackSendsIt, personById } from './workspace.js';
 
 const HOUR_MS = 60 * 60 * 1000;

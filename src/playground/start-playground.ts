@@ -10,8 +10,7 @@ import type { Logger } from '../logger.js';
 import { createPlayground } from './playground.js';
 import { PlaygroundClock } from './playground-clock.js';
 import { playgroundRoutes } from './playground-http.js';
-import { SlackRequests } from './slack-requests.js';
-import { BOT_TOKEN, SlackStandIn, TEAM_ID } from './slack-stand-in.js';
+import { BOT_TOKEN, SlackRequests, SlackStandIn, TEAM_ID } from '../slack-emulator/index.js';
 import { personById } from './workspace.js';
 
 export type RunningPlayground = { url: string; port: number; server: Server; close(): Promise<void> };

@@ -10,4 +10,4 @@ export {
   type SlackCall,
   SlackStandIn as FakeSlack,
   TEAM_ID,
-} from '../../src/playground/slack-stand-in.js';
+} from '../../src/slack-emulator/index.js';

@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { SlackRequests } from '../../src/playground/slack-requests.js';
-import { BOT_TOKEN, SlackStandIn } from '../../src/playground/slack-stand-in.js';
+import { BOT_TOKEN, SlackRequests, SlackStandIn } from '../../src/slack-emulator/index.js';
 import { signature } from '../helpers/slack-request.js';
 import { loadFixture } from '../helpers/fixtures.js';
 
