@@ -1,5 +1,4 @@
-import { eventEnvelope } from '../src/slack-emulator/index.js';
-import { signature } from '../test/helpers/slack-request.js';
+import { eventEnvelope, signatureHeaders } from '../src/slack-emulator/index.js';
 
 export type SignedRequest = { body: string; headers: Record<string, string> };
 
@@ -37,14 +36,9 @@ export function reactionRequests(options: ReactionRequestsOptions): () => Signed
         event_ts: ts,
       }),
     );
-    const timestamp = Math.floor(Date.now() / 1000);
     return {
       body,
-      headers: {
-        'content-type': 'application/json',
-        'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': signature(signingSecret, timestamp, body),
-      },
+      headers: { 'content-type': 'application/json', ...signatureHeaders(signingSecret, body) },
     };
   };
 }

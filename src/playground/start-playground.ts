@@ -63,12 +63,12 @@ export async function startPlayground(options: {
     });
     const port = (server.address() as AddressInfo).port;
     const url = `http://localhost:${port}`;
-    const requests = new SlackRequests(
-      `http://127.0.0.1:${port}`,
+    const requests = new SlackRequests({
+      appUrl: `http://127.0.0.1:${port}`,
       signingSecret,
       slack,
-      (id) => personById(id)?.teamId ?? TEAM_ID,
-    );
+      teamOf: (id) => personById(id)?.teamId ?? TEAM_ID,
+    });
     const playground = createPlayground({
       slack,
       requests,

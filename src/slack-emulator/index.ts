@@ -5,4 +5,5 @@
  */
 export * from './slack-stand-in.js';
 export * from './slack-requests.js';
+export * from './signature.js';
 export * from './block-kit/index.js';
