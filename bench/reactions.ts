@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { openDatabase } from '../src/db/open-database.js';
 import { createLogger } from '../src/logger.js';
 import { projectPath } from '../src/project-path.js';
-import { BOT_TOKEN, FakeSlack } from '../test/helpers/fake-slack.js';
+import { BOT_TOKEN, SlackStandIn } from '../src/slack-emulator/index.js';
 import { type ChildApp, startChildApp, stopChildApp } from './child-app.js';
 import { type Latency, measureLatencyAtRate } from './latency-at-rate.js';
 import { reactionRequests, type SignedRequest } from './reaction-requests.js';
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   };
   const workDir = await mkdtemp(join(tmpdir(), 'rapport-bench-'));
   const dataDir = join(workDir, 'data');
-  const fake = await FakeSlack.start();
+  const fake = await SlackStandIn.start();
   const userIds = addPeople(fake);
   const apps: ChildApp[] = [];
   try {
@@ -162,7 +162,7 @@ function cpuTimes(): { idle: number; total: number } {
 }
 
 /** People the fake Slack answers users.info for; reactions go between them. */
-function addPeople(fake: FakeSlack): string[] {
+function addPeople(fake: SlackStandIn): string[] {
   return Array.from({ length: USER_COUNT }, (_, i) => {
     const id = `U0BENCH${String(i).padStart(3, '0')}`;
     fake.addUser({ id, name: `bench-person-${i}` });
