@@ -6,7 +6,7 @@ import { openDatabase } from '../src/db/open-database.js';
 import type { Database } from '../src/db/database.js';
 import { createLogger } from '../src/logger.js';
 import { projectPath } from '../src/project-path.js';
-import { BOT_TOKEN, FakeSlack } from '../test/helpers/fake-slack.js';
+import { BOT_TOKEN, SlackStandIn } from '../src/slack-emulator/index.js';
 import { type ChildApp, startChildApp, stopChildApp } from './child-app.js';
 import type { Latency } from './latency-at-rate.js';
 
@@ -25,7 +25,7 @@ export type BotDatabase = { url: string | undefined; dataDir: string };
 
 export type BenchApps = {
   database: 'embedded' | 'server';
-  fake: FakeSlack;
+  fake: SlackStandIn;
   bot: ChildApp;
   bare: ChildApp;
   botDatabase: BotDatabase;
@@ -43,7 +43,7 @@ export async function withBenchApps<T>(
   const database = databaseUrl ? 'server' : 'embedded';
   const workDir = await mkdtemp(join(tmpdir(), 'rapport-bench-'));
   const botDatabase = { url: databaseUrl, dataDir: join(workDir, 'data') };
-  const fake = await FakeSlack.start();
+  const fake = await SlackStandIn.start();
   const apps: ChildApp[] = [];
   try {
     const slackEnv = {
@@ -99,7 +99,7 @@ export async function withBotDatabase<T>(
 }
 
 /** People the stand-in answers users.info for; requests go between them, as in a real team. */
-export function addPeople(fake: FakeSlack, count = 50): string[] {
+export function addPeople(fake: SlackStandIn, count = 50): string[] {
   return Array.from({ length: count }, (_, i) => {
     const id = `U0BENCH${String(i).padStart(3, '0')}`;
     fake.addUser({ id, name: `bench-person-${i}` });

@@ -1,5 +1,4 @@
-import { eventEnvelope } from '../src/playground/slack-requests.js';
-import { signature } from '../test/helpers/slack-request.js';
+import { eventEnvelope, signatureHeaders } from '../src/slack-emulator/index.js';
 
 export type SignedRequest = { body: string; headers: Record<string, string> };
 
@@ -43,15 +42,7 @@ export function reactionRequests(options: ReactionRequestsOptions): () => Signed
 
 /** A request body with the headers Slack sends with it: its type, and its signature made now. */
 export function signRequest(signingSecret: string, body: string, contentType: string): SignedRequest {
-  const timestamp = Math.floor(Date.now() / 1000);
-  return {
-    body,
-    headers: {
-      'content-type': contentType,
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signature(signingSecret, timestamp, body),
-    },
-  };
+  return { body, headers: { 'content-type': contentType, ...signatureHeaders(signingSecret, body) } };
 }
 
 /**

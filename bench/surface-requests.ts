@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { ACTIONS, COMMANDS, KUDOS, kudosBlockId } from '../src/slack/ids.js';
 import { encodeKudosMetadata } from '../src/slack/views/kudos/modal.js';
 import { encodeRef } from '../src/slack/views/standups/messages.js';
-import type { FakeSlack } from '../test/helpers/fake-slack.js';
+import type { SlackStandIn } from '../src/slack-emulator/index.js';
 import { SlackRequests } from '../test/helpers/slack-request.js';
 import { partnerIndex, type SignedRequest, signRequest } from './reaction-requests.js';
 
@@ -20,13 +20,35 @@ const JSON_BODY = 'application/json';
 
 export type Next = () => SignedRequest;
 
+/**
+ * The tests' request shapes (their defaults: a prompt's button in a DM, a submitted modal), with
+ * what they would send kept instead: the bench signs each body and sends it on its own schedule.
+ */
+class KeptRequests extends SlackRequests {
+  private kept: string | undefined;
+
+  override post(body: string): Promise<Response> {
+    this.kept = body;
+    return Promise.resolve(new Response(null, { status: 204 }));
+  }
+
+  /** The body `build` would have sent (the emulator builds it before it sends). */
+  bodyOf(build: (requests: this) => Promise<Response>): string {
+    this.kept = undefined;
+    void build(this);
+    if (this.kept === undefined) throw new Error('the request builder sent nothing');
+    return this.kept;
+  }
+}
+
 export class SurfaceRequests {
   private readonly slack: SlackRequests;
+  private readonly kept: KeptRequests;
   /** Tells apart this run's messages, views and event ids from any earlier run's. */
   private readonly runId = Date.now().toString(36).toUpperCase();
 
   constructor(
-    fake: FakeSlack,
+    fake: SlackStandIn,
     /** Where the setup requests (`send`) go: Rapport. */
     appUrl: string,
     private readonly signingSecret: string,
@@ -34,11 +56,8 @@ export class SurfaceRequests {
     private readonly userIds: readonly string[],
   ) {
     if (userIds.length < 2) throw new Error('the surfaces need two people: pass at least two user ids');
-    this.slack = new SlackRequests(
-      appUrl,
-      (id) => fake.responseUrl(id),
-      (id, user) => fake.recordTrigger(id, user),
-    );
+    this.slack = new SlackRequests(appUrl, fake);
+    this.kept = new KeptRequests(appUrl, fake);
   }
 
   /** Sends one command now, for setting up what a surface needs; resolves with the reply. */
@@ -86,12 +105,14 @@ export class SurfaceRequests {
     const today = DateTime.utc().startOf('day');
     return this.each((n, user) => {
       const localDate = today.minus({ days: Math.floor(n / this.userIds.length) }).toISODate() ?? '';
-      const body = this.slack.blockActionBody({
-        user_id: user,
-        action_id: ACTIONS.standupSkip,
-        value: encodeRef({ ritualId, localDate }),
-        channel_id: `D${user}`,
-      });
+      const body = this.kept.bodyOf((r) =>
+        r.blockAction({
+          user_id: user,
+          action_id: ACTIONS.standupSkip,
+          value: encodeRef({ ritualId, localDate }),
+          channel_id: `D${user}`,
+        }),
+      );
       return signRequest(this.signingSecret, body, FORM);
     });
   }
@@ -99,12 +120,14 @@ export class SurfaceRequests {
   /** "Give kudos" on a message: the app opens its form by views.open. */
   kudosShortcut(channelId: string): Next {
     return this.each((n, user, author) => {
-      const body = this.slack.messageShortcutBody({
-        user_id: user,
-        callback_id: KUDOS.shortcut,
-        channel_id: channelId,
-        message: { ts: this.messageTs(n), text: `Shipped part ${n}`, user: author },
-      });
+      const body = this.kept.bodyOf((r) =>
+        r.messageShortcut({
+          user_id: user,
+          callback_id: KUDOS.shortcut,
+          channel_id: channelId,
+          message: { ts: this.messageTs(n), text: `Shipped part ${n}`, user: author },
+        }),
+      );
       return signRequest(this.signingSecret, body, FORM);
     });
   }
@@ -115,24 +138,26 @@ export class SurfaceRequests {
    */
   kudosForm(channelId: string): Next {
     return this.each((n, giver, receiver) => {
-      const body = this.slack.viewSubmissionBody({
-        user_id: giver,
-        view_id: `V${this.runId}F${n.toString(36).toUpperCase()}`,
-        callback_id: KUDOS.view,
-        private_metadata: encodeKudosMetadata({
-          channelId,
-          messageTs: this.messageTs(n),
-          submissionId: randomUUID(),
+      const body = this.kept.bodyOf((r) =>
+        r.viewSubmission({
+          user_id: giver,
+          view_id: `V${this.runId}F${n.toString(36).toUpperCase()}`,
+          callback_id: KUDOS.view,
+          private_metadata: encodeKudosMetadata({
+            channelId,
+            messageTs: this.messageTs(n),
+            submissionId: randomUUID(),
+          }),
+          values: {
+            [kudosBlockId('recipients')]: {
+              [KUDOS.input]: { type: 'multi_users_select', selected_users: [receiver] },
+            },
+            [kudosBlockId('reason')]: {
+              [KUDOS.input]: { type: 'plain_text_input', value: `for shipping part ${n}` },
+            },
+          },
         }),
-        values: {
-          [kudosBlockId('recipients')]: {
-            [KUDOS.input]: { type: 'multi_users_select', selected_users: [receiver] },
-          },
-          [kudosBlockId('reason')]: {
-            [KUDOS.input]: { type: 'plain_text_input', value: `for shipping part ${n}` },
-          },
-        },
-      });
+      );
       return signRequest(this.signingSecret, body, FORM);
     });
   }

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Database } from '../src/db/database.js';
 import { KUDOS, VIEWS } from '../src/slack/ids.js';
-import type { FakeSlack } from '../test/helpers/fake-slack.js';
+import type { SlackStandIn } from '../src/slack-emulator/index.js';
 import {
   addPeople,
   type BenchApps,
@@ -256,12 +256,12 @@ async function count(db: Database, sql: string, params: unknown[]): Promise<numb
 }
 
 /** Calls to a Web API method the stand-in answered ok. */
-function succeeded(fake: FakeSlack, method: string): number {
+function succeeded(fake: SlackStandIn, method: string): number {
   return fake.callsTo(method).length - fake.refusals.filter((r) => r.method === method).length;
 }
 
 /** Modals open in the stand-in with this callback_id, as they are now (after any views.update). */
-function modalsOpened(fake: FakeSlack, callbackId: string): number {
+function modalsOpened(fake: SlackStandIn, callbackId: string): number {
   let opened = 0;
   for (const views of fake.modals.values()) {
     opened += views.filter((v) => v.view.callback_id === callbackId).length;

@@ -14,7 +14,6 @@ import {
 import { openDatabase } from './db/open-database.js';
 import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
-import { PLAYGROUND_FOLDER, startPlayground } from './playground/start-playground.js';
 
 const SHUTDOWN_DEADLINE_MS = 15_000;
 
@@ -64,10 +63,12 @@ async function main(): Promise<void> {
 
 /**
  * No Slack workspace configured: the playground, on its own embedded database in
- * DATA_DIR/playground, with a page to use Rapport as the stand-in's people.
+ * DATA_DIR/playground, with a page to use Rapport as the stand-in's people. Imported only here, so
+ * a start with Slack variables never loads it or the Slack emulator (test/unit/production-start.test.ts).
  */
 async function playground(): Promise<void> {
   const config = loadPlaygroundConfig(process.env);
+  const { PLAYGROUND_FOLDER, startPlayground } = await import('./playground/start-playground.js');
   const log = createLogger({ level: config.logLevel });
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
   const running = await startPlayground({ dataDir: config.dataDir, port: config.port, log });

@@ -1,7 +1,15 @@
 import type { ActionRequests, ActionResult, LogEntry, SlashCommand } from './api-types.js';
 import type { PlaygroundClock } from './playground-clock.js';
-import type { AppAnswer, SlackRequests } from './slack-requests.js';
-import { APP_ID, BOT_ID, type OpenView, type SlackStandIn, TEAM_ID } from './slack-stand-in.js';
+import {
+  APP_ID,
+  type AppAnswer,
+  BOT_ID,
+  type OpenView,
+  readAnswer,
+  type SlackRequests,
+  type SlackStandIn,
+  TEAM_ID,
+} from '../slack-emulator/index.js';
 import { channelById, conversationName, asSlackSendsIt, personById } from './workspace.js';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -46,13 +54,15 @@ export const ACTIONS: Handlers = {
     if (!where.ok) return where;
     const text = asSlackSendsIt(body.text.trim().slice(command.length).trim());
     deps.note('request', `${nameOf(body.as)} ran ${command}${rest.length > 0 ? ` ${rest.join(' ')}` : ''}`);
-    const answer = await deps.requests.command({
-      user: body.as,
-      channel: body.channel,
-      channelName: conversationName(body.channel),
-      command,
-      text,
-    });
+    const answer = await readAnswer(
+      await deps.requests.command({
+        user_id: body.as,
+        channel_id: body.channel,
+        channel_name: conversationName(body.channel),
+        command,
+        text,
+      }),
+    );
     return commandReply(deps, body, command, answer);
   },
 
@@ -92,10 +102,10 @@ export const ACTIONS: Handlers = {
     return answered(
       deps,
       await deps.requests.messageShortcut({
-        user: body.as,
-        callbackId: body.callbackId,
-        channel: body.channel,
-        channelName: conversationName(body.channel),
+        user_id: body.as,
+        callback_id: body.callbackId,
+        channel_id: body.channel,
+        channel_name: conversationName(body.channel),
         message: { ...message, team: personById(message.user ?? '')?.teamId },
       }),
     );
@@ -116,7 +126,7 @@ export const ACTIONS: Handlers = {
       return answered(
         deps,
         await deps.requests.blockActions({
-          user: body.as,
+          user_id: body.as,
           action: body.action,
           where: { type: 'view', view: payloadView },
         }),
@@ -124,16 +134,16 @@ export const ACTIONS: Handlers = {
     }
     const where = conversationOf(body.as, container.channel);
     if (!where.ok) return where;
-    const channelName = conversationName(container.channel);
+    const channel_name = conversationName(container.channel);
     if (container.type === 'ephemeral') {
       if (!deps.slack.ephemerals.some((e) => e.id === container.id && e.user === body.as))
         return refused('That message is gone.');
       return answered(
         deps,
         await deps.requests.blockActions({
-          user: body.as,
+          user_id: body.as,
           action: body.action,
-          where: { type: 'ephemeral', channel: container.channel, channelName, id: container.id },
+          where: { type: 'ephemeral', channel_id: container.channel, channel_name, id: container.id },
         }),
       );
     }
@@ -142,9 +152,9 @@ export const ACTIONS: Handlers = {
     return answered(
       deps,
       await deps.requests.blockActions({
-        user: body.as,
+        user_id: body.as,
         action: body.action,
-        where: { type: 'message', channel: container.channel, channelName, message },
+        where: { type: 'message', channel_id: container.channel, channel_name, message },
       }),
     );
   },
@@ -153,7 +163,9 @@ export const ACTIONS: Handlers = {
     const open = deps.slack.modals.get(body.as)?.find((v) => v.id === body.viewId);
     if (!open) return refused('That modal is no longer open.');
     deps.note('request', `${nameOf(body.as)} submitted ${String(open.view.callback_id ?? 'a modal')}`);
-    const answer = await deps.requests.viewSubmission(body.as, viewPayload(open, body.values));
+    const answer = await readAnswer(
+      await deps.requests.viewSubmission({ user_id: body.as, view: viewPayload(open, body.values) }),
+    );
     if (answer.status !== 200) return failed(deps, 'The modal could not be submitted', answer);
     applySubmissionAnswer(deps.slack, body.as, open, answer.body);
     return ok;
@@ -164,7 +176,10 @@ export const ACTIONS: Handlers = {
     if (!open) return ok;
     deps.slack.closeView(body.as, body.viewId);
     if (open.view.notify_on_close === true)
-      return answered(deps, await deps.requests.viewClosed(body.as, viewPayload(open, {})));
+      return answered(
+        deps,
+        await deps.requests.viewClosed({ user_id: body.as, view: viewPayload(open, {}) }),
+      );
     return ok;
   },
 
@@ -277,7 +292,8 @@ function conversationOf(user: string, channel: string): ActionResult {
 }
 
 /** The app's answer to an event or an interaction: 200, or a failure the log shows. */
-function answered(deps: ActionDeps, answer: AppAnswer): ActionResult {
+async function answered(deps: ActionDeps, response: Response): Promise<ActionResult> {
+  const answer = await readAnswer(response);
   return answer.status === 200 ? ok : failed(deps, 'The app could not take that', answer);
 }
 

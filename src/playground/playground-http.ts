@@ -4,7 +4,7 @@ import { extname, resolve, sep } from 'node:path';
 import { projectPath } from '../project-path.js';
 import type { Playground } from './playground.js';
 import { FILES_PATH } from './playground-state.js';
-import type { SlackStandIn } from './slack-stand-in.js';
+import type { SlackStandIn } from '../slack-emulator/index.js';
 
 const API_PATH = '/playground/api/';
 /** The page's compiled scripts (tsconfig.web.json) and its own static files. */

@@ -1,5 +1,5 @@
 import type { Block, LogEntry, Message, PlaygroundState, Shortcut, SlashCommand, View } from './api-types.js';
-import { BOT_USER_ID, type SlackStandIn, type StoredMessage } from './slack-stand-in.js';
+import { BOT_USER_ID, type SlackStandIn, type StoredMessage } from '../slack-emulator/index.js';
 import { CHANNELS, PEOPLE, TEAMS } from './workspace.js';
 
 export const FILES_PATH = '/playground/files/';

@@ -18,9 +18,8 @@ import { ACTIONS } from './playground-actions.js';
 import type { PlaygroundClock } from './playground-clock.js';
 import { stateFor } from './playground-state.js';
 import { emptyPlaygroundDatabase } from './reset-database.js';
-import type { SlackRequests } from './slack-requests.js';
 import { loadSampleHistory } from './sample-history.js';
-import { type SlackStandIn, TEAM_ID } from './slack-stand-in.js';
+import { type SlackRequests, type SlackStandIn, TEAM_ID } from '../slack-emulator/index.js';
 import { personById, seedStandIn } from './workspace.js';
 
 const LOG_KEPT = 200;

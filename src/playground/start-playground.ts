@@ -10,8 +10,7 @@ import type { Logger } from '../logger.js';
 import { createPlayground } from './playground.js';
 import { PlaygroundClock } from './playground-clock.js';
 import { playgroundRoutes } from './playground-http.js';
-import { SlackRequests } from './slack-requests.js';
-import { BOT_TOKEN, SlackStandIn, TEAM_ID } from './slack-stand-in.js';
+import { BOT_TOKEN, SlackRequests, SlackStandIn, TEAM_ID } from '../slack-emulator/index.js';
 import { personById } from './workspace.js';
 
 export type RunningPlayground = { url: string; port: number; server: Server; close(): Promise<void> };
@@ -64,12 +63,12 @@ export async function startPlayground(options: {
     });
     const port = (server.address() as AddressInfo).port;
     const url = `http://localhost:${port}`;
-    const requests = new SlackRequests(
-      `http://127.0.0.1:${port}`,
+    const requests = new SlackRequests({
+      appUrl: `http://127.0.0.1:${port}`,
       signingSecret,
       slack,
-      (id) => personById(id)?.teamId ?? TEAM_ID,
-    );
+      teamOf: (id) => personById(id)?.teamId ?? TEAM_ID,
+    });
     const playground = createPlayground({
       slack,
       requests,

@@ -1,5 +1,5 @@
 import type { Channel, Person, Team } from './api-types.js';
-import { type SlackStandIn, TEAM_ID } from './slack-stand-in.js';
+import { type SlackStandIn, TEAM_ID } from '../slack-emulator/index.js';
 
 /**
  * The playground's small workspace: six people in six time zones, from two organisations. Northwind

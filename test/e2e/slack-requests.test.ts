@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { z } from 'zod';
+import { slackSignature } from '../../src/slack-emulator/index.js';
 import { loadFixture } from '../helpers/fixtures.js';
 import { reactionEvent, SIGNING_SECRET } from '../helpers/slack-request.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -52,11 +53,7 @@ describe('requests that are not from Slack change nothing', () => {
       headers: {
         'content-type': FORM,
         'x-slack-request-timestamp': String(timestamp),
-        'x-slack-signature': (await import('../helpers/slack-request.js')).signature(
-          SIGNING_SECRET,
-          timestamp,
-          body,
-        ),
+        'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, body),
       },
       body: tampered,
     });

@@ -1,4 +1,4 @@
-import type { RenderContext, Surface } from '../../src/playground/block-kit/index.js';
+import type { RenderContext, Surface } from '../../src/slack-emulator/index.js';
 
 /** The playground's workspace as the Block Kit tests know it. */
 export const PEOPLE: Record<string, string> = { U0ANA00001: 'ana' };

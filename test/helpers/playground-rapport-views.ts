@@ -1,4 +1,4 @@
-import type { Surface } from '../../src/playground/block-kit/index.js';
+import type { Surface } from '../../src/slack-emulator/index.js';
 import { DEFAULT_STANDUP_QUESTIONS } from '../../src/rituals/kinds.js';
 import { correctionModal, creditModal } from '../../src/slack/views/credits/modal.js';
 import { creditAnswerButtons } from '../../src/slack/views/credits/buttons.js';

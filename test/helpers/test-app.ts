@@ -67,11 +67,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     app,
     slack,
     database,
-    requests: new SlackRequests(
-      url,
-      (id) => slack.responseUrl(id),
-      (id, user) => slack.recordTrigger(id, user),
-    ),
+    requests: new SlackRequests(url, slack),
     clock,
     logs,
     async reset() {

@@ -41,7 +41,7 @@ describe('the bot as `npm start` runs it', () => {
   test('serves, finishes in-flight requests on SIGTERM, and keeps its data across a restart', async () => {
     const first = RapportProcess.start('main.js', env);
     const url = await first.running();
-    const requests = new SlackRequests(url, (id) => slack.responseUrl(id));
+    const requests = new SlackRequests(url, slack);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
 
@@ -63,7 +63,7 @@ describe('the bot as `npm start` runs it', () => {
 
     const second = RapportProcess.start('main.js', env);
     const url2 = await second.running();
-    const mine = await new SlackRequests(url2, (id) => slack.responseUrl(id)).command({
+    const mine = await new SlackRequests(url2, slack).command({
       text: 'mine',
       user_id: BEN,
     });
@@ -101,7 +101,7 @@ describe('the bot as `npm start` runs it', () => {
   test('the request log has one line per Slack request', async () => {
     const bot = RapportProcess.start('main.js', env);
     const url = await bot.running();
-    await new SlackRequests(url, (id) => slack.responseUrl(id)).command({ text: 'help', user_id: ANA });
+    await new SlackRequests(url, slack).command({ text: 'help', user_id: ANA });
     await bot.stop();
     const requests = bot.logLines().filter((l) => l.msg === 'slack request');
     expect(requests).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { renderBlocks, stateValueOf, validateBlocks } from '../../src/playground/block-kit/index.js';
+import { renderBlocks, stateValueOf, validateBlocks } from '../../src/slack-emulator/index.js';
 import { reader } from '../helpers/playground-block-kit.js';
 
 describe('what the page needs to send actions and submit views', () => {

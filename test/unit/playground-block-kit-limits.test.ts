@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { renderBlocks, validateBlocks, validateView } from '../../src/playground/block-kit/index.js';
+import { renderBlocks, validateBlocks, validateView } from '../../src/slack-emulator/index.js';
 import { errorBoxes, reader, section } from '../helpers/playground-block-kit.js';
 
 describe('what Slack would refuse', () => {

@@ -4,7 +4,7 @@ import {
   renderBlocks,
   renderMrkdwn,
   renderPlainText,
-} from '../../src/playground/block-kit/index.js';
+} from '../../src/slack-emulator/index.js';
 import { reader, section } from '../helpers/playground-block-kit.js';
 
 const mrkdwn = (text: string, more: Partial<RenderContext> = {}) =>

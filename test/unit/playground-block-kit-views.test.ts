@@ -5,7 +5,7 @@ import {
   type Surface,
   validateBlocks,
   validateView,
-} from '../../src/playground/block-kit/index.js';
+} from '../../src/slack-emulator/index.js';
 import { CHANNELS, PEOPLE, rapportViews } from '../helpers/playground-rapport-views.js';
 
 const reader = (surface: Surface): RenderContext => ({

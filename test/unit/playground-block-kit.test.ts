@@ -6,7 +6,7 @@ import {
   type Surface,
   validateBlocks,
   validateView,
-} from '../../src/playground/block-kit/index.js';
+} from '../../src/slack-emulator/index.js';
 import { projectPath } from '../../src/project-path.js';
 import { loadFixture } from '../helpers/fixtures.js';
 import { errorBoxes, reader } from '../helpers/playground-block-kit.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { BOT_TOKEN, SlackStandIn, TRIGGER_LIFETIME_MS } from '../../src/playground/slack-stand-in.js';
+import { BOT_TOKEN, SlackStandIn, TRIGGER_LIFETIME_MS } from '../../src/slack-emulator/index.js';
 
 /**
  * The stand-in's trigger_ids live as Slack's do: one modal each, within 3 seconds of being sent,

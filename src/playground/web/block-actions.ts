@@ -1,5 +1,5 @@
 import type { ElementAction } from '../api-types.js';
-import { actionWithValue, type RawValue } from '../block-kit/index.js';
+import { actionWithValue, type RawValue } from '../../slack-emulator/block-kit/index.js';
 import type { ActionContainer, Page } from './page.js';
 import { rawValuesOf, viewValues } from './view-values.js';
 

@@ -1,5 +1,5 @@
 import type { Block, PlaygroundState, ViewValues } from '../api-types.js';
-import { type RenderContext, renderBlocks, renderMrkdwn } from '../block-kit/index.js';
+import { type RenderContext, renderBlocks, renderMrkdwn } from '../../slack-emulator/block-kit/index.js';
 import { el, setBlockKitHtml } from './dom.js';
 
 export type Surface = RenderContext['surface'];

@@ -1,4 +1,4 @@
-import { BLOCK_KIT_CSS } from '../block-kit/index.js';
+import { BLOCK_KIT_CSS } from '../../slack-emulator/block-kit/index.js';
 import { createActivityLog } from './activity-log.js';
 import { createApi } from './api.js';
 import { listenForBlockActions } from './block-actions.js';

@@ -1,5 +1,5 @@
 import type { ViewValues } from '../api-types.js';
-import { type RawValue, STATEFUL_TYPES, stateValueOf } from '../block-kit/index.js';
+import { type RawValue, STATEFUL_TYPES, stateValueOf } from '../../slack-emulator/block-kit/index.js';
 
 /**
  * What a person has put into a control drawn by the block-kit module, as its `stateValueOf` reads

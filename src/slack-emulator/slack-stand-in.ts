@@ -29,7 +29,10 @@ export type FakeUser = {
   title?: string;
 };
 
-type Handler = (args: Record<string, unknown>) => Record<string, unknown>;
+/** Answers one Web API method's arguments, as Slack's body. */
+export type WebApiHandler = (args: Record<string, unknown>) => Record<string, unknown>;
+/** An HTTP answer to the app: status, JSON body, headers. */
+export type WebApiReply = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
 
 /** A message as conversations.history returns it (people's messages have `user`, the bot's `bot_id`). */
 export type StoredMessage = Record<string, unknown> & {
@@ -125,14 +128,9 @@ export class SlackStandIn {
   readonly responseTargets = new Map<string, ResponseTarget>();
   /** Calls Slack refused (an `ok: false` answer), newest last: the playground shows them. */
   readonly refusals: { method: string; error: string }[] = [];
-  private readonly failures = new Map<string, string[]>();
-  private readonly rateLimits = new Map<string, number[]>();
-  private readonly failuresAfterPosting = new Map<string, number[]>();
-  private readonly overrides = new Map<string, Handler>();
   private tsCounter = 0;
-  private delayMs = 0;
 
-  private constructor(
+  protected constructor(
     private readonly server: Server,
     readonly baseUrl: string,
     private readonly clock: Clock | undefined,
@@ -143,6 +141,7 @@ export class SlackStandIn {
    * without one (tests), ts counts up from a fixed second, so tests can name them.
    */
   static async start(options: { clock?: Clock } = {}): Promise<SlackStandIn> {
+    // `this`: a subclass's start() starts one of its own (the tests' FakeSlack).
     const created: { fake?: SlackStandIn } = {};
     const server = createServer((req, res) => {
       void created.fake?.handle(req).then(
@@ -158,7 +157,7 @@ export class SlackStandIn {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    created.fake = new SlackStandIn(server, `http://127.0.0.1:${port}`, options.clock);
+    created.fake = new this(server, `http://127.0.0.1:${port}`, options.clock);
     return created.fake;
   }
 
@@ -174,25 +173,6 @@ export class SlackStandIn {
   addUser(user: FakeUser): FakeUser {
     this.users.set(user.id, user);
     return user;
-  }
-
-  /** The next calls to `method` fail with these Slack error codes, one per call. */
-  failNext(method: string, ...errors: string[]): void {
-    this.failures.set(method, [...(this.failures.get(method) ?? []), ...errors]);
-  }
-
-  /** The next call to `method` is refused with HTTP 429 and this Retry-After (seconds). */
-  rateLimitNext(method: string, retryAfterS: number): void {
-    this.rateLimits.set(method, [...(this.rateLimits.get(method) ?? []), retryAfterS]);
-  }
-
-  /** The next call to `method` takes effect, then answers with this HTTP error: an uncertain outcome. */
-  failNextAfterPosting(method: string, status = 500): void {
-    this.failuresAfterPosting.set(method, [...(this.failuresAfterPosting.get(method) ?? []), status]);
-  }
-
-  answer(method: string, handler: Handler): void {
-    this.overrides.set(method, handler);
   }
 
   /**
@@ -211,24 +191,16 @@ export class SlackStandIn {
     return viewId ? this.findView(viewId) : undefined;
   }
 
-  /** Every Web API answer waits this long, like a slow Slack. */
-  slowDown(ms: number): void {
-    this.delayMs = ms;
-  }
-
   callsTo(method: string): SlackCall[] {
     return this.calls.filter((c) => c.method === method);
   }
 
-  /** Forgets what was called and any failure or slowness a test asked for; keeps users and answers. */
+  /** Forgets what was called and what people see; keeps users. */
   resetCalls(): void {
     this.calls.length = 0;
     this.responseUrlPosts.length = 0;
     this.unhandled.length = 0;
     this.channelsWithoutBot.clear();
-    this.failures.clear();
-    this.rateLimits.clear();
-    this.failuresAfterPosting.clear();
     this.conversations.clear();
     this.files.clear();
     this.ephemerals.length = 0;
@@ -238,7 +210,6 @@ export class SlackStandIn {
     this.triggerLives.clear();
     this.responseTargets.clear();
     this.refusals.length = 0;
-    this.delayMs = 0;
   }
 
   /** Resolves once `check` passes, for effects the app produces after acknowledging. */
@@ -366,13 +337,16 @@ export class SlackStandIn {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private async handle(
+  /**
+   * Every request the app sends: a Web API call, a response_url post, a file upload. Protected so a
+   * subclass can hold or inspect any request (the tests' slow Slack, test/helpers/fake-slack.ts).
+   */
+  protected async handle(
     req: IncomingMessage,
   ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
     const bytes = await readBody(req);
     const raw = bytes.toString('utf8');
     const path = new URL(req.url ?? '/', this.baseUrl).pathname;
-    if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
     if (path.startsWith('/upload/')) return this.receiveUpload(path.slice('/upload/'.length), bytes, req);
     if (path.startsWith('/respond/')) {
       const id = path.slice('/respond/'.length);
@@ -389,17 +363,29 @@ export class SlackStandIn {
     if (token !== (APP_LEVEL_METHODS.has(method) ? APP_TOKEN : BOT_TOKEN)) {
       return { status: 200, body: { ok: false, error: 'invalid_auth' } };
     }
-    const retryAfter = this.rateLimits.get(method)?.shift();
-    if (retryAfter !== undefined) {
-      return {
-        status: 429,
-        body: { ok: false, error: 'ratelimited' },
-        headers: { 'retry-after': String(retryAfter) },
-      };
-    }
-    const failure = this.failures.get(method)?.shift();
-    if (failure) return { status: 200, body: { ok: false, error: failure } };
-    const handler = this.overrides.get(method) ?? this.handlers[method];
+    return this.answerCall({ method, args, token }, (handler = this.handlers[method]) =>
+      this.runHandler(method, args, handler),
+    );
+  }
+
+  /**
+   * Answers an authorised Web API call; `answer` runs the method's handler (or the one given) as
+   * Slack would. A subclass can answer before or instead of it, or change its reply (the tests'
+   * failures, test/helpers/fake-slack.ts) without repeating the dispatch.
+   */
+  protected answerCall(
+    _call: SlackCall,
+    answer: (handler?: WebApiHandler) => WebApiReply,
+  ): WebApiReply | Promise<WebApiReply> {
+    return answer();
+  }
+
+  /** A handler's answer; a method without one is counted in `unhandled`, a refusal in `refusals`. */
+  private runHandler(
+    method: string,
+    args: Record<string, unknown>,
+    handler: WebApiHandler | undefined,
+  ): WebApiReply {
     if (!handler) {
       this.unhandled.push(method);
       return { status: 200, body: { ok: false, error: 'unknown_method' } };
@@ -409,9 +395,6 @@ export class SlackStandIn {
       const details = (body.response_metadata as { messages?: string[] } | undefined)?.messages ?? [];
       this.refusals.push({ method, error: [String(body.error), ...details].join(': ') });
     }
-    const afterPosting = this.failuresAfterPosting.get(method)?.shift();
-    if (afterPosting !== undefined)
-      return { status: afterPosting, body: { ok: false, error: 'internal_error' } };
     return { status: 200, body };
   }
 
@@ -444,7 +427,7 @@ export class SlackStandIn {
     return `${second}.${String(this.tsCounter % 1_000_000).padStart(6, '0')}`;
   }
 
-  private readonly handlers: Record<string, Handler> = {
+  private readonly handlers: Record<string, WebApiHandler> = {
     // Shape of Slack's auth.test example (web-api/openapi-examples/auth.test.ok.json).
     'auth.test': () => ({
       ok: true,

@@ -1,15 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { SlackRequests } from '../../src/playground/slack-requests.js';
-import { BOT_TOKEN, SlackStandIn } from '../../src/playground/slack-stand-in.js';
-import { signature } from '../helpers/slack-request.js';
+import { BOT_TOKEN, SlackRequests, slackSignature, SlackStandIn } from '../../src/slack-emulator/index.js';
 import { loadFixture } from '../helpers/fixtures.js';
 
 /**
- * The playground's requests have Slack's shapes: every field they carry is one Slack's own
- * examples carry (test/fixtures/slack), with the fields Bolt reads, and they are signed as Slack
- * signs them.
+ * The emulator's requests (the playground's, the tests' and the benchmarks') have Slack's shapes:
+ * every field they carry is one Slack's own examples carry (test/fixtures/slack), with the fields
+ * Bolt reads, and they are signed as Slack signs them.
  */
 let server: Server;
 let slack: SlackStandIn;
@@ -29,7 +27,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  requests = new SlackRequests(url, SECRET, slack, () => 'T0RAPPORT1');
+  requests = new SlackRequests({ appUrl: url, signingSecret: SECRET, slack });
 });
 afterAll(async () => {
   await slack.stop();
@@ -47,9 +45,9 @@ function expectKeysWithin(sent: unknown, fixture: unknown) {
 
 test('a slash command: Slack’s form fields, signed with the signing secret', async () => {
   await requests.command({
-    user: 'U0ANALIMA1',
-    channel: 'C0GENERAL1',
-    channelName: 'general',
+    user_id: 'U0ANALIMA1',
+    channel_id: 'C0GENERAL1',
+    channel_name: 'general',
     command: '/kudos',
     text: 'hi',
   });
@@ -63,7 +61,7 @@ test('a slash command: Slack’s form fields, signed with the signing secret', a
     channel_id: 'C0GENERAL1',
   });
   expect(headers['x-slack-signature']).toBe(
-    signature(SECRET, String(headers['x-slack-request-timestamp']), body),
+    slackSignature(SECRET, String(headers['x-slack-request-timestamp']), body),
   );
   // Its trigger opens a modal for Ana, and its response_url answers her.
   expect(slack.triggers.get(fields.trigger_id ?? '')).toBe('U0ANALIMA1');
@@ -91,12 +89,12 @@ describe('events and interactivity', () => {
     const fixture = loadFixture('interactivity/block_actions.json');
     const action = { type: 'button', action_id: 'standup_answer', block_id: 'b', value: '1' };
     await requests.blockActions({
-      user: 'U0BENOKAF1',
+      user_id: 'U0BENOKAF1',
       action,
       where: {
         type: 'message',
-        channel: 'DU0BENOKAF1',
-        channelName: 'directmessage',
+        channel_id: 'DU0BENOKAF1',
+        channel_name: 'directmessage',
         message: { ts: '1.5', text: 'x' },
       },
     });
@@ -111,14 +109,14 @@ describe('events and interactivity', () => {
     });
 
     await requests.blockActions({
-      user: 'U0BENOKAF1',
+      user_id: 'U0BENOKAF1',
       action,
-      where: { type: 'ephemeral', channel: 'C0GENERAL1', channelName: 'general', id: 'E1' },
+      where: { type: 'ephemeral', channel_id: 'C0GENERAL1', channel_name: 'general', id: 'E1' },
     });
     expect(lastPayload()).toMatchObject({ container: { is_ephemeral: true } });
 
     await requests.blockActions({
-      user: 'U0BENOKAF1',
+      user_id: 'U0BENOKAF1',
       action,
       where: { type: 'view', view: { id: 'V1', type: 'modal' } },
     });
@@ -128,12 +126,15 @@ describe('events and interactivity', () => {
   });
 
   test('view_submission and view_closed', async () => {
-    await requests.viewSubmission('U0ANALIMA1', { id: 'V2', type: 'modal', state: { values: {} } });
+    await requests.viewSubmission({
+      user_id: 'U0ANALIMA1',
+      view: { id: 'V2', type: 'modal', state: { values: {} } },
+    });
     expectKeysWithin(lastPayload(), {
       ...loadFixture('interactivity/view_submission.json'),
       response_urls: [],
     });
-    await requests.viewClosed('U0ANALIMA1', { id: 'V2', type: 'modal' });
+    await requests.viewClosed({ user_id: 'U0ANALIMA1', view: { id: 'V2', type: 'modal' } });
     expectKeysWithin(lastPayload(), loadFixture('interactivity/view_closed.json'));
     expect(lastPayload()).toMatchObject({ type: 'view_closed', view: { id: 'V2' } });
   });

@@ -1,4 +1,4 @@
-/** The playground's Block Kit drawing: what the page imports. */
+/** Block Kit as Slack draws and checks it: what the playground's page and the stand-in import. */
 export type { RenderContext, StateValues, Surface } from './context.js';
 export { renderBlocks } from './render.js';
 export { renderMrkdwn, renderPlainText } from './mrkdwn.js';
