@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import ts from 'typescript';
 import { projectPath } from '../../src/project-path.js';
+import { filesUnder, importsOf, RITUAL_FOLDERS } from '../helpers/source-imports.js';
 
 /**
  * The shape of src's imports, read with the TypeScript parser:
@@ -16,51 +17,6 @@ import { projectPath } from '../../src/project-path.js';
  */
 
 export type Import = { from: string; to: string; typeOnly: boolean };
-
-/** Every import and re-export in a file, `import()` included; specifiers as written. */
-export function importsOf(fileName: string, text: string): { specifier: string; typeOnly: boolean }[] {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const found: { specifier: string; typeOnly: boolean }[] = [];
-  const visit = (node: ts.Node) => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      const clause = node.importClause;
-      const named = clause?.namedBindings;
-      const allNamedTypes =
-        named !== undefined &&
-        ts.isNamedImports(named) &&
-        named.elements.length > 0 &&
-        named.elements.every((e) => e.isTypeOnly);
-      const typeOnly =
-        clause !== undefined && (clause.isTypeOnly || (clause.name === undefined && allNamedTypes));
-      found.push({ specifier: node.moduleSpecifier.text, typeOnly });
-    } else if (
-      ts.isExportDeclaration(node) &&
-      node.moduleSpecifier &&
-      ts.isStringLiteral(node.moduleSpecifier)
-    ) {
-      const clause = node.exportClause;
-      const allNamedTypes =
-        clause !== undefined &&
-        ts.isNamedExports(clause) &&
-        clause.elements.length > 0 &&
-        clause.elements.every((e) => e.isTypeOnly);
-      found.push({ specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly || allNamedTypes });
-    } else if (
-      ts.isCallExpression(node) &&
-      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
-      node.arguments[0] &&
-      ts.isStringLiteral(node.arguments[0])
-    ) {
-      found.push({ specifier: node.arguments[0].text, typeOnly: false });
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
-      const literal = node.argument.literal;
-      if (ts.isStringLiteral(literal)) found.push({ specifier: literal.text, typeOnly: true });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
-}
 
 /** Whether a file declares code at its top level: a function, a class, or a const holding a function. */
 export function declaresLogic(fileName: string, text: string): boolean {
@@ -75,14 +31,6 @@ export function declaresLogic(fileName: string, text: string): boolean {
             d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)),
         )),
   );
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return filesUnder(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
-  });
 }
 
 /** The file a relative specifier names ("./x.js" is "./x.ts"); undefined for a package. */
@@ -162,21 +110,6 @@ export function leavesOf(graph: Graph): Set<string> {
   for (const file of graph.edges.keys()) isLeaf(file, new Set());
   return leaves;
 }
-
-/** The folders of the rituals and their services, whose logic src/db must not depend on. */
-const RITUAL_FOLDERS = [
-  'kudos',
-  'standups',
-  'retros',
-  'pulse',
-  'charter',
-  'decisions',
-  'credits',
-  'health',
-  'home',
-  'rituals',
-  'scheduler',
-];
 
 /**
  * Imports from src/db of modules outside it that are not leaves, or that are leaves of a ritual's
@@ -286,7 +219,7 @@ describe('the checks themselves', () => {
         "type G = import('./g.js').G;",
       ].join('\n'),
     );
-    expect(imports).toEqual([
+    expect(imports.map(({ specifier, typeOnly }) => ({ specifier, typeOnly }))).toEqual([
       { specifier: './a.js', typeOnly: true },
       { specifier: './b.js', typeOnly: true },
       { specifier: './c.js', typeOnly: false },
@@ -294,6 +227,8 @@ describe('the checks themselves', () => {
       { specifier: './f.js', typeOnly: true },
       { specifier: './g.js', typeOnly: true },
     ]);
+    // Only `import type` and `export type` (and type queries) are erased when compiled.
+    expect(imports.map((i) => i.erased)).toEqual([true, false, false, false, true, true]);
   });
 
   test('a specifier naming no file is an error, not a silent miss', () => {

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { expect, test } from '@jest/globals';
-import ts from 'typescript';
 import { projectPath } from '../../src/project-path.js';
+import { importsOf } from '../helpers/source-imports.js';
 
 /**
  * A production start (Slack variables set) loads src/main.ts and what it imports statically; the
@@ -16,19 +16,9 @@ import { projectPath } from '../../src/project-path.js';
  * names are all `type` still loads its module. `import()` loads only when it runs.
  */
 function loadedWith(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const specifiers: string[] = [];
-  for (const statement of source.statements) {
-    if (ts.isImportDeclaration(statement) && !statement.importClause?.isTypeOnly) {
-      specifiers.push((statement.moduleSpecifier as ts.StringLiteral).text);
-    } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && !statement.isTypeOnly) {
-      specifiers.push((statement.moduleSpecifier as ts.StringLiteral).text);
-    }
-  }
-  return specifiers
-    .filter((s) => s.startsWith('.'))
-    .map((s) => resolve(dirname(file), s.replace(/\.js$/, '.ts')))
+  return importsOf(file, readFileSync(file, 'utf8'))
+    .filter((i) => !i.erased && !i.dynamic && i.specifier.startsWith('.'))
+    .map((i) => resolve(dirname(file), i.specifier.replace(/\.js$/, '.ts')))
     .filter((f) => existsSync(f));
 }
 
