@@ -25,13 +25,7 @@ export function messageItem(message: Message, channel: string, page: Page, isRep
     el(
       'div',
       { class: 'message-main' },
-      el(
-        'header',
-        { class: 'message-header' },
-        el('span', { class: 'message-author' }, author),
-        fromBot ? el('span', { class: 'badge badge-app' }, 'APP') : '',
-        timeLabel(tsToDate(message.ts), page),
-      ),
+      messageHeader(author, fromBot, timeLabel(tsToDate(message.ts), page)),
       body(message.blocks, message.text, page),
       message.edited ? el('span', { class: 'message-edited' }, '(edited)') : '',
       message.files.map(fileFigure),
@@ -55,16 +49,25 @@ export function ephemeralItem(ephemeral: Ephemeral, page: Page): HTMLElement {
     el(
       'div',
       { class: 'message-main' },
-      el(
-        'header',
-        { class: 'message-header' },
-        el('span', { class: 'message-author' }, 'Rapport'),
-        el('span', { class: 'badge badge-app' }, 'APP'),
+      messageHeader(
+        'Rapport',
+        true,
         timeLabel(new Date(ephemeral.at), page),
         el('span', { class: 'only-you' }, '👁 Only visible to you'),
       ),
       body(ephemeral.blocks, ephemeral.text, page),
     ),
+  );
+}
+
+/** A message's author, an APP badge for an app's, its time and whatever else marks it. */
+function messageHeader(author: string, fromBot: boolean, ...marks: HTMLElement[]): HTMLElement {
+  return el(
+    'header',
+    { class: 'message-header' },
+    el('span', { class: 'message-author' }, author),
+    fromBot ? el('span', { class: 'badge badge-app' }, 'APP') : '',
+    ...marks,
   );
 }
 

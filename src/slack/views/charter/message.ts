@@ -1,17 +1,8 @@
 import { CHARTER_FIELD_NAMES, CHARTER_FIELD_SPECS } from '../../../charter/charter-fields.js';
 import { CHARTER_FIELDS, type CharterField, type CharterText } from '../../../charter/charter-text.js';
 import type { CharterVersion } from '../../../charter/charter-views.js';
-import {
-  type Block,
-  context,
-  escapeMrkdwn,
-  header,
-  listOf,
-  message,
-  section,
-  type SlackMessage,
-  slackTime,
-} from '../blocks.js';
+import type { Block, SlackMessage } from '../blocks.js';
+import { context, escapeMrkdwn, header, listOf, message, section, slackTime } from '../blocks.js';
 
 /** "the goal and the roles": what a version changed, for a sentence. */
 export const describeChanges = (fields: readonly CharterField[]) =>

@@ -1,11 +1,11 @@
 import { CHARTER } from '../../ids.js';
+import type { SlackMessage } from '../blocks.js';
 import {
   context,
   escapeMrkdwn,
   header,
   message,
   plainMessage,
-  type SlackMessage,
   section,
   slackTime,
   truncate,

@@ -1,16 +1,6 @@
 import type { ContributorRow, CreditRow } from '../../../db/repos/credits.js';
-import {
-  type Block,
-  context,
-  escapeMrkdwn,
-  listOf,
-  message,
-  quote,
-  section,
-  type SlackMessage,
-  slackTime,
-  truncate,
-} from '../blocks.js';
+import type { Block, SlackMessage } from '../blocks.js';
+import { context, escapeMrkdwn, listOf, message, quote, section, slackTime, truncate } from '../blocks.js';
 
 export const STATUS_LABEL = {
   confirmed: ':white_check_mark: confirmed',

@@ -1,4 +1,5 @@
 import type { ListedCredit, PersonCreditRow } from '../../../db/repos/credits.js';
+import type { SlackMessage } from '../blocks.js';
 import {
   context,
   escapeMrkdwn,
@@ -8,7 +9,6 @@ import {
   plainMessage,
   quote,
   section,
-  type SlackMessage,
   truncate,
 } from '../blocks.js';
 import { deliverableText, STATUS_LABEL } from './message.js';

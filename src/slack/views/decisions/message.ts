@@ -2,18 +2,8 @@ import { DateTime } from 'luxon';
 import type { DecisionRow } from '../../../db/repos/decisions.js';
 import type { ReviewReminder } from '../../../decisions/decision-views.js';
 import { DECISIONS } from '../../ids.js';
-import {
-  type Block,
-  context,
-  escapeMrkdwn,
-  LIMITS,
-  message,
-  quote,
-  section,
-  type SlackMessage,
-  slackTime,
-  truncate,
-} from '../blocks.js';
+import type { Block, SlackMessage } from '../blocks.js';
+import { context, escapeMrkdwn, LIMITS, message, quote, section, slackTime, truncate } from '../blocks.js';
 
 /** "Tuesday, 1 December 2026". */
 export const reviewDay = (date: string) => DateTime.fromISO(date).toFormat('cccc, d LLLL yyyy');

@@ -1,13 +1,6 @@
 import type { DecisionRow } from '../../../db/repos/decisions.js';
-import {
-  context,
-  escapeMrkdwn,
-  message,
-  plainMessage,
-  section,
-  type SlackMessage,
-  truncate,
-} from '../blocks.js';
+import type { SlackMessage } from '../blocks.js';
+import { context, escapeMrkdwn, message, plainMessage, section, truncate } from '../blocks.js';
 import { decisionLine } from './message.js';
 
 /** At most this many decisions in `/decisions`: well inside a message's 50 blocks. */

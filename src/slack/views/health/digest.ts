@@ -1,16 +1,7 @@
 import type { Digest } from '../../../health/digest.js';
 import type { ListedAction } from '../../../db/repos/health-digest.js';
-import {
-  type Block,
-  context,
-  escapeMrkdwn,
-  header,
-  LIMITS,
-  message,
-  type SlackMessage,
-  section,
-  truncate,
-} from '../blocks.js';
+import type { Block, SlackMessage } from '../blocks.js';
+import { context, escapeMrkdwn, header, LIMITS, message, section, truncate } from '../blocks.js';
 import { DEFINITIONS, periodDays, pillarSections, scoreLine } from './scorecard.js';
 
 /** Below this share of prompted days answered, the digest asks attention for participation. */

@@ -1,6 +1,7 @@
 import type { StoredPeriod } from '../../../db/repos/health-periods.js';
 import { PILLAR_LABELS, type PillarId } from '../../../health/pillars.js';
 import { SIDES_EXAMPLE } from '../../../health/parse-command.js';
+import type { SlackMessage } from '../blocks.js';
 import {
   context,
   escapeMrkdwn,
@@ -8,7 +9,6 @@ import {
   LIMITS,
   message,
   plainMessage,
-  type SlackMessage,
   section,
   truncate,
 } from '../blocks.js';

@@ -1,16 +1,7 @@
 import type { KudosSummary } from '../../../kudos/summary.js';
 import { RECENT_DAYS } from '../../../kudos/summary.js';
-import {
-  context,
-  header,
-  listOf,
-  message,
-  plainMessage,
-  quote,
-  type SlackMessage,
-  section,
-  truncate,
-} from '../blocks.js';
+import type { SlackMessage } from '../blocks.js';
+import { context, header, listOf, message, plainMessage, quote, section, truncate } from '../blocks.js';
 
 export function kudosHelp(emoji: readonly string[]): SlackMessage {
   const reactions = emoji.map((e) => `:${e}:`).join(' ');

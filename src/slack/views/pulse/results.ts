@@ -1,14 +1,6 @@
 import { NOT_ENOUGH_RESPONSES, type RoundResults, SCALE } from '../../../pulse/results.js';
-import {
-  context,
-  escapeMrkdwn,
-  LIMITS,
-  message,
-  quote,
-  type SlackMessage,
-  section,
-  truncate,
-} from '../blocks.js';
+import type { SlackMessage } from '../blocks.js';
+import { context, escapeMrkdwn, LIMITS, message, quote, section, truncate } from '../blocks.js';
 import { roundDayName } from './prompt.js';
 
 /** A comment is cut to this in the channel, so a round's comments fit in one message. */

@@ -1,17 +1,8 @@
 import type { ActionItemRow } from '../../../db/repos/action-items.js';
 import type { NoteCategory, SharedNote } from '../../../db/repos/retros.js';
 import { RETRO } from '../../ids.js';
-import {
-  type Block,
-  context,
-  escapeMrkdwn,
-  header,
-  LIMITS,
-  message,
-  type SlackMessage,
-  section,
-  truncate,
-} from '../blocks.js';
+import type { Block, SlackMessage } from '../blocks.js';
+import { context, escapeMrkdwn, header, LIMITS, message, section, truncate } from '../blocks.js';
 
 export const CATEGORY_LABELS: Record<NoteCategory, string> = {
   went_well: 'Went well',

@@ -2,18 +2,8 @@ import type { ActionItemRow } from '../../../db/repos/action-items.js';
 import type { DebriefRow } from '../../../db/repos/debriefs.js';
 import type { OwnNote, RetroRow } from '../../../db/repos/retros.js';
 import { RETRO } from '../../ids.js';
-import {
-  type Block,
-  context,
-  escapeMrkdwn,
-  header,
-  LIMITS,
-  message,
-  quote,
-  type SlackMessage,
-  section,
-  truncate,
-} from '../blocks.js';
+import type { Block, SlackMessage } from '../blocks.js';
+import { context, escapeMrkdwn, header, LIMITS, message, quote, section, truncate } from '../blocks.js';
 import { actionItemLine, CATEGORY_LABELS, openItemBlocks, plural } from './message.js';
 
 /** The channel hears of a new item: its owner, what, and by when. */

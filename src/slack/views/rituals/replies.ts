@@ -3,15 +3,14 @@ import { AUDIENCE, KIND_LABELS, type RitualKindId } from '../../../rituals/kinds
 import type { RitualView } from '../../../rituals/rituals-service.js';
 import { describeSchedule } from '../../../rituals/schedule.js';
 import { RITUAL_SETTINGS } from '../../ids.js';
+import type { Block, SlackMessage } from '../blocks.js';
 import {
-  type Block,
   context,
   escapeMrkdwn,
   header,
   listOf,
   message,
   plainMessage,
-  type SlackMessage,
   section,
   slackTime,
   truncate,

@@ -1,14 +1,6 @@
 import type { Blocker, DaySummary } from '../../../standups/day-summary.js';
-import {
-  type Block,
-  context,
-  escapeMrkdwn,
-  LIMITS,
-  message,
-  type SlackMessage,
-  section,
-  truncate,
-} from '../blocks.js';
+import type { Block, SlackMessage } from '../blocks.js';
+import { context, escapeMrkdwn, LIMITS, message, section, truncate } from '../blocks.js';
 import { dayName } from './messages.js';
 
 /** How much of one blocker the header quotes; the whole answer is in the thread. */

@@ -2,16 +2,8 @@ import type { types } from '@slack/bolt';
 import { DateTime } from 'luxon';
 import type { Answer } from '../../../db/repos/standups.js';
 import { ACTIONS, CHECKIN_INPUT, checkinBlockId, VIEWS } from '../../ids.js';
-import {
-  context,
-  escapeMrkdwn,
-  slackTime,
-  message,
-  quote,
-  type SlackMessage,
-  section,
-  truncate,
-} from '../blocks.js';
+import type { SlackMessage } from '../blocks.js';
+import { context, escapeMrkdwn, slackTime, message, quote, section, truncate } from '../blocks.js';
 import { formModal } from '../form-modal.js';
 
 export type CheckinRef = { ritualId: number; localDate: string };
