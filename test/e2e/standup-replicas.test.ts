@@ -48,8 +48,10 @@ test('two replicas answering the first answers of the day at once: one header, t
   await one.app.background.drain();
   for (const app of [one, two]) app.clock.set('2026-11-20T08:30:05Z');
   await one.app.jobs.tick();
-  await one.app.jobs.deliver();
-  const prompt = slack.callsTo('chat.postMessage').find((c) => c.args.channel === ANA);
+  // Either replica may deliver the prompts: each is woken by the other's commit.
+  const prompt = await slack.waitFor(() =>
+    slack.callsTo('chat.postMessage').find((c) => c.args.channel === ANA),
+  );
   const actions = (prompt?.args.blocks as { type: string; elements?: { value: string }[] }[]).find(
     (b) => b.type === 'actions',
   );
@@ -67,10 +69,12 @@ test('two replicas answering the first answers of the day at once: one header, t
     submit(two, BEN, ['Fixed the sync bug', 'Tests', 'none']),
   ]);
   expect([first.status, second.status]).toEqual([200, 200]);
+  const postsIn = () => slack.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL);
+  await slack.waitFor(() => postsIn().length >= 3);
   await Promise.all([one.app.background.drain(), two.app.background.drain()]);
   await Promise.all([one.app.jobs.deliver(), two.app.jobs.deliver()]);
 
-  const inChannel = slack.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL);
+  const inChannel = postsIn();
   const headers = inChannel.filter((c) => c.args.thread_ts === undefined);
   expect(headers.map((c) => c.args.text)).toEqual(['Stand-up · Friday, 20 November']);
   const header = slack.conversations.get(CHANNEL)?.find((m) => m.thread_ts === undefined);
