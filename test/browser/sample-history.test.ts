@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { beforeEach } from '@jest/globals';
+import type { Locator } from 'playwright-core';
 import { projectPath } from '../../src/project-path.js';
 import { useBrowserPlayground } from '../helpers/browser.js';
 import { messagesWith, openChannel, openPlayground, typeAndSend } from '../helpers/playground-page.js';
@@ -15,6 +16,22 @@ beforeEach(() => playground.reset());
 const SCREENSHOT = process.env.UPDATE_DOCS_SCREENSHOT
   ? projectPath('docs', 'playground.png')
   : projectPath('test-results', 'playground.png');
+
+/**
+ * The thread is drawn again as its messages arrive (the digest, then its chart), so the chart
+ * found a moment ago may be a detached copy: find it again until it holds still.
+ */
+async function scrollIntoView(element: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    await element.waitFor();
+    try {
+      await element.scrollIntoViewIfNeeded({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !/not attached/.test(String(error))) throw error;
+    }
+  }
+}
 
 playground.test(
   'a sample history fills the alliance channel with weeks of rituals, and Reset empties it',
@@ -38,8 +55,7 @@ playground.test(
       .getByRole('region', { name: /^Thread/ })
       .getByRole('img', { name: /^Line chart of the three pillars over [4-8] weeks/ })
       .last();
-    await chart.waitFor();
-    await chart.scrollIntoViewIfNeeded();
+    await scrollIntoView(chart);
     await mkdir(dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
 
