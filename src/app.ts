@@ -31,6 +31,7 @@ import { slackErrorCode } from './slack/errors.js';
 import { DurableSocketModeReceiver } from './slack/durable-socket-receiver.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { createOutbox, type Outbox } from './slack/outbox.js';
+import { createRecordSets } from './slack/record-sets.js';
 
 export type AppDeps = {
   config: Config;
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): RapportApp {
   const quickClient = clientWithoutRetries(2_000);
   const directory = createDirectory({ db, slack: quickClient, clock, log });
   const background = createBackground(log);
+  const records = createRecordSets({ db, clock, log, slackFor: async () => quickClient });
   const kudos = createKudosService({ db, directory, clock });
   const rituals = createRitualsService({
     db,
@@ -139,6 +141,7 @@ export function createApp(deps: AppDeps): RapportApp {
     health,
     clock,
     credits,
+    records,
   });
   bolt.error(async (error) => {
     log.error({ err: error }, 'a Slack request failed; Slack will see an error and may retry');

@@ -13,6 +13,7 @@ import type { Logger } from '../../logger.js';
 import type { Directory } from '../../people/directory.js';
 import type { Background } from '../background.js';
 import type { Outbox } from '../outbox.js';
+import type { RecordSets } from '../record-sets.js';
 import { registerCheckinCommand } from './commands/standups.js';
 import { registerKudosCommand } from './commands/kudos.js';
 import { registerPulseCommand } from './commands/pulse.js';
@@ -70,6 +71,8 @@ export type ListenerDeps = {
   health: HealthService;
   clock: Clock;
   credits: CreditsService;
+  /** Which record set a request belongs to: a shared channel's own, or its workspace's. */
+  records: RecordSets;
 };
 
 /** Every Slack surface Rapport listens on, each a thin adapter onto a domain service. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SOMETHING_WENT_WRONG, UserError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { plainMessage, type SlackMessage } from '../views/blocks.js';
+import { channelRecords, type RecordSetDeps } from './record-set.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -20,15 +21,21 @@ const INCOMPLETE = 'That command arrived incomplete, so I did nothing. Please ty
 /**
  * Wraps a command handler: whatever it returns is acknowledged as an ephemeral reply; a UserError
  * becomes its message; anything else is logged and the person sees a plain apology, never a stack.
+ * The handler is given the record set the command's channel belongs to (`record-set.ts`).
  */
-export function slashCommand(log: Logger, handle: (args: CommandArgs) => Promise<SlackMessage | undefined>) {
+export function slashCommand(
+  deps: RecordSetDeps & { log: Logger },
+  handle: (args: CommandArgs, teamId: string) => Promise<SlackMessage | undefined>,
+) {
+  const { log } = deps;
   return async (args: CommandArgs) => {
     let reply: SlackMessage | undefined;
     try {
       const parsed = commandShape.safeParse(args.command);
       if (!parsed.success) throw new UserError(INCOMPLETE, 'incomplete_command');
       Object.assign(args.command, parsed.data);
-      reply = await handle(args);
+      const teamId = await channelRecords(deps, args.context, args.command.channel_id);
+      reply = await handle(args, teamId);
     } catch (error) {
       if (error instanceof UserError) {
         reply = plainMessage(error.userMessage);

@@ -14,6 +14,8 @@ export type Actor = {
     trigger_id?: string;
   };
   respond: RespondFn;
+  /** Bolt's context: the installation the request came through, whose bot DMs the person. */
+  context?: { teamId?: string; enterpriseId?: string };
 };
 
 /** What answering needs beside the request: the log, and the outbox for a DM. */
@@ -26,7 +28,7 @@ export type Edge = { log: Logger; outbox: Pick<Outbox, 'say'> };
  */
 export async function tellActor(
   outbox: Edge['outbox'],
-  { body, respond }: Actor,
+  { body, respond, context }: Actor,
   reply: SlackMessage,
 ): Promise<void> {
   if (body.response_url) {
@@ -34,7 +36,7 @@ export async function tellActor(
     return;
   }
   // A DM is said through the outbox, once per click however often Slack delivers it.
-  const teamId = body.team?.id ?? body.user.team_id ?? '';
+  const teamId = context?.teamId ?? context?.enterpriseId ?? body.team?.id ?? body.user.team_id ?? '';
   const key = `reply:${body.user.id}:${body.trigger_id ?? randomUUID()}`;
   await outbox.say([{ teamId, channelId: body.user.id, dedupeKey: key, view: 'reply', data: reply }]);
 }

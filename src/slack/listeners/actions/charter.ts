@@ -7,19 +7,20 @@ import { CHARTER_TITLE } from '../../views/charter/modal.js';
 import { blockAction } from '../block-action.js';
 import { charterModalFor } from '../commands/charter.js';
 import type { Outbox } from '../../outbox.js';
+import { channelRecords, type RecordSetDeps } from '../record-set.js';
 
 /** Edit, under the charter `/charter` shows: the form, filled in with the latest version. */
 export function registerCharterActions(
   app: App,
-  deps: { charter: CharterService; outbox: Outbox; log: Logger },
+  deps: { charter: CharterService; outbox: Outbox; log: Logger } & RecordSetDeps,
 ): void {
   app.action<BlockButtonAction>(
     CHARTER.edit,
-    blockAction(deps, async ({ body, client }) => {
+    blockAction(deps, async ({ body, client, context }) => {
       const channelId =
         body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
-      const teamId = body.team?.id;
-      if (!teamId || !channelId) return;
+      if (!channelId) return;
+      const teamId = await channelRecords(deps, context, channelId);
       await openModalThenFill(
         { client, log: deps.log },
         { triggerId: body.trigger_id, title: CHARTER_TITLE.edit },

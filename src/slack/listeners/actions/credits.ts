@@ -22,6 +22,7 @@ import {
 import { type ActionArgs, blockAction } from '../block-action.js';
 import { tellActor } from '../tell-actor.js';
 import type { Outbox } from '../../outbox.js';
+import { installedTeam, rowRecords, type RecordSetDeps } from '../record-set.js';
 
 /** The answer already given, when a click repeats it or comes after another. */
 function alreadyAnswered(c: ContributorRow): SlackMessage {
@@ -45,17 +46,17 @@ export function registerCreditActions(
     home: HomeService;
     clock: Clock;
     background: Background;
-  },
+  } & RecordSetDeps,
 ): void {
   const answerWith = (answer: CreditAnswer) => async (args: ActionArgs) => {
-    const teamId = args.body.team?.id ?? args.body.user.team_id;
     const rowId = idFromValue(args.action.value);
-    if (!teamId || rowId === undefined) return;
+    if (rowId === undefined) return;
+    const teamId = await rowRecords(deps, args.context, 'credit_contributors', rowId);
     try {
       const result = await deps.credits.answer({ teamId, userId: args.body.user.id }, rowId, answer);
       if (!result.changed) await tellActor(deps.outbox, args, alreadyAnswered(result.contributor));
     } finally {
-      refreshHomeLater(deps, args.client, teamId, args.body.user.id);
+      refreshHomeLater(deps, args.client, installedTeam(args.context), args.body.user.id);
     }
   };
 
@@ -64,10 +65,10 @@ export function registerCreditActions(
 
   app.action<BlockButtonAction>(
     CREDITS.correct,
-    blockAction(deps, async ({ body, action, client }) => {
-      const teamId = body.team?.id ?? body.user.team_id;
+    blockAction(deps, async ({ body, action, client, context }) => {
       const rowId = idFromValue(action.value);
-      if (!teamId || rowId === undefined) return;
+      if (rowId === undefined) return;
+      const teamId = await rowRecords(deps, context, 'credit_contributors', rowId);
       await openModalThenFill(
         { client, log: deps.log },
         { triggerId: body.trigger_id, title: CORRECTION_TITLE },

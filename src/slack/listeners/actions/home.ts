@@ -10,6 +10,7 @@ import { HOME } from '../../ids.js';
 import { idFromValue } from '../../id-value.js';
 import { blockAction } from '../block-action.js';
 import type { Outbox } from '../../outbox.js';
+import { installedTeam, rowRecords, type RecordSetDeps } from '../record-set.js';
 
 /** The Home tab's own buttons: each changes one thing, then the tab is drawn again to show it. */
 export function registerHomeActions(
@@ -22,14 +23,14 @@ export function registerHomeActions(
     background: Background;
     outbox: Outbox;
     log: Logger;
-  },
+  } & RecordSetDeps,
 ): void {
   app.action<BlockButtonAction>(
     HOME.actionDone,
-    blockAction(deps, async ({ body, action, client }) => {
-      const teamId = body.team?.id;
+    blockAction(deps, async ({ body, action, client, context }) => {
       const itemId = idFromValue(action.value);
-      if (!teamId || itemId === undefined) return;
+      if (itemId === undefined) return;
+      const teamId = await rowRecords(deps, context, 'action_items', itemId);
       // The tab is drawn again whatever the answer: an item gone meanwhile disappears from it.
       try {
         const { item, marked } = await deps.actionItems.done({
@@ -42,16 +43,16 @@ export function registerHomeActions(
           deps.background.run('retro items', () => deps.retros.refreshOpenRetroOf(teamId, item.channel_id));
         }
       } finally {
-        await publishHome(deps, client, teamId, body.user.id);
+        await publishHome(deps, client, installedTeam(context), body.user.id);
       }
     }),
   );
 
   app.action<BlockButtonAction>(
     HOME.kudosDms,
-    blockAction(deps, async ({ body, action, client }) => {
-      const teamId = body.team?.id;
-      if (!teamId || (action.value !== 'on' && action.value !== 'off')) return;
+    blockAction(deps, async ({ body, action, client, context }) => {
+      if (action.value !== 'on' && action.value !== 'off') return;
+      const teamId = installedTeam(context);
       await deps.home.setKudosDms(teamId, body.user.id, action.value === 'on');
       await publishHome(deps, client, teamId, body.user.id);
     }),

@@ -8,20 +8,21 @@ import { PULSE_TITLE, pulseModal } from '../../views/pulse/modal.js';
 import { decodePulseRef } from '../../views/pulse/ref.js';
 import { blockAction } from '../block-action.js';
 import type { Outbox } from '../../outbox.js';
+import { rowRecords, type RecordSetDeps } from '../record-set.js';
 
 const STALE_BUTTON = 'This button is out of date; nothing was opened.';
 
 /** Answer on a pulse check's DM opens the survey, unless the person answered or it closed. */
 export function registerPulseActions(
   app: App,
-  deps: { pulse: PulseService; outbox: Outbox; log: Logger },
+  deps: { pulse: PulseService; outbox: Outbox; log: Logger } & RecordSetDeps,
 ): void {
   app.action<BlockButtonAction>(
     PULSE.answer,
-    blockAction(deps, async ({ body, action, client }) => {
+    blockAction(deps, async ({ body, action, client, context }) => {
       const ref = decodePulseRef(action.value);
-      const teamId = body.team?.id;
-      if (!ref || !teamId) throw new UserError(STALE_BUTTON, 'stale_button');
+      if (!ref) throw new UserError(STALE_BUTTON, 'stale_button');
+      const teamId = await rowRecords(deps, context, 'rituals', ref.ritualId);
       await openModalThenFill(
         { client, log: deps.log },
         { triggerId: body.trigger_id, title: PULSE_TITLE },

@@ -9,25 +9,23 @@ import { actionModal, NOTE_TITLE, noteModal } from '../../views/retros/modal.js'
 import { mineReply } from '../../views/retros/replies.js';
 import { blockAction } from '../block-action.js';
 import type { RetroListenerDeps } from '../commands/retros.js';
+import { rowRecords, type RecordSetDeps } from '../record-set.js';
 
 /** The buttons of retros: add a note, edit or delete one's own, add an action item, mark one done. */
-export function registerRetroActions(app: App, deps: RetroListenerDeps): void {
+export function registerRetroActions(app: App, deps: RetroListenerDeps & RecordSetDeps): void {
   const { retros, log } = deps;
 
   app.action<BlockButtonAction>(
     RETRO.addNote,
-    blockAction(deps, async ({ body, action, client }) => {
-      const teamId = body.team?.id;
-      if (!teamId) return;
+    blockAction(deps, async ({ body, action, client, context }) => {
+      const retroId = idFromValue(action.value);
+      if (retroId === undefined) return;
+      const teamId = await rowRecords(deps, context, 'retros', retroId);
       await openModalThenFill(
         { client, log },
         { triggerId: body.trigger_id, title: NOTE_TITLE.add },
         async () => {
-          const { retro, token } = await retros.noteForm({
-            teamId,
-            userId: body.user.id,
-            retroId: idFromValue(action.value) ?? 0,
-          });
+          const { retro, token } = await retros.noteForm({ teamId, userId: body.user.id, retroId });
           return noteModal({ ref: { retroId: retro.id, token }, title: retro.title });
         },
       );
@@ -36,10 +34,10 @@ export function registerRetroActions(app: App, deps: RetroListenerDeps): void {
 
   app.action<BlockButtonAction>(
     RETRO.editNote,
-    blockAction(deps, async ({ body, action, client }) => {
-      const teamId = body.team?.id;
+    blockAction(deps, async ({ body, action, client, context }) => {
       const noteId = idFromValue(action.value);
-      if (!teamId || noteId === undefined) return;
+      if (noteId === undefined) return;
+      const teamId = await rowRecords(deps, context, 'retro_notes', noteId);
       await openModalThenFill(
         { client, log },
         { triggerId: body.trigger_id, title: NOTE_TITLE.edit },
@@ -53,10 +51,10 @@ export function registerRetroActions(app: App, deps: RetroListenerDeps): void {
 
   app.action<BlockButtonAction>(
     RETRO.deleteNote,
-    blockAction(deps, async ({ body, action, respond }) => {
-      const teamId = body.team?.id;
+    blockAction(deps, async ({ body, action, respond, context }) => {
       const noteId = idFromValue(action.value);
-      if (!teamId || noteId === undefined) return;
+      if (noteId === undefined) return;
+      const teamId = await rowRecords(deps, context, 'retro_notes', noteId);
       const retro = await retros.deleteNote({ teamId, userId: body.user.id, noteId });
       if (!retro) throw new UserError('That note is no longer there.');
       const { notes } = await retros.mine({ teamId, channelId: retro.channel_id, userId: body.user.id });
@@ -79,10 +77,10 @@ export function registerRetroActions(app: App, deps: RetroListenerDeps): void {
 
   app.action<BlockButtonAction>(
     RETRO.actionDone,
-    blockAction(deps, async ({ body, action, respond }) => {
-      const teamId = body.team?.id;
+    blockAction(deps, async ({ body, action, respond, context }) => {
       const itemId = idFromValue(action.value);
-      if (!teamId || itemId === undefined) return;
+      if (itemId === undefined) return;
+      const teamId = await rowRecords(deps, context, 'action_items', itemId);
       const { item, marked } = await deps.actionItems.done({
         teamId,
         channelId: body.channel?.id,

@@ -1,5 +1,5 @@
 import { isHashConflict } from '../../errors.js';
-import type { App, BlockButtonAction, BlockStaticSelectAction } from '@slack/bolt';
+import type { App, BlockButtonAction, BlockStaticSelectAction, Context } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { UserError } from '../../../errors.js';
 import type { Logger } from '../../../logger.js';
@@ -13,6 +13,7 @@ import { blockAction } from '../block-action.js';
 import { decodeSettingsMetadata, type SettingsMetadata } from '../../views/rituals/settings-form.js';
 import { settingsModalFor } from '../views/rituals.js';
 import type { Outbox } from '../../outbox.js';
+import { channelRecords, type RecordSetDeps } from '../record-set.js';
 
 /**
  * The settings form's ritual picker and kind select, which redraw the form, and the Edit button on
@@ -20,16 +21,17 @@ import type { Outbox } from '../../outbox.js';
  */
 export function registerRitualActions(
   app: App,
-  deps: { rituals: RitualsService; outbox: Outbox; log: Logger },
+  deps: { rituals: RitualsService; outbox: Outbox; log: Logger } & RecordSetDeps,
 ): void {
   const redraw = async (
-    { body, client }: { body: BlockStaticSelectAction; client: WebClient },
+    { body, client, context }: { body: BlockStaticSelectAction; client: WebClient; context: Context },
     choose: (metadata: SettingsMetadata, value: string | undefined) => Parameters<typeof settingsModalFor>[2],
   ) => {
     const view = body.view;
     const metadata = decodeSettingsMetadata(view?.private_metadata);
-    if (!view || !metadata || !body.team?.id) return;
-    const actor = { teamId: body.team.id, channelId: metadata.channelId, userId: body.user.id };
+    if (!view || !metadata) return;
+    const teamId = await channelRecords(deps, context, metadata.channelId);
+    const actor = { teamId, channelId: metadata.channelId, userId: body.user.id };
     const chosen = choose(metadata, body.actions[0]?.selected_option?.value);
     let next;
     try {
@@ -51,15 +53,15 @@ export function registerRitualActions(
 
   app.action<BlockStaticSelectAction>(
     RITUAL_SETTINGS.pick,
-    blockAction<BlockStaticSelectAction>(deps, async ({ body, client }) => {
-      await redraw({ body, client }, (_, value) => ({ ritualId: idFromValue(value) }));
+    blockAction<BlockStaticSelectAction>(deps, async ({ body, client, context }) => {
+      await redraw({ body, client, context }, (_, value) => ({ ritualId: idFromValue(value) }));
     }),
   );
 
   app.action<BlockStaticSelectAction>(
     RITUAL_SETTINGS.kind,
-    blockAction<BlockStaticSelectAction>(deps, async ({ body, client }) => {
-      await redraw({ body, client }, (metadata, value) => ({
+    blockAction<BlockStaticSelectAction>(deps, async ({ body, client, context }) => {
+      await redraw({ body, client, context }, (metadata, value) => ({
         ritualId: metadata.ritualId,
         kind: value && isFormKind(value) ? value : metadata.kind,
       }));
@@ -68,12 +70,13 @@ export function registerRitualActions(
 
   app.action<BlockButtonAction>(
     RITUAL_SETTINGS.edit,
-    blockAction(deps, async ({ body, action, client }) => {
+    blockAction(deps, async ({ body, action, client, context }) => {
       const channelId =
         body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
       const ritualId = idFromValue(action.value);
-      if (!body.team?.id || !channelId || ritualId === undefined) return;
-      const actor = { teamId: body.team.id, channelId, userId: body.user.id };
+      if (!channelId || ritualId === undefined) return;
+      const teamId = await channelRecords(deps, context, channelId);
+      const actor = { teamId, channelId, userId: body.user.id };
       await openModalThenFill(
         { client, log: deps.log },
         { triggerId: body.trigger_id, title: ritualSettingsTitle(ritualId) },

@@ -6,18 +6,19 @@ import { openModalThenFill } from '../../open-modal.js';
 import { checkinModal, CHECKIN_TITLE, decodeRef, promptSkipped } from '../../views/standups/messages.js';
 import { blockAction } from '../block-action.js';
 import type { Outbox } from '../../outbox.js';
+import { rowRecords, type RecordSetDeps } from '../record-set.js';
 
 /** The buttons on a stand-up prompt: Answer opens the modal, Skip today records the day off. */
 export function registerStandupActions(
   app: App,
-  deps: { standups: StandupService; outbox: Outbox; log: Logger },
+  deps: { standups: StandupService; outbox: Outbox; log: Logger } & RecordSetDeps,
 ): void {
   app.action<BlockButtonAction>(
     ACTIONS.standupAnswer,
-    blockAction(deps, async ({ body, action, client }) => {
+    blockAction(deps, async ({ body, action, client, context }) => {
       const ref = decodeRef(action.value);
-      const teamId = body.team?.id;
-      if (!ref || !teamId) return;
+      if (!ref) return;
+      const teamId = await rowRecords(deps, context, 'rituals', ref.ritualId);
       await openModalThenFill(
         { client, log: deps.log },
         { triggerId: body.trigger_id, title: CHECKIN_TITLE },
@@ -31,10 +32,11 @@ export function registerStandupActions(
 
   app.action<BlockButtonAction>(
     ACTIONS.standupSkip,
-    blockAction(deps, async ({ body, action, respond }) => {
+    blockAction(deps, async ({ body, action, respond, context }) => {
       const ref = decodeRef(action.value);
-      if (!ref || !body.team?.id) return;
-      const { ritual } = await deps.standups.skip({ teamId: body.team.id, userId: body.user.id, ...ref });
+      if (!ref) return;
+      const teamId = await rowRecords(deps, context, 'rituals', ref.ritualId);
+      const { ritual } = await deps.standups.skip({ teamId, userId: body.user.id, ...ref });
       await respond({
         replace_original: true,
         ...promptSkipped({ channelId: ritual.channel_id, localDate: ref.localDate }),

@@ -15,6 +15,7 @@ import {
   unknownCharterCommand,
 } from '../../views/charter/replies.js';
 import { slashCommand } from '../slash-command.js';
+import type { RecordSetDeps } from '../record-set.js';
 
 type Channel = { teamId: string; channelId: string };
 
@@ -38,11 +39,14 @@ function charterForm(channel: Channel, current: Current) {
 }
 
 /** `/charter` shows the channel's charter (or opens the form when there is none); edit, history, help. */
-export function registerCharterCommand(app: App, deps: { charter: CharterService; log: Logger }): void {
+export function registerCharterCommand(
+  app: App,
+  deps: { charter: CharterService; log: Logger } & RecordSetDeps,
+): void {
   app.command(
     CHARTER.command,
-    slashCommand(deps.log, async ({ command, client }) => {
-      const channel = { teamId: command.team_id, channelId: command.channel_id };
+    slashCommand(deps, async ({ command, client }, teamId) => {
+      const channel = { teamId, channelId: command.channel_id };
       const parsed = parseCharterCommand(command.text);
       const trigger = command.trigger_id;
       switch (parsed.kind) {

@@ -14,13 +14,17 @@ import {
   personCredits,
 } from '../../views/credits/replies.js';
 import { slashCommand } from '../slash-command.js';
+import type { RecordSetDeps } from '../record-set.js';
 
 /** `/credit`: give credit by typing or with the form, list the channel's credits or a person's. */
-export function registerCreditCommand(app: App, deps: { credits: CreditsService; log: Logger }): void {
+export function registerCreditCommand(
+  app: App,
+  deps: { credits: CreditsService; log: Logger } & RecordSetDeps,
+): void {
   app.command(
     CREDITS.command,
-    slashCommand(deps.log, async ({ command, client }) => {
-      const channel = { teamId: command.team_id, channelId: command.channel_id };
+    slashCommand(deps, async ({ command, client }, teamId) => {
+      const channel = { teamId, channelId: command.channel_id };
       const parsed = parseCreditCommand(command.text);
       switch (parsed.kind) {
         case 'help':

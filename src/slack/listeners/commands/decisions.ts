@@ -10,16 +10,20 @@ import {
   unknownDecisionsCommand,
 } from '../../views/decisions/replies.js';
 import { slashCommand } from '../slash-command.js';
+import type { RecordSetDeps } from '../record-set.js';
 
 /** `/decisions`: this channel's decisions, newest first, only to the person who asked. */
-export function registerDecisionsCommand(app: App, deps: { decisions: DecisionsService; log: Logger }): void {
+export function registerDecisionsCommand(
+  app: App,
+  deps: { decisions: DecisionsService; log: Logger } & RecordSetDeps,
+): void {
   app.command(
     DECISIONS.command,
-    slashCommand(deps.log, async ({ command }) => {
+    slashCommand(deps, async ({ command }, teamId) => {
       const parsed = parseDecisionsCommand(command.text);
       if (parsed.kind === 'help') return decisionsHelp();
       if (parsed.kind === 'unknown') return unknownDecisionsCommand(parsed.text);
-      const channel = { teamId: command.team_id, channelId: command.channel_id };
+      const channel = { teamId, channelId: command.channel_id };
       const { rows, total } = await deps.decisions.list(channel, DECISIONS_SHOWN);
       return decisionsList(channel.channelId, rows, total);
     }),

@@ -7,14 +7,18 @@ import { plainMessage } from '../../views/blocks.js';
 import { healthHelp, historyMessage, sidesMessage } from '../../views/health/replies.js';
 import { scorecardMessage } from '../../views/health/scorecard.js';
 import { slashCommand } from '../slash-command.js';
+import type { RecordSetDeps } from '../record-set.js';
 
 /** `/health`: the channel's scorecard now, the digest posted now, its history and its sides. */
-export function registerHealthCommand(app: App, deps: { health: HealthService; log: Logger }): void {
+export function registerHealthCommand(
+  app: App,
+  deps: { health: HealthService; log: Logger } & RecordSetDeps,
+): void {
   const { health } = deps;
   app.command(
     HEALTH.command,
-    slashCommand(deps.log, async ({ command }) => {
-      const { team_id: teamId, channel_id: channelId, user_id: userId } = command;
+    slashCommand(deps, async ({ command }, teamId) => {
+      const { channel_id: channelId, user_id: userId } = command;
       const parsed = parseHealthCommand(command.text);
       switch (parsed.kind) {
         case 'help':

@@ -11,13 +11,16 @@ import {
   kudosSummaryReply,
 } from '../../views/kudos/replies.js';
 import { slashCommand } from '../slash-command.js';
+import type { RecordSetDeps } from '../record-set.js';
 
-export function registerKudosCommand(app: App, deps: { kudos: KudosService; log: Logger }): void {
+export function registerKudosCommand(
+  app: App,
+  deps: { kudos: KudosService; log: Logger } & RecordSetDeps,
+): void {
   const { kudos } = deps;
   app.command(
     COMMANDS.kudos,
-    slashCommand(deps.log, async ({ command }) => {
-      const teamId = command.team_id;
+    slashCommand(deps, async ({ command }, teamId) => {
       const parsed = parseKudosCommand(command.text);
       switch (parsed.kind) {
         case 'help':

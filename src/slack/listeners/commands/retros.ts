@@ -13,8 +13,9 @@ import { actionItemLine } from '../../views/retros/message.js';
 import { debriefModal } from '../../views/retros/modal.js';
 import { actionsReply, archiveReply, mineReply } from '../../views/retros/replies.js';
 import { slashCommand } from '../slash-command.js';
+import type { RecordSetDeps } from '../record-set.js';
 
-export type RetroListenerDeps = {
+export type RetroListenerDeps = RecordSetDeps & {
   retros: RetroService;
   actionItems: ActionItemsService;
   debriefs: DebriefService;
@@ -27,8 +28,8 @@ export type RetroListenerDeps = {
 export function registerRetroCommand(app: App, deps: RetroListenerDeps): void {
   app.command(
     RETRO.command,
-    slashCommand(deps.log, async ({ command, client }) => {
-      const who = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
+    slashCommand(deps, async ({ command, client }, teamId) => {
+      const who = { teamId, channelId: command.channel_id, userId: command.user_id };
       const parsed = parseRetroCommand(command.text);
       switch (parsed.kind) {
         case 'help':

@@ -16,19 +16,25 @@ import {
 import { openModalThenFill } from '../../open-modal.js';
 import { ritualSettingsTitle } from '../../views/rituals/modal.js';
 import { slashCommand } from '../slash-command.js';
+import type { RecordSetDeps } from '../record-set.js';
 import { settingsModalFor } from '../views/rituals.js';
 
 export function registerRitualsCommand(
   app: App,
-  deps: { rituals: RitualsService; background: Background; log: Logger; runNow: () => Promise<void> },
+  deps: {
+    rituals: RitualsService;
+    background: Background;
+    log: Logger;
+    runNow: () => Promise<void>;
+  } & RecordSetDeps,
 ): void {
   const { rituals, background } = deps;
   const syncLater = (teamId: string, id: number) =>
     background.run('ritual participants', () => rituals.syncParticipants(teamId, id));
   app.command(
     COMMANDS.rituals,
-    slashCommand(deps.log, async ({ command, client }) => {
-      const actor = { teamId: command.team_id, channelId: command.channel_id, userId: command.user_id };
+    slashCommand(deps, async ({ command, client }, teamId) => {
+      const actor = { teamId, channelId: command.channel_id, userId: command.user_id };
       const parsed = parseRitualsCommand(command.text);
       switch (parsed.kind) {
         case 'help':

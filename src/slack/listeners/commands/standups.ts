@@ -8,15 +8,16 @@ import { plainMessage } from '../../views/blocks.js';
 import { openModalThenFill } from '../../open-modal.js';
 import { CHECKIN_TITLE, checkinModal } from '../../views/standups/messages.js';
 import { slashCommand } from '../slash-command.js';
+import type { RecordSetDeps } from '../record-set.js';
 
 export function registerCheckinCommand(
   app: App,
-  deps: { standups: StandupService; directory: Directory; log: Logger },
+  deps: { standups: StandupService; directory: Directory; log: Logger } & RecordSetDeps,
 ): void {
   const { standups } = deps;
   app.command(
     COMMANDS.checkin,
-    slashCommand(deps.log, async ({ command, client }) => {
+    slashCommand(deps, async ({ command, client }, teamId) => {
       const parsed = parseCheckinCommand(command.text);
       switch (parsed.kind) {
         case 'help':
@@ -26,7 +27,7 @@ export function registerCheckinCommand(
             { client, log: deps.log },
             { triggerId: command.trigger_id, title: CHECKIN_TITLE },
             async () => {
-              const key = await standups.today(command.team_id, command.user_id, command.channel_id);
+              const key = await standups.today(teamId, command.user_id, command.channel_id);
               const { ritual, answers } = await standups.open(key);
               return checkinModal({
                 ...key,
@@ -38,15 +39,15 @@ export function registerCheckinCommand(
           );
           return undefined;
         case 'away': {
-          const zone = (await deps.directory.find(command.team_id, command.user_id))?.tz ?? 'UTC';
-          await standups.away(command.team_id, command.user_id, parsed.until, zone);
+          const zone = (await deps.directory.find(teamId, command.user_id))?.tz ?? 'UTC';
+          await standups.away(teamId, command.user_id, parsed.until, zone);
           return plainMessage(
             `You're away until ${parsed.until}: no stand-up prompts until then. \`/checkin back\` ends it early.`,
           );
         }
         case 'back':
           return plainMessage(
-            (await standups.back(command.team_id, command.user_id))
+            (await standups.back(teamId, command.user_id))
               ? 'Welcome back: your stand-up prompts start again.'
               : "You weren't marked away.",
           );

@@ -44,14 +44,15 @@ export function registerCreditShortcut(
 ): void {
   app.shortcut<MessageShortcut>(
     CREDITS.shortcut,
-    messageShortcut(deps, async ({ shortcut, client }) => {
+    messageShortcut(deps, async ({ shortcut, client, context }) => {
       const channelId = shortcut.channel?.id;
       const ts = shortcut.message?.ts ?? shortcut.message_ts;
       if (!channelId || !ts || !MESSAGE_TS.test(ts)) throw new UserError(UNKNOWN_MESSAGE, 'unknown_message');
       const text = typeof shortcut.message?.text === 'string' ? shortcut.message.text : '';
       const firstLine = text.split('\n').find((line) => line.trim() !== '') ?? '';
       const author = shortcut.message?.user;
-      const teamId = shortcut.team?.id;
+      // Who the author is, as the installation the shortcut came through sees them.
+      const teamId = context.teamId ?? context.enterpriseId;
       await openModalThenFill(
         { client, log: deps.log },
         { triggerId: shortcut.trigger_id, title: CREDIT_TITLE },

@@ -9,6 +9,7 @@ import { decisionModal, decisionTitle } from '../../views/decisions/modal.js';
 import { blockAction } from '../block-action.js';
 import { messageShortcut, UNKNOWN_MESSAGE } from '../message-shortcut.js';
 import type { Outbox } from '../../outbox.js';
+import { channelRecords, type RecordSetDeps } from '../record-set.js';
 
 /** A message ts as Slack writes it; anything else is not a message of Slack's. */
 const MESSAGE_TS = /^\d{1,12}\.\d{1,8}$/;
@@ -19,7 +20,7 @@ const MESSAGE_TS = /^\d{1,12}\.\d{1,8}$/;
  */
 export function registerDecisionShortcut(
   app: App,
-  deps: { decisions: DecisionsService; outbox: Outbox; log: Logger },
+  deps: { decisions: DecisionsService; outbox: Outbox; log: Logger } & RecordSetDeps,
 ): void {
   app.shortcut<MessageShortcut>(
     DECISIONS.shortcut,
@@ -47,12 +48,13 @@ export function registerDecisionShortcut(
 
   app.action<BlockButtonAction>(
     DECISIONS.edit,
-    blockAction(deps, async ({ body, action, client }) => {
+    blockAction(deps, async ({ body, action, client, context }) => {
       const channelId =
         body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
       const id = Number(action.value);
-      if (!body.team?.id || !channelId || !Number.isSafeInteger(id) || id <= 0) return;
-      const actor = { teamId: body.team.id, channelId, userId: body.user.id };
+      if (!channelId || !Number.isSafeInteger(id) || id <= 0) return;
+      const teamId = await channelRecords(deps, context, channelId);
+      const actor = { teamId, channelId, userId: body.user.id };
       await openModalThenFill(
         { client, log: deps.log },
         { triggerId: body.trigger_id, title: decisionTitle(id) },

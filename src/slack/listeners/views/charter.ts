@@ -13,6 +13,7 @@ import {
 } from '../../views/charter/modal.js';
 import { charterUnchanged, STALE_CHARTER_FORM } from '../../views/charter/replies.js';
 import { viewSubmission } from '../view-submission.js';
+import { channelRecords, type RecordSetDeps } from '../record-set.js';
 
 /**
  * The charter form's submission: checked part by part (errors shown on the form, nothing saved),
@@ -20,15 +21,15 @@ import { viewSubmission } from '../view-submission.js';
  */
 export function registerCharterView(
   app: App,
-  deps: { charter: CharterService; outbox: Outbox; log: Logger },
+  deps: { charter: CharterService; outbox: Outbox; log: Logger } & RecordSetDeps,
 ): void {
   const errorsFor = (error: UserError) => charterFormError(error.userMessage);
   app.view(
     CHARTER.view,
-    viewSubmission(deps.log, errorsFor, async ({ view, body }) => {
+    viewSubmission(deps.log, errorsFor, async ({ view, body, context }) => {
       const metadata = decodeCharterMetadata(view.private_metadata);
-      const teamId = body.team?.id ?? view.team_id;
-      if (!metadata || !teamId) throw new UserError(STALE_CHARTER_FORM, 'stale_form');
+      if (!metadata) throw new UserError(STALE_CHARTER_FORM, 'stale_form');
+      const teamId = await channelRecords(deps, context, metadata.channelId);
       const parsed = parseCharter(readCharterForm(view.state.values));
       if (!parsed.ok) return { response_action: 'errors', errors: charterErrorsByBlock(parsed.errors) };
       const actor = { teamId, channelId: metadata.channelId, userId: body.user.id };

@@ -17,6 +17,7 @@ import {
 } from '../../views/credits/modal.js';
 import { STALE_CREDIT_FORM } from '../../views/credits/replies.js';
 import { viewSubmission } from '../view-submission.js';
+import { channelRecords, installedTeam, rowRecords, type RecordSetDeps } from '../record-set.js';
 
 /**
  * The credit form's submission, checked field by field (errors on the form, nothing saved) and
@@ -25,7 +26,13 @@ import { viewSubmission } from '../view-submission.js';
  */
 export function registerCreditViews(
   app: App,
-  deps: { credits: CreditsService; log: Logger; home: HomeService; clock: Clock; background: Background },
+  deps: {
+    credits: CreditsService;
+    log: Logger;
+    home: HomeService;
+    clock: Clock;
+    background: Background;
+  } & RecordSetDeps,
 ): void {
   // A stale form is told on its first field; what give refuses is who was named.
   const creditErrors = (error: UserError) =>
@@ -34,10 +41,10 @@ export function registerCreditViews(
       : creditErrorsByBlock({ people: error.userMessage });
   app.view(
     CREDITS.view,
-    viewSubmission(deps.log, creditErrors, async ({ view, body }) => {
+    viewSubmission(deps.log, creditErrors, async ({ view, body, context }) => {
       const metadata = decodeCreditMetadata(view.private_metadata);
-      const teamId = body.team?.id ?? view.team_id;
-      if (!metadata || !teamId) throw new UserError(STALE_CREDIT_FORM, 'stale_form');
+      if (!metadata) throw new UserError(STALE_CREDIT_FORM, 'stale_form');
+      const teamId = await channelRecords(deps, context, metadata.channelId);
       const parsed = parseCreditForm(readCreditForm(view.state.values));
       if (!parsed.ok) return { response_action: 'errors', errors: creditErrorsByBlock(parsed.errors) };
       await deps.credits.give(
@@ -51,10 +58,10 @@ export function registerCreditViews(
   const correctionErrors = (error: UserError) => ({ [creditBlockId('correction')]: error.userMessage });
   app.view(
     CREDITS.correctView,
-    viewSubmission(deps.log, correctionErrors, async ({ view, body, client }) => {
+    viewSubmission(deps.log, correctionErrors, async ({ view, body, client, context }) => {
       const rowId = decodeCorrectionMetadata(view.private_metadata);
-      const teamId = body.team?.id ?? view.team_id;
-      if (rowId === undefined || !teamId) throw new UserError(STALE_CORRECTION, 'stale_form');
+      if (rowId === undefined) throw new UserError(STALE_CORRECTION, 'stale_form');
+      const teamId = await rowRecords(deps, context, 'credit_contributors', rowId);
       const wording = parseCorrection(readCorrection(view.state.values));
       if (!wording.ok) throw new UserError(wording.error);
       try {
@@ -66,7 +73,7 @@ export function registerCreditViews(
         if (contributor.status === 'declined') throw new UserError(DECLINED_MEANWHILE);
       } finally {
         // Their Home tab shows the answer at once, whatever it was.
-        refreshHomeLater(deps, client, teamId, body.user.id);
+        refreshHomeLater(deps, client, installedTeam(context), body.user.id);
       }
       return undefined;
     }),

@@ -11,19 +11,23 @@ import {
 } from '../../views/decisions/modal.js';
 import { STALE_DECISION_FORM } from '../../views/decisions/replies.js';
 import { viewSubmission } from '../view-submission.js';
+import { channelRecords, type RecordSetDeps } from '../record-set.js';
 
 /**
  * The decision form's submission: checked field by field (errors on the form, nothing saved), kept
  * with its channel message (or the edit of it) and the owner's review DM queued, before the form closes.
  */
-export function registerDecisionView(app: App, deps: { decisions: DecisionsService; log: Logger }): void {
+export function registerDecisionView(
+  app: App,
+  deps: { decisions: DecisionsService; log: Logger } & RecordSetDeps,
+): void {
   const errorsFor = (error: UserError) => ({ [decisionBlockId('decision')]: error.userMessage });
   app.view(
     DECISIONS.view,
-    viewSubmission(deps.log, errorsFor, async ({ view, body, client }) => {
+    viewSubmission(deps.log, errorsFor, async ({ view, body, client, context }) => {
       const metadata = decodeDecisionMetadata(view.private_metadata);
-      const teamId = body.team?.id ?? view.team_id;
-      if (!metadata || !teamId) throw new UserError(STALE_DECISION_FORM, 'stale_form');
+      if (!metadata) throw new UserError(STALE_DECISION_FORM, 'stale_form');
+      const teamId = await channelRecords(deps, context, metadata.channelId);
       const actor = { teamId, channelId: metadata.channelId, userId: body.user.id };
       const form = readDecisionForm(view.state.values);
       const saved =

@@ -17,6 +17,7 @@ import {
   recipientProblemText,
   STALE_KUDOS_FORM,
 } from '../../views/kudos/modal.js';
+import { channelRecords, type RecordSetDeps } from '../record-set.js';
 
 /**
  * The "Give kudos" form's submission: a mistake is marked on its field and nothing is saved; the
@@ -25,7 +26,7 @@ import {
  */
 export function registerKudosView(
   app: App,
-  deps: { kudos: KudosService; outbox: Outbox; log: Logger },
+  deps: { kudos: KudosService; outbox: Outbox; log: Logger } & RecordSetDeps,
 ): void {
   // Whatever give refuses is about who was named.
   const errorsFor = (error: UserError) => ({
@@ -34,10 +35,10 @@ export function registerKudosView(
   });
   app.view(
     KUDOS.view,
-    viewSubmission(deps.log, errorsFor, async ({ view, body, client }) => {
+    viewSubmission(deps.log, errorsFor, async ({ view, body, client, context }) => {
       const metadata = decodeKudosMetadata(view.private_metadata);
-      const teamId = body.team?.id ?? view.team_id;
-      if (!metadata || !teamId) throw new UserError(STALE_KUDOS_FORM, 'stale_form');
+      if (!metadata) throw new UserError(STALE_KUDOS_FORM, 'stale_form');
+      const teamId = await channelRecords(deps, context, metadata.channelId);
       const form = parseKudosForm(readKudosForm(view.state.values));
       if (!form.ok) return { response_action: 'errors', errors: kudosFormErrors(form.errors) };
       const input: GiveKudosInput = {

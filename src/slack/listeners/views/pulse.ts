@@ -5,6 +5,7 @@ import { PULSE, pulseStatementBlockId } from '../../ids.js';
 import { decodePulseRef } from '../../views/pulse/ref.js';
 import { viewSubmission } from '../view-submission.js';
 import type { Logger } from '../../../logger.js';
+import { rowRecords, type RecordSetDeps } from '../record-set.js';
 
 const STALE_FORM = 'This form is out of date; open it again from the message.';
 const STATEMENT_BLOCK = /^pulse_statement_(\d{1,2})$/;
@@ -13,14 +14,17 @@ const STATEMENT_BLOCK = /^pulse_statement_(\d{1,2})$/;
  * The survey's submission. Every refusal is a field error on the form and saves nothing. Nothing
  * here logs: a log line with the person and their answer would undo the anonymity.
  */
-export function registerPulseView(app: App, deps: { pulse: PulseService; log: Logger }): void {
+export function registerPulseView(
+  app: App,
+  deps: { pulse: PulseService; log: Logger } & RecordSetDeps,
+): void {
   const errorsFor = (error: UserError) => ({ [pulseStatementBlockId(0)]: error.userMessage });
   app.view(
     PULSE.view,
-    viewSubmission(deps.log, errorsFor, async ({ view, body }) => {
+    viewSubmission(deps.log, errorsFor, async ({ view, body, context }) => {
       const ref = decodePulseRef(view.private_metadata);
-      const teamId = body.team?.id ?? view.team_id;
-      if (!ref || !teamId) throw new UserError(STALE_FORM, 'stale_form');
+      if (!ref) throw new UserError(STALE_FORM, 'stale_form');
+      const teamId = await rowRecords(deps, context, 'rituals', ref.ritualId);
       const { scores, statementCount } = readScores(view.state.values);
       const comment = view.state.values[PULSE.commentBlock]?.[PULSE.input]?.value ?? undefined;
       try {

@@ -7,6 +7,7 @@ import { RETRO, type RetroFormBlock, retroBlockId } from '../../ids.js';
 import { decodeFormRef } from '../../views/retros/modal.js';
 import { viewSubmission } from '../view-submission.js';
 import type { RetroListenerDeps } from '../commands/retros.js';
+import { channelRecords, rowRecords, type RecordSetDeps } from '../record-set.js';
 
 type Input = {
   value?: string | null;
@@ -33,13 +34,13 @@ const fieldErrors =
 const stale = () => new UserError(STALE, 'stale_form');
 
 /** The retro forms' submissions: stored before the form closes, posted after. */
-export function registerRetroViews(app: App, deps: RetroListenerDeps): void {
+export function registerRetroViews(app: App, deps: RetroListenerDeps & RecordSetDeps): void {
   app.view(
     RETRO.noteView,
-    viewSubmission(deps.log, fieldErrors('note'), async ({ view, body }) => {
+    viewSubmission(deps.log, fieldErrors('note'), async ({ view, body, context }) => {
       const ref = decodeFormRef(view.private_metadata);
-      const teamId = body.team?.id ?? view.team_id;
-      if (!ref?.retroId || !teamId) throw stale();
+      if (!ref?.retroId) throw stale();
+      const teamId = await rowRecords(deps, context, 'retros', ref.retroId);
       const values = view.state.values as Values;
       const note = readNote({
         category: field(values, 'category').selected_option?.value,
@@ -57,10 +58,10 @@ export function registerRetroViews(app: App, deps: RetroListenerDeps): void {
     viewSubmission(
       deps.log,
       fieldErrors('action', { invalid_owner: 'owner', due_passed: 'due' }),
-      async ({ view, body }) => {
+      async ({ view, body, context }) => {
         const ref = decodeFormRef(view.private_metadata);
-        const teamId = body.team?.id ?? view.team_id;
-        if (!ref?.retroId || !teamId) throw stale();
+        if (!ref?.retroId) throw stale();
+        const teamId = await rowRecords(deps, context, 'retros', ref.retroId);
         const values = view.state.values as Values;
         const ownerId = field(values, 'owner').selected_user;
         if (!ownerId) throw new FieldError('owner', 'Pick who owns it.');
@@ -87,10 +88,10 @@ export function registerRetroViews(app: App, deps: RetroListenerDeps): void {
 
   app.view(
     RETRO.debriefView,
-    viewSubmission(deps.log, fieldErrors('lessons'), async ({ view, body }) => {
+    viewSubmission(deps.log, fieldErrors('lessons'), async ({ view, body, context }) => {
       const ref = decodeFormRef(view.private_metadata);
-      const teamId = body.team?.id ?? view.team_id;
-      if (!ref?.channelId || !teamId) throw stale();
+      if (!ref?.channelId) throw stale();
+      const teamId = await channelRecords(deps, context, ref.channelId);
       const values = view.state.values as Values;
       const fields = readDebrief({
         project: field(values, 'project').value,

@@ -22,6 +22,7 @@ import {
 } from '../../views/rituals/settings-form.js';
 import { ritualCreated } from '../../views/rituals/replies.js';
 import { type FormErrors, type SubmittedView, viewSubmission } from '../view-submission.js';
+import { channelRecords, type RecordSetDeps } from '../record-set.js';
 
 type Actor = { teamId: string; channelId: string; userId: string };
 
@@ -53,17 +54,17 @@ export async function settingsModalFor(
  */
 export function registerRitualSettingsView(
   app: App,
-  deps: { rituals: RitualsService; background: Background; outbox: Outbox; log: Logger },
+  deps: { rituals: RitualsService; background: Background; outbox: Outbox; log: Logger } & RecordSetDeps,
 ): void {
   app.view(
     RITUAL_SETTINGS.view,
-    viewSubmission(deps.log, settingsErrors, async ({ view, body }) => {
+    viewSubmission(deps.log, settingsErrors, async ({ view, body, context }) => {
       const metadata = decodeSettingsMetadata(view.private_metadata);
-      const teamId = body.team?.id ?? view.team_id;
-      if (!metadata || !teamId) {
+      if (!metadata) {
         if (Object.keys(view.state.values).length === 0) return undefined;
         throw new UserError(STALE_FORM, 'stale_form');
       }
+      const teamId = await channelRecords(deps, context, metadata.channelId);
       const { ritualId } = metadata;
       const parsed = parseSettings(readSettingsForm(view.state.values, metadata));
       if (!parsed.ok) {

@@ -5,16 +5,20 @@ import type { StandupService } from '../../../standups/standups-service.js';
 import { CHECKIN_INPUT, checkinBlockId, VIEWS } from '../../ids.js';
 import { decodeRef } from '../../views/standups/messages.js';
 import { viewSubmission } from '../view-submission.js';
+import { rowRecords, type RecordSetDeps } from '../record-set.js';
 
 /** The check-in modal's submission: saved, with its reply in the day's thread queued, before the modal closes. */
-export function registerStandupViews(app: App, deps: { standups: StandupService; log: Logger }): void {
+export function registerStandupViews(
+  app: App,
+  deps: { standups: StandupService; log: Logger } & RecordSetDeps,
+): void {
   const errorsFor = (error: UserError) => ({ [checkinBlockId(0)]: error.userMessage });
   app.view(
     VIEWS.standupCheckin,
-    viewSubmission(deps.log, errorsFor, async ({ view, body }) => {
+    viewSubmission(deps.log, errorsFor, async ({ view, body, context }) => {
       const ref = decodeRef(view.private_metadata);
-      const teamId = body.team?.id ?? view.team_id;
-      if (!ref || !teamId) throw new UserError('This form is out of date; open it again.', 'stale_form');
+      if (!ref) throw new UserError('This form is out of date; open it again.', 'stale_form');
+      const teamId = await rowRecords(deps, context, 'rituals', ref.ritualId);
       const values = view.state.values;
       const raw = Object.keys(values)
         .filter((id) => id.startsWith('question_'))

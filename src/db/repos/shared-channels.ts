@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { Queryable } from '../database.js';
+
+const sharingRow = z.object({
+  channel_id: z.string(),
+  is_shared: z.boolean(),
+  team_ids: z.array(z.string()),
+  checked_at: z.date(),
+  adopted_from: z.string().nullable(),
+});
+export type SharingRow = z.infer<typeof sharingRow>;
+
+/** What Rapport last learned about whether a channel is shared, and with whom. */
+export async function getSharing(q: Queryable, channelId: string): Promise<SharingRow | undefined> {
+  const [row] = await q.query(
+    `select channel_id, is_shared, team_ids, checked_at, adopted_from
+     from shared_channels where channel_id = $1`,
+    [channelId],
+    sharingRow,
+  );
+  return row;
+}
+
+/** Records what Slack said about the channel; returns the row as it now stands. */
+export async function saveSharing(
+  q: Queryable,
+  input: { channelId: string; isShared: boolean; teamIds: string[]; hostTeamId: string | null; now: Date },
+): Promise<SharingRow> {
+  const [row] = await q.query(
+    `insert into shared_channels (channel_id, is_shared, team_ids, host_team_id, checked_at)
+     values ($1, $2, $3, $4, $5)
+     on conflict (channel_id) do update
+       set is_shared = excluded.is_shared, team_ids = excluded.team_ids,
+           host_team_id = excluded.host_team_id, checked_at = excluded.checked_at
+     returning channel_id, is_shared, team_ids, checked_at, adopted_from`,
+    [input.channelId, input.isShared, input.teamIds, input.hostTeamId, input.now],
+    sharingRow,
+  );
+  return row!;
+}
+
+/**
+ * Moves what `fromTeamId` recorded about the channel before it was known to be shared into the
+ * channel's own record set, once: true when this call did it.
+ */
+export async function adoptChannelRecords(q: Queryable, fromTeamId: string, channelId: string) {
+  const claimed = await q.execute(
+    `update shared_channels set adopted_from = $1
+     where channel_id = $2 and is_shared and adopted_from is null`,
+    [fromTeamId, channelId],
+  );
+  if (claimed === 0) return false;
+  await q.execute('select adopt_shared_channel($1, $2)', [fromTeamId, channelId]);
+  return true;
+}
+
+/** The tables whose rows have a global id, for finding which record set an id belongs to. */
+export const RECORD_TABLES = [
+  'rituals',
+  'retros',
+  'retro_notes',
+  'action_items',
+  'credits',
+  'credit_contributors',
+  'decisions',
+  'debriefs',
+] as const;
+export type RecordTable = (typeof RECORD_TABLES)[number];
+
+/**
+ * The record set holding row `id` of `table`, among those an installation may reach: its own
+ * workspace's, and those of the channels shared with it. Undefined when it may reach none.
+ */
+export async function recordSetOf(
+  q: Queryable,
+  table: RecordTable,
+  id: number,
+  installedTeamId: string,
+): Promise<string | undefined> {
+  if (!RECORD_TABLES.includes(table)) throw new Error(`not a record table: ${table}`);
+  const [row] = await q.query(
+    `select team_id from ${table}
+     where id = $1
+       and (team_id = $2
+            or team_id in (select channel_id from shared_channels where is_shared and $2 = any(team_ids)))
+     limit 1`,
+    [id, installedTeamId],
+    z.object({ team_id: z.string() }),
+  );
+  return row?.team_id;
+}
+
+/** Every record set an installation may reach: its workspace's, then each shared channel's. */
+export async function recordSetsOf(q: Queryable, installedTeamId: string): Promise<string[]> {
+  const rows = await q.query(
+    `select channel_id from shared_channels where is_shared and $1 = any(team_ids) order by channel_id`,
+    [installedTeamId],
+    z.object({ channel_id: z.string() }),
+  );
+  return [installedTeamId, ...rows.map((r) => r.channel_id)];
+}
