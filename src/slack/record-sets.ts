@@ -25,12 +25,12 @@ import { slackErrorCode } from './errors.js';
 export interface RecordSets {
   /** The set a request about `channelId` reads and writes; refuses an installation the channel is not shared with. */
   forChannel(installedTeamId: string, channelId: string): Promise<string>;
-  /** The set holding row `id` of `table`, if the installation may reach it; refuses otherwise. */
+  /** The set holding row `id` of `table` if the installation may reach it; else the installation's own. */
   forRecord(installedTeamId: string, table: RecordTable, id: number): Promise<string>;
   /** Every set an installation may reach: its workspace's and its shared channels'. */
   reachableFrom(installedTeamId: string): Promise<string[]>;
-  /** Learn again what Slack says about a channel (channel_shared, channel_unshared). */
-  forget(channelId: string): void;
+  /** Asks Slack again whether a channel is shared, and with whom (on channel_shared, channel_unshared). */
+  relearn(installedTeamId: string, channelId: string): Promise<void>;
 }
 
 /** What Rapport shows when a request names a channel or record its workspace has no part in. */
@@ -143,13 +143,15 @@ export function createRecordSets(deps: {
       return channelId;
     },
     async forRecord(installedTeamId, table, id) {
-      const set = await recordSetOf(deps.db, table, id, installedTeamId);
-      if (set === undefined) throw new UserError(NOT_YOURS, 'not_shared');
-      return set;
+      // A row out of reach is looked for in the installation's own set, where it is not found: the
+      // person hears "no longer there", as for a row that never was, so nothing tells them it exists.
+      return (await recordSetOf(deps.db, table, id, installedTeamId)) ?? installedTeamId;
     },
     reachableFrom: (installedTeamId) => recordSetsOf(deps.db, installedTeamId),
-    forget(channelId) {
+    async relearn(installedTeamId, channelId) {
       remembered.delete(channelId);
+      const row = await learnOnce(installedTeamId, channelId);
+      if (row) remembered.set(channelId, row);
     },
   };
 }

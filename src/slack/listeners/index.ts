@@ -25,6 +25,7 @@ import { registerRitualsCommand } from './commands/rituals.js';
 import { registerMembershipEvents } from './events/rituals.js';
 import { registerReactionEvents } from './events/kudos.js';
 import { registerUserChangeEvent } from './events/people.js';
+import { registerChannelSharingEvents } from './events/channels.js';
 import { describeRequestMiddleware } from './middleware/describe-request.js';
 import type { CharterService } from '../../charter/charter-service.js';
 import type { DecisionsService } from '../../decisions/decisions-service.js';
@@ -88,6 +89,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerRitualSettingsView(app, deps);
   registerRitualActions(app, deps);
   registerMembershipEvents(app, deps);
+  registerChannelSharingEvents(app, deps);
   registerPulseCommand(app, deps);
   registerPulseActions(app, deps);
   registerPulseView(app, deps);
