@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import type { ExportFilter } from '../db/export-filter.js';
+import { recordSetsOf } from '../db/repos/shared-channels.js';
 import type { ExportRecord, RecordSource } from './record-source.js';
 import { kudosRecords } from './sources/kudos.js';
 import { pulseResultRecords } from './sources/pulse.js';
@@ -25,7 +26,17 @@ export const RECORD_SOURCES: readonly RecordSource[] = [
   healthRecords,
 ];
 
-/** Every record Rapport keeps, type by type, as plain objects ready to print. */
-export async function* exportRecords(db: Database, filter: ExportFilter): AsyncGenerator<ExportRecord> {
+/**
+ * Every record Rapport keeps, type by type, as plain objects ready to print: one workspace's (with
+ * the channels it shares with other organisations, whose records are theirs too), or everyone's.
+ */
+export async function* exportRecords(
+  db: Database,
+  wanted: { teamId: string | undefined; since: Date | undefined },
+): AsyncGenerator<ExportRecord> {
+  const filter: ExportFilter = {
+    teamIds: wanted.teamId === undefined ? undefined : await recordSetsOf(db, wanted.teamId),
+    since: wanted.since,
+  };
   for (const source of RECORD_SOURCES) yield* source.records(db, filter);
 }

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { z } from 'zod';
+import { exportRecords } from '../../src/export/records.js';
 import { TEAM_ID } from '../helpers/fake-slack.js';
 import { mention, replyText } from '../helpers/kudos.js';
 import { openedModal } from '../helpers/modals.js';
@@ -129,7 +130,7 @@ describe('one record for a shared channel', () => {
 
     // A retro in the same channel: the partner's note joins it.
     t.clock.advance(5_000);
-    await command('/retro', 'start Sprint 9');
+    await command('/retro', 'Sprint 9');
     t.clock.advance(2_000);
     await t.app.jobs.deliver();
     const retroMessage = (t.slack.conversations.get(SHARED) ?? []).find((m) =>
@@ -247,7 +248,7 @@ describe('strict tenancy', () => {
   });
 
   test("the partner's workspace cannot reach a private channel's retro by its id", async () => {
-    await command('/retro', 'start Private one', ANA, PRIVATE);
+    await command('/retro', 'Private one', ANA, PRIVATE);
     const [retro] = await t.database.db.query(
       'select id::int as id, team_id from retros',
       [],
@@ -265,5 +266,17 @@ describe('strict tenancy', () => {
     const told = await t.slack.waitFor(() => t.slack.responseUrlPosts[0]);
     expect(JSON.stringify(told.body)).not.toContain('Private one');
     expect(t.slack.callsTo('views.open')).toEqual([]);
+
+    // The partner's export holds the shared channel's records, and nothing of Northwind's own.
+    await command('/retro', 'Together', ANA, SHARED);
+    const exported = async (teamId: string) => {
+      const titles: unknown[] = [];
+      for await (const r of exportRecords(t.database.db, { teamId, since: undefined })) {
+        if (r.type === 'retro') titles.push(r.title);
+      }
+      return titles.sort();
+    };
+    expect(await exported(PARTNER)).toEqual(['Together']);
+    expect(await exported(TEAM_ID)).toEqual(['Private one', 'Together']);
   });
 });

@@ -132,10 +132,10 @@ export function streamActionItemsForExport(db: Database, filter: ExportFilter) {
     `select team_id, id as action_item_id, channel_id, retro_id, owner_id, body,
             to_char(due_on, 'YYYY-MM-DD') as due_on, created_by, created_at, done_at, done_by
      from action_items
-     where ($1::text is null or team_id = $1)
+     where ($1::text[] is null or team_id = any($1))
        and ($2::timestamptz is null or created_at >= $2)
      order by team_id, created_at, id`,
-    [filter.teamId ?? null, filter.since ?? null],
+    [filter.teamIds ?? null, filter.since ?? null],
     z.object({
       team_id: z.string(),
       action_item_id: z.coerce.number(),

@@ -132,10 +132,10 @@ export async function charterMessageTs(q: Queryable, c: Channel): Promise<string
 export function streamCharterVersionsForExport(db: Database, filter: ExportFilter) {
   return db.stream(
     `select ${VERSION_COLUMNS} from charter_versions
-     where ($1::text is null or team_id = $1)
+     where ($1::text[] is null or team_id = any($1))
        and ($2::timestamptz is null or saved_at >= $2)
      order by team_id, channel_id, version`,
-    [filter.teamId ?? null, filter.since ?? null],
+    [filter.teamIds ?? null, filter.since ?? null],
     versionRow,
   );
 }

@@ -325,10 +325,10 @@ export function streamCreditsForExport(db: Database, filter: ExportFilter) {
      from credits k
      join credit_contributors c on c.team_id = k.team_id and c.credit_id = k.id
      where c.status <> 'declined'
-       and ($1::text is null or k.team_id = $1)
+       and ($1::text[] is null or k.team_id = any($1))
        and ($2::timestamptz is null or k.created_at >= $2)
      order by k.team_id, k.created_at, k.id, c.id`,
-    [filter.teamId ?? null, filter.since ?? null],
+    [filter.teamIds ?? null, filter.since ?? null],
     exportLine,
   );
 }

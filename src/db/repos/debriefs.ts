@@ -62,10 +62,10 @@ export function streamDebriefsForExport(db: Database, filter: ExportFilter) {
   return db.stream(
     `select team_id, id as debrief_id, channel_id, project, lessons, assets, created_by, created_at
      from debriefs
-     where ($1::text is null or team_id = $1)
+     where ($1::text[] is null or team_id = any($1))
        and ($2::timestamptz is null or created_at >= $2)
      order by team_id, created_at, id`,
-    [filter.teamId ?? null, filter.since ?? null],
+    [filter.teamIds ?? null, filter.since ?? null],
     exportLine,
   );
 }

@@ -155,10 +155,10 @@ export async function decisionsOfChannel(
 export function streamDecisionsForExport(db: Database, filter: ExportFilter) {
   return db.stream(
     `select ${COLUMNS} from decisions
-     where ($1::text is null or team_id = $1)
+     where ($1::text[] is null or team_id = any($1))
        and ($2::timestamptz is null or created_at >= $2)
      order by team_id, created_at, id`,
-    [filter.teamId ?? null, filter.since ?? null],
+    [filter.teamIds ?? null, filter.since ?? null],
     decisionRow,
   );
 }

@@ -131,10 +131,10 @@ export async function latestScores(q: Queryable, teamId: string, channelIds: rea
 export function streamHealthPeriodsForExport(db: Database, filter: ExportFilter) {
   return db.stream(
     `select ${COLUMNS} from health_periods
-     where ($1::text is null or team_id = $1)
+     where ($1::text[] is null or team_id = any($1))
        and ($2::timestamptz is null or period_end >= $2)
      order by team_id, channel_id, period_end`,
-    [filter.teamId ?? null, filter.since ?? null],
+    [filter.teamIds ?? null, filter.since ?? null],
     storedRow,
   );
 }

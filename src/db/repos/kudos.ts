@@ -291,10 +291,10 @@ export function streamKudosForExport(db: Database, filter: ExportFilter) {
             source, emoji, created_at
      from kudos
      where retracted_at is null
-       and ($1::text is null or team_id = $1)
+       and ($1::text[] is null or team_id = any($1))
        and ($2::timestamptz is null or created_at >= $2)
      order by team_id, created_at, id`,
-    [filter.teamId ?? null, filter.since ?? null],
+    [filter.teamIds ?? null, filter.since ?? null],
     kudosLine,
   );
 }

@@ -155,10 +155,10 @@ export function streamPulseRoundsForExport(db: Database, filter: ExportFilter) {
                         group by s.i) m), '{}') as means
      from pulse_rounds r
      where r.closed_at is not null
-       and ($1::text is null or r.team_id = $1)
+       and ($1::text[] is null or r.team_id = any($1))
        and ($2::timestamptz is null or r.closed_at >= $2)
      order by r.team_id, r.round_date, r.ritual_id`,
-    [filter.teamId ?? null, filter.since ?? null],
+    [filter.teamIds ?? null, filter.since ?? null],
     exportRow,
   );
 }

@@ -215,10 +215,10 @@ export function streamRetrosForExport(db: Database, filter: ExportFilter) {
     `select team_id, id as retro_id, channel_id, title, ritual_id, to_char(local_date, 'YYYY-MM-DD') as local_date,
             started_by, opened_at, closed_at
      from retros
-     where ($1::text is null or team_id = $1)
+     where ($1::text[] is null or team_id = any($1))
        and ($2::timestamptz is null or opened_at >= $2)
      order by team_id, opened_at, id`,
-    [filter.teamId ?? null, filter.since ?? null],
+    [filter.teamIds ?? null, filter.since ?? null],
     z.object({
       team_id: z.string(),
       retro_id: z.coerce.number(),
@@ -242,10 +242,10 @@ export function streamRetroNotesForExport(db: Database, filter: ExportFilter) {
     `select team_id, retro_id, id as note_id, category, body,
             case when share_name then author_id end as shared_author_id, created_at, updated_at
      from retro_notes
-     where ($1::text is null or team_id = $1)
+     where ($1::text[] is null or team_id = any($1))
        and ($2::timestamptz is null or created_at >= $2)
      order by team_id, retro_id, created_at, id`,
-    [filter.teamId ?? null, filter.since ?? null],
+    [filter.teamIds ?? null, filter.since ?? null],
     z.object({
       team_id: z.string(),
       retro_id: z.coerce.number(),

@@ -275,10 +275,10 @@ export function streamRitualsForExport(db: Database, filter: ExportFilter) {
     `select team_id, id as ritual_id, channel_id, kind, days, time_of_day, zone, cadence, paused, created_by,
             created_at
      from rituals
-     where ($1::text is null or team_id = $1)
+     where ($1::text[] is null or team_id = any($1))
        and ($2::timestamptz is null or created_at >= $2)
      order by team_id, id`,
-    [filter.teamId ?? null, filter.since ?? null],
+    [filter.teamIds ?? null, filter.since ?? null],
     ritualLine,
   );
 }

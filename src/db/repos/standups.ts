@@ -218,10 +218,10 @@ export function streamCheckinsForExport(db: Database, filter: ExportFilter) {
      from checkins c
      join rituals r on r.team_id = c.team_id and r.id = c.ritual_id
      where c.status = 'answered'
-       and ($1::text is null or c.team_id = $1)
+       and ($1::text[] is null or c.team_id = any($1))
        and ($2::timestamptz is null or c.submitted_at >= $2)
      order by c.team_id, c.local_date, c.ritual_id, c.user_id`,
-    [filter.teamId ?? null, filter.since ?? null],
+    [filter.teamIds ?? null, filter.since ?? null],
     checkinLine,
   );
 }
