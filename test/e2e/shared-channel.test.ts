@@ -19,7 +19,12 @@ const EXT = 'U0EXT00009';
 const PARTNER = 'T0PARTNER9';
 const STRANGER = 'U0OUT00007';
 const THIRD = 'T0THIRD007';
-const SHARED = 'C0SHARED01';
+/**
+ * The shared channel, new in each test: the app (and what it remembers of channels for a minute)
+ * outlives each test's emptied database.
+ */
+let SHARED = '';
+let channelCount = 0;
 const PRIVATE = 'C0PRIVATE1';
 
 let t: TestApp;
@@ -29,6 +34,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 beforeEach(() => {
+  channelCount += 1;
+  SHARED = `C0SHARED${String(channelCount).padStart(2, '0')}`;
   t.slack.addUser({ id: ANA, name: 'ana', tz: 'Europe/Berlin' });
   t.slack.addUser({ id: BEN, name: 'ben', tz: 'Europe/Berlin' });
   t.slack.addUser({ id: EXT, name: 'ext', tz: 'Europe/Berlin', team_id: PARTNER });
