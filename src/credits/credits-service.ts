@@ -228,7 +228,7 @@ export function createCreditsService(deps: { db: Database; clock: Clock; directo
      * for their answer first, then the newest; declined ones never. `waiting` counts the first.
      */
     async forPerson(
-      teamId: string,
+      teamId: string | readonly string[],
       userId: string,
       limit: number,
     ): Promise<{ credits: PersonCredit[]; total: number; waiting: number }> {

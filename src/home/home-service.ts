@@ -6,6 +6,7 @@ import { awayUntil } from '../db/repos/standups.js';
 import { latestScores } from '../db/repos/health-periods.js';
 import { channelsOfPerson, type UpcomingRitual, upcomingRitualsOf } from '../db/repos/rituals.js';
 import { kudosDmsWanted, setKudosDms } from '../db/repos/person-settings.js';
+import { recordSetsOf } from '../db/repos/shared-channels.js';
 import type { PersonCredit } from '../credits/credits-service.js';
 import type { KudosSummary } from '../kudos/summary.js';
 import type { Directory } from '../people/directory.js';
@@ -44,9 +45,9 @@ export function createHomeService(deps: {
   db: Database;
   clock: Clock;
   directory: Directory;
-  kudosSummary: (teamId: string, userId: string) => Promise<KudosSummary>;
+  kudosSummary: (teamIds: readonly string[], userId: string) => Promise<KudosSummary>;
   creditsOf: (
-    teamId: string,
+    teamIds: readonly string[],
     userId: string,
     limit: number,
   ) => Promise<{ credits: PersonCredit[]; total: number; waiting: number }>;
@@ -56,10 +57,14 @@ export function createHomeService(deps: {
    * its latest stored health score. Only the channels listed for them are asked about, so the tab
    * never shows another channel's score.
    */
-  const channelsWithHealth = async (teamId: string, userId: string, since: Date): Promise<HomeChannel[]> => {
-    const channels = await channelsOfPerson(deps.db, teamId, userId, since, HOME_SHOWS.channels + 1);
+  const channelsWithHealth = async (
+    teamIds: readonly string[],
+    userId: string,
+    since: Date,
+  ): Promise<HomeChannel[]> => {
+    const channels = await channelsOfPerson(deps.db, teamIds, userId, since, HOME_SHOWS.channels + 1);
     const shown = channels.slice(0, HOME_SHOWS.channels).map((c) => c.channel_id);
-    const scores = shown.length === 0 ? [] : await latestScores(deps.db, teamId, shown);
+    const scores = shown.length === 0 ? [] : await latestScores(deps.db, teamIds, shown);
     const byChannel = new Map(scores.map((s) => [s.channel_id, s]));
     return channels.map((c) => {
       const latest = byChannel.get(c.channel_id);
@@ -71,19 +76,26 @@ export function createHomeService(deps: {
     /** Turns the person's kudos DMs on or off (the Home tab's switch). */
     setKudosDms: (teamId: string, userId: string, on: boolean) => setKudosDms(deps.db, teamId, userId, on),
 
+    /**
+     * The person's dashboard, as their workspace's installation shows it: from the workspace's own
+     * records and those of the channels it shares with other organisations.
+     */
     async dashboard(teamId: string, userId: string): Promise<HomeDashboard> {
       const now = deps.clock.now();
-      const person = await deps.directory.find(teamId, userId);
+      const [person, sets] = await Promise.all([
+        deps.directory.find(teamId, userId),
+        recordSetsOf(deps.db, teamId),
+      ]);
       const today = DateTime.fromJSDate(now, { zone: person?.tz ?? 'UTC' }).toISODate() ?? '';
       const since = new Date(now.getTime() - RECENT_DAYS * 24 * 60 * 60 * 1000);
       const [kudos, credits, dms, actionItems, upcoming, away, channels] = await Promise.all([
-        deps.kudosSummary(teamId, userId),
-        deps.creditsOf(teamId, userId, HOME_SHOWS.credits),
+        deps.kudosSummary(sets, userId),
+        deps.creditsOf(sets, userId, HOME_SHOWS.credits),
         kudosDmsWanted(deps.db, teamId, [userId]),
-        openActionItemsOwnedBy(deps.db, teamId, userId, HOME_SHOWS.actionItems),
-        upcomingRitualsOf(deps.db, teamId, userId, HOME_SHOWS.upcoming),
-        awayUntil(deps.db, teamId, userId, today),
-        channelsWithHealth(teamId, userId, since),
+        openActionItemsOwnedBy(deps.db, sets, userId, HOME_SHOWS.actionItems),
+        upcomingRitualsOf(deps.db, sets, userId, HOME_SHOWS.upcoming),
+        awayUntil(deps.db, sets, userId, today),
+        channelsWithHealth(sets, userId, since),
       ]);
       return {
         userId,

@@ -31,7 +31,7 @@ export function createKudosService(deps: { db: Database; directory: Directory; c
     give: (input: GiveKudosInput) => giveKudos({ ...deps, emoji: emoji.current }, input),
     reactionAdded: reactions.added,
     reactionRemoved: reactions.removed,
-    summary: (teamId: string, userId: string) => summarizeKudos(deps, teamId, userId),
+    summary: (teamId: string | readonly string[], userId: string) => summarizeKudos(deps, teamId, userId),
     /** Replaces the workspace's kudos emoji; only workspace admins and owners may. */
     async replaceEmoji(teamId: string, userId: string, words: readonly string[]): Promise<string[]> {
       const names = parseEmojiNames(words);

@@ -188,6 +188,49 @@ describe('one record for a shared channel', () => {
     ]);
   });
 
+  test("each side's Home tab shows what the shared channel holds for them, and nothing of the other's own", async () => {
+    expect(await command('/kudos', `${mention(EXT)} for the load-test scripts`)).toBe('');
+    expect(await command('/kudos', `${mention(EXT)} for the review`, ANA, PRIVATE)).toBe('');
+    const homeOf = async (user: string, team: string) => {
+      const before = t.slack.callsTo('views.publish').length;
+      const opened = await t.requests.event(
+        { type: 'app_home_opened', user, channel: `D${user}`, tab: 'home' },
+        { team_id: team },
+      );
+      expect(opened.status).toBe(200);
+      const call = await t.slack.waitFor(() => t.slack.callsTo('views.publish')[before]);
+      return JSON.stringify(call.args.view);
+    };
+    // Through the partner's own installation: the shared channel's kudos, not Northwind's private one.
+    const partnerHome = await homeOf(EXT, PARTNER);
+    expect(partnerHome).toContain('You received *1* kudos');
+    expect(partnerHome).toContain(SHARED);
+    expect(partnerHome).not.toContain(PRIVATE);
+    // Through Northwind's: both.
+    expect(await homeOf(EXT, TEAM_ID)).toContain('You received *2* kudos');
+  });
+
+  test('a partner who turned kudos DMs off in their own Home gets none for kudos in the shared channel', async () => {
+    // Rapport knows the partner's member, as Slack describes them, in the shared channel's set.
+    expect(await command('/kudos', `${mention(EXT)} for the first review`)).toBe('');
+    await t.app.jobs.deliver();
+    expect(t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === EXT)).toHaveLength(1);
+
+    const off = await t.requests.homeButton({
+      user_id: EXT,
+      action_id: 'home_kudos_dms',
+      value: 'off',
+      team_id: PARTNER,
+    });
+    expect(off.status).toBe(200);
+    await t.app.background.drain();
+    t.clock.advance(5_000);
+    expect(await command('/kudos', `${mention(EXT)} for the second review`)).toBe('');
+    t.clock.advance(5_000);
+    await t.app.jobs.deliver();
+    expect(t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === EXT)).toHaveLength(1);
+  });
+
   test("what a workspace recorded before its channel was shared joins the channel's record", async () => {
     const later = 'C0LATER001';
     t.slack.channelMembers.set(later, [ANA, BEN]);

@@ -1,3 +1,4 @@
+import { setsOf } from './shared-channels.js';
 import { z } from 'zod';
 import type { Database, Queryable } from '../database.js';
 import type { ExportFilter } from '../export-filter.js';
@@ -107,20 +108,20 @@ export async function markActionItemDone(
 /** One person's open items, the soonest due first (items without a date last), and how many in all. */
 export async function openActionItemsOwnedBy(
   q: Queryable,
-  teamId: string,
+  teamId: string | readonly string[],
   ownerId: string,
   limit: number,
 ): Promise<{ items: ActionItemRow[]; total: number }> {
   const items = await q.query(
     `select ${COLUMNS} from action_items
-     where team_id = $1 and owner_id = $2 and done_at is null
+     where team_id = any($1::text[]) and owner_id = $2 and done_at is null
      order by due_on nulls last, created_at, id limit $3`,
-    [teamId, ownerId, limit],
+    [setsOf(teamId), ownerId, limit],
     actionItemRow,
   );
   const [count] = await q.query(
-    `select count(*)::int as n from action_items where team_id = $1 and owner_id = $2 and done_at is null`,
-    [teamId, ownerId],
+    `select count(*)::int as n from action_items where team_id = any($1::text[]) and owner_id = $2 and done_at is null`,
+    [setsOf(teamId), ownerId],
     z.object({ n: z.number() }),
   );
   return { items, total: count?.n ?? 0 };

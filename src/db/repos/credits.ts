@@ -1,3 +1,4 @@
+import { setsOf } from './shared-channels.js';
 import { z } from 'zod';
 import type { Database, Queryable } from '../database.js';
 import type { ExportFilter } from '../export-filter.js';
@@ -257,11 +258,11 @@ export type PersonCreditRow = z.infer<typeof personCredit>;
  */
 export async function creditsOfPerson(
   q: Queryable,
-  p: { teamId: string; userId: string; channelId?: string; limit: number },
+  p: { teamId: string | readonly string[]; userId: string; channelId?: string; limit: number },
 ): Promise<{ rows: PersonCreditRow[]; total: number; waiting: number }> {
-  const where = `c.team_id = $1 and c.contributor_id = $2 and c.status <> 'declined'
+  const where = `c.team_id = any($1::text[]) and c.contributor_id = $2 and c.status <> 'declined'
      and ($3::text is null or k.channel_id = $3)`;
-  const params = [p.teamId, p.userId, p.channelId ?? null];
+  const params = [setsOf(p.teamId), p.userId, p.channelId ?? null];
   const rows = await q.query(
     `select c.id as contributor_row_id, k.id as credit_id, k.channel_id, k.deliverable, k.link, k.given_by,
             c.contribution, c.status, c.corrected, k.created_at

@@ -1,3 +1,4 @@
+import { setsOf } from './shared-channels.js';
 import { z } from 'zod';
 import type { PeriodInputs, Scorecard } from '../../health/pillars.js';
 import type { Database, Queryable } from '../database.js';
@@ -116,13 +117,13 @@ export async function latestStoredPeriods(
 const latestScoreRow = z.object({ channel_id: z.string(), score, period_end: z.date() });
 
 /** The latest stored score of each of these channels that has one: the Home tab's health line. */
-export async function latestScores(q: Queryable, teamId: string, channelIds: readonly string[]) {
+export async function latestScores(q: Queryable, teamId: string | readonly string[], channelIds: readonly string[]) {
   return q.query(
     `select distinct on (channel_id) channel_id, score, period_end
      from health_periods
-     where team_id = $1 and channel_id = any($2::text[])
+     where team_id = any($1::text[]) and channel_id = any($2::text[])
      order by channel_id, period_end desc`,
-    [teamId, channelIds],
+    [setsOf(teamId), channelIds],
     latestScoreRow,
   );
 }

@@ -1,3 +1,4 @@
+import { setsOf } from './shared-channels.js';
 import { z } from 'zod';
 import type { Database, Queryable } from '../database.js';
 import type { ExportFilter } from '../export-filter.js';
@@ -215,7 +216,7 @@ export type KudosCounts = {
 
 export async function countKudosOf(
   q: Queryable,
-  teamId: string,
+  teamId: string | readonly string[],
   userId: string,
   recentSince: Date,
 ): Promise<KudosCounts> {
@@ -226,8 +227,8 @@ export async function countKudosOf(
        count(*) filter (where giver_id = $2 and created_at >= $3)::int as given_recent,
        count(*) filter (where giver_id = $2)::int as given_all
      from kudos
-     where team_id = $1 and retracted_at is null and (receiver_id = $2 or giver_id = $2)`,
-    [teamId, userId, recentSince],
+     where team_id = any($1::text[]) and retracted_at is null and (receiver_id = $2 or giver_id = $2)`,
+    [setsOf(teamId), userId, recentSince],
     z.object({
       received_recent: z.number(),
       received_all: z.number(),
@@ -255,17 +256,17 @@ export type ReceivedKudos = z.infer<typeof receivedKudos>;
 
 export function recentKudosReceived(
   q: Queryable,
-  teamId: string,
+  teamId: string | readonly string[],
   userId: string,
   limit: number,
 ): Promise<ReceivedKudos[]> {
   return q.query(
     `select giver_id, channel_id, source, reason, emoji, created_at
      from kudos
-     where team_id = $1 and receiver_id = $2 and retracted_at is null
+     where team_id = any($1::text[]) and receiver_id = $2 and retracted_at is null
      order by created_at desc, id desc
      limit $3`,
-    [teamId, userId, limit],
+    [setsOf(teamId), userId, limit],
     receivedKudos,
   );
 }

@@ -9,8 +9,11 @@ export async function kudosDmsWanted(
 ): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
   const rows = await q.query(
-    `select user_id from person_settings
-     where team_id = $1 and user_id = any($2::text[]) and not kudos_dms`,
+    `select s.user_id from person_settings s
+     where s.user_id = any($2::text[]) and not s.kudos_dms
+       and (s.team_id = $1
+            or s.team_id in (select u.home_team_id from slack_users u
+                             where u.team_id = $1 and u.user_id = s.user_id))`,
     [teamId, userIds],
     z.object({ user_id: z.string() }),
   );

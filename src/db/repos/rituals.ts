@@ -1,3 +1,4 @@
+import { setsOf } from './shared-channels.js';
 import { z } from 'zod';
 import { CADENCES, type Cadence, type Weekday } from '../../rituals/cadence.js';
 import {
@@ -204,7 +205,7 @@ export type UpcomingRitual = z.infer<typeof upcomingRow>;
  */
 export function upcomingRitualsOf(
   q: Queryable,
-  teamId: string,
+  teamId: string | readonly string[],
   userId: string,
   limit: number,
 ): Promise<UpcomingRitual[]> {
@@ -212,13 +213,13 @@ export function upcomingRitualsOf(
     `select s.ritual_id, r.kind, r.channel_id, s.next_at, s.zone
      from ritual_slots s
      join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
-     where s.team_id = $1 and s.participant_id = $2 and not r.paused
+     where s.team_id = any($1::text[]) and s.participant_id = $2 and not r.paused
        and not exists (select 1 from ritual_skips k
                        where k.team_id = s.team_id and k.ritual_id = s.ritual_id
                          and k.local_date = s.next_local_date)
      order by s.next_at, s.ritual_id
      limit $3`,
-    [teamId, userId, limit],
+    [setsOf(teamId), userId, limit],
     upcomingRow,
   );
 }
@@ -229,7 +230,7 @@ export function upcomingRitualsOf(
  */
 export function channelsOfPerson(
   q: Queryable,
-  teamId: string,
+  teamId: string | readonly string[],
   userId: string,
   since: Date,
   limit: number,
@@ -238,19 +239,19 @@ export function channelsOfPerson(
     `with mine as (
        select r.channel_id from ritual_slots s
        join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
-       where s.team_id = $1 and s.participant_id = $2
+       where s.team_id = any($1::text[]) and s.participant_id = $2
        union
        select channel_id from kudos
-       where team_id = $1 and (giver_id = $2 or receiver_id = $2) and created_at >= $3 and retracted_at is null
+       where team_id = any($1::text[]) and (giver_id = $2 or receiver_id = $2) and created_at >= $3 and retracted_at is null
      )
      select m.channel_id,
             coalesce(array_agg(distinct r.kind order by r.kind) filter (where r.kind is not null), '{}') as kinds
      from mine m
-     left join rituals r on r.team_id = $1 and r.channel_id = m.channel_id and not r.paused
+     left join rituals r on r.team_id = any($1::text[]) and r.channel_id = m.channel_id and not r.paused
      group by m.channel_id
      order by m.channel_id
      limit $4`,
-    [teamId, userId, since, limit],
+    [setsOf(teamId), userId, since, limit],
     z.object({ channel_id: z.string(), kinds: z.array(z.enum(RITUAL_KINDS)) }),
   );
 }

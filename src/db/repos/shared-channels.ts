@@ -54,6 +54,11 @@ export async function adoptChannelRecords(q: Queryable, fromTeamId: string, chan
   return true;
 }
 
+/** One record set or several, as a statement's `team_id = any($n::text[])` takes them. */
+export function setsOf(teamId: string | readonly string[]): readonly string[] {
+  return typeof teamId === 'string' ? [teamId] : teamId;
+}
+
 /** The tables whose rows have a global id, for finding which record set an id belongs to. */
 export const RECORD_TABLES = [
   'rituals',

@@ -1,3 +1,4 @@
+import { setsOf } from './shared-channels.js';
 import { z } from 'zod';
 import type { Database, Queryable } from '../database.js';
 import type { ExportFilter } from '../export-filter.js';
@@ -159,14 +160,14 @@ export async function clearAway(q: Queryable, teamId: string, userId: string): P
 /** The last day a person is away (YYYY-MM-DD), if they are away from `today` on. */
 export async function awayUntil(
   q: Queryable,
-  teamId: string,
+  teamId: string | readonly string[],
   userId: string,
   today: string,
 ): Promise<string | undefined> {
   const [row] = await q.query(
     `select to_char(until_date, 'YYYY-MM-DD') as until from away_periods
-     where team_id = $1 and user_id = $2 and until_date >= $3::date`,
-    [teamId, userId, today],
+     where team_id = any($1::text[]) and user_id = $2 and until_date >= $3::date`,
+    [setsOf(teamId), userId, today],
     z.object({ until: z.string() }),
   );
   return row?.until;
