@@ -19,6 +19,7 @@ import type { PlaygroundClock } from './playground-clock.js';
 import { stateFor } from './playground-state.js';
 import { emptyPlaygroundDatabase } from './reset-database.js';
 import { loadSampleHistory } from './sample-history.js';
+import { recordSetsOf } from '../db/repos/shared-channels.js';
 import { type SlackRequests, type SlackStandIn, TEAM_ID } from '../slack-emulator/index.js';
 import { personById, seedStandIn } from './workspace.js';
 
@@ -61,7 +62,8 @@ export function createPlayground(deps: {
     clock,
     commands,
     note,
-    nextRitualAt: () => nextDueAt(deps.db, TEAM_ID),
+    // The workspace's rituals and those of the channels it shares (the alliance's).
+    nextRitualAt: async () => nextDueAt(deps.db, await recordSetsOf(deps.db, TEAM_ID)),
     async runJobs() {
       await deps.jobs.tick();
       await deps.jobs.deliver();

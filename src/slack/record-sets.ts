@@ -14,6 +14,7 @@ import {
 import { UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { slackErrorCode } from './errors.js';
+import { within } from './within.js';
 
 /**
  * Which record set a request belongs to. A Slack Connect channel has the same id in every
@@ -52,6 +53,10 @@ type ChannelInfo = {
 /** How long what Slack said about a channel is trusted before it is asked again. */
 const CHECKED_FOR_MS = 24 * 60 * 60 * 1000;
 const REMEMBERED_FOR_MS = 60 * 1000;
+/** How long a request waits for Slack's answer before it goes on as its workspace's; the answer is still recorded. */
+const ASK_WAIT_MS = 500;
+/** conversations.info's answers for a channel the bot cannot see. */
+const UNSEEN = new Set(['channel_not_found', 'not_in_channel', 'method_not_supported_for_channel_type']);
 
 export function createRecordSets(deps: {
   db: Database;
@@ -71,11 +76,16 @@ export function createRecordSets(deps: {
       const result = await slack.conversations.info({ channel: channelId });
       info = (result.channel ?? {}) as ChannelInfo;
     } catch (error) {
-      // Not in the channel, or Slack unreachable: nothing is recorded, so the next request asks again.
-      deps.log.warn(
-        { channelId, teamId: installedTeamId, error: slackErrorCode(error) ?? String(error) },
-        'could not tell whether a channel is shared',
-      );
+      const code = slackErrorCode(error);
+      // A channel the bot cannot see (a private one it is not in) is the workspace's for this
+      // request, and nothing is recorded: once the bot is invited, the next request asks again.
+      if (code === undefined || !UNSEEN.has(code)) {
+        // Slack unreachable or slow: a later request asks again.
+        deps.log.warn(
+          { channelId, teamId: installedTeamId, error: code ?? String(error) },
+          'could not tell whether a channel is shared',
+        );
+      }
       return undefined;
     }
     const teamIds = [
@@ -98,13 +108,11 @@ export function createRecordSets(deps: {
         hostTeamId: info.conversation_host_id ?? null,
         now: deps.clock.now(),
       });
-      // What the installation recorded before the channel was known to be shared joins its set.
-      if (
-        isShared &&
-        row.adopted_from === null &&
-        (await adoptChannelRecords(tx, installedTeamId, channelId))
-      ) {
-        deps.log.info({ channelId, teamId: installedTeamId }, 'a shared channel’s records became one set');
+      // What the installation recorded before the channel was known to be shared joins its set:
+      // asked again each time Slack is, so a row written while the answer was on its way follows.
+      const adopting = row.adopted_from === null || row.adopted_from === installedTeamId;
+      if (isShared && adopting && (await adoptChannelRecords(tx, installedTeamId, channelId))) {
+        deps.log.info({ channelId, teamId: installedTeamId }, 'a shared channel’s records joined its set');
         return { ...row, adopted_from: installedTeamId };
       }
       return row;
@@ -122,14 +130,17 @@ export function createRecordSets(deps: {
   };
 
   const sharingOf = async (installedTeamId: string, channelId: string): Promise<SharingRow | undefined> => {
+    // Most channels are not shared: that answer is kept in memory for a minute, so a reaction in one
+    // needs no lookup. A shared channel's row is read each time (one primary-key read), so every
+    // request sees the same record as the database does.
     const cached = remembered.get(channelId);
-    if (cached && (!cached.is_shared || cached.team_ids.includes(installedTeamId))) return cached;
+    if (cached) return cached;
     let row = await getSharing(deps.db, channelId);
     const stale = !row || deps.clock.now().getTime() - row.checked_at.getTime() > CHECKED_FOR_MS;
     // An installation the channel was not shared with when last asked: it may have joined since.
     const newcomer = row?.is_shared === true && !row.team_ids.includes(installedTeamId);
-    if (stale || newcomer) row = (await learnOnce(installedTeamId, channelId)) ?? row;
-    if (row) remembered.set(channelId, row);
+    if (stale || newcomer) row = (await within(ASK_WAIT_MS, learnOnce(installedTeamId, channelId))) ?? row;
+    if (row && !row.is_shared) remembered.set(channelId, row);
     return row;
   };
 
@@ -151,7 +162,7 @@ export function createRecordSets(deps: {
     async relearn(installedTeamId, channelId) {
       remembered.delete(channelId);
       const row = await learnOnce(installedTeamId, channelId);
-      if (row) remembered.set(channelId, row);
+      if (row && !row.is_shared) remembered.set(channelId, row);
     },
   };
 }

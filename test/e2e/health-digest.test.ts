@@ -59,8 +59,9 @@ const sharedFiles = () => [...t.slack.files.values()].filter((f) => f.channel !=
 
 const storedWeeks = () =>
   t.database.db.query(
-    `select channel_id, period_end, score from health_periods where team_id = $1 order by period_end`,
-    [TEAM_ID],
+    `select channel_id, period_end, score from health_periods where team_id = any($1) order by period_end`,
+    // The shared channel's records are its own set (under its id); the other channel's are the workspace's.
+    [[TEAM_ID, CHANNEL]],
     z.object({ channel_id: z.string(), period_end: z.date(), score: z.number().nullable() }),
   );
 
@@ -176,13 +177,13 @@ describe('/health post', () => {
        select $1, $2, 'U0MANY' || lpad(i::text, 4, '0'), $3, 'command', 'cmd' || (i % 300), $4,
               $5::timestamptz - make_interval(secs => i)
        from generate_series(1, 3000) i`,
-      [TEAM_ID, ANA, CHANNEL, reason, '2026-11-20T09:00:00Z'],
+      [CHANNEL, ANA, CHANNEL, reason, '2026-11-20T09:00:00Z'],
     );
     await t.database.db.execute(
       `insert into action_items (team_id, channel_id, owner_id, body, due_on, created_by, create_key, created_at)
        select $1, $2, $3, repeat('overdue thing ', 70), date '2026-10-01' + (i % 40), $3, 'k' || i, $4
        from generate_series(1, 400) i`,
-      [TEAM_ID, CHANNEL, BEN, '2026-09-01T00:00:00Z'],
+      [CHANNEL, CHANNEL, BEN, '2026-09-01T00:00:00Z'],
     );
     await command('/health', 'post');
     await deliver();

@@ -258,7 +258,9 @@ describe('what the playground refuses, changing nothing', () => {
   test('what Slack refuses the app is shown as Slack’s error: a post in a channel Rapport is not in', async () => {
     expect((await state(ANA)).log.filter((l) => l.kind === 'slack_error')).toEqual([]);
     await act('command', { as: ANA, channel: 'C0RANDOM01', text: '/kudos @ben for the coffee' });
-    const refusal = await eventually(ANA, (s) => s.log.find((l) => l.kind === 'slack_error'));
+    const refusal = await eventually(ANA, (s) =>
+      s.log.find((l) => l.kind === 'slack_error' && l.text.includes('chat.postMessage')),
+    );
     expect(refusal.text).toBe('Slack refused chat.postMessage: not_in_channel');
   });
 

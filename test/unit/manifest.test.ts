@@ -41,6 +41,9 @@ const EVENT_SCOPES: Record<string, readonly string[]> = {
   member_joined_channel: ['channels:read', 'groups:read'],
   member_left_channel: ['channels:read', 'groups:read'],
   app_home_opened: [],
+  // https://docs.slack.dev/reference/events/channel_shared and …/channel_unshared: either scope.
+  channel_shared: ['channels:read', 'groups:read'],
+  channel_unshared: ['channels:read', 'groups:read'],
 };
 
 /**

@@ -117,7 +117,11 @@ export async function latestStoredPeriods(
 const latestScoreRow = z.object({ channel_id: z.string(), score, period_end: z.date() });
 
 /** The latest stored score of each of these channels that has one: the Home tab's health line. */
-export async function latestScores(q: Queryable, teamId: string | readonly string[], channelIds: readonly string[]) {
+export async function latestScores(
+  q: Queryable,
+  teamId: string | readonly string[],
+  channelIds: readonly string[],
+) {
   return q.query(
     `select distinct on (channel_id) channel_id, score, period_end
      from health_periods

@@ -1,3 +1,4 @@
+import { setsOf } from './shared-channels.js';
 import { z } from 'zod';
 import type { Queryable } from '../database.js';
 
@@ -362,12 +363,12 @@ export async function deleteChannelMemberSlots(
 }
 
 /** When the team's next ritual occurrence is due (an unpaused ritual's earliest slot), if any. */
-export async function nextDueAt(q: Queryable, teamId: string): Promise<Date | undefined> {
+export async function nextDueAt(q: Queryable, teamId: string | readonly string[]): Promise<Date | undefined> {
   const [row] = await q.query(
     `select min(s.next_at) as next_at
      from ritual_slots s join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
-     where s.team_id = $1 and not r.paused`,
-    [teamId],
+     where s.team_id = any($1::text[]) and not r.paused`,
+    [setsOf(teamId)],
     z.object({ next_at: z.date().nullable() }),
   );
   return row?.next_at ?? undefined;

@@ -41,12 +41,13 @@ export async function saveSharing(
 
 /**
  * Moves what `fromTeamId` recorded about the channel before it was known to be shared into the
- * channel's own record set, once: true when this call did it.
+ * channel's own record set. Only one workspace's earlier records are adopted (the first to find
+ * the channel shared); true when this call moved them.
  */
 export async function adoptChannelRecords(q: Queryable, fromTeamId: string, channelId: string) {
   const claimed = await q.execute(
     `update shared_channels set adopted_from = $1
-     where channel_id = $2 and is_shared and adopted_from is null`,
+     where channel_id = $2 and is_shared and (adopted_from is null or adopted_from = $1)`,
     [fromTeamId, channelId],
   );
   if (claimed === 0) return false;
