@@ -21,11 +21,11 @@ const INCOMPLETE = 'That command arrived incomplete, so I did nothing. Please ty
 /**
  * Wraps a command handler: whatever it returns is acknowledged as an ephemeral reply; a UserError
  * becomes its message; anything else is logged and the person sees a plain apology, never a stack.
- * The handler is given the record set the command's channel belongs to (`record-set.ts`).
+ * The handler is given a way to the record set the command's channel belongs to (`record-set.ts`).
  */
 export function slashCommand(
   deps: RecordSetDeps & { log: Logger },
-  handle: (args: CommandArgs, teamId: string) => Promise<SlackMessage | undefined>,
+  handle: (args: CommandArgs, recordsOf: () => Promise<string>) => Promise<SlackMessage | undefined>,
 ) {
   const { log } = deps;
   return async (args: CommandArgs) => {
@@ -34,8 +34,10 @@ export function slashCommand(
       const parsed = commandShape.safeParse(args.command);
       if (!parsed.success) throw new UserError(INCOMPLETE, 'incomplete_command');
       Object.assign(args.command, parsed.data);
-      const teamId = await channelRecords(deps, args.context, args.command.channel_id);
-      reply = await handle(args, teamId);
+      // Asked for when needed: a command that opens a form opens it before anything is looked up.
+      let records: Promise<string> | undefined;
+      const recordsOf = () => (records ??= channelRecords(deps, args.context, args.command.channel_id));
+      reply = await handle(args, recordsOf);
     } catch (error) {
       if (error instanceof UserError) {
         reply = plainMessage(error.userMessage);

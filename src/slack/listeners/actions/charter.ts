@@ -20,11 +20,13 @@ export function registerCharterActions(
       const channelId =
         body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
       if (!channelId) return;
-      const teamId = await channelRecords(deps, context, channelId);
       await openModalThenFill(
         { client, log: deps.log },
         { triggerId: body.trigger_id, title: CHARTER_TITLE.edit },
-        () => charterModalFor(deps.charter, { teamId, channelId }),
+        async () => {
+          const teamId = await channelRecords(deps, context, channelId);
+          return charterModalFor(deps.charter, { teamId, channelId });
+        },
       );
     }),
   );

@@ -68,11 +68,11 @@ export function registerCreditActions(
     blockAction(deps, async ({ body, action, client, context }) => {
       const rowId = idFromValue(action.value);
       if (rowId === undefined) return;
-      const teamId = await rowRecords(deps, context, 'credit_contributors', rowId);
       await openModalThenFill(
         { client, log: deps.log },
         { triggerId: body.trigger_id, title: CORRECTION_TITLE },
         async () => {
+          const teamId = await rowRecords(deps, context, 'credit_contributors', rowId);
           const { credit, contributor } = await deps.credits.correctable(
             { teamId, userId: body.user.id },
             rowId,

@@ -22,11 +22,11 @@ export function registerPulseActions(
     blockAction(deps, async ({ body, action, client, context }) => {
       const ref = decodePulseRef(action.value);
       if (!ref) throw new UserError(STALE_BUTTON, 'stale_button');
-      const teamId = await rowRecords(deps, context, 'rituals', ref.ritualId);
       await openModalThenFill(
         { client, log: deps.log },
         { triggerId: body.trigger_id, title: PULSE_TITLE },
         async () => {
+          const teamId = await rowRecords(deps, context, 'rituals', ref.ritualId);
           const round = await deps.pulse.open({ teamId, userId: body.user.id, ...ref });
           return pulseModal({ ...ref, channelId: round.channel_id, statements: round.statements });
         },

@@ -20,11 +20,11 @@ export function registerRetroActions(app: App, deps: RetroListenerDeps & RecordS
     blockAction(deps, async ({ body, action, client, context }) => {
       const retroId = idFromValue(action.value);
       if (retroId === undefined) return;
-      const teamId = await rowRecords(deps, context, 'retros', retroId);
       await openModalThenFill(
         { client, log },
         { triggerId: body.trigger_id, title: NOTE_TITLE.add },
         async () => {
+          const teamId = await rowRecords(deps, context, 'retros', retroId);
           const { retro, token } = await retros.noteForm({ teamId, userId: body.user.id, retroId });
           return noteModal({ ref: { retroId: retro.id, token }, title: retro.title });
         },
@@ -37,11 +37,11 @@ export function registerRetroActions(app: App, deps: RetroListenerDeps & RecordS
     blockAction(deps, async ({ body, action, client, context }) => {
       const noteId = idFromValue(action.value);
       if (noteId === undefined) return;
-      const teamId = await rowRecords(deps, context, 'retro_notes', noteId);
       await openModalThenFill(
         { client, log },
         { triggerId: body.trigger_id, title: NOTE_TITLE.edit },
         async () => {
+          const teamId = await rowRecords(deps, context, 'retro_notes', noteId);
           const { retro, note, token } = await retros.noteForm({ teamId, userId: body.user.id, noteId });
           return noteModal({ ref: { retroId: retro.id, noteId, token }, title: retro.title, note });
         },

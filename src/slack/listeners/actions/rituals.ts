@@ -75,12 +75,13 @@ export function registerRitualActions(
         body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
       const ritualId = idFromValue(action.value);
       if (!channelId || ritualId === undefined) return;
-      const teamId = await channelRecords(deps, context, channelId);
-      const actor = { teamId, channelId, userId: body.user.id };
       await openModalThenFill(
         { client, log: deps.log },
         { triggerId: body.trigger_id, title: ritualSettingsTitle(ritualId) },
-        () => settingsModalFor(deps.rituals, actor, { ritualId }),
+        async () => {
+          const teamId = await channelRecords(deps, context, channelId);
+          return settingsModalFor(deps.rituals, { teamId, channelId, userId: body.user.id }, { ritualId });
+        },
       );
     }),
   );

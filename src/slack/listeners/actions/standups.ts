@@ -18,11 +18,11 @@ export function registerStandupActions(
     blockAction(deps, async ({ body, action, client, context }) => {
       const ref = decodeRef(action.value);
       if (!ref) return;
-      const teamId = await rowRecords(deps, context, 'rituals', ref.ritualId);
       await openModalThenFill(
         { client, log: deps.log },
         { triggerId: body.trigger_id, title: CHECKIN_TITLE },
         async () => {
+          const teamId = await rowRecords(deps, context, 'rituals', ref.ritualId);
           const { ritual, answers } = await deps.standups.open({ teamId, userId: body.user.id, ...ref });
           return checkinModal({ ...ref, channelId: ritual.channel_id, questions: ritual.questions, answers });
         },

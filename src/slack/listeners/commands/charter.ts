@@ -45,24 +45,30 @@ export function registerCharterCommand(
 ): void {
   app.command(
     CHARTER.command,
-    slashCommand(deps, async ({ command, client }, teamId) => {
-      const channel = { teamId, channelId: command.channel_id };
+    slashCommand(deps, async ({ command, client }, recordsOf) => {
+      const channelOf = async () => ({ teamId: await recordsOf(), channelId: command.channel_id });
       const parsed = parseCharterCommand(command.text);
       const trigger = command.trigger_id;
       switch (parsed.kind) {
         case 'show': {
           // Shown when there is one, else the form: that takes a look first, but only a short one,
           // for the trigger_id lasts 3 seconds. A slow look opens the form at once, filled when known.
-          const looking = deps.charter.current(channel).then((current) => ({ current }));
+          const looking = channelOf().then(async (channel) => ({
+            channel,
+            current: await deps.charter.current(channel),
+          }));
           const looked = await within(DECIDE_WITHIN_MS, looking);
           if (looked?.current) return charterShown(looked.current.version, looked.current.change);
           if (looked) {
-            await client.views.open({ trigger_id: trigger, view: charterForm(channel, undefined) });
+            await client.views.open({ trigger_id: trigger, view: charterForm(looked.channel, undefined) });
           } else {
             await openModalThenFill(
               { client, log: deps.log },
               { triggerId: trigger, title: CHARTER_TITLE.new },
-              async () => charterForm(channel, (await looking).current),
+              async () => {
+                const { channel, current } = await looking;
+                return charterForm(channel, current);
+              },
             );
           }
           return undefined;
@@ -71,12 +77,12 @@ export function registerCharterCommand(
           await openModalThenFill(
             { client, log: deps.log },
             { triggerId: trigger, title: CHARTER_TITLE.edit },
-            () => charterModalFor(deps.charter, channel),
+            async () => charterModalFor(deps.charter, await channelOf()),
           );
           return undefined;
         case 'history': {
-          const { changes, total } = await deps.charter.history(channel, HISTORY_SHOWN);
-          return charterHistory(channel.channelId, changes, total);
+          const { changes, total } = await deps.charter.history(await channelOf(), HISTORY_SHOWN);
+          return charterHistory(command.channel_id, changes, total);
         }
         case 'help':
           return charterHelp();

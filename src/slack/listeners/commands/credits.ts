@@ -23,18 +23,19 @@ export function registerCreditCommand(
 ): void {
   app.command(
     CREDITS.command,
-    slashCommand(deps, async ({ command, client }, teamId) => {
-      const channel = { teamId, channelId: command.channel_id };
+    slashCommand(deps, async ({ command, client }, recordsOf) => {
       const parsed = parseCreditCommand(command.text);
+      if (parsed.kind === 'help') return creditHelp();
+      if (parsed.kind === 'form') {
+        // Opened at once, within the trigger's 3 seconds: nothing to look up first.
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: creditModal({ channelId: command.channel_id, submissionId: randomUUID(), people: [] }),
+        });
+        return undefined;
+      }
+      const channel = { teamId: await recordsOf(), channelId: command.channel_id };
       switch (parsed.kind) {
-        case 'help':
-          return creditHelp();
-        case 'form':
-          await client.views.open({
-            trigger_id: command.trigger_id,
-            view: creditModal({ channelId: channel.channelId, submissionId: randomUUID(), people: [] }),
-          });
-          return undefined;
         case 'list': {
           const { rows, total } = await deps.credits.list(channel, parsed.words, CREDITS_SHOWN);
           return creditList(channel.channelId, rows, total, parsed.words);

@@ -19,7 +19,8 @@ export function registerDecisionsCommand(
 ): void {
   app.command(
     DECISIONS.command,
-    slashCommand(deps, async ({ command }, teamId) => {
+    slashCommand(deps, async ({ command }, recordsOf) => {
+      const teamId = await recordsOf();
       const parsed = parseDecisionsCommand(command.text);
       if (parsed.kind === 'help') return decisionsHelp();
       if (parsed.kind === 'unknown') return unknownDecisionsCommand(parsed.text);

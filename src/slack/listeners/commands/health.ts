@@ -17,7 +17,8 @@ export function registerHealthCommand(
   const { health } = deps;
   app.command(
     HEALTH.command,
-    slashCommand(deps, async ({ command }, teamId) => {
+    slashCommand(deps, async ({ command }, recordsOf) => {
+      const teamId = await recordsOf();
       const { channel_id: channelId, user_id: userId } = command;
       const parsed = parseHealthCommand(command.text);
       switch (parsed.kind) {

@@ -20,7 +20,8 @@ export function registerKudosCommand(
   const { kudos } = deps;
   app.command(
     COMMANDS.kudos,
-    slashCommand(deps, async ({ command }, teamId) => {
+    slashCommand(deps, async ({ command }, recordsOf) => {
+      const teamId = await recordsOf();
       const parsed = parseKudosCommand(command.text);
       switch (parsed.kind) {
         case 'help':

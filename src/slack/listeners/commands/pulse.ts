@@ -20,7 +20,8 @@ export function registerPulseCommand(
 ): void {
   app.command(
     COMMANDS.pulse,
-    slashCommand(deps, async ({ command }, teamId) => {
+    slashCommand(deps, async ({ command }, recordsOf) => {
+      const teamId = await recordsOf();
       if (parsePulseCommand(command.text).kind === 'help') return plainMessage(USAGE);
       const shown = await deps.pulse.latest(teamId, command.channel_id);
       if (!shown) return plainMessage(NO_ROUND);

@@ -28,12 +28,22 @@ export type RetroListenerDeps = RecordSetDeps & {
 export function registerRetroCommand(app: App, deps: RetroListenerDeps): void {
   app.command(
     RETRO.command,
-    slashCommand(deps, async ({ command, client }, teamId) => {
-      const who = { teamId, channelId: command.channel_id, userId: command.user_id };
+    slashCommand(deps, async ({ command, client }, recordsOf) => {
       const parsed = parseRetroCommand(command.text);
+      if (parsed.kind === 'help') return plainMessage(RETRO_USAGE);
+      if (parsed.kind === 'debrief') {
+        // Opened at once, within the trigger's 3 seconds: nothing to look up first.
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: debriefModal({
+            ref: { channelId: command.channel_id, token: newFormToken() },
+            project: parsed.project,
+          }),
+        });
+        return undefined;
+      }
+      const who = { teamId: await recordsOf(), channelId: command.channel_id, userId: command.user_id };
       switch (parsed.kind) {
-        case 'help':
-          return plainMessage(RETRO_USAGE);
         case 'start': {
           const { retro } = await deps.retros.start({
             ...who,
@@ -68,15 +78,6 @@ export function registerRetroCommand(app: App, deps: RetroListenerDeps): void {
           if (!item) return plainMessage('That action item is already recorded.');
           return plainMessage(`Added: ${actionItemLine(item)}`);
         }
-        case 'debrief':
-          await client.views.open({
-            trigger_id: command.trigger_id,
-            view: debriefModal({
-              ref: { channelId: who.channelId, token: newFormToken() },
-              project: parsed.project,
-            }),
-          });
-          return undefined;
         case 'archive':
           return archiveReply(await deps.debriefs.archive(who.teamId, who.channelId));
       }

@@ -33,19 +33,25 @@ export function registerRitualsCommand(
     background.run('ritual participants', () => rituals.syncParticipants(teamId, id));
   app.command(
     COMMANDS.rituals,
-    slashCommand(deps, async ({ command, client }, teamId) => {
-      const actor = { teamId, channelId: command.channel_id, userId: command.user_id };
+    slashCommand(deps, async ({ command, client }, recordsOf) => {
+      const actorOf = async () => ({
+        teamId: await recordsOf(),
+        channelId: command.channel_id,
+        userId: command.user_id,
+      });
       const parsed = parseRitualsCommand(command.text);
+      if (parsed.kind === 'help') return ritualsHelp();
+      if (parsed.kind === 'form') {
+        // The form opens within the trigger's 3 seconds, filled once the channel's rituals are read.
+        await openModalThenFill(
+          { client, log: deps.log },
+          { triggerId: command.trigger_id, title: ritualSettingsTitle(parsed.id) },
+          async () => settingsModalFor(rituals, await actorOf(), { ritualId: parsed.id }),
+        );
+        return undefined;
+      }
+      const actor = await actorOf();
       switch (parsed.kind) {
-        case 'help':
-          return ritualsHelp();
-        case 'form':
-          await openModalThenFill(
-            { client, log: deps.log },
-            { triggerId: command.trigger_id, title: ritualSettingsTitle(parsed.id) },
-            () => settingsModalFor(rituals, actor, { ritualId: parsed.id }),
-          );
-          return undefined;
         case 'list':
           return ritualsList(await rituals.list(actor));
         case 'create': {

@@ -17,7 +17,7 @@ export function registerCheckinCommand(
   const { standups } = deps;
   app.command(
     COMMANDS.checkin,
-    slashCommand(deps, async ({ command, client }, teamId) => {
+    slashCommand(deps, async ({ command, client }, recordsOf) => {
       const parsed = parseCheckinCommand(command.text);
       switch (parsed.kind) {
         case 'help':
@@ -27,7 +27,7 @@ export function registerCheckinCommand(
             { client, log: deps.log },
             { triggerId: command.trigger_id, title: CHECKIN_TITLE },
             async () => {
-              const key = await standups.today(teamId, command.user_id, command.channel_id);
+              const key = await standups.today(await recordsOf(), command.user_id, command.channel_id);
               const { ritual, answers } = await standups.open(key);
               return checkinModal({
                 ...key,
@@ -39,6 +39,7 @@ export function registerCheckinCommand(
           );
           return undefined;
         case 'away': {
+          const teamId = await recordsOf();
           const zone = (await deps.directory.find(teamId, command.user_id))?.tz ?? 'UTC';
           await standups.away(teamId, command.user_id, parsed.until, zone);
           return plainMessage(
@@ -47,7 +48,7 @@ export function registerCheckinCommand(
         }
         case 'back':
           return plainMessage(
-            (await standups.back(teamId, command.user_id))
+            (await standups.back(await recordsOf(), command.user_id))
               ? 'Welcome back: your stand-up prompts start again.'
               : "You weren't marked away.",
           );

@@ -53,12 +53,12 @@ export function registerDecisionShortcut(
         body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
       const id = Number(action.value);
       if (!channelId || !Number.isSafeInteger(id) || id <= 0) return;
-      const teamId = await channelRecords(deps, context, channelId);
-      const actor = { teamId, channelId, userId: body.user.id };
       await openModalThenFill(
         { client, log: deps.log },
         { triggerId: body.trigger_id, title: decisionTitle(id) },
         async () => {
+          const teamId = await channelRecords(deps, context, channelId);
+          const actor = { teamId, channelId, userId: body.user.id };
           const decision = await deps.decisions.editable(actor, id);
           return decisionModal({
             channelId,
