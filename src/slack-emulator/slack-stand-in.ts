@@ -212,13 +212,12 @@ export class SlackStandIn {
   }
 
   /**
-   * The installation through which Slack sends what `userId` does in `conversation`: their own
-   * workspace's if it installed the app, otherwise one that is in the conversation (the host's
-   * first). In single-token mode that is always TEAM_ID.
+   * The installation through which Slack sends what a person of workspace `team` does in
+   * `conversation`: their own workspace's if it installed the app, otherwise one that is in the
+   * conversation (the host's first). In single-token mode that is always TEAM_ID.
    */
-  installationFor(userId: string, conversation?: string): string {
-    const own = this.teamOf(userId);
-    if (this.installedTeams.has(own)) return own;
+  installationFor(team: string, conversation?: string): string {
+    if (this.installedTeams.has(team)) return team;
     const teams = conversation ? this.teamsOf(conversation) : [TEAM_ID];
     return teams.find((t) => this.installedTeams.has(t)) ?? TEAM_ID;
   }
