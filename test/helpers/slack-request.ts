@@ -1,5 +1,6 @@
 import {
   type CommandFields,
+  type CommandOutcome,
   type SendOptions,
   SlackRequests as EmulatorRequests,
   type SlackStandIn,
@@ -30,16 +31,15 @@ export class SlackRequests extends EmulatorRequests {
   }
 
   override commandBody(fields: TestCommand): string {
-    return super.commandBody({
-      ...fields,
-      command: fields.command ?? '/kudos',
-      channel_id: fields.channel_id ?? 'C0GENERAL',
-      channel_name: 'general',
-    });
+    return super.commandBody(withDefaults(fields));
   }
 
   override command(fields: TestCommand, options?: SendOptions): Promise<Response> {
-    return super.command(fields as CommandFields, options);
+    return super.command(withDefaults(fields), options);
+  }
+
+  override slashCommand(fields: TestCommand, options?: SendOptions): Promise<CommandOutcome> {
+    return super.slashCommand(withDefaults(fields), options);
   }
 
   /** A click on a button in a message the app posted (a DM by default). */
@@ -173,6 +173,15 @@ export class SlackRequests extends EmulatorRequests {
       },
     });
   }
+}
+
+function withDefaults(fields: TestCommand): CommandFields {
+  return {
+    ...fields,
+    command: fields.command ?? '/kudos',
+    channel_id: fields.channel_id ?? 'C0GENERAL',
+    channel_name: 'general',
+  };
 }
 
 /** A clicked button as block_actions lists it. */
