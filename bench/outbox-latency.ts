@@ -79,7 +79,7 @@ async function throughOutbox(
   // The stand-in's answer to the outbox is when the message reached Slack.
   const timed: OutboxSlack = {
     conversations: client.conversations,
-    filesUploadV2: client.filesUploadV2.bind(client),
+    files: client.files,
     chat: new Proxy(client.chat, {
       get(target, name, receiver) {
         const method = Reflect.get(target, name, receiver) as unknown;

@@ -47,7 +47,15 @@ export type Message = {
 };
 
 /** A message only `as` sees (a command's reply, chat.postEphemeral), under the channel it was in. */
-export type Ephemeral = { id: string; channel: string; text: string; blocks: Block[] | null; at: string };
+export type Ephemeral = {
+  id: string;
+  channel: string;
+  /** Who says it: the app, or Slackbot (Slack's own answer, to a command the workspace doesn't have). */
+  from: 'app' | 'slackbot';
+  text: string;
+  blocks: Block[] | null;
+  at: string;
+};
 
 export type View = Record<string, unknown> & { type: string; blocks: Block[] };
 export type OpenModal = { viewId: string; view: View; errors: Record<string, string> };
@@ -77,6 +85,7 @@ export type PlaygroundState = {
   /** The modal `me` has open (the top of the stack), if any. */
   modal: OpenModal | null;
   log: LogEntry[];
+  /** The app's commands and shortcuts in `me`'s Slack: none unless their workspace installed it. */
   commands: SlashCommand[];
   shortcuts: Shortcut[];
 };

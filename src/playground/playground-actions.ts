@@ -8,7 +8,6 @@ import {
   readAnswer,
   type SlackRequests,
   type SlackStandIn,
-  TEAM_ID,
 } from '../slack-emulator/index.js';
 import { channelById, conversationName, asSlackSendsIt, personById } from './workspace.js';
 
@@ -44,26 +43,31 @@ const refused = (error: string): ActionResult => ({ ok: false, error });
 export const ACTIONS: Handlers = {
   async command(deps, body) {
     const [command = '', ...rest] = body.text.trim().split(/\s+/);
-    const known = deps.commands.find((c) => c.command === command);
-    if (!known) {
-      return refused(
-        `${command} is not a valid command. In Slack, all messages that start with "/" are commands.`,
-      );
-    }
     const where = conversationOf(body.as, body.channel);
     if (!where.ok) return where;
+    // Slack knows only the commands of apps the person's workspace installed; for any other, Slackbot
+    // answers them alone, and nothing reaches the app.
+    if (!deps.commands.some((c) => c.command === command)) {
+      deps.slack.commandNotInstalled(body.channel, body.as, command);
+      return ok;
+    }
     const text = asSlackSendsIt(body.text.trim().slice(command.length).trim());
+    const outcome = await deps.requests.slashCommand({
+      user_id: body.as,
+      channel_id: body.channel,
+      channel_name: conversationName(body.channel),
+      command,
+      text,
+    });
+    if (!outcome.delivered) {
+      deps.note(
+        'info',
+        `${nameOf(body.as)} typed ${command}: their workspace has not installed Rapport, so Slack did not send it; Slackbot answered`,
+      );
+      return ok;
+    }
     deps.note('request', `${nameOf(body.as)} ran ${command}${rest.length > 0 ? ` ${rest.join(' ')}` : ''}`);
-    const answer = await readAnswer(
-      await deps.requests.command({
-        user_id: body.as,
-        channel_id: body.channel,
-        channel_name: conversationName(body.channel),
-        command,
-        text,
-      }),
-    );
-    return commandReply(deps, body, command, answer);
+    return commandReply(deps, body, command, await readAnswer(outcome.response));
   },
 
   async message(deps, body) {
@@ -98,6 +102,9 @@ export const ACTIONS: Handlers = {
   async shortcut(deps, body) {
     const message = deps.slack.message(body.channel, body.ts);
     if (!message || !conversationOf(body.as, body.channel).ok) return refused('That message is not here.');
+    // Message shortcuts, like commands, are only in workspaces that installed the app.
+    if (!deps.slack.hasInstalled(body.as))
+      return refused('Your workspace has not installed Rapport: its shortcuts are not in your Slack.');
     deps.note('request', `${nameOf(body.as)} used the shortcut ${body.callbackId}`);
     return answered(
       deps,
@@ -266,7 +273,6 @@ function viewPayload(open: OpenView, values: ActionRequests['submit']['values'])
     ...open.view,
     id: open.id,
     hash: open.hash,
-    team_id: TEAM_ID,
     state: { values },
     root_view_id: open.id,
     previous_view_id: null,

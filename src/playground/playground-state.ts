@@ -39,6 +39,7 @@ export function stateFor(input: {
       .map((e) => ({
         id: e.id,
         channel: e.channel,
+        from: e.from,
         text: e.text,
         blocks: e.blocks as Block[] | null,
         at: e.at.toISOString(),
@@ -46,8 +47,8 @@ export function stateFor(input: {
     home: home ? (home as View) : null,
     modal: top ? { viewId: top.id, view: top.view as View, errors: top.errors ?? {} } : null,
     log: input.log,
-    commands: input.commands,
-    shortcuts: input.shortcuts,
+    commands: slack.hasInstalled(me) ? input.commands : [],
+    shortcuts: slack.hasInstalled(me) ? input.shortcuts : [],
   };
 }
 

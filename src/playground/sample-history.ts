@@ -43,6 +43,11 @@ type Driver = {
  * and people answer their prompts (with the odd blocker), add retro notes, give kudos both ways
  * across the sides, react with claps, credit deliverables and confirm their credits, and follow up
  * action items. Seeded, so every load tells the same story.
+ *
+ * Only Northwind has installed Rapport, so only Northwind's people type its commands: Slack sends a
+ * command only from a workspace that installed the app (docs.slack.dev/apis/slack-connect, "Slash
+ * commands are not shared"). Globex's people take part as Slack lets them: they react (a kudos
+ * emoji is their kudos), press the bot's buttons, fill in the modals those open, and answer prompts.
  */
 export async function loadSampleHistory(driver: Driver): Promise<{ turns: number }> {
   const random = seededRandom(20261122);
@@ -119,35 +124,24 @@ async function dailyActivity(driver: Driver, random: Random) {
   const northwind = PEOPLE.filter((p) => p.teamId !== PARTNER_TEAM_ID);
   const globex = PEOPLE.filter((p) => p.teamId === PARTNER_TEAM_ID);
   // Northwind thanks a little more than it is thanked, so the reciprocity has something to show.
-  const [giver, receiver] =
-    random() < 0.6
-      ? [pick(random, northwind), pick(random, globex)]
-      : [pick(random, globex), pick(random, northwind)];
-  await driver.act('command', {
-    as: giver.id,
-    channel: ALLIANCE,
-    text: `/kudos @${receiver.name} ${pick(random, REASONS)}`,
-  });
+  // Northwind's people type /kudos; Globex's, without Rapport's commands, thank with a kudos emoji.
+  if (random() < 0.6) {
+    const [giver, receiver] = [pick(random, northwind), pick(random, globex)];
+    await driver.act('command', {
+      as: giver.id,
+      channel: ALLIANCE,
+      text: `/kudos @${receiver.name} ${pick(random, REASONS)}`,
+    });
+  } else {
+    const [giver, receiver] = [pick(random, globex), pick(random, northwind)];
+    const done = await say(driver, receiver.id, `Shipped: ${pick(random, DELIVERABLES)} is ready for review`);
+    if (done) await react(driver, giver.id, done, 'raised_hands');
+  }
 
   const poster = pick(random, [...northwind, ...globex]);
-  await driver.act('message', {
-    as: poster.id,
-    channel: ALLIANCE,
-    text: `Update: ${pick(random, DELIVERABLES)} is moving along`,
-  });
-  // Their own message: Rapport's posts (an announcement) may land after it.
-  const posted = (await driver.state(poster.id)).conversations[ALLIANCE]?.filter(
-    (m) => m.user === poster.id,
-  ).at(-1);
+  const posted = await say(driver, poster.id, `Update: ${pick(random, DELIVERABLES)} is moving along`);
   const clapper = pick(random, poster.teamId === PARTNER_TEAM_ID ? northwind : globex);
-  if (posted)
-    await driver.act('reaction', {
-      as: clapper.id,
-      channel: ALLIANCE,
-      ts: posted.ts,
-      name: 'clap',
-      add: true,
-    });
+  if (posted) await react(driver, clapper.id, posted, 'clap');
 
   if (random() < 0.3) {
     const [a, b] = [pick(random, northwind), pick(random, globex)];
@@ -169,9 +163,26 @@ async function dailyActivity(driver: Driver, random: Random) {
   if (random() < 0.3) await completeAnAction(driver, random);
 }
 
-/** Someone lists their action items and marks one done, with the button the list offers. */
+/** A message someone posts in the alliance channel; its ts, once it is there. */
+async function say(driver: Driver, me: string, text: string): Promise<string | undefined> {
+  await driver.act('message', { as: me, channel: ALLIANCE, text });
+  // Their own message: Rapport's posts (an announcement) may land after it.
+  return (await driver.state(me)).conversations[ALLIANCE]?.filter((m) => m.user === me).at(-1)?.ts;
+}
+
+async function react(driver: Driver, me: string, ts: string, name: string): Promise<void> {
+  await driver.act('reaction', { as: me, channel: ALLIANCE, ts, name, add: true });
+}
+
+/**
+ * Someone of Northwind lists their action items with /retro mine and marks one done, with the
+ * button the list offers (Globex's people have no /retro until Globex installs Rapport).
+ */
 async function completeAnAction(driver: Driver, random: Random) {
-  const person = pick(random, PEOPLE);
+  const person = pick(
+    random,
+    PEOPLE.filter((p) => p.teamId !== PARTNER_TEAM_ID),
+  );
   await driver.act('command', { as: person.id, channel: ALLIANCE, text: '/retro mine' });
   await driver.settle();
   const listed = (await driver.state(person.id)).ephemerals.at(-1);

@@ -10,8 +10,7 @@ import type { Logger } from '../logger.js';
 import { createPlayground } from './playground.js';
 import { PlaygroundClock } from './playground-clock.js';
 import { playgroundRoutes } from './playground-http.js';
-import { BOT_TOKEN, SlackRequests, SlackStandIn, TEAM_ID } from '../slack-emulator/index.js';
-import { personById } from './workspace.js';
+import { BOT_TOKEN, SlackRequests, SlackStandIn } from '../slack-emulator/index.js';
 
 export type RunningPlayground = { url: string; port: number; server: Server; close(): Promise<void> };
 
@@ -67,7 +66,6 @@ export async function startPlayground(options: {
       appUrl: `http://127.0.0.1:${port}`,
       signingSecret,
       slack,
-      teamOf: (id) => personById(id)?.teamId ?? TEAM_ID,
     });
     const playground = createPlayground({
       slack,

@@ -47,7 +47,16 @@ export function seedStandIn(slack: SlackStandIn): void {
       team_id: p.teamId,
     });
   }
-  for (const c of CHANNELS) slack.channelMembers.set(c.id, c.members);
+  for (const c of CHANNELS) {
+    slack.addChannel({
+      id: c.id,
+      name: c.name,
+      isPrivate: c.isPrivate,
+      // Northwind's channel, shared with Globex through Slack Connect: Northwind hosts it.
+      teams: c.isShared ? [TEAM_ID, PARTNER_TEAM_ID] : [TEAM_ID],
+    });
+    slack.channelMembers.set(c.id, c.members);
+  }
   for (const id of WITHOUT_BOT) slack.channelsWithoutBot.add(id);
 }
 

@@ -5,5 +5,6 @@
  */
 export * from './slack-stand-in.js';
 export * from './slack-requests.js';
+export * from './slack-connect.js';
 export * from './signature.js';
 export * from './block-kit/index.js';

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { signatureHeaders } from './signature.js';
-import { APP_ID, BOT_USER_ID, type ResponseTarget, type SlackStandIn, TEAM_ID } from './slack-stand-in.js';
+import {
+  APP_ID,
+  BOT_USER_ID,
+  type EphemeralMessage,
+  type ResponseTarget,
+  type SlackStandIn,
+  TEAM_ID,
+} from './slack-stand-in.js';
 
 /** What the app answered, as Slack would read it. */
 export type AppAnswer = { status: number; body: Record<string, unknown> | null };
@@ -20,11 +27,24 @@ export type SlackRequestsOptions = {
   /** The app's base URL; requests go to its Request URL, /slack/events. */
   appUrl: string;
   signingSecret: string;
-  /** The stand-in every trigger_id and response_url belongs to. */
+  /**
+   * The stand-in every trigger_id and response_url belongs to; it also knows each person's
+   * workspace (their users.info team_id), each channel's workspaces, and which installed the app.
+   */
   slack: SlackStandIn;
-  /** The team a person belongs to (a partner workspace's people in a shared channel); TEAM_ID if unset. */
-  teamOf?: (userId: string) => string;
 };
+
+/**
+ * What became of a slash command: Slack sent it to the app (its answer is the app's response), or
+ * the person's workspace has not installed the app, so Slack sent nothing and Slackbot answered them.
+ */
+export type CommandOutcome =
+  { delivered: true; response: Response } | { delivered: false; slackbot: EphemeralMessage };
+
+/** Something a person did that Slack would never send to the app: a test asking for it is wrong. */
+export class NotSentBySlack extends Error {
+  override readonly name = 'NotSentBySlack';
+}
 
 export type CommandFields = {
   user_id: string;
@@ -32,11 +52,16 @@ export type CommandFields = {
   text: string;
   channel_id: string;
   channel_name: string;
+  /** The workspace the person types it in (their own); the stand-in's record of them if unset. */
   team_id?: string;
   /** A trigger_id chosen by the caller (a replayed command); a new one otherwise. */
   trigger_id?: string;
 };
 
+/**
+ * An event's envelope: `team_id` names the one workspace the event is sent through (its team_id,
+ * authorizations and context_team_id); unset, they follow from the event's channel (eventEnvelope).
+ */
 export type EnvelopeFields = { event_id?: string; team_id?: string; retryNum?: number };
 
 /** Where an action was taken: a message, someone's ephemeral message, or a view (a modal, a Home tab). */
@@ -57,26 +82,33 @@ const FORM = 'application/x-www-form-urlencoded';
  * (test/unit/slack-emulator-requests.test.ts compares them with Slack's own examples in
  * test/fixtures/slack). Each trigger_id and response_url is registered with the stand-in, so a modal
  * opens for the person who acted and a response_url's answer reaches them.
+ *
+ * Which workspace each request names is Slack's, for a member of the installed workspace, a partner's
+ * member in a Slack Connect channel, and a partner's member in a DM from the bot (see each builder).
+ * What Slack never sends (a command or a message shortcut from a workspace that has not installed
+ * the app) is not sent: `slashCommand` says what Slack did instead, the others throw NotSentBySlack.
  */
 export class SlackRequests {
   private readonly appUrl: string;
   private readonly signingSecret: string;
   private readonly slack: SlackStandIn;
-  private readonly teamOf: (userId: string) => string;
 
   constructor(options: SlackRequestsOptions) {
     this.appUrl = options.appUrl;
     this.signingSecret = options.signingSecret;
     this.slack = options.slack;
-    this.teamOf = options.teamOf ?? (() => TEAM_ID);
   }
 
-  /** A slash command's form body. */
+  /**
+   * A slash command's form body. Its team_id is the workspace of the person who typed it: Slack
+   * sends a command only through that workspace's own installation (docs.slack.dev/apis/
+   * slack-connect, "Slash commands are not shared"; Bolt's buildSource reads `team_id` for commands).
+   */
   commandBody(fields: CommandFields): string {
     const trigger = this.trigger(fields.user_id, fields.trigger_id);
     return new URLSearchParams({
       token: VERIFICATION_TOKEN,
-      team_id: fields.team_id ?? TEAM_ID,
+      team_id: this.teamOf(fields.user_id, fields.team_id),
       team_domain: TEAM_DOMAIN,
       channel_id: fields.channel_id,
       channel_name: fields.channel_name,
@@ -91,16 +123,44 @@ export class SlackRequests {
     }).toString();
   }
 
-  /** A slash command as Slack sends it: a form body, signed. */
-  command(fields: CommandFields, options?: SendOptions): Promise<Response> {
-    return this.post(this.commandBody(fields), FORM, options);
+  /**
+   * Someone types a slash command. From a workspace that installed the app, Slack sends it (a form
+   * body, signed); from any other, nothing reaches the app and Slackbot answers the person alone
+   * that it is not a valid command (the stand-in keeps that answer with the other ephemerals).
+   */
+  async slashCommand(fields: CommandFields, options?: SendOptions): Promise<CommandOutcome> {
+    if (!this.slack.installedTeams.has(this.teamOf(fields.user_id, fields.team_id))) {
+      const slackbot = this.slack.commandNotInstalled(fields.channel_id, fields.user_id, fields.command);
+      return { delivered: false, slackbot };
+    }
+    return { delivered: true, response: await this.post(this.commandBody(fields), FORM, options) };
   }
 
-  /** An Events API envelope around `event`, as Slack posts it. */
+  /** A slash command Slack sends the app; NotSentBySlack if the person's workspace never installed it. */
+  async command(fields: CommandFields, options?: SendOptions): Promise<Response> {
+    const outcome = await this.slashCommand(fields, options);
+    if (outcome.delivered) return outcome.response;
+    throw new NotSentBySlack(
+      `Slack does not send ${fields.command} from ${this.teamOf(fields.user_id, fields.team_id)} to the app: ` +
+        `that workspace has not installed it. Slackbot answered: ${outcome.slackbot.text}`,
+    );
+  }
+
+  /** An Events API envelope around `event`, as Slack posts it (see eventEnvelope). */
   eventBody(event: Record<string, unknown>, envelope: EnvelopeFields = {}): string {
     const eventId = envelope.event_id ?? `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
-    const full = { ...event, event_ts: event.event_ts ?? `${Date.now() / 1000}` };
-    return JSON.stringify(eventEnvelope(eventId, full, envelope.team_id));
+    const full: Record<string, unknown> = { ...event, event_ts: event.event_ts ?? `${Date.now() / 1000}` };
+    if (envelope.team_id) return JSON.stringify(eventEnvelope(eventId, full, { team: envelope.team_id }));
+    const item = full.item as { channel?: unknown } | undefined;
+    const channel = String(item?.channel ?? full.channel ?? '');
+    const teams = channel ? this.slack.teamsOf(channel) : [TEAM_ID];
+    return JSON.stringify(
+      eventEnvelope(eventId, full, {
+        team: teams[0],
+        authorizedTeam: teams.find((t) => this.slack.installedTeams.has(t)) ?? TEAM_ID,
+        isExtShared: teams.length > 1,
+      }),
+    );
   }
 
   /** An event; a retry (`retryNum`) carries Slack's retry headers. */
@@ -113,28 +173,44 @@ export class SlackRequests {
     return this.post(this.eventBody(event, envelope), 'application/json', { ...options, headers });
   }
 
-  /** A button, select or picker used somewhere: block_actions. */
+  /**
+   * A button, select or picker used somewhere: block_actions. `team` is the installation that
+   * posted the message or opened the view (the person's own workspace if it installed the app);
+   * `user.team_id` is the person's own workspace. A partner's member clicking a button of the bot's
+   * in a shared channel, or in a DM from it, arrives with the installed workspace as `team`
+   * (slackapi/bolt-js issue #1614: "This is not the case with `message` and `action` events", where
+   * `team` stays the installed workspace; issue 15: "a button click arrives with the posting
+   * installation's team"). A view inside carries its team_id and app_installed_team_id as a submission does.
+   */
   blockActions(fields: {
     user_id: string;
+    /** The person's own workspace; the stand-in's record of them if unset. */
     team_id?: string;
     action: Record<string, unknown>;
     where: ActionPlace;
   }): Promise<Response> {
     const { user_id: user, where } = fields;
+    const team = this.teamOf(user, fields.team_id);
     const action = { ...fields.action, action_ts: `${Date.now() / 1000}` };
-    const base = {
+    const base = (installation: string) => ({
       type: 'block_actions',
-      ...this.envelope(user, fields.team_id),
+      ...this.envelope(user, installation, team),
       trigger_id: this.trigger(user),
       actions: [action],
-    };
+    });
     if (where.type === 'view') {
-      return this.payload({ ...base, container: { type: 'view', view_id: where.view.id }, view: where.view });
+      const view = this.viewAsSent(where.view, team);
+      return this.payload({
+        ...base(String(view.app_installed_team_id)),
+        container: { type: 'view', view_id: where.view.id },
+        view,
+      });
     }
+    const installation = this.slack.installationFor(team, where.channel_id);
     const channel = { id: where.channel_id, name: where.channel_name };
     if (where.type === 'ephemeral') {
       return this.payload({
-        ...base,
+        ...base(installation),
         container: {
           type: 'message',
           message_ts: `${Date.now() / 1000}`,
@@ -147,7 +223,7 @@ export class SlackRequests {
     }
     const ts = String(where.message.ts);
     return this.payload({
-      ...base,
+      ...base(installation),
       container: { type: 'message', message_ts: ts, channel_id: where.channel_id, is_ephemeral: false },
       channel,
       message: where.message,
@@ -155,28 +231,43 @@ export class SlackRequests {
     });
   }
 
-  /** A modal's submission: view_submission with the view and its state. */
+  /**
+   * A modal's submission: view_submission with the view and its state. `team`, `user.team_id` and
+   * `view.team_id` are the workspace of the person who submits; `view.app_installed_team_id` the
+   * installation that opened the modal. For a partner's member the two differ (slackapi/bolt-js
+   * issue #1614; slackapi/bolt-python tests/scenario_tests/test_view_submission.py
+   * `connect_channel_payload`: team, user.team_id and view.team_id "T-other-side",
+   * app_installed_team_id "T-installed-workspace"); Bolt's buildSource takes the installation from
+   * app_installed_team_id.
+   */
   viewSubmission(fields: { user_id: string; team_id?: string; view: Record<string, unknown> }) {
+    const team = this.teamOf(fields.user_id, fields.team_id);
     return this.payload({
       type: 'view_submission',
-      ...this.envelope(fields.user_id, fields.team_id),
+      ...this.envelope(fields.user_id, team, team),
       trigger_id: this.trigger(fields.user_id),
-      view: fields.view,
+      view: this.viewAsSent(fields.view, team),
       response_urls: [],
     });
   }
 
-  /** A modal closed with its Close button: view_closed (sent only when the view asked for it). */
+  /** A modal closed with its Close button: view_closed (sent only when the view asked for it), as a submission names its workspaces. */
   viewClosed(fields: { user_id: string; team_id?: string; view: Record<string, unknown> }) {
+    const team = this.teamOf(fields.user_id, fields.team_id);
     return this.payload({
       type: 'view_closed',
-      ...this.envelope(fields.user_id, fields.team_id),
-      view: fields.view,
+      ...this.envelope(fields.user_id, team, team),
+      view: this.viewAsSent(fields.view, team),
       is_cleared: false,
     });
   }
 
-  /** A message shortcut on a message: message_action. */
+  /**
+   * A message shortcut on a message: message_action, through the person's own workspace's
+   * installation. Message shortcuts are "limited only to the team that has installed the app"
+   * (docs.slack.dev/apis/slack-connect, "Slash commands are not shared"): Slack does not even offer
+   * them elsewhere, so asking for one from such a workspace throws NotSentBySlack.
+   */
   messageShortcut(fields: {
     user_id: string;
     team_id?: string;
@@ -186,9 +277,15 @@ export class SlackRequests {
     message: Record<string, unknown> & { ts: string };
   }): Promise<Response> {
     const { user_id: user } = fields;
+    const team = this.teamOf(user, fields.team_id);
+    if (!this.slack.installedTeams.has(team)) {
+      throw new NotSentBySlack(
+        `Slack offers no shortcut ${fields.callback_id} to ${user}: ${team} has not installed the app.`,
+      );
+    }
     return this.payload({
       type: 'message_action',
-      ...this.envelope(user, fields.team_id),
+      ...this.envelope(user, team, team),
       callback_id: fields.callback_id,
       trigger_id: this.trigger(user),
       action_ts: `${Date.now() / 1000}`,
@@ -210,21 +307,32 @@ export class SlackRequests {
     return fetch(`${this.appUrl}/slack/events`, { method: 'POST', headers, body });
   }
 
-  /** Who acted, where: the fields every interactivity payload carries. */
-  private envelope(user: string, teamId?: string) {
+  /** The workspace a person acts from: the caller's choice, or the stand-in's record of them. */
+  private teamOf(user: string, chosen?: string): string {
+    return chosen ?? this.slack.teamOf(user);
+  }
+
+  /** Who acted, through which installation: the fields every interactivity payload carries. */
+  private envelope(user: string, team: string, userTeam: string) {
     return {
-      team: { id: teamId ?? TEAM_ID, domain: TEAM_DOMAIN },
-      user: {
-        id: user,
-        username: user.toLowerCase(),
-        name: user.toLowerCase(),
-        team_id: teamId ?? this.teamOf(user),
-      },
+      team: { id: team, domain: TEAM_DOMAIN },
+      user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: userTeam },
       api_app_id: APP_ID,
       token: VERIFICATION_TOKEN,
       is_enterprise_install: false,
       enterprise: null,
     };
+  }
+
+  /**
+   * A view as Slack sends it back: `team_id` the workspace of the person it is open for,
+   * `app_installed_team_id` the installation that opened it (the stand-in remembers which; for a
+   * view it never opened, the one the person's requests go through).
+   */
+  private viewAsSent(view: Record<string, unknown>, team: string): Record<string, unknown> & { id: string } {
+    const id = String(view.id);
+    const installation = this.slack.findView(id)?.appInstalledTeam ?? this.slack.installationFor(team);
+    return { ...view, id, team_id: team, app_installed_team_id: installation };
   }
 
   /** A trigger_id sent now for `user` (or the one the caller chose), registered with the stand-in. */
@@ -246,15 +354,24 @@ export class SlackRequests {
   }
 }
 
-/** The Events API envelope, with the fields Slack sends (test/fixtures/slack/events/reaction_added.json). */
+/**
+ * The Events API envelope, with the fields Slack sends (test/fixtures/slack/events/reaction_added.json).
+ * Slack sends an event of a shared channel once to the app (bolt-js issue #687): `team_id` and
+ * `context_team_id` name the channel's host workspace (slackapi/bolt-python tests/scenario_tests/
+ * test_app_actor_user_token.py: both the event's workspace, with another in authorizations),
+ * `authorizations` one installation of the app that can see the event (Bolt's buildSource reads
+ * authorizations[0].team_id first), and `is_ext_shared_channel` whether the channel is shared
+ * between organisations.
+ */
 export function eventEnvelope(
   eventId: string,
   event: Record<string, unknown>,
-  teamId = TEAM_ID,
+  where: { team?: string; authorizedTeam?: string; isExtShared?: boolean } = {},
 ): Record<string, unknown> {
+  const team = where.team ?? TEAM_ID;
   return {
     token: VERIFICATION_TOKEN,
-    team_id: teamId,
+    team_id: team,
     api_app_id: APP_ID,
     event,
     type: 'event_callback',
@@ -263,15 +380,15 @@ export function eventEnvelope(
     authorizations: [
       {
         enterprise_id: null,
-        team_id: teamId,
+        team_id: where.authorizedTeam ?? team,
         user_id: BOT_USER_ID,
         is_bot: true,
         is_enterprise_install: false,
       },
     ],
-    is_ext_shared_channel: false,
+    is_ext_shared_channel: where.isExtShared ?? false,
     event_context: `4-${eventId}`,
-    context_team_id: teamId,
+    context_team_id: team,
     context_enterprise_id: null,
   };
 }

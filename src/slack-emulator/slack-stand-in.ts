@@ -2,6 +2,13 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../clock.js';
 import { validateBlocks, validateView } from './block-kit/index.js';
+import {
+  channelObject,
+  type FakeChannel,
+  type FakeUser,
+  notAValidCommand,
+  userObject,
+} from './slack-connect.js';
 
 export type SlackCall = { method: string; args: Record<string, unknown>; token: string | undefined };
 export type ResponseUrlPost = { id: string; body: Record<string, unknown> };
@@ -16,21 +23,10 @@ export type FakeFile = {
   channel?: string;
   threadTs?: string;
 };
-export type FakeUser = {
-  id: string;
-  name?: string;
-  team_id?: string;
-  is_bot?: boolean;
-  deleted?: boolean;
-  is_admin?: boolean;
-  is_owner?: boolean;
-  tz?: string;
-  real_name?: string;
-  title?: string;
-};
-
+/** Who is calling a Web API method: the workspace of the installation whose token it is. */
+export type CallContext = { team: string };
 /** Answers one Web API method's arguments, as Slack's body. */
-export type WebApiHandler = (args: Record<string, unknown>) => Record<string, unknown>;
+export type WebApiHandler = (args: Record<string, unknown>, context: CallContext) => Record<string, unknown>;
 /** An HTTP answer to the app: status, JSON body, headers. */
 export type WebApiReply = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
 
@@ -51,6 +47,8 @@ export type EphemeralMessage = {
   id: string;
   channel: string;
   user: string;
+  /** Who says it: the app, or Slackbot (Slack's own answer, to a command nobody installed). */
+  from: 'app' | 'slackbot';
   text: string;
   blocks: unknown[] | null;
   at: Date;
@@ -60,6 +58,8 @@ export type OpenView = {
   id: string;
   hash: string;
   view: Record<string, unknown>;
+  /** The workspace of the installation that opened it: the view's app_installed_team_id. */
+  appInstalledTeam?: string;
   /** What the app answered a submission with (response_action "errors"), by block_id. */
   errors?: Record<string, string>;
 };
@@ -104,6 +104,16 @@ export class SlackStandIn {
   readonly responseUrlPosts: ResponseUrlPost[] = [];
   readonly unhandled: string[] = [];
   readonly users = new Map<string, FakeUser>();
+  /**
+   * The workspaces that installed the app. Slash commands and message shortcuts reach the app only
+   * from people of these (docs.slack.dev/apis/slack-connect, "Slash commands are not shared");
+   * everyone in a channel the bot is in can still react, click its buttons and submit its modals.
+   */
+  readonly installedTeams = new Set<string>([TEAM_ID]);
+  /** Which workspace each bot token belongs to: the installation a Web API call comes from. */
+  readonly tokenTeams = new Map<string, string>([[BOT_TOKEN, TEAM_ID]]);
+  /** Channels by id, for conversations.info and for whether a request comes from a shared channel. */
+  readonly channels = new Map<string, FakeChannel>();
   /** Channels the bot is not a member of: chat.postMessage answers not_in_channel there. */
   readonly channelsWithoutBot = new Set<string>();
   /** Who is in each channel, for conversations.members. */
@@ -175,6 +185,56 @@ export class SlackStandIn {
     return user;
   }
 
+  addChannel(channel: FakeChannel): FakeChannel {
+    this.channels.set(channel.id, channel);
+    return channel;
+  }
+
+  /** A person's own workspace (users.info's team_id); the stand-in's own for someone it doesn't know. */
+  teamOf(userId: string): string {
+    return this.users.get(userId)?.team_id ?? TEAM_ID;
+  }
+
+  /** Whether Slack sends this person's slash commands and message shortcuts to the app. */
+  hasInstalled(userId: string): boolean {
+    return this.installedTeams.has(this.teamOf(userId));
+  }
+
+  /**
+   * The workspaces a conversation is in, its host first: a channel's (TEAM_ID's alone unless it is
+   * shared), or for a DM with the bot, the bot's and the person's.
+   */
+  teamsOf(conversation: string): string[] {
+    const channel = this.channels.get(conversation);
+    if (channel) return channel.teams ?? [TEAM_ID];
+    const person = /^D[UW]/.test(conversation) ? this.users.get(conversation.slice(1)) : undefined;
+    return [...new Set([TEAM_ID, person?.team_id ?? TEAM_ID])];
+  }
+
+  /**
+   * The installation through which Slack sends what a person of workspace `team` does in
+   * `conversation`: their own workspace's if it installed the app, otherwise one that is in the
+   * conversation (the host's first). In single-token mode that is always TEAM_ID.
+   */
+  installationFor(team: string, conversation?: string): string {
+    if (this.installedTeams.has(team)) return team;
+    const teams = conversation ? this.teamsOf(conversation) : [TEAM_ID];
+    return teams.find((t) => this.installedTeams.has(t)) ?? TEAM_ID;
+  }
+
+  /** What Slackbot answers `user` alone in `channel`: Slack's own reply, never the app's. */
+  slackbotSays(channel: string, user: string, text: string): EphemeralMessage {
+    return this.addEphemeral(channel, user, { text }, 'slackbot');
+  }
+
+  /**
+   * What Slack does with a slash command typed by someone whose workspace has not installed the
+   * app: nothing reaches the app; Slackbot tells them, only them, it is not a valid command.
+   */
+  commandNotInstalled(channel: string, user: string, command: string): EphemeralMessage {
+    return this.slackbotSays(channel, user, notAValidCommand(command));
+  }
+
   /**
    * A trigger_id Slack sends the app now, in a request from `user`: a modal it opens is theirs, and
    * it can open one within TRIGGER_LIFETIME_MS. Issuing the same id again changes nothing.
@@ -195,7 +255,7 @@ export class SlackStandIn {
     return this.calls.filter((c) => c.method === method);
   }
 
-  /** Forgets what was called and what people see; keeps users. */
+  /** Forgets what was called, what people see and every installation but TEAM_ID's; keeps users and channels. */
   resetCalls(): void {
     this.calls.length = 0;
     this.responseUrlPosts.length = 0;
@@ -210,6 +270,8 @@ export class SlackStandIn {
     this.triggerLives.clear();
     this.responseTargets.clear();
     this.refusals.length = 0;
+    this.installedTeams.clear();
+    this.installedTeams.add(TEAM_ID);
   }
 
   /** Resolves once `check` passes, for effects the app produces after acknowledging. */
@@ -285,11 +347,17 @@ export class SlackStandIn {
   }
 
   /** A reply only `user` sees in `channel`: what a command answers in its HTTP response. */
-  addEphemeral(channel: string, user: string, body: Record<string, unknown>): EphemeralMessage {
+  addEphemeral(
+    channel: string,
+    user: string,
+    body: Record<string, unknown>,
+    from: EphemeralMessage['from'] = 'app',
+  ): EphemeralMessage {
     const ephemeral = {
       id: `E${this.nextTs().replace('.', '')}`,
       channel,
       user,
+      from,
       text: typeof body.text === 'string' ? body.text : '',
       blocks: Array.isArray(body.blocks) ? (body.blocks as unknown[]) : null,
       at: this.clock?.now() ?? new Date(),
@@ -360,11 +428,14 @@ export class SlackStandIn {
     const args = parseArgs(raw, req.headers['content-type']);
     const token = req.headers.authorization?.replace(/^Bearer /, '');
     this.calls.push({ method, args, token });
-    if (token !== (APP_LEVEL_METHODS.has(method) ? APP_TOKEN : BOT_TOKEN)) {
-      return { status: 200, body: { ok: false, error: 'invalid_auth' } };
-    }
+    const team = APP_LEVEL_METHODS.has(method)
+      ? token === APP_TOKEN
+        ? TEAM_ID
+        : undefined
+      : this.tokenTeams.get(token ?? '');
+    if (!team) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
     return this.answerCall({ method, args, token }, (handler = this.handlers[method]) =>
-      this.runHandler(method, args, handler),
+      this.runHandler(method, args, { team }, handler),
     );
   }
 
@@ -384,13 +455,14 @@ export class SlackStandIn {
   private runHandler(
     method: string,
     args: Record<string, unknown>,
+    context: CallContext,
     handler: WebApiHandler | undefined,
   ): WebApiReply {
     if (!handler) {
       this.unhandled.push(method);
       return { status: 200, body: { ok: false, error: 'unknown_method' } };
     }
-    const body = handler(args);
+    const body = handler(args, context);
     if (body.ok === false) {
       const details = (body.response_metadata as { messages?: string[] } | undefined)?.messages ?? [];
       this.refusals.push({ method, error: [String(body.error), ...details].join(': ') });
@@ -420,6 +492,14 @@ export class SlackStandIn {
     return { status: 200, body: { ok: true } };
   }
 
+  /** Whether someone is in a channel the bot is in (else, from another workspace, a stranger). */
+  private seesInAChannel(userId: string): boolean {
+    for (const [channel, members] of this.channelMembers) {
+      if (!this.channelsWithoutBot.has(channel) && members.includes(userId)) return true;
+    }
+    return false;
+  }
+
   private nextTs(): string {
     this.tsCounter += 1;
     const second = this.clock ? Math.floor(this.clock.now().getTime() / 1000) : 1_700_000_000;
@@ -438,44 +518,44 @@ export class SlackStandIn {
       user_id: BOT_USER_ID,
       bot_id: BOT_ID,
     }),
-    'users.info': (args) => {
+    'users.info': (args, { team }) => {
       const user = this.users.get(String(args.user));
       if (!user) return { ok: false, error: 'user_not_found' };
-      // Shape of Slack's users.info example (web-api/openapi-examples/users.info.ok.json).
+      const withLocale = args.include_locale === true || args.include_locale === 'true';
       return {
         ok: true,
-        user: {
-          color: '9f69e7',
-          has_2fa: false,
-          is_app_user: false,
-          is_primary_owner: false,
-          is_restricted: false,
-          is_ultra_restricted: false,
-          tz_label: user.tz ?? 'Europe/Berlin',
-          tz_offset: 0,
-          updated: 1502138686,
-          id: user.id,
-          name: user.name ?? user.id.toLowerCase(),
-          real_name: user.real_name ?? user.name ?? user.id,
-          profile: {
-            avatar_hash: 'ge3b51ca72de',
-            display_name: user.name ?? '',
-            display_name_normalized: user.name ?? '',
-            real_name: user.real_name ?? user.name ?? user.id,
-            real_name_normalized: user.real_name ?? user.name ?? user.id,
-            title: user.title ?? '',
-            status_emoji: '',
-            status_text: '',
-            team: user.team_id ?? TEAM_ID,
-          },
-          team_id: user.team_id ?? TEAM_ID,
-          is_bot: user.is_bot ?? false,
-          deleted: user.deleted ?? false,
-          is_admin: user.is_admin ?? false,
-          is_owner: user.is_owner ?? false,
-          tz: user.tz ?? 'Europe/Berlin',
-        },
+        user: userObject(user, {
+          askingTeam: team,
+          ownTeam: TEAM_ID,
+          isStranger: !this.seesInAChannel(user.id),
+          withLocale,
+        }),
       };
+    },
+    // Like Slack: a channel the installation can see; a private one the bot was not invited to, or
+    // one not shared with the asker's workspace, is channel_not_found (docs.slack.dev/reference/
+    // methods/conversations.info, "Errors"). A public channel answers without the bot (is_member false).
+    'conversations.info': (args, { team }) => {
+      const id = String(args.channel ?? '');
+      const channel = this.channels.get(id);
+      if (!channel) {
+        const person = /^D[UW]/.test(id) ? this.users.get(id.slice(1)) : undefined;
+        if (!person) return { ok: false, error: 'channel_not_found' };
+        return {
+          ok: true,
+          channel: {
+            id,
+            is_im: true,
+            user: person.id,
+            is_ext_shared: this.teamsOf(id).length > 1,
+            context_team_id: team,
+          },
+        };
+      }
+      const isMember = !this.channelsWithoutBot.has(id);
+      const visible = (channel.teams ?? [TEAM_ID]).includes(team) && (isMember || !channel.isPrivate);
+      if (!visible) return { ok: false, error: 'channel_not_found' };
+      return { ok: true, channel: channelObject(channel, { askingTeam: team, ownTeam: TEAM_ID, isMember }) };
     },
     'chat.postMessage': (args) => {
       const invalid = checkMessage(args);
@@ -505,7 +585,7 @@ export class SlackStandIn {
       Object.assign(found, { text: args.text, blocks: args.blocks });
       return { ok: true, channel, ts: args.ts, text: args.text };
     },
-    'views.open': (args) => {
+    'views.open': (args, { team }) => {
       if (!args.trigger_id) return { ok: false, error: 'invalid_trigger_id' };
       const trigger = String(args.trigger_id);
       const life = this.triggerLives.get(trigger) ?? { issuedAt: Date.now() };
@@ -514,7 +594,12 @@ export class SlackStandIn {
       const invalid = checkView(args.view);
       if (invalid) return invalid;
       const view = args.view as Record<string, unknown>;
-      const opened = { id: `V${this.nextTs().replace('.', '')}`, hash: this.nextTs(), view };
+      const opened = {
+        id: `V${this.nextTs().replace('.', '')}`,
+        hash: this.nextTs(),
+        view,
+        appInstalledTeam: team,
+      };
       this.triggerLives.set(trigger, { ...life, viewId: opened.id });
       const owner = this.triggers.get(trigger);
       if (owner) this.modals.set(owner, [...(this.modals.get(owner) ?? []), opened]);
@@ -598,15 +683,18 @@ export class SlackStandIn {
         permalink: `https://rapport-test.slack.com/archives/${channel}/p${String(args.message_ts).replace('.', '')}`,
       };
     },
-    // Shape from web-api/java-samples/files.getUploadURLExternal.json.
+    // Shape from web-api/java-samples/files.getUploadURLExternal.json. The image's description is
+    // `alt_txt` (docs.slack.dev/reference/methods/files.getUploadURLExternal, "Optional arguments");
+    // Slack ignores any other name, such as the `alt_text` @slack/web-api 8's filesUploadV2 sends.
+    // Over 1,000 characters it is `alt_txt_too_large` (the method's "Errors").
     'files.getUploadURLExternal': (args) => {
       const length = Number(args.length);
       if (!args.filename || !Number.isSafeInteger(length) || length <= 0) {
         return { ok: false, error: 'invalid_arguments' };
       }
       const id = `F${this.nextTs().replace('.', '')}`;
-      const altText = args.alt_text === undefined ? undefined : String(args.alt_text);
-      if ((altText?.length ?? 0) > 1000) return { ok: false, error: 'invalid_arguments' };
+      const altText = args.alt_txt === undefined ? undefined : String(args.alt_txt);
+      if ((altText?.length ?? 0) > 1000) return { ok: false, error: 'alt_txt_too_large' };
       this.files.set(id, { id, filename: String(args.filename), length, altText });
       return { ok: true, upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
     },

@@ -7,6 +7,7 @@ import {
   decodeData,
   enqueueMessages,
   markFailed,
+  type OutboxFile,
   type OutboxMessage,
   markSent,
   OUTBOX_CHANNEL,
@@ -26,11 +27,13 @@ import { renderFile, renderMessage } from './views/registry.js';
  */
 
 /** The Slack calls delivery makes; the client must not retry on its own (retries: 0). */
-export type OutboxSlack = Pick<webApi.WebClient, 'chat' | 'conversations' | 'filesUploadV2'>;
+export type OutboxSlack = Pick<webApi.WebClient, 'chat' | 'conversations' | 'files'>;
 
 export type DeliveryResult = { sent: number; retried: number; failed: number };
 
 const METADATA_EVENT = 'rapport_outbox';
+/** How long posting a file's bytes to its upload URL may take before the attempt counts as uncertain. */
+const UPLOAD_TIMEOUT_MS = 30_000;
 const LEASE_MS = 2 * 60 * 1000;
 const MAX_ATTEMPTS = 8;
 /** Messages claimed at once; a pass takes batches while they come back full or bring news. */
@@ -457,9 +460,9 @@ async function editOrPost(
 }
 
 /**
- * Uploads the file and shares it in the thread (the Web API client's three-step upload), unless an
- * earlier attempt with an uncertain outcome already shared it there. Its file name is unique to
- * the entry, so the thread shows whether it did.
+ * Uploads the file and shares it in the thread (Slack's three-step upload), unless an earlier
+ * attempt with an uncertain outcome already shared it there. Its file name is unique to the entry,
+ * so the thread shows whether it did.
  */
 async function share(slack: OutboxSlack, message: ClaimedMessage, threadTs: string): Promise<string> {
   const file =
@@ -475,15 +478,39 @@ async function share(slack: OutboxSlack, message: ClaimedMessage, threadTs: stri
     const shared = replies.messages?.some((m) => m.files?.some((f) => f.name === file.filename));
     if (shared) return threadTs;
   }
-  await slack.filesUploadV2({
-    channel_id: message.channel_id,
-    thread_ts: threadTs,
-    file: Buffer.from(file.base64, 'base64'),
-    filename: file.filename,
-    title: file.title,
-    alt_text: file.altText,
-  });
+  await uploadFile(slack, file, { channel_id: message.channel_id, thread_ts: threadTs });
   return threadTs;
+}
+
+/**
+ * Slack's three steps (docs.slack.dev/reference/methods/files.getUploadURLExternal, "Usage info"):
+ * ask for an upload URL, post the bytes to it (raw bytes are accepted; Slack answers 200), then
+ * complete the upload, sharing the file where it goes. Not the client's filesUploadV2: it sends the
+ * description for screen readers as `alt_text` (@slack/web-api 8, WebClient.fetchAllUploadURLExternal),
+ * while the method reads `alt_txt`, so a chart's description would never reach Slack.
+ */
+async function uploadFile(
+  slack: OutboxSlack,
+  file: OutboxFile,
+  place: { channel_id: string; thread_ts: string },
+): Promise<void> {
+  const bytes = Buffer.from(file.base64, 'base64');
+  const request: webApi.FilesGetUploadURLExternalArguments & { alt_txt: string } = {
+    filename: file.filename,
+    length: bytes.length,
+    alt_txt: file.altText,
+  };
+  const { upload_url: uploadUrl, file_id: fileId } = await slack.files.getUploadURLExternal(request);
+  if (!uploadUrl || !fileId) throw new Error('files.getUploadURLExternal gave no upload URL');
+  const uploaded = await fetch(uploadUrl, {
+    method: 'POST',
+    body: new Uint8Array(bytes),
+    signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
+  });
+  // Read the body, so the connection is free again; an error here may still have stored the bytes.
+  await uploaded.arrayBuffer();
+  if (uploaded.status !== 200) throw new Error(`the file upload answered HTTP ${uploaded.status}`);
+  await slack.files.completeUploadExternal({ files: [{ id: fileId, title: file.title }], ...place });
 }
 
 /** The ts of the message already posted for this outbox entry, if an earlier attempt got through. */

@@ -67,8 +67,14 @@ playground.test('a health digest posted with /health post, its chart shown in th
   await typeAndSend(page, '/kudos @dana for the shared roadmap');
   await becomePerson(page, 'Dana Kowalski');
   await openChannel(page, 'northwind-globex');
+  // Globex has not installed Rapport: Slackbot answers Dana alone, and Rapport hears nothing.
   await typeAndSend(page, '/kudos @ana for the quick answers');
+  await messagesWith(page, /\/kudos is not a valid command/)
+    .filter({ hasText: 'Slackbot' })
+    .waitFor();
 
+  await becomePerson(page, 'Ana Lima');
+  await openChannel(page, 'northwind-globex');
   await typeAndSend(page, '/health post');
 
   // The chart is shared in the digest's thread, shown under it.

@@ -307,7 +307,8 @@ describe('/charter writes the channel’s working agreement', () => {
     const modal = await opened(1);
     expect(modal.blocks.find((b) => b.block_id === 'charter_goal')?.element?.initial_value).toBeUndefined();
     expect(allText((await reply('history', ANA, OTHER_CHANNEL)).blocks)).toContain('no charter yet');
-    // The same channel id in another workspace has none either.
+    // The same channel id in another workspace (where Rapport is installed too) has none either.
+    t.slack.installedTeams.add('T0OTHERTEAM');
     const res = await command('history', ANA, CHANNEL, 'T0OTHERTEAM');
     expect(allText(((await res.json()) as Reply).blocks)).toContain('no charter yet');
   });

@@ -140,6 +140,8 @@ describe('Confirm', () => {
 
   test('a click from another workspace finds nothing, whatever row id it carries', async () => {
     const { ana } = await giveAndSend();
+    // Rapport is installed there too: Slack sends that workspace's people's clicks through it.
+    t.slack.installedTeams.add('T0OTHERORG');
     await t.requests.blockAction({
       user_id: ANA,
       team_id: 'T0OTHERORG',

@@ -1,9 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { z } from 'zod';
 import { TEAM_ID } from '../helpers/fake-slack.js';
+import { reactionEvent } from '../helpers/slack-request.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const ANA = 'U0ANA00001';
+/** Of the partner's workspace, which has not installed Rapport: Ben reacts and clicks, never types its commands. */
 const BEN = 'W0BEN00002';
 const CY = 'U0CY000003';
 const ROBOT = 'U0ROBOT004';
@@ -22,6 +24,7 @@ beforeEach(() => {
   t.slack.addUser({ id: BEN, name: 'ben', tz: 'America/New_York', team_id: PARTNER });
   t.slack.addUser({ id: CY, name: 'cy', tz: 'Europe/Berlin' });
   t.slack.addUser({ id: ROBOT, name: 'robot', is_bot: true });
+  t.slack.addChannel({ id: CHANNEL, name: 'alliance', teams: [TEAM_ID, PARTNER] });
   t.slack.channelMembers.set(CHANNEL, [ANA, BEN, CY]);
   t.slack.channelMembers.set(ELSEWHERE, [ANA, CY]);
   t.clock.set('2026-11-20T10:00:00Z');
@@ -41,6 +44,17 @@ async function command(name: string, text: string, user_id = ANA, channel_id = C
   const body = await res.text();
   await t.app.background.drain();
   return (body ? JSON.parse(body) : {}) as Reply;
+}
+
+/** `giver` thanks `receiver` with :clap: on a message of theirs in the channel: a reaction kudos. */
+async function clap(giver: string, receiver: string): Promise<void> {
+  t.clock.advance(1_000);
+  const message = t.slack.postAsUser(CHANNEL, receiver, 'Here is what you asked for');
+  const res = await t.requests.event(
+    reactionEvent({ user: giver, item_user: receiver, channel: CHANNEL, ts: message.ts, reaction: 'clap' }),
+  );
+  expect(res.status).toBe(200);
+  await t.app.background.drain();
 }
 
 /** The outbox's one-second passes, as its clock runs them: the digest, then its chart. */
@@ -68,7 +82,7 @@ const storedWeeks = () =>
 describe('/health post', () => {
   test('posts the digest once, with its chart as a real PNG in the thread', async () => {
     await command('/kudos', `<@${BEN}|ben> for the API review`, ANA);
-    await command('/kudos', `<@${ANA}|ana> for the quick answers`, BEN);
+    await clap(BEN, ANA);
     const reply = await command('/health', 'post');
     expect(reply.response_type).toBe('ephemeral');
     expect(reply.text).toContain('Posting this channel’s health digest'.replace('’', "'"));
@@ -94,6 +108,10 @@ describe('/health post', () => {
     expect(file?.altText).toContain(
       `Kudos between sides this week: ${PARTNER} to ${TEAM_ID}: 1; ${TEAM_ID} to ${PARTNER}: 1.`,
     );
+    // It reached Slack as files.getUploadURLExternal documents the description: alt_txt.
+    const [asked] = t.slack.callsTo('files.getUploadURLExternal');
+    expect(asked?.args.alt_txt).toBe(file?.altText);
+    expect(asked?.args).not.toHaveProperty('alt_text');
 
     // The same minute again (a double click, a replay) posts nothing more.
     const again = await command('/health', 'post');
@@ -156,7 +174,7 @@ describe('/health post', () => {
       z.object({ id: z.coerce.number() }),
     );
     await t.requests.homeButton({ user_id: CY, action_id: 'home_action_done', value: String(done?.id) });
-    await command('/kudos', `<@${CY}|cy> for *the* <!channel> test plan`, BEN);
+    await command('/kudos', `<@${CY}|cy> for *the* <!channel> test plan`, ANA);
 
     t.clock.set('2026-11-24T10:00:00Z');
     await command('/health', 'post');
@@ -165,7 +183,7 @@ describe('/health post', () => {
     expect(text).toContain(`:hourglass: <@${BEN}>: Share the API limits _(was due 2026-11-21)_`);
     expect(text).toContain(`:white_check_mark: <@${CY}>: Book the review room _(due 2026-11-30)_`);
     // Kudos reasons are quoted as they were kept: a broadcast in them was already defused.
-    expect(text).toContain(`:clap: <@${BEN}> → <@${CY}>: “for *the* @channel test plan”`);
+    expect(text).toContain(`:clap: <@${ANA}> → <@${CY}>: “for *the* @channel test plan”`);
     expect(text).not.toContain('secret plan');
     expect(text).not.toContain('private checklist');
   });
@@ -223,7 +241,7 @@ describe('/rituals digest', () => {
     expect(digests()).toHaveLength(1);
     expect(sharedFiles()).toHaveLength(1);
 
-    await command('/kudos', `<@${ANA}|ana> for the quick answers`, BEN);
+    await clap(BEN, ANA);
     await at('2026-11-30T08:00:05Z');
     expect(digests()).toHaveLength(2);
     const weeks = await storedWeeks();
@@ -273,7 +291,7 @@ describe('/health history and /health sides', () => {
     expect(declared.text).toBe('Sides declared: design, engineering');
     expect(textOf(declared.blocks ?? [])).toContain(`• *engineering* (2): <@${CY}> <@${BEN}>`);
     await command('/kudos', `<@${BEN}|ben> for the API review`, ANA);
-    await command('/kudos', `<@${CY}|cy> for the test plan`, BEN);
+    await clap(BEN, CY);
 
     const card = textOf((await command('/health', '')).blocks ?? []);
     // Ben and Cy are one side now: of 2 kudos, 1 crossed between design and engineering.

@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { TEAM_ID } from '../helpers/fake-slack.js';
+import { reactionEvent } from '../helpers/slack-request.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const ANA = 'U0ANA00001';
@@ -15,9 +17,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 beforeEach(() => {
   t.slack.addUser({ id: ANA, name: 'ana', tz: 'Europe/Berlin' });
-  // Ben belongs to the partner organisation, in this Slack Connect channel.
+  // Ben belongs to the partner organisation, in this Slack Connect channel; it has not installed
+  // Rapport, so Ben reacts and clicks but cannot type its commands.
   t.slack.addUser({ id: BEN, name: 'ben', tz: 'America/New_York', team_id: PARTNER });
   t.slack.addUser({ id: CY, name: 'cy', tz: 'Europe/Berlin' });
+  t.slack.addChannel({ id: CHANNEL, name: 'alliance', teams: [TEAM_ID, PARTNER] });
   t.slack.channelMembers.set(CHANNEL, [ANA, BEN, CY]);
   t.clock.set('2026-11-20T10:00:00Z');
 });
@@ -54,7 +58,12 @@ describe('/health', () => {
   test('kudos and credits between two organisations show recognition, reciprocity and value', async () => {
     await command('/kudos', `<@${BEN}|ben> for the API review`, ANA);
     await command('/kudos', `<@${CY}|cy> for the test plan`, ANA);
-    await command('/kudos', `<@${ANA}|ana> for the quick answers`, BEN);
+    // Ben thanks Ana with :clap: on her message: a reaction kudos.
+    const answers = t.slack.postAsUser(CHANNEL, ANA, 'Here are the answers');
+    await t.requests.event(
+      reactionEvent({ user: BEN, item_user: ANA, channel: CHANNEL, ts: answers.ts, reaction: 'clap' }),
+    );
+    await t.app.background.drain();
     await command('/credit', `<@${BEN}|ben> <@${CY}|cy> for the integration: built it`, ANA);
 
     const reply = await command('/health', '');

@@ -233,6 +233,8 @@ describe('/kudos help, mine and emoji', () => {
 
   test('one workspace never sees another’s kudos', async () => {
     await t.requests.command({ text: `${mention(ANA, 'ana')} for the docs`, user_id: BEN });
+    // Rapport is installed there too: Slack sends that workspace's people's commands through it.
+    t.slack.installedTeams.add('T0OTHERORG');
     const res = await t.requests.command({ text: 'mine', user_id: ANA, team_id: 'T0OTHERORG' });
     expect(JSON.stringify(await res.json())).toContain('*Received:* 0 in the last 30 days, 0 in all.');
   });

@@ -132,6 +132,8 @@ describe('kudos record the workspace of giver and receiver (Slack Connect)', () 
     await t.app.background.drain();
     const announcementTs = String(t.slack.conversations.get(CHANNEL)?.at(-1)?.ts);
     await react({ user: EXT, item_user: BOT_USER_ID, ts: announcementTs });
+    // The shortcut is only in workspaces that installed Rapport: the partner has installed it too.
+    t.slack.installedTeams.add(PARTNER);
     await t.requests.messageShortcut({
       user_id: EXT,
       callback_id: 'give_kudos',

@@ -94,6 +94,8 @@ describe('a kudos emoji on someone’s message is a kudos', () => {
 
   test('each workspace’s own emoji set decides, for that workspace only', async () => {
     const other = { team_id: 'T0OTHERORG' };
+    // Rapport is installed there too: Slack sends that workspace's people's commands through it.
+    t.slack.installedTeams.add(other.team_id);
     await t.requests.command({ text: 'emoji tada', user_id: CAL, ...other });
     await t.requests.event(react({ user: ANA, item_user: BEN, reaction: 'clap' }), other);
     await t.requests.event(react({ user: CAL, item_user: BEN, reaction: 'tada' }), other);

@@ -210,12 +210,50 @@ describe('the digest and its chart', () => {
   });
 });
 
-describe('what the playground refuses, changing nothing', () => {
-  test('an unknown command, someone unknown, an unknown action, bad JSON, a huge body', async () => {
-    expect(await act('command', { as: ANA, channel: GENERAL, text: '/nope x' })).toEqual({
-      ok: false,
-      error: '/nope is not a valid command. In Slack, all messages that start with "/" are commands.',
+describe('commands Slack does not have for someone: Slackbot answers them, and the app hears nothing', () => {
+  const slackbotSaid = (s: PlaygroundState) =>
+    s.ephemerals.filter((e) => e.from === 'slackbot').map((e) => [e.channel, e.text]);
+
+  test('an unknown command', async () => {
+    expect(await act('command', { as: ANA, channel: GENERAL, text: '/nope x' })).toEqual({ ok: true });
+    expect(slackbotSaid(await state(ANA))).toEqual([
+      [
+        GENERAL,
+        expect.stringMatching(/^\/nope is not a valid command\. In Slack, all messages that start with/),
+      ],
+    ]);
+    expect((await state(ANA)).log.filter((l) => l.kind === 'request')).toEqual([]);
+  });
+
+  test('Globex has not installed Rapport: Dana’s /kudos never reaches it, and she has no Rapport commands or shortcuts', async () => {
+    const dana = await state(DANA);
+    expect([dana.commands, dana.shortcuts]).toEqual([[], []]);
+    expect((await state(ANA)).commands.map((c) => c.command)).toContain('/kudos');
+
+    expect(
+      await act('command', { as: DANA, channel: ALLIANCE, text: '/kudos @ana for the sandbox' }),
+    ).toEqual({
+      ok: true,
     });
+    expect(slackbotSaid(await state(DANA))).toEqual([
+      [ALLIANCE, expect.stringMatching(/^\/kudos is not a valid command\./)],
+    ]);
+    // Only Dana sees it; nothing was posted, and the app got no request.
+    expect(slackbotSaid(await state(ANA))).toEqual([]);
+    expect((await state(ANA)).conversations[ALLIANCE]).toEqual([]);
+    expect((await state(ANA)).log.filter((l) => l.kind === 'request')).toEqual([]);
+
+    await act('message', { as: ANA, channel: ALLIANCE, text: 'the sandbox is up' });
+    const ts = (await state(ANA)).conversations[ALLIANCE]?.[0]?.ts ?? '';
+    expect(await act('shortcut', { as: DANA, channel: ALLIANCE, ts, callbackId: 'give_kudos' })).toEqual({
+      ok: false,
+      error: 'Your workspace has not installed Rapport: its shortcuts are not in your Slack.',
+    });
+  });
+});
+
+describe('what the playground refuses, changing nothing', () => {
+  test('someone unknown, an unknown action, bad JSON, a huge body', async () => {
     expect(await act('message', { as: 'U0NOBODY00', channel: GENERAL, text: 'hi' })).toEqual({
       ok: false,
       error: 'Choose who you are first.',

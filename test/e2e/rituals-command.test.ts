@@ -202,6 +202,8 @@ describe('changing a ritual', () => {
   });
 
   test('another workspace cannot see or touch it', async () => {
+    // Rapport is installed there too: Slack sends that workspace's people's commands through it.
+    t.slack.installedTeams.add('T0OTHERORG');
     await rituals('standup daily 17:00');
     const id = (await stored())[0]?.id ?? 0;
     const other = async (text: string) =>

@@ -1,5 +1,6 @@
 import {
   type CommandFields,
+  type CommandOutcome,
   type SendOptions,
   SlackRequests as EmulatorRequests,
   type SlackStandIn,
@@ -22,21 +23,23 @@ type ViewFields = { id: string; hash: string; callback_id: string; private_metad
  * Shapes, signing and sending are the emulator's; this only fills in what a test leaves out.
  */
 export class SlackRequests extends EmulatorRequests {
-  constructor(appUrl: string, slack: SlackStandIn) {
-    super({ appUrl, signingSecret: SIGNING_SECRET, slack });
+  constructor(
+    appUrl: string,
+    private readonly stand: SlackStandIn,
+  ) {
+    super({ appUrl, signingSecret: SIGNING_SECRET, slack: stand });
   }
 
   override commandBody(fields: TestCommand): string {
-    return super.commandBody({
-      ...fields,
-      command: fields.command ?? '/kudos',
-      channel_id: fields.channel_id ?? 'C0GENERAL',
-      channel_name: 'general',
-    });
+    return super.commandBody(withDefaults(fields));
   }
 
   override command(fields: TestCommand, options?: SendOptions): Promise<Response> {
-    return super.command(fields as CommandFields, options);
+    return super.command(withDefaults(fields), options);
+  }
+
+  override slashCommand(fields: TestCommand, options?: SendOptions): Promise<CommandOutcome> {
+    return super.slashCommand(withDefaults(fields), options);
   }
 
   /** A click on a button in a message the app posted (a DM by default). */
@@ -67,7 +70,7 @@ export class SlackRequests extends EmulatorRequests {
     const view = { id: 'V0HOMETAB1', hash: '1700000000.home01', callback_id: '', private_metadata: '' };
     return this.blockActions({
       user_id: fields.user_id,
-      team_id: teamId,
+      ...(fields.team_id ? { team_id: fields.team_id } : {}),
       action: buttonAction(fields.action_id, fields.value),
       where: { type: 'view', view: viewAsSent(teamId, 'home', view, {}) },
     });
@@ -86,7 +89,7 @@ export class SlackRequests extends EmulatorRequests {
     const teamId = fields.team_id ?? TEAM_ID;
     return this.blockActions({
       user_id: fields.user_id,
-      team_id: teamId,
+      ...(fields.team_id ? { team_id: fields.team_id } : {}),
       action: {
         type: 'static_select',
         action_id: fields.action_id,
@@ -122,13 +125,12 @@ export class SlackRequests extends EmulatorRequests {
         },
   ): Promise<Response> {
     if ('view' in fields) return super.viewSubmission(fields);
-    const teamId = fields.team_id ?? TEAM_ID;
+    // The emulator names the workspaces (team, view.team_id, app_installed_team_id) from who submits.
     return super.viewSubmission({
       user_id: fields.user_id,
-      team_id: teamId,
+      ...(fields.team_id ? { team_id: fields.team_id } : {}),
       view: {
         id: fields.view_id ?? 'V0MODAL01',
-        team_id: teamId,
         type: 'modal',
         callback_id: fields.callback_id,
         private_metadata: fields.private_metadata,
@@ -152,11 +154,11 @@ export class SlackRequests extends EmulatorRequests {
     message: { ts: string; text?: string; user?: string | null; bot_id?: string; thread_ts?: string };
     team_id?: string;
   }): Promise<Response> {
-    const teamId = fields.team_id ?? TEAM_ID;
+    const teamId = fields.team_id ?? this.stand.teamOf(fields.user_id);
     const { message } = fields;
     return super.messageShortcut({
       user_id: fields.user_id,
-      team_id: teamId,
+      ...(fields.team_id ? { team_id: fields.team_id } : {}),
       callback_id: fields.callback_id,
       channel_id: fields.channel_id ?? 'C0GENERAL',
       channel_name: fields.channel_name ?? 'general',
@@ -167,10 +169,19 @@ export class SlackRequests extends EmulatorRequests {
         text: message.text ?? '',
         ts: message.ts,
         ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
-        team: teamId,
+        team: message.user ? this.stand.teamOf(message.user) : teamId,
       },
     });
   }
+}
+
+function withDefaults(fields: TestCommand): CommandFields {
+  return {
+    ...fields,
+    command: fields.command ?? '/kudos',
+    channel_id: fields.channel_id ?? 'C0GENERAL',
+    channel_name: 'general',
+  };
 }
 
 /** A clicked button as block_actions lists it. */

@@ -264,7 +264,7 @@ function countingCallsInFlight(inner: WebClient) {
   counted.slack = {
     chat: { ...inner.chat, postMessage },
     conversations: inner.conversations,
-    filesUploadV2: inner.filesUploadV2.bind(inner),
+    files: inner.files,
   };
   return counted;
 }

@@ -45,13 +45,13 @@ export function ephemeralItem(ephemeral: Ephemeral, page: Page): HTMLElement {
       'data-container': JSON.stringify(container),
       'aria-label': 'Message only visible to you',
     },
-    avatar('Rapport', true),
+    avatar(ephemeral.from === 'slackbot' ? 'Slackbot' : 'Rapport', true),
     el(
       'div',
       { class: 'message-main' },
       messageHeader(
-        'Rapport',
-        true,
+        ephemeral.from === 'slackbot' ? 'Slackbot' : 'Rapport',
+        ephemeral.from !== 'slackbot',
         timeLabel(new Date(ephemeral.at), page),
         el('span', { class: 'only-you' }, '👁 Only visible to you'),
       ),
