@@ -150,15 +150,16 @@ export class SlackRequests {
   eventBody(event: Record<string, unknown>, envelope: EnvelopeFields = {}): string {
     const eventId = envelope.event_id ?? `Ev${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
     const full: Record<string, unknown> = { ...event, event_ts: event.event_ts ?? `${Date.now() / 1000}` };
-    if (envelope.team_id) return JSON.stringify(eventEnvelope(eventId, full, { team: envelope.team_id }));
     const item = full.item as { channel?: unknown } | undefined;
     const channel = String(item?.channel ?? full.channel ?? '');
     const teams = channel ? this.slack.teamsOf(channel) : [TEAM_ID];
+    const shared = teams.length > 1;
+    // A test naming a workspace delivers the event through that workspace's installation.
     return JSON.stringify(
       eventEnvelope(eventId, full, {
-        team: teams[0],
-        authorizedTeam: teams.find((t) => this.slack.installedTeams.has(t)) ?? TEAM_ID,
-        isExtShared: teams.length > 1,
+        team: shared ? teams[0] : (envelope.team_id ?? teams[0]),
+        authorizedTeam: envelope.team_id ?? teams.find((t) => this.slack.installedTeams.has(t)) ?? TEAM_ID,
+        isExtShared: shared,
       }),
     );
   }

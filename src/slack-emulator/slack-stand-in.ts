@@ -628,34 +628,6 @@ export class SlackStandIn {
       this.homes.set(String(args.user_id), published);
       return { ok: true, view: published };
     },
-    // conversations.info: the Slack Connect fields of a channel (is_ext_shared, shared_team_ids,
-    // connected_team_ids, conversation_host_id, context_team_id), as in java-slack-sdk's
-    // json-logs/samples/api/conversations.info.json. A channel is shared when its members come from
-    // more than one workspace; the bot sees nothing of a channel it is not in (channel_not_found).
-    'conversations.info': (args) => {
-      const channel = String(args.channel ?? '');
-      const members = this.channelMembers.get(channel);
-      if (!members || this.channelsWithoutBot.has(channel)) return { ok: false, error: 'channel_not_found' };
-      const teams = [...new Set(members.map((id) => this.users.get(id)?.team_id ?? TEAM_ID))].sort();
-      const shared = teams.length > 1;
-      return {
-        ok: true,
-        channel: {
-          id: channel,
-          is_channel: true,
-          is_ext_shared: shared,
-          is_shared: shared,
-          is_im: false,
-          is_mpim: false,
-          is_member: true,
-          context_team_id: TEAM_ID,
-          conversation_host_id: TEAM_ID,
-          shared_team_ids: shared ? teams : [TEAM_ID],
-          connected_team_ids: shared ? teams : [],
-          internal_team_ids: [],
-        },
-      };
-    },
     'conversations.members': (args) => {
       const members = this.channelMembers.get(String(args.channel));
       if (!members) return { ok: false, error: 'channel_not_found' };

@@ -40,6 +40,8 @@ beforeEach(() => {
   t.slack.addUser({ id: BEN, name: 'ben', tz: 'Europe/Berlin' });
   t.slack.addUser({ id: EXT, name: 'ext', tz: 'Europe/Berlin', team_id: PARTNER });
   t.slack.addUser({ id: STRANGER, name: 'out', tz: 'Europe/Berlin', team_id: THIRD });
+  t.slack.addChannel({ id: SHARED, name: 'alliance', teams: [TEAM_ID, PARTNER] });
+  t.slack.addChannel({ id: PRIVATE, name: 'design', isPrivate: true });
   t.slack.channelMembers.set(SHARED, [ANA, BEN, EXT]);
   t.slack.channelMembers.set(PRIVATE, [ANA, BEN]);
   t.clock.set('2026-11-20T07:00:00Z'); // Friday, 08:00 in Berlin
@@ -110,6 +112,10 @@ describe('one record for a shared channel', () => {
   test("a partner's member answers the stand-up and writes a retro note on the channel's one record", async () => {
     await command('/rituals', 'standup mon-fri 09:30 local');
     t.clock.set('2026-11-20T08:30:05Z');
+    await t.app.jobs.tick();
+    await t.app.jobs.deliver();
+    // Slack shares no zone for a partner's member: their prompt may come at another hour.
+    t.clock.set('2026-11-20T09:30:05Z');
     await t.app.jobs.tick();
     await t.app.jobs.deliver();
 
@@ -189,6 +195,7 @@ describe('one record for a shared channel', () => {
   });
 
   test("each side's Home tab shows what the shared channel holds for them, and nothing of the other's own", async () => {
+    t.slack.installedTeams.add(PARTNER);
     expect(await command('/kudos', `${mention(EXT)} for the load-test scripts`)).toBe('');
     expect(await command('/kudos', `${mention(EXT)} for the review`, ANA, PRIVATE)).toBe('');
     const homeOf = async (user: string, team: string) => {
@@ -211,6 +218,7 @@ describe('one record for a shared channel', () => {
   });
 
   test('a partner who turned kudos DMs off in their own Home gets none for kudos in the shared channel', async () => {
+    t.slack.installedTeams.add(PARTNER);
     // Rapport knows the partner's member, as Slack describes them, in the shared channel's set.
     expect(await command('/kudos', `${mention(EXT)} for the first review`)).toBe('');
     await t.app.jobs.deliver();
@@ -233,11 +241,13 @@ describe('one record for a shared channel', () => {
 
   test("what a workspace recorded before its channel was shared joins the channel's record", async () => {
     const later = 'C0LATER001';
+    t.slack.addChannel({ id: later, name: 'later' });
     t.slack.channelMembers.set(later, [ANA, BEN]);
     expect(await command('/kudos', `${mention(BEN)} for the kickoff`, ANA, later)).toBe('');
     expect(await recordSets('kudos')).toEqual([TEAM_ID]);
 
     // The channel is shared with the partner: Slack says so, and Rapport adopts what was there.
+    t.slack.addChannel({ id: later, name: 'later', teams: [TEAM_ID, PARTNER] });
     t.slack.channelMembers.set(later, [ANA, BEN, EXT]);
     const shared = await t.requests.event({
       type: 'channel_shared',
@@ -254,6 +264,8 @@ describe('one record for a shared channel', () => {
 
 describe('strict tenancy', () => {
   test("a third workspace's signed requests about the shared channel get nothing", async () => {
+    // A workspace that installed Rapport, but that the channel is not shared with.
+    t.slack.installedTeams.add(THIRD);
     await command('/rituals', 'standup mon-fri 09:30 local');
     const before = await t.database.db.query(
       'select count(*)::int as n from rituals',
@@ -298,6 +310,7 @@ describe('strict tenancy', () => {
   });
 
   test("the partner's workspace cannot reach a private channel's retro by its id", async () => {
+    t.slack.installedTeams.add(PARTNER);
     await command('/retro', 'Private one', ANA, PRIVATE);
     const [retro] = await t.database.db.query(
       'select id::int as id, team_id from retros',
