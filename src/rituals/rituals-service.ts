@@ -22,7 +22,9 @@ import {
   moveSlots,
 } from '../db/repos/scheduler.js';
 import type { Directory, Person } from '../people/directory.js';
-import { type ChannelMembers, slotOf, syncRitualSlots } from './participants.js';
+import { type PersonZone, readTimeZone, zoneOfPerson } from '../people/time-zones.js';
+import { setChosenZone } from '../db/repos/person-settings.js';
+import { type ChannelMembers, participantZone, slotOf, syncRitualSlots, zonePlanFor } from './participants.js';
 import type { Weekday } from './cadence.js';
 import { AUDIENCE, KIND_DEFAULTS, KIND_LABELS } from './kinds.js';
 import { nextOccurrence, type Occurrence, type Schedule, scheduleOf } from './schedule.js';
@@ -55,9 +57,33 @@ export type RitualsService = ReturnType<typeof createRitualsService>;
  */
 export function createRitualsService(deps: Deps) {
   const zoneOf = async (actor: Actor, schedule: Schedule) =>
-    schedule.zone !== 'local'
-      ? schedule.zone
-      : ((await deps.directory.find(actor.teamId, actor.userId))?.tz ?? 'UTC');
+    schedule.zone !== 'local' ? schedule.zone : (await zoneOfPerson(deps, actor.teamId, actor.userId)).zone;
+
+  /** Moves a person's slots in every local-time ritual to their zone as it resolves now. */
+  const replan = async (teamId: string, person: Person) => {
+    const now = deps.clock.now();
+    const rows = await localRitualsOf(deps.db, teamId, person.userId);
+    const slots = [];
+    for (const r of rows) {
+      const plan = await zonePlanFor(deps, { team_id: teamId, zone: r.zone, created_by: r.created_by }, [
+        person.userId,
+      ]);
+      const zone = participantZone({ zone: r.zone }, person, plan);
+      const next = nextOccurrence(scheduleOf({ ...r, days: r.days as Weekday[] }), zone, now);
+      if (next) {
+        slots.push({
+          teamId,
+          ritualId: r.ritual_id,
+          participantId: person.userId,
+          zone,
+          nextLocalDate: next.localDate,
+          nextAt: next.at,
+        });
+      }
+    }
+    await moveSlots(deps.db, slots);
+    return rows;
+  };
 
   const view = async (actor: Actor, row: RitualRow): Promise<RitualView> => {
     const schedule = scheduleOf(row);
@@ -220,7 +246,11 @@ export function createRitualsService(deps: Deps) {
       if (rituals.length === 0) return 0;
       const person = await deps.directory.find(teamId, userId);
       const now = deps.clock.now();
-      const slots = rituals.flatMap((ritual) => slotOf(ritual, person, now) ?? []);
+      const plans = await Promise.all(rituals.map((ritual) => zonePlanFor(deps, ritual, [userId])));
+      const slots = rituals.flatMap((ritual, i) => {
+        const plan = plans[i];
+        return (plan && slotOf(ritual, person, now, plan)) ?? [];
+      });
       await addSlots(deps.db, slots);
       return slots.length;
     },
@@ -275,28 +305,31 @@ export function createRitualsService(deps: Deps) {
         await deleteSlotsOf(deps.db, teamId, person.userId);
         return;
       }
-      const zone = person.tz ?? 'UTC';
-      const now = deps.clock.now();
-      const rows = await localRitualsOf(deps.db, teamId, person.userId);
-      await moveSlots(
-        deps.db,
-        rows.flatMap((r) => {
-          const next = nextOccurrence(scheduleOf({ ...r, days: r.days as Weekday[] }), zone, now);
-          return next
-            ? [
-                {
-                  teamId,
-                  ritualId: r.ritual_id,
-                  participantId: person.userId,
-                  zone,
-                  nextLocalDate: next.localDate,
-                  nextAt: next.at,
-                },
-              ]
-            : [];
-        }),
-      );
+      await replan(teamId, person);
     },
+
+    /**
+     * The zone a person chose (the modal behind "Set my time zone", or the Home tab): saved, it wins
+     * over Slack's from now on, and their slots in every local-time ritual move to it. A name that
+     * is not a zone is refused and changes nothing.
+     */
+    async choosePersonZone(
+      teamId: string,
+      userId: string,
+      input: string,
+    ): Promise<{ zone: string; rituals: { channelId: string; kind: string; time: string }[] }> {
+      const zone = readTimeZone(input);
+      await setChosenZone(deps.db, teamId, userId, zone);
+      const person = await deps.directory.find(teamId, userId);
+      const rows = person ? await replan(teamId, person) : [];
+      return {
+        zone,
+        rituals: rows.map((r) => ({ channelId: r.channel_id, kind: r.kind, time: r.time_of_day.slice(0, 5) })),
+      };
+    },
+
+    /** The person's zone as Rapport uses it, and where it came from. */
+    zoneOf: (teamId: string, userId: string): Promise<PersonZone> => zoneOfPerson(deps, teamId, userId),
 
     /** Removing is for the ritual's creator or a workspace admin. */
     async remove(actor: Actor, id: number): Promise<RitualRow> {

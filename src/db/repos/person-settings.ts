@@ -26,3 +26,83 @@ export async function setKudosDms(q: Queryable, teamId: string, userId: string, 
     [teamId, userId, on],
   );
 }
+
+const zoneFacts = z.object({
+  chosen: z.string().nullable(),
+  slack: z.string().nullable(),
+  /** Whether Rapport has read the person from Slack at all. */
+  known: z.boolean(),
+  /** The zone of one of their slots in a local-time ritual: what it planned them in. */
+  planned: z.string().nullable(),
+});
+export type ZoneFacts = z.infer<typeof zoneFacts>;
+
+/**
+ * What Rapport knows of a person's time zone: the one they chose, the one Slack shares, and the one
+ * their local-time rituals planned them in.
+ */
+export async function zoneFactsOf(
+  q: Queryable,
+  teamId: string,
+  userId: string,
+): Promise<ZoneFacts> {
+  const [row] = await q.query(
+    `select p.time_zone as chosen, u.tz as slack, u.user_id is not null as known,
+            (select s.zone from ritual_slots s
+             join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
+             where s.team_id = me.team_id and s.participant_id = me.user_id and r.zone = 'local'
+             order by s.ritual_id limit 1) as planned
+     from (select $1::text as team_id, $2::text as user_id) me
+     left join person_settings p on p.team_id = me.team_id and p.user_id = me.user_id
+     left join slack_users u on u.team_id = me.team_id and u.user_id = me.user_id`,
+    [teamId, userId],
+    zoneFacts,
+  );
+  return row ?? { chosen: null, slack: null, known: false, planned: null };
+}
+
+/** The zones these people chose in Rapport, by user id (people who chose none are left out). */
+export async function chosenZones(
+  q: Queryable,
+  teamId: string,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await q.query(
+    `select user_id, time_zone from person_settings
+     where team_id = $1 and user_id = any($2::text[]) and time_zone is not null`,
+    [teamId, userIds],
+    z.object({ user_id: z.string(), time_zone: z.string() }),
+  );
+  return new Map(rows.map((r) => [r.user_id, r.time_zone]));
+}
+
+/** Saves the zone a person chose. */
+export async function setChosenZone(q: Queryable, teamId: string, userId: string, zone: string): Promise<void> {
+  await q.execute(
+    `insert into person_settings (team_id, user_id, time_zone, updated_at) values ($1, $2, $3, now())
+     on conflict (team_id, user_id) do update set time_zone = excluded.time_zone, updated_at = now()`,
+    [teamId, userId, zone],
+  );
+}
+
+/**
+ * Records that a person was asked for their zone: true only for the call that asked first, so of
+ * two prompts queued at once only one carries the question.
+ */
+export async function claimZoneQuestion(
+  q: Queryable,
+  teamId: string,
+  userId: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await q.query(
+    `insert into person_settings (team_id, user_id, zone_asked_at, updated_at) values ($1, $2, $3, $3)
+     on conflict (team_id, user_id) do update set zone_asked_at = excluded.zone_asked_at
+       where person_settings.zone_asked_at is null
+     returning user_id`,
+    [teamId, userId, now],
+    z.object({ user_id: z.string() }),
+  );
+  return rows.length > 0;
+}

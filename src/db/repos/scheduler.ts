@@ -167,13 +167,16 @@ const localSlot = z.object({
   zone: z.string(),
   cadence: z.enum(['weekly', 'biweekly', 'monthly']),
   starts_on: z.string().nullable(),
+  created_by: z.string(),
+  channel_id: z.string(),
+  kind: z.string(),
 });
 
 /** The rituals in which a person has a slot in their own time zone. */
 export function localRitualsOf(q: Queryable, teamId: string, userId: string) {
   return q.query(
     `select r.id as ritual_id, r.days, r.time_of_day, r.zone, r.cadence,
-            to_char(r.starts_on, 'YYYY-MM-DD') as starts_on
+            to_char(r.starts_on, 'YYYY-MM-DD') as starts_on, r.created_by, r.channel_id, r.kind
      from ritual_slots s join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
      where s.team_id = $1 and s.participant_id = $2 and r.zone = 'local'`,
     [teamId, userId],
