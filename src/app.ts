@@ -95,7 +95,7 @@ export function createApp(deps: AppDeps): RapportApp {
     runnableKinds: new Set(Object.keys(RITUAL_RUNNERS)),
   });
 
-  const standups = createStandupService({ db, clock });
+  const standups = createStandupService({ db, clock, directory });
   const pulse = createPulseService({ db });
   const retros = createRetroService({ db, clock });
   const actionItems = createActionItemsService({ db, clock, directory });

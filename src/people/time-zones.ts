@@ -55,6 +55,7 @@ export async function zoneOfPerson(
 /** A zone a person typed or picked, in its canonical spelling; a clear refusal for anything else. */
 export function readTimeZone(input: string): string {
   const name = input.trim();
+  if (name === '') throw new UserError('Pick your time zone from the list, or type one.', 'no_zone');
   if (!isTimeZone(name) || /^[+-]?\d/.test(name) || !name.includes('/')) {
     if (name.toUpperCase() === 'UTC') return 'UTC';
     throw new UserError(

@@ -235,6 +235,9 @@ export const home = (full: boolean): HomeDashboard => ({
         health: { score: 71.6, periodEnd: NOW },
       }))
     : [],
+  zone: full
+    ? { zone: 'America/Argentina/Buenos_Aires', source: 'assumed' }
+    : { zone: 'UTC', source: 'slack' },
 });
 export const daySummary = (n: number): DaySummary => ({
   localDate: '2026-11-20',

@@ -47,6 +47,7 @@ const dueSlot = z.object({
   next_at: z.date(),
   channel_id: z.string(),
   kind: z.string(),
+  ritual_zone: z.string(),
   days: z.array(z.number()),
   time_of_day: z.string(),
   cadence: z.enum(['weekly', 'biweekly', 'monthly']),
@@ -70,7 +71,7 @@ export function lockDueSlots(q: Queryable, now: Date, limit: number): Promise<Du
   return q.query(
     `select s.team_id, s.ritual_id, s.participant_id, s.zone,
             to_char(s.next_local_date, 'YYYY-MM-DD') as next_local_date, s.next_at,
-            r.channel_id, r.kind, r.days, r.time_of_day, r.questions, r.paused,
+            r.channel_id, r.kind, r.zone as ritual_zone, r.days, r.time_of_day, r.questions, r.paused,
             r.cadence, to_char(r.starts_on, 'YYYY-MM-DD') as starts_on,
             r.close_after_minutes, r.reminder_before_close_minutes,
             exists (select 1 from ritual_skips k

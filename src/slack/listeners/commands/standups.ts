@@ -38,8 +38,7 @@ export function registerCheckinCommand(
           );
           return undefined;
         case 'away': {
-          const zone = (await deps.directory.find(command.team_id, command.user_id))?.tz ?? 'UTC';
-          await standups.away(command.team_id, command.user_id, parsed.until, zone);
+          await standups.away(command.team_id, command.user_id, parsed.until);
           return plainMessage(
             `You're away until ${parsed.until}: no stand-up prompts until then. \`/checkin back\` ends it early.`,
           );
