@@ -6,12 +6,12 @@ import type { Directory } from './directory.js';
 
 /**
  * Where a person's zone came from: they chose it in Rapport; Slack shares it (users.info `tz`); or
- * Rapport assumed it, because Slack does not share a partner organisation's member's zone. Slack's
- * users.info documents `tz`, `tz_label` and `tz_offset` as fields it may leave out, and Slack
- * Connect limits what a workspace sees of an external member's profile
- * (https://docs.slack.dev/reference/methods/users.info, "Response";
- * https://docs.slack.dev/apis/slack-connect/ "Slack Connect: working with channels between
- * organizations", profile fields of external members).
+ * Rapport assumed it. Slack does not always share it: "The composition of user objects can vary
+ * greatly depending on the API being used, or the context of each Slack workspace. One example ...
+ * is getting data for a user connected through Slack Connect" (users.info, "Response":
+ * https://docs.slack.dev/reference/methods/users.info; the external member's object is in
+ * https://docs.slack.dev/apis/slack-connect, "External members"), and a partner's member may come
+ * without `tz`, `tz_label`, `tz_offset` or `locale`.
  */
 export type ZoneSource = 'chosen' | 'slack' | 'assumed';
 export type PersonZone = { zone: string; source: ZoneSource };
@@ -63,5 +63,11 @@ export function readTimeZone(input: string): string {
       'invalid_zone',
     );
   }
-  return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  // The list's spelling for a name typed in another case; a valid name not in it is kept as typed
+  // (ICU's list keeps some old names, Asia/Calcutta for Asia/Kolkata).
+  return KNOWN_ZONES().get(name.toLowerCase()) ?? name;
 }
+
+let knownZones: Map<string, string> | undefined;
+const KNOWN_ZONES = () =>
+  (knownZones ??= new Map(Intl.supportedValuesOf('timeZone').map((zone) => [zone.toLowerCase(), zone])));
