@@ -8,7 +8,7 @@ import type { Directory } from '../people/directory.js';
 import { computePeriods, PERIOD_MS, TREND_PERIODS } from './digest.js';
 import { digestMessages } from './digest-messages.js';
 import type { DeclaredSide } from './parse-command.js';
-import { sideNamesOf } from './side-names.js';
+import { sideNamesOf, teamIdsOf } from './side-names.js';
 
 const MINUTE_MS = 60 * 1000;
 
@@ -21,18 +21,18 @@ export function createHealthService(deps: {
   clock: Clock;
   directory: Directory;
   /** Fetches the names of the workspace's sides not fetched today (team.info, at the Slack edge). */
-  teamNames?: { refresh(teamId: string): Promise<void> };
+  teamNames?: { refresh(teamId: string, teamIds?: readonly string[]): Promise<void> };
 }) {
   return {
     /** `/health`: the 7 days ending now, and the 7 days before them; nothing is stored. */
     async now(teamId: string, channelId: string) {
-      await deps.teamNames?.refresh(teamId);
       const end = deps.clock.now();
       const [current, previous] = await computePeriods(deps.db, teamId, channelId, [
         end,
         new Date(end.getTime() - PERIOD_MS),
       ]);
       if (!current || !previous) throw new Error('a scorecard without its two weeks');
+      await deps.teamNames?.refresh(teamId, teamIdsOf([current.inputs, previous.inputs]));
       const sideNames = await sideNamesOf(deps.db, teamId, [current.inputs, previous.inputs]);
       return { channelId, current, previous, sideNames };
     },

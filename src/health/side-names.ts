@@ -18,14 +18,9 @@ const TEAM_ID = /^[TE][A-Z0-9]{8,}$/;
 export async function sideNamesOf(
   q: Queryable,
   teamId: string,
-  inputs: readonly Pick<PeriodInputs, 'sides' | 'kudosFlows' | 'creditFlows'>[],
+  inputs: readonly SidesOf[],
 ): Promise<SideNames> {
-  const keys = new Set(
-    inputs.flatMap((i) => [
-      ...i.sides,
-      ...[...i.kudosFlows, ...i.creditFlows].flatMap((f) => [f.from, f.to]),
-    ]),
-  );
+  const keys = sideKeys(inputs);
   const teamIds = [...keys].filter((k) => TEAM_ID.test(k));
   const names = await teamNamesOf(q, teamId, teamIds);
   return Object.fromEntries(
@@ -37,6 +32,19 @@ export async function sideNamesOf(
     }),
   );
 }
+
+type SidesOf = Pick<PeriodInputs, 'sides' | 'kudosFlows' | 'creditFlows'>;
+
+const sideKeys = (inputs: readonly SidesOf[]) =>
+  new Set(
+    inputs.flatMap((i) => [
+      ...i.sides,
+      ...[...i.kudosFlows, ...i.creditFlows].flatMap((f) => [f.from, f.to]),
+    ]),
+  );
+
+/** The sides that are workspaces (undeclared), by team id: those whose names team.info can give. */
+export const teamIdsOf = (inputs: readonly SidesOf[]) => [...sideKeys(inputs)].filter((k) => TEAM_ID.test(k));
 
 /** A side's name, or its key when it has none. */
 export const sideName = (names: SideNames | undefined, key: string) => names?.[key] ?? key;

@@ -13,8 +13,11 @@ const AT_ONCE = 50;
 const WAIT_MS = 1_000;
 
 export type TeamNames = {
-  /** Fetches the names of `teamId`'s workspaces (its own, and its people's) not fetched today. */
-  refresh(teamId: string): Promise<void>;
+  /**
+   * Fetches the names of `teamId`'s workspaces (its own, its people's, and `teamIds`) not fetched
+   * today; waits for it a second at most.
+   */
+  refresh(teamId: string, teamIds?: readonly string[]): Promise<void>;
   /** The same for every workspace: the scheduler's hourly turn, so a weekly digest finds names. */
   refreshAll(): Promise<void>;
 };
@@ -36,9 +39,10 @@ export function createTeamNames(deps: {
   log: Logger;
 }): TeamNames {
   const log = deps.log.child({ component: 'team-names' });
-  const fetch = async (teamId: string | null) => {
+  const fetch = async (teamId: string | null, teamIds: readonly string[] = []) => {
     const now = deps.clock.now();
-    const due = await teamNamesToFetch(deps.db, teamId, new Date(now.getTime() - KEPT_FOR_MS), AT_ONCE);
+    const before = new Date(now.getTime() - KEPT_FOR_MS);
+    const due = await teamNamesToFetch(deps.db, teamId, before, AT_ONCE, teamIds);
     for (const row of due) {
       try {
         const answer = await deps.slack.team.info(
@@ -68,19 +72,19 @@ export function createTeamNames(deps: {
   // One pass per workspace at a time; a command waits for it at most WAIT_MS (it answers Slack
   // within 3 seconds), and a slow pass goes on by itself: the next reply has the names.
   const running = new Map<string, Promise<void>>();
-  const pass = (teamId: string | null) => {
+  const pass = (teamId: string | null, teamIds?: readonly string[]) => {
     const key = teamId ?? '*';
     const current = running.get(key);
     if (current) return current;
-    const run = fetch(teamId)
+    const run = fetch(teamId, teamIds)
       .catch((error: unknown) => log.warn({ err: error, teamId }, 'fetching team names failed'))
       .finally(() => running.delete(key));
     running.set(key, run);
     return run;
   };
   return {
-    refresh: (teamId) =>
-      Promise.race([pass(teamId), new Promise<void>((resolve) => setTimeout(resolve, WAIT_MS).unref())]),
+    refresh: (teamId, teamIds) =>
+      Promise.race([pass(teamId, teamIds), new Promise<void>((resolve) => setTimeout(resolve, WAIT_MS).unref())]),
     refreshAll: () => pass(null),
   };
 }

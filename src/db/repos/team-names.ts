@@ -30,22 +30,31 @@ export async function saveTeamName(
 
 /**
  * Workspaces whose name is unknown or older than `before`: each workspace the people of `teamId`
- * (or of every workspace, when null) belong to, and the workspace itself. A handful per workspace.
+ * (or of every workspace, when null) belong to, the workspace itself, and `alsoIds` (for
+ * `teamId`). A handful per workspace.
  */
-export function teamNamesToFetch(q: Queryable, teamId: string | null, before: Date, limit: number) {
+export function teamNamesToFetch(
+  q: Queryable,
+  teamId: string | null,
+  before: Date,
+  limit: number,
+  alsoIds: readonly string[] = [],
+) {
   return q.query(
     `with seen as (
        select distinct team_id, home_team_id as named_team_id from slack_users
        where ($1::text is null or team_id = $1) and home_team_id is not null
        union
        select distinct team_id, team_id from slack_users where ($1::text is null or team_id = $1)
+       union
+       select $1::text, unnest($4::text[]) where $1::text is not null
      )
      select s.team_id, s.named_team_id from seen s
      left join team_names n on n.team_id = s.team_id and n.named_team_id = s.named_team_id
      where n.fetched_at is null or n.fetched_at < $2
      order by s.team_id, s.named_team_id
      limit $3`,
-    [teamId, before, limit],
+    [teamId, before, limit, alsoIds],
     z.object({ team_id: z.string(), named_team_id: z.string() }),
   );
 }

@@ -40,7 +40,7 @@ function explain(metric: MetricId, s: PeriodScorecard, names?: SideNames): strin
     case 'kudos_reciprocity':
       return `Kudos reciprocity between ${sidesNamed(i.sides, names)}: min ÷ max of each direction`;
     case 'credit_reciprocity':
-      return 'Credit reciprocity between sides: min ÷ max of each direction';
+      return `Credit reciprocity between ${sidesNamed(i.sides, names)}: min ÷ max of each direction`;
     case 'cross_side_kudos':
       return 'Cross-side kudos: the share of kudos given to someone of another side';
   }
