@@ -84,7 +84,10 @@ export function createTeamNames(deps: {
   };
   return {
     refresh: (teamId, teamIds) =>
-      Promise.race([pass(teamId, teamIds), new Promise<void>((resolve) => setTimeout(resolve, WAIT_MS).unref())]),
+      Promise.race([
+        pass(teamId, teamIds),
+        new Promise<void>((resolve) => setTimeout(resolve, WAIT_MS).unref()),
+      ]),
     refreshAll: () => pass(null),
   };
 }

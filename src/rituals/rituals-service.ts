@@ -24,7 +24,13 @@ import {
 import type { Directory, Person } from '../people/directory.js';
 import { type PersonZone, readTimeZone, zoneOfPerson } from '../people/time-zones.js';
 import { setChosenZone } from '../db/repos/person-settings.js';
-import { type ChannelMembers, participantZone, slotOf, syncRitualSlots, zonePlanFor } from './participants.js';
+import {
+  type ChannelMembers,
+  participantZone,
+  slotOf,
+  syncRitualSlots,
+  zonePlanFor,
+} from './participants.js';
 import type { Weekday } from './cadence.js';
 import { AUDIENCE, KIND_DEFAULTS, KIND_LABELS } from './kinds.js';
 import { nextOccurrence, type Occurrence, type Schedule, scheduleOf } from './schedule.js';
@@ -324,7 +330,11 @@ export function createRitualsService(deps: Deps) {
       const rows = person ? await replan(teamId, person) : [];
       return {
         zone,
-        rituals: rows.map((r) => ({ channelId: r.channel_id, kind: r.kind, time: r.time_of_day.slice(0, 5) })),
+        rituals: rows.map((r) => ({
+          channelId: r.channel_id,
+          kind: r.kind,
+          time: r.time_of_day.slice(0, 5),
+        })),
       };
     },
 

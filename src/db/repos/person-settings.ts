@@ -41,11 +41,7 @@ export type ZoneFacts = z.infer<typeof zoneFacts>;
  * What Rapport knows of a person's time zone: the one they chose, the one Slack shares, and the one
  * their local-time rituals planned them in.
  */
-export async function zoneFactsOf(
-  q: Queryable,
-  teamId: string,
-  userId: string,
-): Promise<ZoneFacts> {
+export async function zoneFactsOf(q: Queryable, teamId: string, userId: string): Promise<ZoneFacts> {
   const [row] = await q.query(
     `select p.time_zone as chosen, u.tz as slack, u.user_id is not null as known,
             (select s.zone from ritual_slots s
@@ -78,7 +74,12 @@ export async function chosenZones(
 }
 
 /** Saves the zone a person chose. */
-export async function setChosenZone(q: Queryable, teamId: string, userId: string, zone: string): Promise<void> {
+export async function setChosenZone(
+  q: Queryable,
+  teamId: string,
+  userId: string,
+  zone: string,
+): Promise<void> {
   await q.execute(
     `insert into person_settings (team_id, user_id, time_zone, updated_at) values ($1, $2, $3, now())
      on conflict (team_id, user_id) do update set time_zone = excluded.time_zone, updated_at = now()`,

@@ -19,45 +19,114 @@ export const ZONE_CHOICES: readonly { region: string; zones: readonly string[] }
   {
     region: 'Americas',
     zones: [
-      'Pacific/Honolulu', 'America/Anchorage', 'America/Los_Angeles', 'America/Vancouver', 'America/Tijuana',
-      'America/Phoenix', 'America/Denver', 'America/Edmonton', 'America/Chicago', 'America/Mexico_City',
-      'America/Winnipeg', 'America/Guatemala', 'America/Costa_Rica', 'America/New_York', 'America/Toronto',
-      'America/Bogota', 'America/Lima', 'America/Panama', 'America/Halifax', 'America/Caracas',
-      'America/Santiago', 'America/La_Paz', 'America/Puerto_Rico', 'America/St_Johns', 'America/Sao_Paulo',
-      'America/Argentina/Buenos_Aires', 'America/Montevideo', 'America/Nuuk', 'Atlantic/South_Georgia',
+      'Pacific/Honolulu',
+      'America/Anchorage',
+      'America/Los_Angeles',
+      'America/Vancouver',
+      'America/Tijuana',
+      'America/Phoenix',
+      'America/Denver',
+      'America/Edmonton',
+      'America/Chicago',
+      'America/Mexico_City',
+      'America/Winnipeg',
+      'America/Guatemala',
+      'America/Costa_Rica',
+      'America/New_York',
+      'America/Toronto',
+      'America/Bogota',
+      'America/Lima',
+      'America/Panama',
+      'America/Halifax',
+      'America/Caracas',
+      'America/Santiago',
+      'America/La_Paz',
+      'America/Puerto_Rico',
+      'America/St_Johns',
+      'America/Sao_Paulo',
+      'America/Argentina/Buenos_Aires',
+      'America/Montevideo',
+      'America/Nuuk',
+      'Atlantic/South_Georgia',
     ],
   },
   {
     region: 'Europe',
     zones: [
-      'Atlantic/Azores', 'Atlantic/Reykjavik', 'Europe/London', 'Europe/Dublin', 'Europe/Lisbon',
-      'Europe/Madrid', 'Europe/Paris', 'Europe/Brussels', 'Europe/Amsterdam', 'Europe/Berlin',
-      'Europe/Zurich', 'Europe/Rome', 'Europe/Stockholm', 'Europe/Oslo', 'Europe/Copenhagen',
-      'Europe/Warsaw', 'Europe/Prague', 'Europe/Vienna', 'Europe/Budapest', 'Europe/Athens',
-      'Europe/Bucharest', 'Europe/Helsinki', 'Europe/Kyiv', 'Europe/Istanbul', 'Europe/Moscow',
+      'Atlantic/Azores',
+      'Atlantic/Reykjavik',
+      'Europe/London',
+      'Europe/Dublin',
+      'Europe/Lisbon',
+      'Europe/Madrid',
+      'Europe/Paris',
+      'Europe/Brussels',
+      'Europe/Amsterdam',
+      'Europe/Berlin',
+      'Europe/Zurich',
+      'Europe/Rome',
+      'Europe/Stockholm',
+      'Europe/Oslo',
+      'Europe/Copenhagen',
+      'Europe/Warsaw',
+      'Europe/Prague',
+      'Europe/Vienna',
+      'Europe/Budapest',
+      'Europe/Athens',
+      'Europe/Bucharest',
+      'Europe/Helsinki',
+      'Europe/Kyiv',
+      'Europe/Istanbul',
+      'Europe/Moscow',
     ],
   },
   {
     region: 'Africa',
-    zones: [
-      'Africa/Casablanca', 'Africa/Lagos', 'Africa/Johannesburg', 'Africa/Cairo', 'Africa/Nairobi',
-    ],
+    zones: ['Africa/Casablanca', 'Africa/Lagos', 'Africa/Johannesburg', 'Africa/Cairo', 'Africa/Nairobi'],
   },
   {
     region: 'Asia',
     zones: [
-      'Asia/Jerusalem', 'Asia/Riyadh', 'Asia/Tehran', 'Asia/Dubai', 'Asia/Baku', 'Asia/Kabul',
-      'Asia/Karachi', 'Asia/Tashkent', 'Asia/Kolkata', 'Asia/Colombo', 'Asia/Kathmandu', 'Asia/Dhaka',
-      'Asia/Yangon', 'Asia/Bangkok', 'Asia/Jakarta', 'Asia/Ho_Chi_Minh', 'Asia/Shanghai', 'Asia/Hong_Kong',
-      'Asia/Singapore', 'Asia/Manila', 'Asia/Taipei', 'Asia/Seoul', 'Asia/Tokyo',
+      'Asia/Jerusalem',
+      'Asia/Riyadh',
+      'Asia/Tehran',
+      'Asia/Dubai',
+      'Asia/Baku',
+      'Asia/Kabul',
+      'Asia/Karachi',
+      'Asia/Tashkent',
+      'Asia/Kolkata',
+      'Asia/Colombo',
+      'Asia/Kathmandu',
+      'Asia/Dhaka',
+      'Asia/Yangon',
+      'Asia/Bangkok',
+      'Asia/Jakarta',
+      'Asia/Ho_Chi_Minh',
+      'Asia/Shanghai',
+      'Asia/Hong_Kong',
+      'Asia/Singapore',
+      'Asia/Manila',
+      'Asia/Taipei',
+      'Asia/Seoul',
+      'Asia/Tokyo',
     ],
   },
   {
     region: 'Australia and the Pacific',
     zones: [
-      'Australia/Perth', 'Australia/Eucla', 'Australia/Darwin', 'Australia/Adelaide', 'Australia/Brisbane',
-      'Australia/Sydney', 'Australia/Melbourne', 'Australia/Lord_Howe', 'Pacific/Guam', 'Pacific/Noumea',
-      'Pacific/Auckland', 'Pacific/Fiji',
+      'Australia/Perth',
+      'Australia/Eucla',
+      'Australia/Darwin',
+      'Australia/Adelaide',
+      'Australia/Brisbane',
+      'Australia/Sydney',
+      'Australia/Melbourne',
+      'Australia/Lord_Howe',
+      'Pacific/Guam',
+      'Pacific/Noumea',
+      'Pacific/Auckland',
+      'Pacific/Fiji',
     ],
   },
 ];
@@ -75,7 +144,8 @@ const SOURCE_WORDS: Record<PersonZone['source'], string> = {
 };
 
 /** How a person's zone is described to them: the zone and where it came from. */
-export const describeZone = (z: PersonZone, now: Date) => `${zoneLabel(z.zone, now)}, ${SOURCE_WORDS[z.source]}`;
+export const describeZone = (z: PersonZone, now: Date) =>
+  `${zoneLabel(z.zone, now)}, ${SOURCE_WORDS[z.source]}`;
 
 /** What a prompt says when Rapport assumed the person's zone; the first also asks for theirs. */
 export function zoneNoticeBlocks(notice: ZoneNotice | undefined): Block[] {
@@ -133,7 +203,9 @@ export function timeZoneModal(input: { current: PersonZone; now: Date }): types.
             label: { type: 'plain_text' as const, text: g.region },
             options: g.zones.map(option),
           })),
-          ...(listed && input.current.source !== 'assumed' ? { initial_option: option(input.current.zone) } : {}),
+          ...(listed && input.current.source !== 'assumed'
+            ? { initial_option: option(input.current.zone) }
+            : {}),
         },
       },
       {
@@ -160,14 +232,17 @@ export function timeZoneSaved(input: {
   now: Date;
 }): types.ModalView {
   const lines = input.rituals.map(
-    (r) => `• <#${r.channelId}>: your ${r.kind === 'standup' ? 'stand-up' : r.kind} comes at ${r.time} your time`,
+    (r) =>
+      `• <#${r.channelId}>: your ${r.kind === 'standup' ? 'stand-up' : r.kind} comes at ${r.time} your time`,
   );
   return {
     type: 'modal',
     title: { type: 'plain_text', text: TIME_ZONE_TITLE },
     close: { type: 'plain_text', text: 'Done' },
     blocks: [
-      section(`:white_check_mark: Got it: your time zone is *${escapeMrkdwn(zoneLabel(input.zone, input.now))}*.`),
+      section(
+        `:white_check_mark: Got it: your time zone is *${escapeMrkdwn(zoneLabel(input.zone, input.now))}*.`,
+      ),
       ...(lines.length > 0 ? [section(lines.join('\n'))] : []),
       context("It wins over Slack's from now on. Change it any time on Rapport's Home tab."),
     ],
