@@ -13,7 +13,8 @@ export type ZoneNotice = { zone: string; ask: boolean };
 /**
  * The notice for a prompt about to be queued, inside the scheduler's transaction: none when the
  * ritual is not in local time, or the person's zone is theirs (chosen) or Slack's. Asking is
- * claimed in the same transaction, so the question goes out on one prompt only.
+ * claimed in the same transaction, so the question goes out on one prompt only. Someone Rapport has
+ * not read from Slack at all is not told Slack keeps their zone from it.
  */
 export async function zoneNoticeFor(tx: Queryable, o: DueOccurrence): Promise<ZoneNotice | undefined> {
   if (o.purpose !== 'prompt' || !o.personalZone || o.participantId === '') return undefined;

@@ -205,6 +205,24 @@ test('the Home tab shows the zone and where it came from, and changes it', async
   expect(JSON.stringify(redrawn.args.view)).toContain('*Time zone:* Asia/Tokyo (UTC+09:00), you chose it.');
 });
 
+test('a pulse check in local time tells him the same, and a ritual in one named zone says nothing about his', async () => {
+  // Slack pushes his profile, still without a zone (the directory keeps it; tables were emptied).
+  await t.requests.event({ type: 'user_change', user: { id: GUS, team_id: GLOBEX, name: 'gus' } });
+  for (const text of ['pulse weekly fri 10:00 local', 'standup mon-fri 09:30 Europe/Berlin']) {
+    const res = await t.requests.command({ command: '/rituals', text, user_id: ANA, channel_id: CHANNEL });
+    expect(res.status).toBe(200);
+  }
+  await t.app.background.drain();
+  await tickAt('2026-11-20T09:00:05Z');
+  const [pulse, fixed] = [
+    promptsTo(GUS).find((c) => String(c.args.text).startsWith('Pulse check')),
+    promptsTo(GUS).find((c) => String(c.args.text).startsWith('Stand-up')),
+  ];
+  expect(buttons(pulse)).toEqual(['pulse_answer', 'time_zone_open']);
+  expect(JSON.stringify(pulse?.args.blocks)).toContain('so this is scheduled in *Europe/Berlin*');
+  expect(JSON.stringify(fixed?.args.blocks)).not.toContain('time zone');
+});
+
 // Last: the directory remembers the zone Slack sends here for the rest of the file.
 test('a typed zone wins over the list, and a zone he chose wins over the one Slack later shares', async () => {
   await standupInChannel();
