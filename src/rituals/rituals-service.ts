@@ -20,10 +20,18 @@ import {
   deleteSlotsOf,
   localRitualsOf,
   moveSlots,
+  type Slot,
+  slotsInCreatorZone,
 } from '../db/repos/scheduler.js';
 import type { Directory, Person } from '../people/directory.js';
-import { type PersonZone, readTimeZone, zoneOfPerson } from '../people/time-zones.js';
-import { setChosenZone } from '../db/repos/person-settings.js';
+import {
+  LAST_RESORT_ZONE,
+  type PersonZone,
+  readTimeZone,
+  resolveZone,
+  zoneOfPerson,
+} from '../people/time-zones.js';
+import { chosenZones, setChosenZone } from '../db/repos/person-settings.js';
 import {
   type ChannelMembers,
   participantZone,
@@ -65,11 +73,31 @@ export function createRitualsService(deps: Deps) {
   const zoneOf = async (actor: Actor, schedule: Schedule) =>
     schedule.zone !== 'local' ? schedule.zone : (await zoneOfPerson(deps, actor.teamId, actor.userId)).zone;
 
-  /** Moves a person's slots in every local-time ritual to their zone as it resolves now. */
+  /**
+   * Moves a person's slots in every local-time ritual to their zone as it resolves now, and, in the
+   * local-time rituals they created, the slots planned in their zone (see slotsInCreatorZone).
+   */
   const replan = async (teamId: string, person: Person) => {
     const now = deps.clock.now();
     const rows = await localRitualsOf(deps.db, teamId, person.userId);
-    const slots = [];
+    const slots: Slot[] = [];
+    const own = resolveZone(
+      { chosen: (await chosenZones(deps.db, teamId, [person.userId])).get(person.userId), slack: person.tz },
+      LAST_RESORT_ZONE,
+    ).zone;
+    for (const r of await slotsInCreatorZone(deps.db, teamId, person.userId)) {
+      const next = nextOccurrence(scheduleOf({ ...r, days: r.days as Weekday[] }), own, now);
+      if (next) {
+        slots.push({
+          teamId,
+          ritualId: r.ritual_id,
+          participantId: r.participant_id,
+          zone: own,
+          nextLocalDate: next.localDate,
+          nextAt: next.at,
+        });
+      }
+    }
     for (const r of rows) {
       const plan = await zonePlanFor(deps, { team_id: teamId, zone: r.zone, created_by: r.created_by }, [
         person.userId,

@@ -69,6 +69,18 @@ async function tickAt(at: string) {
   await t.app.jobs.deliver();
 }
 
+/**
+ * Slack pushes Gus's profile, still without a zone: stored again, as the app's directory still
+ * remembers him from an earlier test while the tables were emptied.
+ */
+async function gusProfileWithoutZone() {
+  const res = await t.requests.event({
+    type: 'user_change',
+    user: { id: GUS, team_id: GLOBEX, name: 'gus' },
+  });
+  expect(res.status).toBe(200);
+}
+
 async function standupInChannel() {
   const res = await t.requests.command({
     command: '/rituals',
@@ -81,10 +93,10 @@ async function standupInChannel() {
 }
 
 /** Gus clicks "Set my time zone" and submits the form with these values; the response's JSON. */
-async function submitZone(values: { picked?: string; typed?: string }, from = 'prompt') {
+async function submitZone(values: { picked?: string; typed?: string }, from = 'prompt', user = GUS) {
   const n = t.slack.callsTo('views.open').length;
   await t.requests.blockAction({
-    user_id: GUS,
+    user_id: user,
     team_id: 'T0RAPPORT1',
     action_id: 'time_zone_open',
     value: from,
@@ -95,7 +107,7 @@ async function submitZone(values: { picked?: string; typed?: string }, from = 'p
   );
   expect(view.callback_id).toBe('time_zone_form');
   const res = await t.requests.viewSubmission({
-    user_id: GUS,
+    user_id: user,
     callback_id: 'time_zone_form',
     private_metadata: view.private_metadata,
     values: {
@@ -206,8 +218,7 @@ test('the Home tab shows the zone and where it came from, and changes it', async
 });
 
 test('a pulse check in local time tells him the same, and a ritual in one named zone says nothing about his', async () => {
-  // Slack pushes his profile, still without a zone (the directory keeps it; tables were emptied).
-  await t.requests.event({ type: 'user_change', user: { id: GUS, team_id: GLOBEX, name: 'gus' } });
+  await gusProfileWithoutZone();
   for (const text of ['pulse weekly fri 10:00 local', 'standup mon-fri 09:30 Europe/Berlin']) {
     const res = await t.requests.command({ command: '/rituals', text, user_id: ANA, channel_id: CHANNEL });
     expect(res.status).toBe(200);
@@ -221,6 +232,23 @@ test('a pulse check in local time tells him the same, and a ritual in one named 
   expect(buttons(pulse)).toEqual(['pulse_answer', 'time_zone_open']);
   expect(JSON.stringify(pulse?.args.blocks)).toContain('so this is scheduled in *Europe/Berlin*');
   expect(JSON.stringify(fixed?.args.blocks)).not.toContain('time zone');
+});
+
+test('when the creator moves, those planned in her zone move with her; those with a zone of their own stay', async () => {
+  await gusProfileWithoutZone();
+  await standupInChannel();
+  const saved = await submitZone({ picked: 'America/Chicago' }, 'home', ANA);
+  expect(saved.response.response_action).toBe('update');
+  expect((await slots()).map((s) => [s.participant_id, s.zone, s.next_at.toISOString()])).toEqual([
+    [ANA, 'America/Chicago', '2026-11-20T15:30:00.000Z'],
+    [GUS, 'America/Chicago', '2026-11-20T15:30:00.000Z'],
+  ]);
+  await submitZone({ picked: 'Asia/Tokyo' });
+  await submitZone({ picked: 'Europe/Paris' }, 'home', ANA);
+  expect((await slots()).map((s) => [s.participant_id, s.zone])).toEqual([
+    [ANA, 'Europe/Paris'],
+    [GUS, 'Asia/Tokyo'],
+  ]);
 });
 
 // Last: the directory remembers the zone Slack sends here for the rest of the file.

@@ -376,3 +376,32 @@ export async function nextDueAt(q: Queryable, teamId: string): Promise<Date | un
   );
   return row?.next_at ?? undefined;
 }
+
+/**
+ * The slots planned in the zone of the ritual's creator, in the local-time rituals `creatorId`
+ * created: a channel-wide ritual's one slot, and each participant for whom neither they nor Slack
+ * gave a zone (src/rituals/participants.ts assumes the creator's). They move when the creator's
+ * zone does.
+ */
+export function slotsInCreatorZone(q: Queryable, teamId: string, creatorId: string) {
+  return q.query(
+    `select s.participant_id, r.id as ritual_id, r.days, r.time_of_day, r.zone, r.cadence,
+            to_char(r.starts_on, 'YYYY-MM-DD') as starts_on
+     from rituals r
+     join ritual_slots s on s.team_id = r.team_id and s.ritual_id = r.id
+     left join person_settings p on p.team_id = s.team_id and p.user_id = s.participant_id
+     left join slack_users u on u.team_id = s.team_id and u.user_id = s.participant_id
+     where r.team_id = $1 and r.created_by = $2 and r.zone = 'local' and s.participant_id <> $2
+       and (s.participant_id = '' or (u.user_id is not null and u.tz is null and p.time_zone is null))`,
+    [teamId, creatorId],
+    z.object({
+      participant_id: z.string(),
+      ritual_id: z.coerce.number(),
+      days: z.array(z.number()),
+      time_of_day: z.string(),
+      zone: z.string(),
+      cadence: z.enum(['weekly', 'biweekly', 'monthly']),
+      starts_on: z.string().nullable(),
+    }),
+  );
+}
