@@ -20,14 +20,8 @@ export function registerHealthCommand(app: App, deps: { health: HealthService; l
         case 'help':
           return healthHelp();
         case 'scorecard': {
-          const { current, previous, sideNames } = await health.now(teamId, channelId);
-          return scorecardMessage({
-            channelId,
-            current,
-            previous,
-            sideNames,
-            title: 'Alliance health, last 7 days',
-          });
+          const card = await health.now(teamId, channelId);
+          return scorecardMessage({ ...card, title: 'Alliance health, last 7 days' });
         }
         case 'post': {
           const queued = await health.post(teamId, channelId);
