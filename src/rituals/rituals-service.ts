@@ -79,41 +79,32 @@ export function createRitualsService(deps: Deps) {
    */
   const replan = async (teamId: string, person: Person) => {
     const now = deps.clock.now();
-    const rows = await localRitualsOf(deps.db, teamId, person.userId);
-    const slots: Slot[] = [];
-    const own = resolveZone(
-      { chosen: (await chosenZones(deps.db, teamId, [person.userId])).get(person.userId), slack: person.tz },
-      LAST_RESORT_ZONE,
-    ).zone;
-    for (const r of await slotsInCreatorZone(deps.db, teamId, person.userId)) {
-      const next = nextOccurrence(scheduleOf({ ...r, days: r.days as Weekday[] }), own, now);
-      if (next) {
-        slots.push({
+    type Planned = Omit<Parameters<typeof scheduleOf>[0], 'days'> & { ritual_id: number; days: number[] };
+    const slotIn = (r: Planned, participantId: string, zone: string): Slot[] => {
+      const next = nextOccurrence(scheduleOf({ ...r, days: r.days as Weekday[] }), zone, now);
+      if (!next) return [];
+      return [
+        {
           teamId,
           ritualId: r.ritual_id,
-          participantId: r.participant_id,
-          zone: own,
+          participantId,
+          zone,
           nextLocalDate: next.localDate,
           nextAt: next.at,
-        });
-      }
-    }
+        },
+      ];
+    };
+    const rows = await localRitualsOf(deps.db, teamId, person.userId);
+    const chosen = await chosenZones(deps.db, teamId, [person.userId]);
+    const own = resolveZone({ chosen: chosen.get(person.userId), slack: person.tz }, LAST_RESORT_ZONE).zone;
+    const slots = (await slotsInCreatorZone(deps.db, teamId, person.userId)).flatMap((r) =>
+      slotIn(r, r.participant_id, own),
+    );
     for (const r of rows) {
       const plan = await zonePlanFor(deps, { team_id: teamId, zone: r.zone, created_by: r.created_by }, [
         person.userId,
       ]);
-      const zone = participantZone({ zone: r.zone }, person, plan);
-      const next = nextOccurrence(scheduleOf({ ...r, days: r.days as Weekday[] }), zone, now);
-      if (next) {
-        slots.push({
-          teamId,
-          ritualId: r.ritual_id,
-          participantId: person.userId,
-          zone,
-          nextLocalDate: next.localDate,
-          nextAt: next.at,
-        });
-      }
+      slots.push(...slotIn(r, person.userId, participantZone({ zone: r.zone }, person, plan)));
     }
     await moveSlots(deps.db, slots);
     return rows;
