@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { DateTime } from 'luxon';
 import type { PersonZone } from '../../../people/time-zones.js';
+import { KIND_LABELS, type RitualKindId } from '../../../rituals/kinds.js';
 import type { ZoneNotice } from '../../../rituals/zone-notice.js';
 import { TIME_ZONE } from '../../ids.js';
 import { type Block, context, escapeMrkdwn, section } from '../blocks.js';
@@ -233,7 +234,7 @@ export function timeZoneSaved(input: {
 }): types.ModalView {
   const lines = input.rituals.map(
     (r) =>
-      `• <#${r.channelId}>: your ${r.kind === 'standup' ? 'stand-up' : r.kind} comes at ${r.time} your time`,
+      `• <#${r.channelId}>: your ${KIND_LABELS[r.kind as RitualKindId] ?? r.kind} comes at ${r.time} your time`,
   );
   return {
     type: 'modal',
