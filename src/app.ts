@@ -16,6 +16,7 @@ import { createActionItemsService } from './retros/action-items.js';
 import { createDebriefService } from './retros/debriefs.js';
 import { retroKind } from './retros/retro-kind.js';
 import { createRetroService } from './retros/retros-service.js';
+import { createTeamNames } from './people/team-names.js';
 import { createJobs, type Jobs } from './scheduler/jobs.js';
 import type { RitualRunners } from './scheduler/ritual-kind.js';
 import { createStandupService } from './standups/standups-service.js';
@@ -97,7 +98,7 @@ export function createApp(deps: AppDeps): RapportApp {
     runnableKinds: new Set(Object.keys(RITUAL_RUNNERS)),
   });
 
-  const standups = createStandupService({ db, clock });
+  const standups = createStandupService({ db, clock, directory });
   const pulse = createPulseService({ db });
   const retros = createRetroService({ db, clock });
   const actionItems = createActionItemsService({ db, clock, directory });
@@ -105,7 +106,8 @@ export function createApp(deps: AppDeps): RapportApp {
   // The outbox decides about retries itself, so its client never retries on its own.
   const outboxClient = clientWithoutRetries(10_000);
   const outbox = createOutbox({ db, clock, log, slack: outboxClient, background });
-  const jobs = createJobs({ db, clock, log, outbox, kinds: RITUAL_RUNNERS });
+  const teamNames = createTeamNames({ db, slack: quickClient, clock, log });
+  const jobs = createJobs({ db, clock, log, outbox, kinds: RITUAL_RUNNERS, hourly: teamNames.refreshAll });
 
   const runNow = async () => {
     await jobs.tick();
@@ -121,7 +123,7 @@ export function createApp(deps: AppDeps): RapportApp {
     kudosSummary: kudos.summary,
     creditsOf: credits.forPerson,
   });
-  const health = createHealthService({ db, clock, directory });
+  const health = createHealthService({ db, clock, directory, teamNames });
   registerListeners(bolt, {
     kudos,
     rituals,

@@ -19,6 +19,7 @@ import {
   withdrawPendingEdits,
 } from '../db/repos/outbox.js';
 import { UserError } from '../errors.js';
+import { LAST_RESORT_ZONE, zoneOfPerson } from '../people/time-zones.js';
 import type { Directory } from '../people/directory.js';
 import { decisionView } from './decision-views.js';
 import { type DecisionErrors, type DecisionForm, parseDecisionForm } from './decision-form.js';
@@ -50,8 +51,7 @@ const USER_ID = /^[UW][A-Z0-9]{2,30}$/;
  */
 export function createDecisionsService(deps: { db: Database; clock: Clock; directory: Directory }) {
   const zoneOf = async (teamId: string, userId: string) => {
-    const tz = (await deps.directory.find(teamId, userId))?.tz ?? 'UTC';
-    return DateTime.now().setZone(tz).isValid ? tz : 'UTC';
+    return (await zoneOfPerson(deps, teamId, userId)).zone;
   };
 
   /** Checks the form, and that the owner and everyone consulted are real, active people. */
@@ -64,7 +64,8 @@ export function createDecisionsService(deps: { db: Database; clock: Clock; direc
   > => {
     // Only a well-formed user id is looked up; anything else fails the form's own check below.
     const owner = typeof form.owner === 'string' && USER_ID.test(form.owner) ? form.owner : undefined;
-    const zone = owner ? await zoneOf(teamId, owner) : 'UTC';
+    // Without a well-formed owner the form is refused below; the date is only checked for the form.
+    const zone = owner ? await zoneOf(teamId, owner) : LAST_RESORT_ZONE;
     const today = DateTime.fromJSDate(deps.clock.now(), { zone }).toISODate() ?? '';
     const parsed = parseDecisionForm(form, today, unchangedReview);
     if (!parsed.ok) return parsed;

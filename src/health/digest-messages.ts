@@ -5,6 +5,7 @@ import { healthFile, healthView } from './health-views.js';
 import { type ChartInput, renderChartPng } from './chart.js';
 import { computeDigest, type Digest } from './digest.js';
 import { PILLAR_LABELS, type PillarId } from './pillars.js';
+import { sideName } from './side-names.js';
 
 /**
  * The messages that publish one channel's digest for the week ending at `end`: the digest itself,
@@ -42,9 +43,14 @@ export async function digestMessages(
   ];
 }
 
-/** The chart's data, or null when there is nothing to draw (no week with data, no kudos between sides). */
+/**
+ * The chart's data, or null when there is nothing to draw (no week with data, no kudos between
+ * sides). Sides are drawn by name, so its axes and its description say "Northwind", not T0….
+ */
 function chartOf(digest: Digest): ChartInput | null {
-  const kudosFlows = digest.current.inputs.kudosFlows.filter((f) => f.count > 0);
+  const kudosFlows = digest.current.inputs.kudosFlows
+    .filter((f) => f.count > 0)
+    .map((f) => ({ ...f, from: sideName(digest.sideNames, f.from), to: sideName(digest.sideNames, f.to) }));
   if (digest.trend.length === 0 && kudosFlows.length === 0) return null;
   return { trend: digest.trend, kudosFlows };
 }

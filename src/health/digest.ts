@@ -5,6 +5,7 @@ import type { Period } from '../db/repos/health.js';
 import type { TrendPoint } from './chart.js';
 import { periodsInputs } from './period-inputs.js';
 import { scorecardOf } from './scorecard.js';
+import { type SideNames, sideNamesOf } from './side-names.js';
 
 export const PERIOD_DAYS = 7;
 export const TREND_PERIODS = 8;
@@ -38,6 +39,8 @@ export type Digest = {
     overdue: Listed<ListedAction>;
     blockers: Listed<{ userId: string; since: string }>;
   };
+  /** What the sides of its weeks are called (a workspace's name for an undeclared side). */
+  sideNames: SideNames;
 };
 
 /** The period of 7 days that ends at `end`. */
@@ -90,6 +93,7 @@ export async function computeDigest(
     trend: weeks.filter((p) => p.score !== null).map((p) => ({ periodEnd: p.end, pillars: p.pillars })),
     highlights: { kudos, credits, actionsDone },
     attention: { overdue, blockers },
+    sideNames: await sideNamesOf(q, teamId, [current.inputs]),
   };
 }
 

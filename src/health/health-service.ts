@@ -8,6 +8,7 @@ import type { Directory } from '../people/directory.js';
 import { computePeriods, PERIOD_MS, TREND_PERIODS } from './digest.js';
 import { digestMessages } from './digest-messages.js';
 import type { DeclaredSide } from './parse-command.js';
+import { sideNamesOf, teamIdsOf } from './side-names.js';
 
 const MINUTE_MS = 60 * 1000;
 
@@ -15,7 +16,13 @@ export type HealthService = ReturnType<typeof createHealthService>;
 type Actor = { teamId: string; channelId: string; userId: string };
 
 /** The alliance-health scorecard of a channel: now, posted as a digest, its history, its sides. */
-export function createHealthService(deps: { db: Database; clock: Clock; directory: Directory }) {
+export function createHealthService(deps: {
+  db: Database;
+  clock: Clock;
+  directory: Directory;
+  /** Fetches the names of the workspace's sides not fetched today (team.info, at the Slack edge). */
+  teamNames?: { refresh(teamId: string, teamIds?: readonly string[]): Promise<void> };
+}) {
   return {
     /** `/health`: the 7 days ending now, and the 7 days before them; nothing is stored. */
     async now(teamId: string, channelId: string) {
@@ -25,7 +32,9 @@ export function createHealthService(deps: { db: Database; clock: Clock; director
         new Date(end.getTime() - PERIOD_MS),
       ]);
       if (!current || !previous) throw new Error('a scorecard without its two weeks');
-      return { channelId, current, previous };
+      await deps.teamNames?.refresh(teamId, teamIdsOf([current.inputs, previous.inputs]));
+      const sideNames = await sideNamesOf(deps.db, teamId, [current.inputs, previous.inputs]);
+      return { channelId, current, previous, sideNames };
     },
 
     /**
@@ -33,6 +42,7 @@ export function createHealthService(deps: { db: Database; clock: Clock; director
      * minute (or delivered twice by Slack), it is queued once; false then.
      */
     async post(teamId: string, channelId: string): Promise<boolean> {
+      await deps.teamNames?.refresh(teamId);
       const now = deps.clock.now();
       const end = new Date((Math.floor(now.getTime() / MINUTE_MS) + 1) * MINUTE_MS);
       const key = `health-post:${channelId}:${end.toISOString()}`;

@@ -10,6 +10,7 @@ import { recordSetsOf } from '../db/repos/shared-channels.js';
 import type { PersonCredit } from '../credits/credits-service.js';
 import type { KudosSummary } from '../kudos/summary.js';
 import type { Directory } from '../people/directory.js';
+import { type PersonZone, zoneOfPerson } from '../people/time-zones.js';
 import type { RitualKindId } from '../rituals/kinds.js';
 
 /** How much of each list the Home tab shows; the rest is counted, so the tab stays within Slack's limits. */
@@ -28,6 +29,8 @@ export type HomeDashboard = {
   upcoming: UpcomingRitual[];
   awayUntil: string | undefined;
   channels: HomeChannel[];
+  /** Their time zone as Rapport uses it, and where it came from (chosen, Slack's, or assumed). */
+  zone: PersonZone;
 };
 
 /** A channel the person takes part in, what runs there, and its latest published health score. */
@@ -82,11 +85,11 @@ export function createHomeService(deps: {
      */
     async dashboard(teamId: string, userId: string): Promise<HomeDashboard> {
       const now = deps.clock.now();
-      const [person, sets] = await Promise.all([
-        deps.directory.find(teamId, userId),
+      const [zone, sets] = await Promise.all([
+        zoneOfPerson(deps, teamId, userId),
         recordSetsOf(deps.db, teamId),
       ]);
-      const today = DateTime.fromJSDate(now, { zone: person?.tz ?? 'UTC' }).toISODate() ?? '';
+      const today = DateTime.fromJSDate(now, { zone: zone.zone }).toISODate() ?? '';
       const since = new Date(now.getTime() - RECENT_DAYS * 24 * 60 * 60 * 1000);
       const [kudos, credits, dms, actionItems, upcoming, away, channels] = await Promise.all([
         deps.kudosSummary(sets, userId),
@@ -106,6 +109,7 @@ export function createHomeService(deps: {
         upcoming,
         awayUntil: away,
         channels,
+        zone,
       };
     },
   };

@@ -10,11 +10,13 @@ export const MAX_DAILY_BUDGET = 100;
 /** How long a replica may act on an old budget after another replica changed it. */
 const SETTINGS_REMEMBERED_FOR_MS = 30_000;
 
-/** A giver's own day, midnight to midnight in their Slack time zone (UTC when it is unknown). */
+/**
+ * A giver's own day, midnight to midnight in their time zone as people/time-zones.ts resolves it
+ * (chosen, else Slack's, else the one their rituals assumed and told them).
+ */
 export type GiverDay = { start: Date; end: Date };
 
-export function giverDay(tz: string | null | undefined, now: Date): GiverDay {
-  const zone = tz && DateTime.now().setZone(tz).isValid ? tz : 'UTC';
+export function giverDay(zone: string, now: Date): GiverDay {
   const start = DateTime.fromJSDate(now, { zone }).startOf('day');
   return { start: start.toJSDate(), end: start.plus({ days: 1 }).toJSDate() };
 }

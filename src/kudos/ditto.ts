@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { zoneOfPerson } from '../people/time-zones.js';
 import type { Database } from '../db/database.js';
 import { findAnnouncedKudos, insertDittoKudos, receiversOfGiverIn } from '../db/repos/kudos-announcements.js';
 import { lockKudosGiver } from '../db/repos/kudos-budget.js';
@@ -34,6 +35,8 @@ export async function giveDitto(
     p && !p.isBot && !p.isDeleted ? [{ id: p.userId, teamId: p.homeTeamId }] : [],
   );
   if (receivers.length === 0) return { kind: 'ignored' };
+  // Read before the transaction: on the embedded engine it holds the only connection.
+  const reactorZone = (await zoneOfPerson(deps, r.teamId, r.reactorId)).zone;
   const now = deps.clock.now();
   return deps.db.transaction(async (tx): Promise<DittoOutcome> => {
     await lockKudosGiver(tx, r.teamId, r.reactorId);
@@ -43,7 +46,7 @@ export async function giveDitto(
     const refusal = await budgetRefusal(tx, {
       teamId: r.teamId,
       giverId: r.reactorId,
-      day: giverDay(reactor.tz, now),
+      day: giverDay(reactorZone, now),
       wanted: pending.length,
       now,
     });

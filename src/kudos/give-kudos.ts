@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { zoneOfPerson } from '../people/time-zones.js';
 import type { Database, Queryable } from '../db/database.js';
 import { enqueueMessages } from '../db/repos/outbox.js';
 import { insertKudosAnnouncement } from '../db/repos/kudos-announcements.js';
@@ -57,6 +58,7 @@ export async function giveKudos(
   const { teamId, giverId } = input;
   const recipients = await checkRecipients(deps.directory, teamId, giverId, input.recipientIds);
   const giver = await deps.directory.find(teamId, giverId);
+  const giverZone = (await zoneOfPerson(deps, teamId, giverId)).zone;
   const now = deps.clock.now();
   // Read before the transaction: on the embedded engine it holds the only connection.
   const emoji = await deps.emoji(teamId);
@@ -64,7 +66,7 @@ export async function giveKudos(
     await lockKudosGiver(tx, teamId, giverId);
     const earlier = await receiversOfRequest(tx, teamId, input.request);
     if (earlier.length > 0) return { kind: 'replayed', recipientIds: earlier };
-    const day = giverDay(giver?.tz, now);
+    const day = giverDay(giverZone, now);
     const refusal = await budgetRefusal(tx, { teamId, giverId, day, wanted: recipients.length, now });
     if (refusal) return { kind: 'over_budget', refusal };
     const announcementId = await insertKudosAnnouncement(tx, { teamId, channelId: input.channelId, now });

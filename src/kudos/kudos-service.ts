@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { zoneOfPerson } from '../people/time-zones.js';
 import type { Database } from '../db/database.js';
 import { countKudosGivenBetween } from '../db/repos/kudos-budget.js';
 import { getKudosBudget } from '../db/repos/workspaces.js';
@@ -41,8 +42,7 @@ export function createKudosService(deps: { db: Database; directory: Directory; c
     },
     /** The workspace's daily budget, and how much of today's this person has used. */
     async budgetStatus(teamId: string, userId: string): Promise<BudgetStatus> {
-      const person = await deps.directory.find(teamId, userId);
-      const day = giverDay(person?.tz, deps.clock.now());
+      const day = giverDay((await zoneOfPerson(deps, teamId, userId)).zone, deps.clock.now());
       const [budget, usedToday] = await Promise.all([
         getKudosBudget(deps.db, teamId),
         countKudosGivenBetween(deps.db, teamId, userId, day.start, day.end),

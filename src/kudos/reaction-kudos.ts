@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { zoneOfPerson } from '../people/time-zones.js';
 import type { Database } from '../db/database.js';
 import { createGroupCommit, type GroupCommit } from '../db/group-commit.js';
 import { lockKudosGiver } from '../db/repos/kudos-budget.js';
@@ -94,13 +95,13 @@ export function createReactionKudos(deps: {
   };
 
   /** An addition in a workspace with a budget: counted and written under the reactor's lock. */
-  const addWithinBudget = (reaction: KudosReactionChange, tz: string | null) => {
+  const addWithinBudget = (reaction: KudosReactionChange, zone: string) => {
     const now = deps.clock.now();
     return deps.db.transaction(async (tx): Promise<ReactionOutcome> => {
       await lockKudosGiver(tx, reaction.teamId, reaction.reactorId);
       const k = { ...reaction, giverId: reaction.reactorId };
       if (!(await reactionKudosStands(tx, k))) {
-        const day = giverDay(tz, now);
+        const day = giverDay(zone, now);
         const refusal = await budgetRefusal(tx, { ...k, day, wanted: 1, now });
         if (refusal) return { kind: 'over_budget', refusal };
       }
@@ -126,7 +127,7 @@ export function createReactionKudos(deps: {
       if (!reactor || reactor.isBot || reactor.isDeleted) return IGNORED;
       const withSides = { ...reaction, reactorTeamId: reactor.homeTeamId, authorTeamId: author.homeTeamId };
       if ((await deps.budgets.current(change.teamId)) !== null) {
-        return addWithinBudget(withSides, reactor.tz);
+        return addWithinBudget(withSides, (await zoneOfPerson(deps, change.teamId, reactor.userId)).zone);
       }
       await writer.write(withSides);
       return STORED;

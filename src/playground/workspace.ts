@@ -57,6 +57,7 @@ export function seedStandIn(slack: SlackStandIn): void {
     });
     slack.channelMembers.set(c.id, c.members);
   }
+  for (const t of TEAMS) slack.teams.set(t.id, t.name);
   for (const id of WITHOUT_BOT) slack.channelsWithoutBot.add(id);
 }
 

@@ -2,6 +2,7 @@ import type { Queryable } from '../db/database.js';
 import { closeRound, hasAnswered, openRound, roundResponses } from '../db/repos/pulse.js';
 import type { OutboxMessage } from '../db/repos/outbox.js';
 import type { ClosingDay, DueOccurrence, RitualRunner } from '../scheduler/ritual-kind.js';
+import { zoneNoticeFor } from '../rituals/zone-notice.js';
 import { pulseView } from './pulse-views.js';
 import { MAX_STATEMENTS, summariseRound } from './results.js';
 
@@ -20,6 +21,7 @@ async function pulseMessages(tx: Queryable, o: DueOccurrence): Promise<OutboxMes
   } else if (await hasAnswered(tx, { ...round, userId: o.participantId })) {
     return [];
   }
+  const zone = await zoneNoticeFor(tx, o);
   return [
     {
       teamId: o.teamId,
@@ -30,6 +32,7 @@ async function pulseMessages(tx: Queryable, o: DueOccurrence): Promise<OutboxMes
         channelId: o.channelId,
         statements: o.questions,
         reminderClosesAt: o.purpose === 'reminder' ? o.closesAt : undefined,
+        ...(zone ? { zone } : {}),
       }),
     },
   ];

@@ -1,4 +1,5 @@
 import { viewsOf } from '../db/repos/outbox.js';
+import type { ZoneNotice } from '../rituals/zone-notice.js';
 import type { RoundResults } from './results.js';
 
 /** What pulse checks say in Slack, as data; src/slack/views renders each when it is delivered. */
@@ -11,6 +12,8 @@ export type PulseViews = {
     channelId: string;
     statements: string[];
     reminderClosesAt?: Date;
+    /** The zone Rapport assumed for the person, when it had to; the first asks for theirs. */
+    zone?: ZoneNotice;
   };
   /** The round's results in the channel: counts and spreads only, never who answered what. */
   'pulse.results': { channelId: string; roundDate: string; results: RoundResults };

@@ -12,6 +12,7 @@ import { findRetro, openRetroOfChannel } from '../db/repos/retros.js';
 import { enqueueMessages, type OutboxMessage, replaceQueuedMessage } from '../db/repos/outbox.js';
 import { UserError } from '../errors.js';
 import type { Directory } from '../people/directory.js';
+import { zoneOfPerson } from '../people/time-zones.js';
 import { retroView } from './retro-views.js';
 
 /** The hour, in the owner's own zone, of the one reminder on an item's due date. */
@@ -50,7 +51,7 @@ export function createActionItemsService(deps: { db: Database; clock: Clock; dir
           'invalid_owner',
         );
       }
-      const zone = owner.tz ?? 'UTC';
+      const { zone } = await zoneOfPerson(deps, a.teamId, a.ownerId);
       const reminderAt = a.dueOn
         ? DateTime.fromISO(a.dueOn, { zone }).set({ hour: REMINDER_HOUR }).toJSDate()
         : undefined;

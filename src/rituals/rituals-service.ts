@@ -1,3 +1,4 @@
+import { recordSetsOf } from '../db/repos/shared-channels.js';
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
@@ -20,9 +21,26 @@ import {
   deleteSlotsOf,
   localRitualsOf,
   moveSlots,
+  setsWithSlotsOf,
+  type Slot,
+  slotsInCreatorZone,
 } from '../db/repos/scheduler.js';
 import type { Directory, Person } from '../people/directory.js';
-import { type ChannelMembers, slotOf, syncRitualSlots } from './participants.js';
+import {
+  LAST_RESORT_ZONE,
+  type PersonZone,
+  readTimeZone,
+  resolveZone,
+  zoneOfPerson,
+} from '../people/time-zones.js';
+import { chosenZones, setChosenZone } from '../db/repos/person-settings.js';
+import {
+  type ChannelMembers,
+  participantZone,
+  slotOf,
+  syncRitualSlots,
+  zonePlanFor,
+} from './participants.js';
 import type { Weekday } from './cadence.js';
 import { AUDIENCE, KIND_DEFAULTS, KIND_LABELS } from './kinds.js';
 import { nextOccurrence, type Occurrence, type Schedule, scheduleOf } from './schedule.js';
@@ -55,9 +73,44 @@ export type RitualsService = ReturnType<typeof createRitualsService>;
  */
 export function createRitualsService(deps: Deps) {
   const zoneOf = async (actor: Actor, schedule: Schedule) =>
-    schedule.zone !== 'local'
-      ? schedule.zone
-      : ((await deps.directory.find(actor.teamId, actor.userId))?.tz ?? 'UTC');
+    schedule.zone !== 'local' ? schedule.zone : (await zoneOfPerson(deps, actor.teamId, actor.userId)).zone;
+
+  /**
+   * Moves a person's slots in every local-time ritual to their zone as it resolves now, and, in the
+   * local-time rituals they created, the slots planned in their zone (see slotsInCreatorZone).
+   */
+  const replan = async (teamId: string, person: Person) => {
+    const now = deps.clock.now();
+    type Planned = Omit<Parameters<typeof scheduleOf>[0], 'days'> & { ritual_id: number; days: number[] };
+    const slotIn = (r: Planned, participantId: string, zone: string): Slot[] => {
+      const next = nextOccurrence(scheduleOf({ ...r, days: r.days as Weekday[] }), zone, now);
+      if (!next) return [];
+      return [
+        {
+          teamId,
+          ritualId: r.ritual_id,
+          participantId,
+          zone,
+          nextLocalDate: next.localDate,
+          nextAt: next.at,
+        },
+      ];
+    };
+    const rows = await localRitualsOf(deps.db, teamId, person.userId);
+    const chosen = await chosenZones(deps.db, teamId, [person.userId]);
+    const own = resolveZone({ chosen: chosen.get(person.userId), slack: person.tz }, LAST_RESORT_ZONE).zone;
+    const slots = (await slotsInCreatorZone(deps.db, teamId, person.userId)).flatMap((r) =>
+      slotIn(r, r.participant_id, own),
+    );
+    for (const r of rows) {
+      const plan = await zonePlanFor(deps, { team_id: teamId, zone: r.zone, created_by: r.created_by }, [
+        person.userId,
+      ]);
+      slots.push(...slotIn(r, person.userId, participantZone({ zone: r.zone }, person, plan)));
+    }
+    await moveSlots(deps.db, slots);
+    return rows;
+  };
 
   const view = async (actor: Actor, row: RitualRow): Promise<RitualView> => {
     const schedule = scheduleOf(row);
@@ -220,7 +273,11 @@ export function createRitualsService(deps: Deps) {
       if (rituals.length === 0) return 0;
       const person = await deps.directory.find(teamId, userId);
       const now = deps.clock.now();
-      const slots = rituals.flatMap((ritual) => slotOf(ritual, person, now) ?? []);
+      const plans = await Promise.all(rituals.map((ritual) => zonePlanFor(deps, ritual, [userId])));
+      const slots = rituals.flatMap((ritual, i) => {
+        const plan = plans[i];
+        return (plan && slotOf(ritual, person, now, plan)) ?? [];
+      });
       await addSlots(deps.db, slots);
       return slots.length;
     },
@@ -275,28 +332,41 @@ export function createRitualsService(deps: Deps) {
         await deleteSlotsOf(deps.db, teamId, person.userId);
         return;
       }
-      const zone = person.tz ?? 'UTC';
-      const now = deps.clock.now();
-      const rows = await localRitualsOf(deps.db, teamId, person.userId);
-      await moveSlots(
-        deps.db,
-        rows.flatMap((r) => {
-          const next = nextOccurrence(scheduleOf({ ...r, days: r.days as Weekday[] }), zone, now);
-          return next
-            ? [
-                {
-                  teamId,
-                  ritualId: r.ritual_id,
-                  participantId: person.userId,
-                  zone,
-                  nextLocalDate: next.localDate,
-                  nextAt: next.at,
-                },
-              ]
-            : [];
-        }),
-      );
+      await replan(teamId, person);
     },
+
+    /**
+     * The zone a person chose (the modal behind "Set my time zone", or the Home tab): saved, it wins
+     * over Slack's from now on, and their slots in every local-time ritual move to it. A name that
+     * is not a zone is refused and changes nothing.
+     */
+    async choosePersonZone(
+      teamId: string,
+      userId: string,
+      input: string,
+    ): Promise<{ zone: string; rituals: { channelId: string; kind: string; time: string }[] }> {
+      const zone = readTimeZone(input);
+      await setChosenZone(deps.db, teamId, userId, zone);
+      // The person's rituals in their workspace and in the channels it shares with other
+      // organisations all move to the zone they chose.
+      const rows = [];
+      const sets = await setsWithSlotsOf(deps.db, await recordSetsOf(deps.db, teamId), userId);
+      for (const set of sets) {
+        const person = await deps.directory.find(set, userId);
+        if (person) rows.push(...(await replan(set, person)));
+      }
+      return {
+        zone,
+        rituals: rows.map((r) => ({
+          channelId: r.channel_id,
+          kind: r.kind,
+          time: r.time_of_day.slice(0, 5),
+        })),
+      };
+    },
+
+    /** The person's zone as Rapport uses it, and where it came from. */
+    zoneOf: (teamId: string, userId: string): Promise<PersonZone> => zoneOfPerson(deps, teamId, userId),
 
     /** Removing is for the ritual's creator or a workspace admin. */
     async remove(actor: Actor, id: number): Promise<RitualRow> {

@@ -36,6 +36,8 @@ export function createJobs(deps: {
   kinds: RitualRunners;
   /** The outbox's delivery pass, which the scheduler only calls: the outbox lives at the Slack edge. */
   outbox: { deliver(): Promise<unknown>; forgetPacing(): void };
+  /** Run every hour: keeps what the rituals show but do not fetch fresh (workspaces' names). */
+  hourly?: () => Promise<unknown>;
 }): Jobs {
   const log = deps.log.child({ component: 'scheduler' });
   const running = new Map<string, Promise<unknown>>();
@@ -63,6 +65,11 @@ export function createJobs(deps: {
         cron.schedule('* * * * *', () => void tick()),
         cron.schedule('* * * * * *', () => void once('deliver', deliver)()),
       );
+      const hourly = deps.hourly;
+      if (hourly) {
+        tasks.push(cron.schedule('7 * * * *', () => void once('hourly', hourly)()));
+        void once('hourly', hourly)();
+      }
       void tick();
     },
     async stop() {

@@ -14,6 +14,11 @@ export type DueOccurrence = {
   scheduledAt: Date;
   questions: string[];
   closesAt: Date;
+  /**
+   * For a prompt of a local-time ritual to one person: the zone it was planned in (theirs, or the
+   * one assumed for them), so the prompt can say so when it is an assumption.
+   */
+  personalZone?: string;
 };
 
 /** A ritual's day whose close has come: every participant's window for that date has ended. */

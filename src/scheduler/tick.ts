@@ -228,6 +228,7 @@ function occurrenceOf(slot: DueSlot): DueOccurrence & { reminderBeforeCloseMinut
     questions: slot.questions,
     closesAt: new Date(slot.next_at.getTime() + slot.close_after_minutes * 60_000),
     reminderBeforeCloseMinutes: slot.reminder_before_close_minutes,
+    ...(slot.ritual_zone === 'local' && slot.participant_id !== '' ? { personalZone: slot.zone } : {}),
   };
 }
 

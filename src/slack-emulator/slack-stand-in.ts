@@ -124,6 +124,8 @@ export class SlackStandIn {
   readonly files = new Map<string, FakeFile>();
   /** The workspace's name, as auth.test reports it. */
   readonly teamName = 'Rapport Playground';
+  /** Workspaces team.info knows by id: this one, and those its shared channels connect it to. */
+  readonly teams = new Map<string, string>([[TEAM_ID, this.teamName]]);
   /** Messages only one person sees, oldest first. */
   readonly ephemerals: EphemeralMessage[] = [];
   /** Each person's open modals, the top of the stack last. */
@@ -518,6 +520,16 @@ export class SlackStandIn {
       user_id: BOT_USER_ID,
       bot_id: BOT_ID,
     }),
+    // team.info (scope team:read): this workspace without `team`; another one only if it shares a
+    // channel with this one, else a refusal. Shape and errors from the Web API spec
+    // (slack-fixtures/specs/slack_web_openapi_v2.json, /team.info; docs.slack.dev/reference/methods/team.info).
+    'team.info': (args, { team }) => {
+      const id = args.team === undefined || args.team === '' ? team : String(args.team);
+      const name = this.teams.get(id);
+      if (name === undefined) return { ok: false, error: 'no_permission' };
+      const domain = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+      return { ok: true, team: { id, name, domain, email_domain: '', icon: { image_default: true } } };
+    },
     'users.info': (args, { team }) => {
       const user = this.users.get(String(args.user));
       if (!user) return { ok: false, error: 'user_not_found' };

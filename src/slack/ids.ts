@@ -171,3 +171,14 @@ export const kudosBlockId = (field: 'recipients' | 'reason') => `kudos_${field}`
 export const HEALTH = {
   command: '/health',
 } as const;
+
+// A person's time zone
+export const TIME_ZONE = {
+  /** "Set my time zone" (a prompt) and "Change" (the Home tab): opens the form. */
+  open: 'time_zone_open',
+  /** The form's callback_id. */
+  view: 'time_zone_form',
+  pickBlock: 'time_zone_pick',
+  typedBlock: 'time_zone_typed',
+  input: 'value',
+} as const;

@@ -1,4 +1,5 @@
 import type { OutboxMessage } from '../db/repos/outbox.js';
+import type { ZoneNotice } from '../rituals/zone-notice.js';
 import type { DueOccurrence } from '../scheduler/ritual-kind.js';
 import { standupView } from './standup-views.js';
 
@@ -6,7 +7,7 @@ import { standupView } from './standup-views.js';
  * A stand-up occurrence sends its participant one DM with the questions and two buttons, and,
  * if they have not answered before the close draws near, one reminder like it.
  */
-export function standupPromptMessages(o: DueOccurrence): OutboxMessage[] {
+export function standupPromptMessages(o: DueOccurrence, zone?: ZoneNotice): OutboxMessage[] {
   return [
     {
       teamId: o.teamId,
@@ -18,6 +19,7 @@ export function standupPromptMessages(o: DueOccurrence): OutboxMessage[] {
         channelId: o.channelId,
         questions: o.questions,
         reminderClosesAt: o.purpose === 'reminder' ? o.closesAt : undefined,
+        ...(zone ? { zone } : {}),
       }),
     },
   ];

@@ -1,5 +1,6 @@
 import { viewsOf } from '../db/repos/outbox.js';
 import type { Answer } from '../db/repos/standups.js';
+import type { ZoneNotice } from '../rituals/zone-notice.js';
 import type { DaySummary } from './day-summary.js';
 
 /** What stand-ups say in Slack, as data; src/slack/views renders each when it is delivered. */
@@ -11,6 +12,8 @@ export type StandupViews = {
     channelId: string;
     questions: string[];
     reminderClosesAt?: Date;
+    /** The zone Rapport assumed for the person, when it had to; the first asks for theirs. */
+    zone?: ZoneNotice;
   };
   /** The day's channel message while it is open; answers go in its thread. */
   'standups.header': { localDate: string };

@@ -16,6 +16,8 @@ import {
 import { enqueueMessages, type OutboxMessage, withdrawPendingEdits } from '../db/repos/outbox.js';
 import { findRitual, type RitualRow } from '../db/repos/rituals.js';
 import { UserError } from '../errors.js';
+import type { Directory } from '../people/directory.js';
+import { zoneOfPerson } from '../people/time-zones.js';
 import { readAnswers } from './checkin.js';
 import { summariseDay } from './day-summary.js';
 import { standupKeys, standupView } from './standup-views.js';
@@ -25,7 +27,7 @@ export type CheckinKey = { teamId: string; userId: string; ritualId: number; loc
 export type StandupService = ReturnType<typeof createStandupService>;
 
 /** A person's stand-up day: opening it, answering, skipping, and the answers' place in the thread. */
-export function createStandupService(deps: { db: Database; clock: Clock }) {
+export function createStandupService(deps: { db: Database; clock: Clock; directory: Directory }) {
   const ritualFor = async (key: CheckinKey): Promise<RitualRow> => {
     const ritual = await findRitual(deps.db, key.teamId, key.ritualId);
     if (!ritual) throw new UserError('This stand-up no longer exists; nothing was saved.', 'ritual_gone');
@@ -124,7 +126,8 @@ export function createStandupService(deps: { db: Database; clock: Clock }) {
     },
 
     /** Away until a date (inclusive, in the person's own zone): no prompts, shown as away. */
-    async away(teamId: string, userId: string, until: string, zone: string): Promise<void> {
+    async away(teamId: string, userId: string, until: string): Promise<void> {
+      const { zone } = await zoneOfPerson(deps, teamId, userId);
       const today = DateTime.fromJSDate(deps.clock.now(), { zone }).toISODate() ?? '';
       if (until < today) throw new UserError(`${until} has passed; give the last day you are away.`);
       await setAway(deps.db, { teamId, userId, until, now: deps.clock.now() });

@@ -17,6 +17,8 @@ let t: TestApp;
 
 beforeAll(async () => {
   t = await startTestApp();
+  // The partner's workspace, as team.info names it through the shared channel.
+  t.slack.teams.set(PARTNER, 'Globex');
 });
 afterAll(() => t.close());
 beforeEach(() => {
@@ -106,7 +108,7 @@ describe('/health post', () => {
     );
     expect(file?.altText).toMatch(/^Line chart of the three pillars over 1 week, latest: /);
     expect(file?.altText).toContain(
-      `Kudos between sides this week: ${PARTNER} to ${TEAM_ID}: 1; ${TEAM_ID} to ${PARTNER}: 1.`,
+      'Kudos between sides this week: Globex to Rapport Playground: 1; Rapport Playground to Globex: 1.',
     );
     // It reached Slack as files.getUploadURLExternal documents the description: alt_txt.
     const [asked] = t.slack.callsTo('files.getUploadURLExternal');
@@ -296,7 +298,7 @@ describe('/health history and /health sides', () => {
     const card = textOf((await command('/health', '')).blocks ?? []);
     // Ben and Cy are one side now: of 2 kudos, 1 crossed between design and engineering.
     expect(card).toContain('• *50* Cross-side kudos');
-    expect(card).toContain('Kudos reciprocity between sides (2 sides)');
+    expect(card).toContain('Kudos reciprocity between design and engineering');
 
     expect((await command('/health', 'sides', CY)).text).toBe('Sides of this channel: design, engineering');
     expect((await command('/health', 'sides clear')).text).toMatch(

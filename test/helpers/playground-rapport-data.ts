@@ -148,6 +148,7 @@ export const digest = (scale: number): Digest => {
   const action = (i: number) => ({ ownerId: person(i), body: text(i), dueOn: '2026-11-18' });
   return {
     channelId: LAUNCH,
+    sideNames: { T0RAPPORT1: 'Northwind', T0GLOBEX01: 'Globex' },
     current: period('2026-11-23T00:00:00Z', scale),
     previous: period('2026-11-16T00:00:00Z', scale),
     trend: [],
@@ -235,6 +236,9 @@ export const home = (full: boolean): HomeDashboard => ({
         health: { score: 71.6, periodEnd: NOW },
       }))
     : [],
+  zone: full
+    ? { zone: 'America/Argentina/Buenos_Aires', source: 'assumed' }
+    : { zone: 'UTC', source: 'slack' },
 });
 export const daySummary = (n: number): DaySummary => ({
   localDate: '2026-11-20',

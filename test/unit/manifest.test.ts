@@ -173,6 +173,13 @@ describe('manifest.json', () => {
     }
   });
 
+  test('grants team:read, which team.info needs for the names of an alliance’s workspaces', () => {
+    // slack_web_openapi_v2.json (shared/slack-fixtures/specs), /team.info's token: "Requires scope:
+    // `team:read`"; src/people/team-names.ts calls it.
+    const required = ['team:read'];
+    expect(botScopes).toEqual(expect.arrayContaining(required));
+  });
+
   test('grants the scopes each subscribed event requires', () => {
     for (const event of botEvents) {
       expect(Object.keys(EVENT_SCOPES)).toContain(event);

@@ -36,3 +36,98 @@ export async function setKudosDms(q: Queryable, teamId: string, userId: string, 
     [teamId, userId, on],
   );
 }
+
+/** The workspaces a shared channel's record set (`me.team_id`) is shared with, for a person's own settings. */
+const SHARED_WITH = `select unnest(c.team_ids) from shared_channels c where c.channel_id = me.team_id and c.is_shared`;
+
+const zoneFacts = z.object({
+  chosen: z.string().nullable(),
+  slack: z.string().nullable(),
+  /** Whether Rapport has read the person from Slack at all. */
+  known: z.boolean(),
+  /** The zone of one of their slots in a local-time ritual: what it planned them in. */
+  planned: z.string().nullable(),
+});
+export type ZoneFacts = z.infer<typeof zoneFacts>;
+
+/**
+ * What Rapport knows of a person's time zone: the one they chose, the one Slack shares, and the one
+ * their local-time rituals planned them in.
+ */
+export async function zoneFactsOf(q: Queryable, teamId: string, userId: string): Promise<ZoneFacts> {
+  const [row] = await q.query(
+    `select p.time_zone as chosen, u.tz as slack, u.user_id is not null as known,
+            (select s.zone from ritual_slots s
+             join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
+             where s.team_id = me.team_id and s.participant_id = me.user_id and r.zone = 'local'
+             order by s.ritual_id limit 1) as planned
+     from (select $1::text as team_id, $2::text as user_id) me
+     left join lateral (
+       select s.time_zone from person_settings s
+       where s.user_id = me.user_id and s.time_zone is not null
+         and (s.team_id = me.team_id or s.team_id in (${SHARED_WITH}))
+       order by s.updated_at desc limit 1
+     ) p on true
+     left join slack_users u on u.team_id = me.team_id and u.user_id = me.user_id`,
+    [teamId, userId],
+    zoneFacts,
+  );
+  return row ?? { chosen: null, slack: null, known: false, planned: null };
+}
+
+/**
+ * The zones these people chose in Rapport: in this record set's workspace, or, for a shared
+ * channel's set, in any workspace the channel is shared with (a person's zone is theirs wherever
+ * they set it; the latest wins). By user id; people who chose none are left out.
+ */
+export async function chosenZones(
+  q: Queryable,
+  teamId: string,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await q.query(
+    `select distinct on (user_id) user_id, time_zone from person_settings
+     where user_id = any($2::text[]) and time_zone is not null
+       and (team_id = $1 or team_id in (${SHARED_WITH.replaceAll('me.team_id', '$1')}))
+     order by user_id, updated_at desc`,
+    [teamId, userIds],
+    z.object({ user_id: z.string(), time_zone: z.string() }),
+  );
+  return new Map(rows.map((r) => [r.user_id, r.time_zone]));
+}
+
+/** Saves the zone a person chose. */
+export async function setChosenZone(
+  q: Queryable,
+  teamId: string,
+  userId: string,
+  zone: string,
+): Promise<void> {
+  await q.execute(
+    `insert into person_settings (team_id, user_id, time_zone, updated_at) values ($1, $2, $3, now())
+     on conflict (team_id, user_id) do update set time_zone = excluded.time_zone, updated_at = now()`,
+    [teamId, userId, zone],
+  );
+}
+
+/**
+ * Records that a person was asked for their zone: true only for the call that asked first, so of
+ * two prompts queued at once only one carries the question.
+ */
+export async function claimZoneQuestion(
+  q: Queryable,
+  teamId: string,
+  userId: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await q.query(
+    `insert into person_settings (team_id, user_id, zone_asked_at, updated_at) values ($1, $2, $3, $3)
+     on conflict (team_id, user_id) do update set zone_asked_at = excluded.zone_asked_at
+       where person_settings.zone_asked_at is null
+     returning user_id`,
+    [teamId, userId, now],
+    z.object({ user_id: z.string() }),
+  );
+  return rows.length > 0;
+}

@@ -48,6 +48,7 @@ const dueSlot = z.object({
   next_at: z.date(),
   channel_id: z.string(),
   kind: z.string(),
+  ritual_zone: z.string(),
   days: z.array(z.number()),
   time_of_day: z.string(),
   cadence: z.enum(['weekly', 'biweekly', 'monthly']),
@@ -71,7 +72,7 @@ export function lockDueSlots(q: Queryable, now: Date, limit: number): Promise<Du
   return q.query(
     `select s.team_id, s.ritual_id, s.participant_id, s.zone,
             to_char(s.next_local_date, 'YYYY-MM-DD') as next_local_date, s.next_at,
-            r.channel_id, r.kind, r.days, r.time_of_day, r.questions, r.paused,
+            r.channel_id, r.kind, r.zone as ritual_zone, r.days, r.time_of_day, r.questions, r.paused,
             r.cadence, to_char(r.starts_on, 'YYYY-MM-DD') as starts_on,
             r.close_after_minutes, r.reminder_before_close_minutes,
             exists (select 1 from ritual_skips k
@@ -168,13 +169,16 @@ const localSlot = z.object({
   zone: z.string(),
   cadence: z.enum(['weekly', 'biweekly', 'monthly']),
   starts_on: z.string().nullable(),
+  created_by: z.string(),
+  channel_id: z.string(),
+  kind: z.string(),
 });
 
 /** The rituals in which a person has a slot in their own time zone. */
 export function localRitualsOf(q: Queryable, teamId: string, userId: string) {
   return q.query(
     `select r.id as ritual_id, r.days, r.time_of_day, r.zone, r.cadence,
-            to_char(r.starts_on, 'YYYY-MM-DD') as starts_on
+            to_char(r.starts_on, 'YYYY-MM-DD') as starts_on, r.created_by, r.channel_id, r.kind
      from ritual_slots s join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
      where s.team_id = $1 and s.participant_id = $2 and r.zone = 'local'`,
     [teamId, userId],
@@ -372,4 +376,47 @@ export async function nextDueAt(q: Queryable, teamId: string | readonly string[]
     z.object({ next_at: z.date().nullable() }),
   );
   return row?.next_at ?? undefined;
+}
+
+/**
+ * The slots planned in the zone of the ritual's creator, in the local-time rituals `creatorId`
+ * created: a channel-wide ritual's one slot, and each participant for whom neither they nor Slack
+ * gave a zone (src/rituals/participants.ts assumes the creator's). They move when the creator's
+ * zone does.
+ */
+export function slotsInCreatorZone(q: Queryable, teamId: string, creatorId: string) {
+  return q.query(
+    `select s.participant_id, r.id as ritual_id, r.days, r.time_of_day, r.zone, r.cadence,
+            to_char(r.starts_on, 'YYYY-MM-DD') as starts_on
+     from rituals r
+     join ritual_slots s on s.team_id = r.team_id and s.ritual_id = r.id
+     left join person_settings p on p.team_id = s.team_id and p.user_id = s.participant_id
+     left join slack_users u on u.team_id = s.team_id and u.user_id = s.participant_id
+     where r.team_id = $1 and r.created_by = $2 and r.zone = 'local' and s.participant_id <> $2
+       and (s.participant_id = '' or (u.user_id is not null and u.tz is null and p.time_zone is null))`,
+    [teamId, creatorId],
+    z.object({
+      participant_id: z.string(),
+      ritual_id: z.coerce.number(),
+      days: z.array(z.number()),
+      time_of_day: z.string(),
+      zone: z.string(),
+      cadence: z.enum(['weekly', 'biweekly', 'monthly']),
+      starts_on: z.string().nullable(),
+    }),
+  );
+}
+
+/** Of these record sets, those where the person has a slot in some ritual. */
+export async function setsWithSlotsOf(
+  q: Queryable,
+  teamIds: readonly string[],
+  userId: string,
+): Promise<string[]> {
+  const rows = await q.query(
+    `select distinct team_id from ritual_slots where team_id = any($1::text[]) and participant_id = $2`,
+    [teamIds, userId],
+    z.object({ team_id: z.string() }),
+  );
+  return rows.map((r) => r.team_id);
 }

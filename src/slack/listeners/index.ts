@@ -50,6 +50,8 @@ import { registerCreditActions } from './actions/credits.js';
 import { registerCreditCommand } from './commands/credits.js';
 import { registerCreditShortcut } from './shortcuts/credits.js';
 import { registerCreditViews } from './views/credits.js';
+import { registerTimeZoneActions } from './actions/time-zone.js';
+import { registerTimeZoneView } from './views/time-zone.js';
 
 export type ListenerDeps = {
   kudos: KudosService;
@@ -111,4 +113,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerKudosShortcut(app, deps);
   registerKudosView(app, deps);
   registerHealthCommand(app, deps);
+  registerTimeZoneActions(app, deps);
+  registerTimeZoneView(app, deps);
 }

@@ -25,8 +25,8 @@ export function registerHealthCommand(
         case 'help':
           return healthHelp();
         case 'scorecard': {
-          const { current, previous } = await health.now(teamId, channelId);
-          return scorecardMessage({ channelId, current, previous, title: 'Alliance health, last 7 days' });
+          const card = await health.now(teamId, channelId);
+          return scorecardMessage({ ...card, title: 'Alliance health, last 7 days' });
         }
         case 'post': {
           const queued = await health.post(teamId, channelId);

@@ -39,9 +39,7 @@ export function registerCheckinCommand(
           );
           return undefined;
         case 'away': {
-          const teamId = await recordsOf();
-          const zone = (await deps.directory.find(teamId, command.user_id))?.tz ?? 'UTC';
-          await standups.away(teamId, command.user_id, parsed.until, zone);
+          await standups.away(await recordsOf(), command.user_id, parsed.until);
           return plainMessage(
             `You're away until ${parsed.until}: no stand-up prompts until then. \`/checkin back\` ends it early.`,
           );

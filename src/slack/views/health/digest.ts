@@ -74,7 +74,7 @@ export function digestMessage(d: Digest, options: { chartInThread: boolean }): S
   const blocks: Block[] = [
     header(truncate(`Alliance health · week to ${periodDays(current).split(' – ')[1]}`, LIMITS.headerText)),
     section(`<#${d.channelId}> · ${periodDays(current)}\n${scoreLine(current, previous)}`),
-    ...pillarSections(current, previous),
+    ...pillarSections(current, previous, d.sideNames),
     { type: 'divider' },
     listSection(
       'Worth celebrating',

@@ -1,4 +1,5 @@
 import type { PeriodScorecard } from '../../../health/digest.js';
+import { type SideNames, sideName } from '../../../health/side-names.js';
 import { type MetricId, PILLAR_LABELS, PILLARS, type PillarId } from '../../../health/pillars.js';
 import { context, header, LIMITS, message, type SlackMessage, section, truncate } from '../blocks.js';
 
@@ -13,7 +14,7 @@ export function change(now: number | null, before: number | null): string {
 }
 
 /** What each metric is, and the counts behind it this period, in one line. */
-function explain(metric: MetricId, s: PeriodScorecard): string {
+function explain(metric: MetricId, s: PeriodScorecard, names?: SideNames): string {
   const i = s.inputs;
   switch (metric) {
     case 'participation':
@@ -37,12 +38,20 @@ function explain(metric: MetricId, s: PeriodScorecard): string {
     case 'recognition_fairness':
       return 'Recognition fairness: 1 − Gini of kudos received across active members (1 = shared evenly)';
     case 'kudos_reciprocity':
-      return `Kudos reciprocity between sides (${i.sides.length} side${i.sides.length === 1 ? '' : 's'}): min ÷ max of each direction`;
+      return `Kudos reciprocity between ${sidesNamed(i.sides, names)}: min ÷ max of each direction`;
     case 'credit_reciprocity':
-      return 'Credit reciprocity between sides: min ÷ max of each direction';
+      return `Credit reciprocity between ${sidesNamed(i.sides, names)}: min ÷ max of each direction`;
     case 'cross_side_kudos':
       return 'Cross-side kudos: the share of kudos given to someone of another side';
   }
+}
+
+/** "Northwind and Globex", or "sides (5 sides)" when there are too many to name in one line. */
+function sidesNamed(sides: readonly string[], names?: SideNames): string {
+  if (sides.length < 2 || sides.length > 4)
+    return `sides (${sides.length} side${sides.length === 1 ? '' : 's'})`;
+  const named = sides.map((s) => truncate(sideName(names, s), 60));
+  return `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
 }
 
 /** "*72* / 100 ▲ 4": the health score, with its change since the period before. */
@@ -59,12 +68,16 @@ export function periodDays(p: PeriodScorecard): string {
 }
 
 /** One section per pillar: its value and change, and each of its metrics explained in one line. */
-export function pillarSections(current: PeriodScorecard, previous: PeriodScorecard | null) {
+export function pillarSections(
+  current: PeriodScorecard,
+  previous: PeriodScorecard | null,
+  sideNames?: SideNames,
+) {
   return (Object.keys(PILLARS) as PillarId[]).map((pillar) => {
     const now = current.pillars[pillar];
     const before = previous?.pillars[pillar] ?? null;
     const lines = PILLARS[pillar].map(
-      (m: MetricId) => `• ${percent(current.metrics[m])} ${explain(m, current)}`,
+      (m: MetricId) => `• ${percent(current.metrics[m])} ${explain(m, current, sideNames)}`,
     );
     return section(
       truncate(
@@ -89,13 +102,15 @@ export function scorecardMessage(input: {
   channelId: string;
   current: PeriodScorecard;
   previous: PeriodScorecard;
+  /** What the sides are called; without it, their keys. */
+  sideNames?: SideNames;
   title: string;
 }): SlackMessage {
   const { current, previous } = input;
   const blocks = [
     header(truncate(input.title, LIMITS.headerText)),
     section(`<#${input.channelId}> · ${periodDays(current)}\n${scoreLine(current, previous)}`),
-    ...pillarSections(current, previous),
+    ...pillarSections(current, previous, input.sideNames),
     context(DEFINITIONS),
   ];
   const text = `Health score for this channel: ${current.score === null ? 'no data' : Math.round(current.score)}`;

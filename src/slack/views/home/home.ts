@@ -1,7 +1,8 @@
 import type { types } from '@slack/bolt';
 import { HOME_SHOWS, type HomeChannel, type HomeDashboard } from '../../../home/home-service.js';
 import { KIND_LABELS } from '../../../rituals/kinds.js';
-import { HOME } from '../../ids.js';
+import { HOME, TIME_ZONE } from '../../ids.js';
+import { describeZone } from '../people/time-zone.js';
 import { creditAnswerButtons } from '../credits/buttons.js';
 import { context, escapeMrkdwn, header, LIMITS, quote, section, slackTime, truncate } from '../blocks.js';
 
@@ -71,7 +72,7 @@ function creditBlocks(d: HomeDashboard): types.KnownBlock[] {
   return [...blocks, ...more(credits.length, total, '`/credit @you` in each channel lists them.')];
 }
 
-function settingsBlocks(d: HomeDashboard): types.KnownBlock[] {
+function settingsBlocks(d: HomeDashboard, now: Date): types.KnownBlock[] {
   return [
     header('Settings'),
     {
@@ -87,6 +88,16 @@ function settingsBlocks(d: HomeDashboard): types.KnownBlock[] {
         action_id: HOME.kudosDms,
         text: { type: 'plain_text', text: d.kudosDms ? 'Turn off' : 'Turn on' },
         value: d.kudosDms ? 'off' : 'on',
+      },
+    },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*Time zone:* ${escapeMrkdwn(describeZone(d.zone, now))}.` },
+      accessory: {
+        type: 'button',
+        action_id: TIME_ZONE.open,
+        text: { type: 'plain_text', text: d.zone.source === 'assumed' ? 'Set my time zone' : 'Change' },
+        value: 'home',
       },
     },
   ];
@@ -174,7 +185,7 @@ export function homeView(d: HomeDashboard, now: Date): types.HomeView {
     actionItemBlocks(d),
     upcomingBlocks(d),
     channelBlocks(d),
-    settingsBlocks(d),
+    settingsBlocks(d, now),
   ].filter((blocks) => blocks.length > 0);
   const blocks: types.KnownBlock[] = [
     context(`Your Rapport, as of ${slackTime(now)}. Only you see this.`),

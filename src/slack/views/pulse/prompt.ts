@@ -2,13 +2,15 @@ import { DateTime } from 'luxon';
 import { PULSE } from '../../ids.js';
 import { escapeMrkdwn, message, type SlackMessage, section, slackTime } from '../blocks.js';
 import { encodePulseRef, type PulseRef } from './ref.js';
+import { zoneNoticeBlocks } from '../people/time-zone.js';
+import type { ZoneNotice } from '../../../rituals/zone-notice.js';
 
 /** "Friday, 20 November". */
 export const roundDayName = (roundDate: string) => DateTime.fromISO(roundDate).toFormat('cccc, d LLLL');
 
 /** The DM each participant gets: the statements and an Answer button; or, with a close time, its reminder. */
 export function pulsePrompt(
-  input: PulseRef & { channelId: string; statements: string[]; reminderClosesAt?: Date },
+  input: PulseRef & { channelId: string; statements: string[]; reminderClosesAt?: Date; zone?: ZoneNotice },
 ): SlackMessage {
   const closes = input.reminderClosesAt;
   const title = `Pulse check for <#${input.channelId}>, ${roundDayName(input.roundDate)}`;
@@ -39,5 +41,6 @@ export function pulsePrompt(
         },
       ],
     },
+    ...zoneNoticeBlocks(input.zone),
   ]);
 }

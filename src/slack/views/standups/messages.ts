@@ -5,6 +5,8 @@ import { ACTIONS, CHECKIN_INPUT, checkinBlockId, VIEWS } from '../../ids.js';
 import type { SlackMessage } from '../blocks.js';
 import { context, escapeMrkdwn, slackTime, message, quote, section, truncate } from '../blocks.js';
 import { formModal } from '../form-modal.js';
+import { zoneNoticeBlocks } from '../people/time-zone.js';
+import type { ZoneNotice } from '../../../rituals/zone-notice.js';
 
 export type CheckinRef = { ritualId: number; localDate: string };
 
@@ -27,7 +29,7 @@ export const dayName = (localDate: string) => DateTime.fromISO(localDate).toForm
 
 /** The DM each participant gets when their stand-up is due, or, with a close time, its reminder. */
 export function standupPrompt(
-  input: { channelId: string; questions: string[]; reminderClosesAt?: Date } & CheckinRef,
+  input: { channelId: string; questions: string[]; reminderClosesAt?: Date; zone?: ZoneNotice } & CheckinRef,
 ): SlackMessage {
   const value = encodeRef(input);
   const title = `Stand-up for <#${input.channelId}>, ${dayName(input.localDate)}`;
@@ -58,6 +60,7 @@ export function standupPrompt(
         },
       ],
     },
+    ...zoneNoticeBlocks(input.zone),
   ]);
 }
 
