@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from '@jest/globals';
 import { z } from 'zod';
 import { TEAM_ID } from '../helpers/fake-slack.js';
+import { reactionEvent } from '../helpers/slack-request.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const ANA = 'U0ANA00001';
@@ -44,7 +45,11 @@ const textOf = (reply: Reply) => reply.blocks.map((b) => b.text?.text ?? '').joi
 const teamInfoCalls = () => t.slack.callsTo('team.info').map((c) => c.args.team ?? '(own)');
 const kudosBothWays = async () => {
   await command('/kudos', `<@${GUS}|gus> for the API review`, ANA);
-  await command('/kudos', `<@${ANA}|ana> for the quick answers`, GUS);
+  // Globex has not installed Rapport, so Gus thanks with a kudos emoji rather than a command.
+  const res = await t.requests.event(
+    reactionEvent({ channel: CHANNEL, user: GUS, item_user: ANA, reaction: 'clap', ts: '1795168800.000100' }),
+  );
+  expect(res.status).toBe(200);
 };
 const stored = () =>
   t.database.db.query(

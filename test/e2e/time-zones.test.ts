@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from '@jest/globals';
 import { z } from 'zod';
+import { TEAM_ID } from '../helpers/fake-slack.js';
 import { openedModal } from '../helpers/modals.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -39,6 +40,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 beforeEach(() => {
+  t.slack.addChannel({ id: CHANNEL, name: 'northwind-globex', teams: [TEAM_ID, GLOBEX] });
   t.slack.channelMembers.set(CHANNEL, [ANA, GUS]);
   t.clock.set('2026-11-20T07:00:00Z'); // Friday, 08:00 in Berlin
 });
@@ -218,12 +220,13 @@ test('the Home tab shows the zone and where it came from, and changes it', async
 });
 
 test('a pulse check in local time tells him the same, and a ritual in one named zone says nothing about his', async () => {
-  await gusProfileWithoutZone();
   for (const text of ['pulse weekly fri 10:00 local', 'standup mon-fri 09:30 Europe/Berlin']) {
     const res = await t.requests.command({ command: '/rituals', text, user_id: ANA, channel_id: CHANNEL });
     expect(res.status).toBe(200);
   }
   await t.app.background.drain();
+  // Once the channel is known to be shared, the profile reaches its record set too.
+  await gusProfileWithoutZone();
   await tickAt('2026-11-20T09:00:05Z');
   const [pulse, fixed] = [
     promptsTo(GUS).find((c) => String(c.args.text).startsWith('Pulse check')),
@@ -235,8 +238,8 @@ test('a pulse check in local time tells him the same, and a ritual in one named 
 });
 
 test('when the creator moves, those planned in her zone move with her; those with a zone of their own stay', async () => {
-  await gusProfileWithoutZone();
   await standupInChannel();
+  await gusProfileWithoutZone();
   const saved = await submitZone({ picked: 'America/Chicago' }, 'home', ANA);
   expect(saved.response.response_action).toBe('update');
   expect((await slots()).map((s) => [s.participant_id, s.zone, s.next_at.toISOString()])).toEqual([

@@ -43,7 +43,8 @@ test('a person is fetched from Slack once, then served from memory and from Post
     isBot: false,
     isDeleted: false,
     isAdmin: false,
-    tz: 'America/Sao_Paulo',
+    // A partner's member: Slack shares no zone of theirs with this workspace (the stand-in's users.info).
+    tz: null,
   });
   expect(slack.callsTo('users.info')).toHaveLength(1);
 

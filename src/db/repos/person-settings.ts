@@ -59,7 +59,10 @@ export async function zoneFactsOf(q: Queryable, teamId: string, userId: string):
     `select p.time_zone as chosen, u.tz as slack, u.user_id is not null as known,
             (select s.zone from ritual_slots s
              join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
-             where s.team_id = me.team_id and s.participant_id = me.user_id and r.zone = 'local'
+             where (s.team_id = me.team_id
+                    or s.team_id in (select c.channel_id from shared_channels c
+                                     where c.is_shared and me.team_id = any(c.team_ids)))
+               and s.participant_id = me.user_id and r.zone = 'local'
              order by s.ritual_id limit 1) as planned
      from (select $1::text as team_id, $2::text as user_id) me
      left join lateral (

@@ -390,10 +390,17 @@ export function slotsInCreatorZone(q: Queryable, teamId: string, creatorId: stri
             to_char(r.starts_on, 'YYYY-MM-DD') as starts_on
      from rituals r
      join ritual_slots s on s.team_id = r.team_id and s.ritual_id = r.id
-     left join person_settings p on p.team_id = s.team_id and p.user_id = s.participant_id
      left join slack_users u on u.team_id = s.team_id and u.user_id = s.participant_id
      where r.team_id = $1 and r.created_by = $2 and r.zone = 'local' and s.participant_id <> $2
-       and (s.participant_id = '' or (u.user_id is not null and u.tz is null and p.time_zone is null))`,
+       and (s.participant_id = ''
+            or (u.user_id is not null and u.tz is null
+                -- a zone the person chose, here or in a workspace this shared channel joins, stays
+                and not exists (
+                  select 1 from person_settings p
+                  where p.user_id = s.participant_id and p.time_zone is not null
+                    and (p.team_id = s.team_id
+                         or p.team_id in (select unnest(c.team_ids) from shared_channels c
+                                          where c.channel_id = s.team_id and c.is_shared)))))`,
     [teamId, creatorId],
     z.object({
       participant_id: z.string(),
