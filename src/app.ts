@@ -33,6 +33,7 @@ import { DurableSocketModeReceiver } from './slack/durable-socket-receiver.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { createOutbox, type Outbox } from './slack/outbox.js';
 import { createRecordSets } from './slack/record-sets.js';
+import { createPartnerNotices } from './slack/partner-notice.js';
 
 export type AppDeps = {
   config: Config;
@@ -89,6 +90,13 @@ export function createApp(deps: AppDeps): RapportApp {
   const directory = createDirectory({ db, slack: quickClient, clock, log });
   const background = createBackground(log);
   const records = createRecordSets({ db, clock, log, slackFor: async () => quickClient });
+  // One workspace holds SLACK_BOT_TOKEN: the one every request comes through.
+  const partners = createPartnerNotices({
+    db,
+    outbox: { say: (messages) => outbox.say(messages) },
+    installedAmong: async (_teamIds, via) => new Set([via]),
+    installUrl: undefined,
+  });
   const kudos = createKudosService({ db, directory, clock });
   const rituals = createRitualsService({
     db,
@@ -144,6 +152,7 @@ export function createApp(deps: AppDeps): RapportApp {
     clock,
     credits,
     records,
+    partners,
   });
   bolt.error(async (error) => {
     log.error({ err: error }, 'a Slack request failed; Slack will see an error and may retry');

@@ -135,6 +135,7 @@ describe('one record for a shared channel', () => {
     await t.app.background.drain();
     const inChannel = t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === SHARED);
     expect(inChannel.map((c) => c.args.text)).toEqual([
+      expect.stringMatching(/^:handshake: Members of their workspace/),
       'Stand-up · Friday, 20 November',
       `<@${EXT}> checked in`,
     ]);
@@ -259,6 +260,35 @@ describe('one record for a shared channel', () => {
     expect(await recordSets('kudos')).toEqual([later]);
     const summary = await command('/kudos', 'mine', BEN, later);
     expect(summary).toContain('1');
+  });
+});
+
+describe('where the partner has not installed Rapport', () => {
+  test('the first ritual in the shared channel tells it, once, what the partner can do; /health sides says it too', async () => {
+    await command('/rituals', 'standup mon-fri 09:30 local');
+    t.clock.advance(2_000);
+    await command('/rituals', 'pulse weekly fri 10:00 local');
+    t.clock.advance(2_000);
+    await t.app.jobs.deliver();
+    const notices = t.slack
+      .callsTo('chat.postMessage')
+      .filter((c) => c.args.channel === SHARED && String(c.args.text).startsWith(':handshake:'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.args.text).toContain(`Members of their workspace (${PARTNER}) can already answer`);
+    expect(notices[0]?.args.text).toContain('slash commands and shortcuts');
+
+    const sides = await t.requests.command({
+      command: '/health',
+      text: 'sides',
+      user_id: ANA,
+      channel_id: SHARED,
+    });
+    expect(JSON.stringify(await sides.json())).toContain(':handshake: Members of their workspace');
+
+    // Not in a channel that is not shared.
+    await command('/rituals', 'standup mon-fri 09:30 local', ANA, PRIVATE);
+    await t.app.jobs.deliver();
+    expect(t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === PRIVATE)).toEqual([]);
   });
 });
 

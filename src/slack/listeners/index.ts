@@ -14,6 +14,7 @@ import type { Directory } from '../../people/directory.js';
 import type { Background } from '../background.js';
 import type { Outbox } from '../outbox.js';
 import type { RecordSets } from '../record-sets.js';
+import type { PartnerNotices } from '../partner-notice.js';
 import { registerCheckinCommand } from './commands/standups.js';
 import { registerKudosCommand } from './commands/kudos.js';
 import { registerPulseCommand } from './commands/pulse.js';
@@ -76,6 +77,8 @@ export type ListenerDeps = {
   credits: CreditsService;
   /** Which record set a request belongs to: a shared channel's own, or its workspace's. */
   records: RecordSets;
+  /** What a shared channel is told about an organisation in it that has not installed Rapport. */
+  partners: PartnerNotices;
 };
 
 /** Every Slack surface Rapport listens on, each a thin adapter onto a domain service. */

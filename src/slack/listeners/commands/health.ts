@@ -3,21 +3,22 @@ import type { HealthService } from '../../../health/health-service.js';
 import { parseHealthCommand } from '../../../health/parse-command.js';
 import type { Logger } from '../../../logger.js';
 import { HEALTH } from '../../ids.js';
-import { plainMessage } from '../../views/blocks.js';
+import { context as contextBlock, plainMessage, type SlackMessage } from '../../views/blocks.js';
 import { healthHelp, historyMessage, sidesMessage } from '../../views/health/replies.js';
 import { scorecardMessage } from '../../views/health/scorecard.js';
 import { slashCommand } from '../slash-command.js';
-import type { RecordSetDeps } from '../record-set.js';
+import { installedTeam, type RecordSetDeps } from '../record-set.js';
+import type { PartnerNotices } from '../../partner-notice.js';
 
 /** `/health`: the channel's scorecard now, the digest posted now, its history and its sides. */
 export function registerHealthCommand(
   app: App,
-  deps: { health: HealthService; log: Logger } & RecordSetDeps,
+  deps: { health: HealthService; log: Logger; partners: PartnerNotices } & RecordSetDeps,
 ): void {
   const { health } = deps;
   app.command(
     HEALTH.command,
-    slashCommand(deps, async ({ command }, recordsOf) => {
+    slashCommand(deps, async ({ command, context }, recordsOf) => {
       const teamId = await recordsOf();
       const { channel_id: channelId, user_id: userId } = command;
       const parsed = parseHealthCommand(command.text);
@@ -43,8 +44,16 @@ export function registerHealthCommand(
           if (parsed.declare !== undefined) {
             await health.declareSides({ teamId, channelId, userId }, parsed.declare);
           }
-          return sidesMessage(await health.sides(teamId, channelId), parsed.declare !== undefined);
+          return withNote(
+            sidesMessage(await health.sides(teamId, channelId), parsed.declare !== undefined),
+            await deps.partners.noteFor(teamId, channelId, installedTeam(context)),
+          );
       }
     }),
   );
+}
+
+/** A reply with a closing note under it, when there is one. */
+function withNote(reply: SlackMessage, note: string | undefined): SlackMessage {
+  return note ? { ...reply, blocks: [...reply.blocks, contextBlock(`:handshake: ${note}`)] } : reply;
 }

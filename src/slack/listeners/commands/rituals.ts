@@ -16,7 +16,8 @@ import {
 import { openModalThenFill } from '../../open-modal.js';
 import { ritualSettingsTitle } from '../../views/rituals/modal.js';
 import { slashCommand } from '../slash-command.js';
-import type { RecordSetDeps } from '../record-set.js';
+import { installedTeam, type RecordSetDeps } from '../record-set.js';
+import type { PartnerNotices } from '../../partner-notice.js';
 import { settingsModalFor } from '../views/rituals.js';
 
 export function registerRitualsCommand(
@@ -26,6 +27,7 @@ export function registerRitualsCommand(
     background: Background;
     log: Logger;
     runNow: () => Promise<void>;
+    partners: PartnerNotices;
   } & RecordSetDeps,
 ): void {
   const { rituals, background } = deps;
@@ -33,7 +35,7 @@ export function registerRitualsCommand(
     background.run('ritual participants', () => rituals.syncParticipants(teamId, id));
   app.command(
     COMMANDS.rituals,
-    slashCommand(deps, async ({ command, client }, recordsOf) => {
+    slashCommand(deps, async ({ command, client, context }, recordsOf) => {
       const actorOf = async () => ({
         teamId: await recordsOf(),
         channelId: command.channel_id,
@@ -60,6 +62,10 @@ export function registerRitualsCommand(
               ? await rituals.createStandup(actor, parsed.schedule)
               : await rituals.createCadenced(actor, parsed.ritual, parsed.schedule);
           syncLater(actor.teamId, ritual.id);
+          // In a shared channel, an organisation without Rapport hears what its people can do already.
+          background.run('partner notice', () =>
+            deps.partners.tellChannel(actor.teamId, actor.channelId, installedTeam(context)),
+          );
           return ritualCreated(ritual);
         }
         case 'pause':

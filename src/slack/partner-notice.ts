@@ -1,0 +1,57 @@
+import type { Database } from '../db/database.js';
+import { getSharing } from '../db/repos/shared-channels.js';
+import { teamNamesOf } from '../db/repos/team-names.js';
+import type { Outbox } from './outbox.js';
+import { type Partner, partnerNotice, partnerNoticeText } from './views/alliance/partner-notice.js';
+
+/**
+ * Telling a shared channel that an organisation in it has not installed Rapport: what its members
+ * can do already, and how their admin installs it to use the commands.
+ */
+export type PartnerNotices = {
+  /** Says it in the channel, once for each set of partners without an install. */
+  tellChannel(recordSet: string, channelId: string, installedVia: string): Promise<void>;
+  /** The words, for a reply to whoever asked (`/health sides`); undefined when nobody is missing. */
+  noteFor(recordSet: string, channelId: string, installedVia: string): Promise<string | undefined>;
+};
+
+export function createPartnerNotices(deps: {
+  db: Database;
+  outbox: Pick<Outbox, 'say'>;
+  /** Which of these workspaces have Rapport installed (`via` has, by definition). */
+  installedAmong: (teamIds: readonly string[], via: string) => Promise<Set<string>>;
+  /** Where an admin installs Rapport (`/slack/install`), when Rapport installs by OAuth. */
+  installUrl: string | undefined;
+}): PartnerNotices {
+  /** The channel's workspaces that have not installed Rapport, with their names. */
+  const partnersOf = async (recordSet: string, channelId: string, via: string): Promise<Partner[]> => {
+    if (recordSet !== channelId) return [];
+    const sharing = await getSharing(deps.db, channelId);
+    if (!sharing?.is_shared) return [];
+    const installed = await deps.installedAmong(sharing.team_ids, via);
+    const missing = sharing.team_ids.filter((id) => !installed.has(id));
+    const names = await teamNamesOf(deps.db, recordSet, missing);
+    return missing.map((teamId) => ({ teamId, name: names.get(teamId) ?? null }));
+  };
+
+  return {
+    async tellChannel(recordSet, channelId, installedVia) {
+      const partners = await partnersOf(recordSet, channelId, installedVia);
+      if (partners.length === 0) return;
+      const who = partners.map((p) => p.teamId).join(',');
+      await deps.outbox.say([
+        {
+          teamId: recordSet,
+          channelId,
+          dedupeKey: `partner-install-note:${channelId}:${who}`,
+          view: 'reply',
+          data: partnerNotice(partners, deps.installUrl),
+        },
+      ]);
+    },
+    async noteFor(recordSet, channelId, installedVia) {
+      const partners = await partnersOf(recordSet, channelId, installedVia);
+      return partners.length === 0 ? undefined : partnerNoticeText(partners, deps.installUrl);
+    },
+  };
+}

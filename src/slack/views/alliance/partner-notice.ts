@@ -1,0 +1,28 @@
+import { escapeMrkdwn, message, section, type SlackMessage } from '../blocks.js';
+
+/** A partner workspace, named as Rapport knows it. */
+export type Partner = { teamId: string; name: string | null };
+
+const nameOf = (p: Partner) => (p.name ? `*${escapeMrkdwn(p.name)}*` : `their workspace (${p.teamId})`);
+const namesOf = (partners: readonly Partner[]) => partners.map(nameOf).join(' and ');
+
+/**
+ * What a shared channel is told when an organisation in it has not installed Rapport: its members
+ * can answer prompts and use buttons, forms and kudos emoji already; slash commands and message
+ * shortcuts need their own install, as Slack does not share them across organisations
+ * (https://docs.slack.dev/apis/slack-connect, "Slash commands are not shared").
+ */
+export function partnerNoticeText(partners: readonly Partner[], installUrl: string | undefined): string {
+  const who = namesOf(partners);
+  const canDo = `Members of ${who} can already answer Rapport's prompts here, and use its buttons, forms and kudos emoji.`;
+  const commands = installUrl
+    ? `Slack keeps slash commands and shortcuts to the workspaces that installed an app: an admin of ${who} can add Rapport from <${installUrl}|this install link>, and this channel keeps one record for both organisations.`
+    : `Slack keeps slash commands and shortcuts to the workspaces that installed an app, and this Rapport serves one workspace, so they take part through prompts, buttons, forms and emoji.`;
+  return `${canDo} ${commands}`;
+}
+
+/** The notice as a channel message. */
+export function partnerNotice(partners: readonly Partner[], installUrl: string | undefined): SlackMessage {
+  const text = partnerNoticeText(partners, installUrl);
+  return message(`:handshake: ${text}`, [section(`:handshake: ${text}`)]);
+}
