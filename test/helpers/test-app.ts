@@ -59,7 +59,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     : database.db;
   const app = createApp({ config, db: appDb, log: logs.log, clock, slackRetries: 0 });
   await app.start();
-  const server = createHttpServer({ slack: app.httpListener, db: appDb, log: logs.log });
+  const server = createHttpServer({
+    slack: app.httpListener,
+    installs: app.installationStore !== undefined,
+    db: appDb,
+    log: logs.log,
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
