@@ -119,9 +119,13 @@ export function wantsPlayground(env: NodeJS.ProcessEnv): boolean {
   return SLACK_VARIABLES.every((name) => (env[name]?.trim() ?? '') === '');
 }
 
-/** Rules across variables, checked on the raw environment so they are reported with all the others. */
-function crossChecks(env: NodeJS.ProcessEnv): string[] {
+/**
+ * Rules across variables, checked on the raw environment so they are reported with all the others:
+ * the mode's own variables first, the rest after the variables' own problems.
+ */
+function crossChecks(env: NodeJS.ProcessEnv): { first: string[]; last: string[] } {
   const blank = (name: string) => (env[name]?.trim() ?? '') === '';
+  const first: string[] = [];
   const problems: string[] = [];
   const oauth = OAUTH_VARIABLES.some((name) => !blank(name));
   if (oauth) {
@@ -147,7 +151,7 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
       );
     }
   } else if (blank('SLACK_BOT_TOKEN')) {
-    problems.push(problem('SLACK_BOT_TOKEN', 'is missing'));
+    first.push(problem('SLACK_BOT_TOKEN', 'is missing'));
   }
   if (blank('SLACK_APP_TOKEN') && blank('SLACK_SIGNING_SECRET')) {
     problems.push(
@@ -157,7 +161,7 @@ function crossChecks(env: NodeJS.ProcessEnv): string[] {
       ),
     );
   }
-  return problems;
+  return { first, last: problems };
 }
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -202,7 +206,8 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment; throws ConfigError with one line per bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const e = parse(schema, env, crossChecks(env));
+  const checks = crossChecks(env);
+  const e = parse(schema, env, checks.last, checks.first);
   return {
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
@@ -271,9 +276,14 @@ export function loadPlaygroundConfig(env: NodeJS.ProcessEnv): {
   return { dataDir: e.DATA_DIR, port: e.PORT, logLevel: e.LOG_LEVEL, databaseUrl: e.DATABASE_URL };
 }
 
-function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv, more: string[] = []): z.infer<S> {
+function parse<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv,
+  more: string[] = [],
+  before: string[] = [],
+): z.infer<S> {
   const parsed = schema.safeParse(env);
-  if (parsed.success && more.length === 0) return parsed.data;
+  if (parsed.success && more.length === 0 && before.length === 0) return parsed.data;
   const problems = (parsed.error?.issues ?? []).map((issue) => {
     const name = String(issue.path[0] ?? 'environment');
     return problem(
@@ -281,7 +291,7 @@ function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv, more: str
       issue.code === 'invalid_type' && env[name] === undefined ? 'is missing' : issue.message,
     );
   });
-  throw new ConfigError([...new Set([...problems, ...more])]);
+  throw new ConfigError([...new Set([...before, ...problems, ...more])]);
 }
 
 function problem(name: string, message: string): string {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../clock.js';
 import { validateBlocks, validateView } from './block-kit/index.js';
+import { type Installer, StandInInstalls } from './installs.js';
 
 export type SlackCall = { method: string; args: Record<string, unknown>; token: string | undefined };
 export type ResponseUrlPost = { id: string; body: Record<string, unknown> };
@@ -29,8 +30,10 @@ export type FakeUser = {
   title?: string;
 };
 
+/** How a call was authenticated: its token (Bearer header, or `token` in the body), or Basic credentials. */
+export type CallAuth = { token: string | undefined; basic?: { id: string; secret: string } };
 /** Answers one Web API method's arguments, as Slack's body. */
-export type WebApiHandler = (args: Record<string, unknown>) => Record<string, unknown>;
+export type WebApiHandler = (args: Record<string, unknown>, auth: CallAuth) => Record<string, unknown>;
 /** An HTTP answer to the app: status, JSON body, headers. */
 export type WebApiReply = { status: number; body: Record<string, unknown>; headers?: Record<string, string> };
 
@@ -91,6 +94,12 @@ type TriggerLife = { issuedAt: number; viewId?: string };
 
 /** Methods Slack answers only for an app-level token. */
 const APP_LEVEL_METHODS = new Set(['apps.connections.open']);
+/**
+ * Methods that take the app's client credentials instead of a token: oauth.v2.access, "No scopes
+ * required", client_id and client_secret as arguments or HTTP Basic (docs.slack.dev/reference/
+ * methods/oauth.v2.access).
+ */
+const CREDENTIAL_METHODS = new Set(['oauth.v2.access']);
 
 /**
  * A local stand-in for the Slack Web API, reached by the app's WebClient through SLACK_API_URL:
@@ -126,6 +135,14 @@ export class SlackStandIn {
   private readonly triggerLives = new Map<string, TriggerLife>();
   /** Where each response_url's posts go. */
   readonly responseTargets = new Map<string, ResponseTarget>();
+  /**
+   * The workspaces where the app is installed: TEAM_ID (the single-token workspace) from the
+   * start, and every workspace an oauth.v2.access installs. Slack delivers slash commands only
+   * from these (another engineer's refusal reads this set).
+   */
+  readonly installedTeams: Set<string> = new Set([TEAM_ID]);
+  /** Installs by OAuth: the app's settings (`installs.app`), the authorize page, the issued tokens. */
+  readonly installs = new StandInInstalls(APP_ID, (installer) => botUserIdOf(installer));
   /** Calls Slack refused (an `ok: false` answer), newest last: the playground shows them. */
   readonly refusals: { method: string; error: string }[] = [];
   private tsCounter = 0;
@@ -357,14 +374,23 @@ export class SlackStandIn {
       return { status: 200, body: { ok: true } };
     }
     const method = path.replace(/^\/api\//, '');
-    const args = parseArgs(raw, req.headers['content-type']);
-    const token = req.headers.authorization?.replace(/^Bearer /, '');
+    // Slack takes the token as a Bearer header or a `token` argument (docs.slack.dev/apis/web-api,
+    // "Authentication"); the Web API client sends both. It is kept apart from the arguments.
+    const { token: bodyToken, ...args } = parseArgs(raw, req.headers['content-type']);
+    const header = req.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ')
+      ? header.slice('Bearer '.length)
+      : typeof bodyToken === 'string'
+        ? bodyToken
+        : undefined;
+    const auth: CallAuth = { token, basic: basicCredentials(header) };
     this.calls.push({ method, args, token });
-    if (token !== (APP_LEVEL_METHODS.has(method) ? APP_TOKEN : BOT_TOKEN)) {
-      return { status: 200, body: { ok: false, error: 'invalid_auth' } };
+    if (!CREDENTIAL_METHODS.has(method)) {
+      const refusal = this.tokenRefusal(method, token);
+      if (refusal) return { status: 200, body: { ok: false, error: refusal } };
     }
     return this.answerCall({ method, args, token }, (handler = this.handlers[method]) =>
-      this.runHandler(method, args, handler),
+      this.runHandler(method, args, handler, auth),
     );
   }
 
@@ -380,17 +406,38 @@ export class SlackStandIn {
     return answer();
   }
 
+  /**
+   * Why Slack refuses a call's token, if it does: an app-level method takes only the app token
+   * (xapp-); other methods take SLACK_BOT_TOKEN (the single-token workspace's) or a bot token
+   * oauth.v2.access issued, until it is revoked or expires. No token: `not_authed` "No
+   * authentication token provided."; an unknown one: `invalid_auth` (docs.slack.dev/reference/
+   * methods/auth.test, "Errors").
+   */
+  private tokenRefusal(method: string, token: string | undefined): string | undefined {
+    if (token === undefined) return 'not_authed';
+    if (APP_LEVEL_METHODS.has(method)) return token === APP_TOKEN ? undefined : 'invalid_auth';
+    if (token === BOT_TOKEN) return undefined;
+    return this.installs.refusalOf(token);
+  }
+
+  /** Uninstalls the app from a workspace, as its admin does in Slack: its tokens stop working. */
+  uninstall(teamId: string): string[] {
+    this.installedTeams.delete(teamId);
+    return this.installs.revoke({ teamId });
+  }
+
   /** A handler's answer; a method without one is counted in `unhandled`, a refusal in `refusals`. */
   private runHandler(
     method: string,
     args: Record<string, unknown>,
     handler: WebApiHandler | undefined,
+    auth: CallAuth,
   ): WebApiReply {
     if (!handler) {
       this.unhandled.push(method);
       return { status: 200, body: { ok: false, error: 'unknown_method' } };
     }
-    const body = handler(args);
+    const body = handler(args, auth);
     if (body.ok === false) {
       const details = (body.response_metadata as { messages?: string[] } | undefined)?.messages ?? [];
       this.refusals.push({ method, error: [String(body.error), ...details].join(': ') });
@@ -428,16 +475,43 @@ export class SlackStandIn {
   }
 
   private readonly handlers: Record<string, WebApiHandler> = {
-    // Shape of Slack's auth.test example (web-api/openapi-examples/auth.test.ok.json).
-    'auth.test': () => ({
-      ok: true,
-      team: this.teamName,
-      team_id: TEAM_ID,
-      url: 'https://rapport-playground.slack.com/',
-      user: 'rapport',
-      user_id: BOT_USER_ID,
-      bot_id: BOT_ID,
-    }),
+    // Shape of Slack's auth.test example (web-api/openapi-examples/auth.test.ok.json); a token
+    // oauth.v2.access issued answers for its own workspace (or organisation, is_enterprise_install).
+    'auth.test': (_args, { token }) => {
+      const issued = token === undefined ? undefined : this.installs.tokens.get(token);
+      if (!issued) {
+        return {
+          ok: true,
+          team: this.teamName,
+          team_id: TEAM_ID,
+          url: 'https://rapport-playground.slack.com/',
+          user: 'rapport',
+          user_id: BOT_USER_ID,
+          bot_id: BOT_ID,
+        };
+      }
+      const name = issued.teamName ?? issued.enterpriseName ?? 'workspace';
+      return {
+        ok: true,
+        team: name,
+        team_id: issued.teamId ?? issued.enterpriseId,
+        ...(issued.enterpriseId ? { enterprise_id: issued.enterpriseId } : {}),
+        is_enterprise_install: issued.isEnterpriseInstall,
+        url: issued.isEnterpriseInstall
+          ? `https://${slug(name)}.enterprise.slack.com/`
+          : `https://${slug(name)}.slack.com/`,
+        user: 'rapport',
+        user_id: issued.botUserId,
+        bot_id: BOT_ID,
+      };
+    },
+    // The code exchange and token rotation (src/slack-emulator/installs.ts has each rule's source);
+    // a workspace is installed once its code is exchanged.
+    'oauth.v2.access': (args, { basic }) => {
+      const answer = this.installs.access(args, basic);
+      if (answer.ok && 'team' in answer && answer.team) this.installedTeams.add(answer.team.id);
+      return answer;
+    },
     'users.info': (args) => {
       const user = this.users.get(String(args.user));
       if (!user) return { ok: false, error: 'user_not_found' };
@@ -629,6 +703,21 @@ export class SlackStandIn {
 }
 
 type Refusal = { ok: false; error: string; response_metadata?: { messages: string[] } };
+
+/** The bot's user id in a workspace that installed the app: one per workspace, as in Slack. */
+function botUserIdOf(installer: Installer): string {
+  return `U0BOT${(installer.teamId ?? installer.enterpriseId ?? '').slice(-5)}`;
+}
+
+/** HTTP Basic credentials (RFC 7617), as oauth.v2.access accepts the client id and secret. */
+function basicCredentials(header: string): { id: string; secret: string } | undefined {
+  if (!header.startsWith('Basic ')) return undefined;
+  const decoded = Buffer.from(header.slice('Basic '.length), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? undefined : { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+}
+
+const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 /**
  * What Slack refuses in a message (chat.postMessage, chat.update, chat.postEphemeral): no channel,
