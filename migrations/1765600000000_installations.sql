@@ -41,3 +41,14 @@ create table slack_installations (
     and (user_refresh_token is null or user_refresh_token like 'rk1:%')
   )
 );
+
+-- The workspaces of an organisation that an org-wide install serves, as Slack's requests name them
+-- (team_id with enterprise_id), so that Rapport's own calls, which know only a team_id (the outbox,
+-- the directory), find the organisation's install. Gone with the install.
+create table slack_org_workspaces (
+  team_id text primary key,
+  install_key text not null references slack_installations (install_key) on delete cascade,
+  seen_at timestamptz not null
+);
+
+create index slack_org_workspaces_install_idx on slack_org_workspaces (install_key);

@@ -108,3 +108,23 @@ export async function updateSealedTokens(q: Queryable, tokens: SealedTokens): Pr
     ],
   );
 }
+
+/** A workspace of an organisation is served by the organisation's org-wide install. */
+export async function rememberOrgWorkspace(q: Queryable, teamId: string, installKey: string, now: Date) {
+  await q.execute(
+    `insert into slack_org_workspaces (team_id, install_key, seen_at) values ($1, $2, $3)
+     on conflict (team_id) do update set install_key = excluded.install_key, seen_at = excluded.seen_at
+     where slack_org_workspaces.install_key <> excluded.install_key`,
+    [teamId, installKey, now],
+  );
+}
+
+/** The org-wide install that serves this workspace, if a request has named it. */
+export async function findOrgInstallKey(q: Queryable, teamId: string): Promise<string | undefined> {
+  const [row] = await q.query(
+    'select install_key from slack_org_workspaces where team_id = $1',
+    [teamId],
+    z.object({ install_key: z.string() }),
+  );
+  return row?.install_key;
+}

@@ -5,7 +5,9 @@ import {
   deleteInstallation,
   deleteUserToken,
   findInstallation,
+  findOrgInstallKey,
   type InstallationRow,
+  rememberOrgWorkspace,
   saveInstallation,
 } from '../../db/repos/installations.js';
 import { RapportError } from '../../errors.js';
@@ -49,6 +51,8 @@ export function createInstallationStore(deps: {
   changed?: (installKey: string) => void;
 }): InstallationStore {
   const { db, cipher } = deps;
+  /** Workspaces already recorded as served by an org-wide install, in this process. */
+  const orgWorkspaces = new Map<string, string>();
   const seal = (key: string, column: string, value: string | undefined) =>
     value ? cipher.seal(value, sealContext(key, column)) : null;
   const open = (key: string, column: string, value: string | null) =>
@@ -130,16 +134,24 @@ export function createInstallationStore(deps: {
 
     async fetchInstallation(query: InstallationQuery<boolean>) {
       const key = installKeyOf(query);
-      // A workspace of an organisation that installed Rapport org-wide is served by that install.
-      const row =
-        (await findInstallation(db, key)) ??
-        (!query.isEnterpriseInstall && query.enterpriseId
-          ? await findInstallation(
-              db,
-              installKeyOf({ enterpriseId: query.enterpriseId, isEnterpriseInstall: true }),
-            )
-          : undefined);
+      let row = await findInstallation(db, key);
+      // A workspace of an organisation that installed Rapport org-wide is served by that install:
+      // named with its enterprise_id (a request), or known from an earlier request (the outbox).
+      if (!row && !query.isEnterpriseInstall && query.enterpriseId) {
+        row = await findInstallation(
+          db,
+          installKeyOf({ enterpriseId: query.enterpriseId, isEnterpriseInstall: true }),
+        );
+      }
+      if (!row && !query.isEnterpriseInstall && query.teamId) {
+        const orgKey = await findOrgInstallKey(db, query.teamId);
+        if (orgKey) row = await findInstallation(db, orgKey);
+      }
       if (!row) throw new NotInstalledError(key);
+      if (row.is_enterprise_install && query.teamId && orgWorkspaces.get(query.teamId) !== row.install_key) {
+        await rememberOrgWorkspace(db, query.teamId, row.install_key, deps.clock.now());
+        orgWorkspaces.set(query.teamId, row.install_key);
+      }
       return toInstallation(row);
     },
 
@@ -147,7 +159,11 @@ export function createInstallationStore(deps: {
       const key = installKeyOf(query);
       // A person's own grant revoked (tokens_revoked names them under `oauth`): only their token goes.
       if (query.userId) await deleteUserToken(db, key, query.userId);
-      else await deleteInstallation(db, key);
+      else {
+        await deleteInstallation(db, key);
+        for (const [teamId, installKey] of orgWorkspaces)
+          if (installKey === key) orgWorkspaces.delete(teamId);
+      }
       deps.changed?.(key);
     },
   };
