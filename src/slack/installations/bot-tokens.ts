@@ -1,5 +1,4 @@
 import type { InstallationQuery } from '@slack/bolt';
-import { LRUCache } from 'lru-cache';
 import { installKeyOf, NotInstalledError } from './installation-store.js';
 
 /**
@@ -35,52 +34,59 @@ const REFRESH_MARGIN_MS = 2 * 60 * 60 * 1000;
  * OAuth mode: each workspace's token from the installation store, through InstallProvider's
  * authorize (which refreshes expiring tokens when rotation is on and stores the new ones), kept
  * for a minute at most. An uninstall or a new install drops the remembered token at once
- * (`forget`, told by the store).
+ * (`forget`, told by the store); a lookup under way then still answers its caller, but what it
+ * found is not kept.
  */
 export function installedBotTokens(authorize: Authorize): BotTokens {
-  const cache = new LRUCache<
-    string,
-    { token: string | undefined },
-    { teamId: string; enterpriseId?: string }
-  >({
-    max: 10_000,
-    ttl: REMEMBERED_FOR_MS,
-    fetchMethod: async (_key, _stale, { options, context }) => {
-      try {
-        const result = await authorize({
-          teamId: context.teamId,
-          enterpriseId: context.enterpriseId,
-          isEnterpriseInstall: false,
-        });
-        if (result.botTokenExpiresAt !== undefined) {
-          const until = result.botTokenExpiresAt * 1000 - REFRESH_MARGIN_MS - Date.now();
-          options.ttl = Math.max(1, Math.min(REMEMBERED_FOR_MS, until));
-        }
-        return { token: result.botToken };
-      } catch (error) {
-        if (notInstalled(error)) return { token: undefined };
-        throw error;
-      }
-    },
-  });
-  // Which cached entries an installation answers for: a workspace, or every workspace of an org.
+  const remembered = new Map<string, { token: string | undefined; until: number }>();
+  const lookups = new Map<string, Promise<string | undefined>>();
+  // Which remembered entries an installation answers for: a workspace, or workspaces of an org.
   const keysOf = new Map<string, Set<string>>();
+  let changes = 0;
+
+  const lookUp = async (key: string, teamId: string, enterpriseId: string | undefined) => {
+    const changesBefore = changes;
+    let found: { token: string | undefined; until: number };
+    try {
+      const result = await authorize({ teamId, enterpriseId, isEnterpriseInstall: false });
+      const expiresAt = result.botTokenExpiresAt;
+      const until =
+        expiresAt === undefined
+          ? Date.now() + REMEMBERED_FOR_MS
+          : Math.min(Date.now() + REMEMBERED_FOR_MS, expiresAt * 1000 - REFRESH_MARGIN_MS);
+      found = { token: result.botToken, until };
+    } catch (error) {
+      if (!notInstalled(error)) throw error;
+      found = { token: undefined, until: Date.now() + REMEMBERED_FOR_MS };
+    }
+    if (changes === changesBefore) remembered.set(key, found);
+    return found.token;
+  };
+
   return {
     async botTokenFor(teamId, enterpriseId) {
       const key = `${enterpriseId ?? ''}/${teamId}`;
+      const known = remembered.get(key);
+      if (known && known.until > Date.now()) return known.token;
       for (const installKey of [
         installKeyOf({ teamId }),
         ...(enterpriseId ? [installKeyOf({ enterpriseId, isEnterpriseInstall: true })] : []),
       ]) {
         keysOf.set(installKey, (keysOf.get(installKey) ?? new Set()).add(key));
       }
-      const entry = await cache.fetch(key, {
-        context: { teamId, ...(enterpriseId ? { enterpriseId } : {}) },
-      });
-      return entry?.token;
+      // Concurrent lookups of one workspace share one authorize (and so one refresh).
+      let lookup = lookups.get(key);
+      if (!lookup) {
+        lookup = lookUp(key, teamId, enterpriseId).finally(() => lookups.delete(key));
+        lookups.set(key, lookup);
+      }
+      return lookup;
     },
     forget(installKey) {
-      for (const key of keysOf.get(installKey) ?? []) cache.delete(key);
+      changes += 1;
+      for (const key of keysOf.get(installKey) ?? []) remembered.delete(key);
+      // An org-wide install may answer for workspaces first seen without their enterprise id.
+      if (installKey.startsWith('E:')) remembered.clear();
       keysOf.delete(installKey);
     },
   };
