@@ -33,9 +33,10 @@ import { registerListeners } from './slack/listeners/index.js';
 import { createOutbox, type Outbox } from './slack/outbox.js';
 import { type BotTokens, fixedBotToken, installedBotTokens } from './slack/installations/bot-tokens.js';
 import { installCallbacks } from './slack/installations/install-pages.js';
-import { createInstallationStore } from './slack/installations/installation-store.js';
+import { createInstallationStore, NotInstalledError } from './slack/installations/installation-store.js';
 import { BOT_SCOPES } from './slack/installations/scopes.js';
-import { createTokenCipher } from './slack/installations/token-cipher.js';
+import { createTokenCipher, type TokenCipher } from './slack/installations/token-cipher.js';
+import { sealedKeyIds } from './db/repos/installations.js';
 import { registerInstallationEvents } from './slack/listeners/events/installations.js';
 
 export type AppDeps = {
@@ -71,10 +72,11 @@ export function createApp(deps: AppDeps): RapportApp {
   const { config, db, log, clock } = deps;
   const logger = boltLogger(log);
   let botTokens: BotTokens | undefined;
-  const installationStore = config.slack.oauth
+  const cipher = config.slack.oauth ? createTokenCipher(encryptionOf(config)) : undefined;
+  const installationStore = cipher
     ? createInstallationStore({
         db,
-        cipher: createTokenCipher(encryptionOf(config)),
+        cipher,
         clock,
         changed: (installKey) => botTokens?.forget(installKey),
       })
@@ -163,7 +165,7 @@ export function createApp(deps: AppDeps): RapportApp {
   });
   if (installationStore) registerInstallationEvents(bolt, { installationStore, log });
   bolt.error(async (error) => {
-    if (error.code === 'slack_bolt_authorization_error') {
+    if (error.code === 'slack_bolt_authorization_error' && isNotInstalled(error)) {
       // A request from a workspace without an installation (never installed, or uninstalled):
       // answered, so Slack does not send it again, and nothing is done.
       log.warn(
@@ -198,6 +200,7 @@ export function createApp(deps: AppDeps): RapportApp {
           { cause: error },
         );
       }
+      if (cipher) await checkKeys(db, cipher);
       // Messages go out as soon as they are committed; the scheduler's poll catches the rest.
       outbox.listen();
       if (receiver instanceof DurableSocketModeReceiver) await receiver.start();
@@ -207,6 +210,25 @@ export function createApp(deps: AppDeps): RapportApp {
       if (receiver instanceof DurableSocketModeReceiver) await receiver.stop();
     },
   };
+}
+
+/**
+ * OAuth mode starts only if it can open every stored token: a key that was replaced without being
+ * listed in RAPPORT_ENCRYPTION_OLD_KEYS would otherwise fail each workspace's requests one by one.
+ */
+async function checkKeys(db: Database, cipher: TokenCipher): Promise<void> {
+  const unknown = (await sealedKeyIds(db)).filter((id) => !cipher.knows(id));
+  if (unknown.length > 0) {
+    throw new RapportError(
+      'encryption_key_unknown',
+      `stored Slack tokens were encrypted with key ${unknown.join(', ')}, which is neither RAPPORT_ENCRYPTION_KEY nor in RAPPORT_ENCRYPTION_OLD_KEYS: add the earlier key to RAPPORT_ENCRYPTION_OLD_KEYS`,
+    );
+  }
+}
+
+/** An authorization failure because the workspace has no installation (rather than a failure of ours). */
+function isNotInstalled(error: unknown): boolean {
+  return (error as { original?: unknown }).original instanceof NotInstalledError;
 }
 
 function encryptionOf(config: Config) {

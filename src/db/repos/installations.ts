@@ -128,3 +128,16 @@ export async function findOrgInstallKey(q: Queryable, teamId: string): Promise<s
   );
   return row?.install_key;
 }
+
+/** The ids of the keys the stored tokens are sealed with (a sealed value is rk1:<key id>:…). */
+export async function sealedKeyIds(q: Queryable): Promise<string[]> {
+  const rows = await q.query(
+    `select distinct split_part(sealed, ':', 2) as key_id
+     from slack_installations,
+          unnest(array[bot_token, bot_refresh_token, user_token, user_refresh_token]) as sealed
+     where sealed is not null`,
+    [],
+    z.object({ key_id: z.string() }),
+  );
+  return rows.map((r) => r.key_id);
+}

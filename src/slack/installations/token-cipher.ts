@@ -18,6 +18,8 @@ export type TokenCipher = {
   open(sealed: string, context: string): string;
   /** The id of the key a sealed value names. */
   keyIdOf(sealed: string): string;
+  /** Whether this key id is the current key's or an old key's. */
+  knows(keyId: string): boolean;
 };
 
 const FORMAT = 'rk1';
@@ -85,5 +87,6 @@ export function createTokenCipher(keys: { current: Buffer; old?: readonly Buffer
       }
     },
     keyIdOf: (sealed) => parts(sealed).keyId,
+    knows: (keyId) => byId.has(keyId),
   };
 }
