@@ -71,18 +71,18 @@ export type RapportApp = {
 export function createApp(deps: AppDeps): RapportApp {
   const { config, db, log, clock } = deps;
   const logger = boltLogger(log);
-  let botTokens: BotTokens | undefined;
   const cipher = config.slack.oauth ? createTokenCipher(encryptionOf(config)) : undefined;
   const installationStore = cipher
     ? createInstallationStore({
         db,
         cipher,
         clock,
-        changed: (installKey) => botTokens?.forget(installKey),
+        // Called only once the app is built (an install, a refresh, an uninstall).
+        changed: (installKey) => botTokens.forget(installKey),
       })
     : undefined;
   const receiver = createReceiver(config, log, installationStore);
-  botTokens = botTokensOf(config, receiver);
+  const botTokens = botTokensOf(config, receiver);
   const { botTokenFor } = botTokens;
   const bolt = new App({
     token: config.slack.botToken,
