@@ -33,7 +33,7 @@ import { registerListeners } from './slack/listeners/index.js';
 import { createOutbox, type Outbox } from './slack/outbox.js';
 import { type BotTokens, fixedBotToken, installedBotTokens } from './slack/installations/bot-tokens.js';
 import { installCallbacks } from './slack/installations/install-pages.js';
-import { createInstallationStore, NotInstalledError } from './slack/installations/installation-store.js';
+import { createInstallationStore, isNotInstalled } from './slack/installations/installation-store.js';
 import { BOT_SCOPES } from './slack/installations/scopes.js';
 import { createTokenCipher, type TokenCipher } from './slack/installations/token-cipher.js';
 import { sealedKeyIds } from './db/repos/installations.js';
@@ -224,11 +224,6 @@ async function checkKeys(db: Database, cipher: TokenCipher): Promise<void> {
       `stored Slack tokens were encrypted with key ${unknown.join(', ')}, which is neither RAPPORT_ENCRYPTION_KEY nor in RAPPORT_ENCRYPTION_OLD_KEYS: add the earlier key to RAPPORT_ENCRYPTION_OLD_KEYS`,
     );
   }
-}
-
-/** An authorization failure because the workspace has no installation (rather than a failure of ours). */
-function isNotInstalled(error: unknown): boolean {
-  return (error as { original?: unknown }).original instanceof NotInstalledError;
 }
 
 function encryptionOf(config: Config) {

@@ -1,5 +1,5 @@
 import type { InstallationQuery } from '@slack/bolt';
-import { installKeyOf, NotInstalledError } from './installation-store.js';
+import { installKeyOf, isNotInstalled } from './installation-store.js';
 
 /**
  * The one place a bot token is chosen for a Web API call Rapport makes on its own (the outbox, the
@@ -56,7 +56,7 @@ export function installedBotTokens(authorize: Authorize): BotTokens {
           : Math.min(Date.now() + REMEMBERED_FOR_MS, expiresAt * 1000 - REFRESH_MARGIN_MS);
       found = { token: result.botToken, until };
     } catch (error) {
-      if (!notInstalled(error)) throw error;
+      if (!isNotInstalled(error)) throw error;
       found = { token: undefined, until: Date.now() + REMEMBERED_FOR_MS };
     }
     if (changes === changesBefore) remembered.set(key, found);
@@ -90,16 +90,4 @@ export function installedBotTokens(authorize: Authorize): BotTokens {
       keysOf.delete(installKey);
     },
   };
-}
-
-/** InstallProvider wraps the store's errors in an AuthorizationError; its `original` says why. */
-function notInstalled(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  let e = error;
-  while (typeof e === 'object' && e !== null && !seen.has(e)) {
-    if (e instanceof NotInstalledError) return true;
-    seen.add(e);
-    e = (e as { original?: unknown }).original ?? (e as { cause?: unknown }).cause;
-  }
-  return false;
 }

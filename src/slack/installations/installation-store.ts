@@ -39,6 +39,21 @@ export class NotInstalledError extends RapportError {
 }
 
 /**
+ * Whether an error says the workspace has no installation. Bolt wraps InstallProvider's
+ * AuthorizationError, which wraps the store's error: each keeps the one it wraps in `original`.
+ */
+export function isNotInstalled(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let e = error;
+  while (typeof e === 'object' && e !== null && !seen.has(e)) {
+    if (e instanceof NotInstalledError) return true;
+    seen.add(e);
+    e = (e as { original?: unknown }).original ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
  * Bolt's installation store (InstallProvider stores what oauth.v2.access answers, and its
  * authorize reads and refreshes it here), in Postgres with every token sealed. An org-wide install
  * (Enterprise Grid) is stored by enterprise_id and answers for each workspace of the organisation.
