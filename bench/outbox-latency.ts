@@ -97,7 +97,14 @@ async function throughOutbox(
     }),
   };
   const clock = { now: () => new Date() };
-  const outbox = createOutbox({ db, slack: timed, clock, log, background });
+  const outbox = createOutbox({
+    db,
+    slack: timed,
+    botTokenFor: async () => BOT_TOKEN,
+    clock,
+    log,
+    background,
+  });
   let poll: NodeJS.Timeout | undefined;
   if (mode === 'woken') outbox.listen();
   else poll = setInterval(() => void outbox.deliver().catch(() => undefined), 1_000);

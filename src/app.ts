@@ -1,10 +1,10 @@
-import { App, HTTPReceiver, type Receiver, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, type InstallationStore, type Receiver, webApi } from '@slack/bolt';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { RapportError } from './errors.js';
 import { requestFactsProperty } from './http/request-context.js';
-import { SLACK_BODY_LIMIT_BYTES } from './http/server.js';
+import { INSTALL_PATH, REDIRECT_PATH, SLACK_BODY_LIMIT_BYTES } from './http/server.js';
 import { createKudosService } from './kudos/kudos-service.js';
 import { boltLogger, type Logger } from './logger.js';
 import { createDirectory } from './people/directory.js';
@@ -33,7 +33,15 @@ import { DurableSocketModeReceiver } from './slack/durable-socket-receiver.js';
 import { registerListeners } from './slack/listeners/index.js';
 import { createOutbox, type Outbox } from './slack/outbox.js';
 import { createRecordSets } from './slack/record-sets.js';
+import { recordSetTokens } from './slack/record-set-tokens.js';
 import { createPartnerNotices } from './slack/partner-notice.js';
+import { type BotTokens, fixedBotToken, installedBotTokens } from './slack/installations/bot-tokens.js';
+import { installCallbacks } from './slack/installations/install-pages.js';
+import { createInstallationStore, isNotInstalled } from './slack/installations/installation-store.js';
+import { BOT_SCOPES } from './slack/installations/scopes.js';
+import { createTokenCipher, type TokenCipher } from './slack/installations/token-cipher.js';
+import { sealedKeyIds } from './db/repos/installations.js';
+import { registerInstallationEvents } from './slack/listeners/events/installations.js';
 
 export type AppDeps = {
   config: Config;
@@ -51,7 +59,11 @@ export type RapportApp = {
   jobs: Jobs;
   /** The one way out to Slack; it delivers as soon as a message is committed once the app starts. */
   outbox: Outbox;
-  /** Slack's requests over HTTP; undefined in Socket Mode. */
+  /** The bot token Rapport uses for a workspace's calls of its own (single token, or its installation's). */
+  botTokens: BotTokens;
+  /** Installs by OAuth: where installations are kept; undefined in single-token mode. */
+  installationStore: InstallationStore | undefined;
+  /** Slack's requests over HTTP (and, with OAuth, /slack/install and /slack/oauth_redirect); undefined in Socket Mode. */
   httpListener: HTTPReceiver['requestListener'] | undefined;
   /** Checks the bot token with Slack (auth.test) and, in Socket Mode, connects. */
   start(): Promise<void>;
@@ -63,7 +75,21 @@ export type RapportApp = {
 export function createApp(deps: AppDeps): RapportApp {
   const { config, db, log, clock } = deps;
   const logger = boltLogger(log);
-  const receiver = createReceiver(config, log);
+  const cipher = config.slack.oauth ? createTokenCipher(encryptionOf(config)) : undefined;
+  const installationStore = cipher
+    ? createInstallationStore({
+        db,
+        cipher,
+        clock,
+        // Called only once the app is built (an install, a refresh, an uninstall).
+        changed: (installKey) => botTokens.forget(installKey),
+      })
+    : undefined;
+  const receiver = createReceiver(config, log, installationStore);
+  const botTokens = botTokensOf(config, receiver);
+  // Each record set's token: a workspace's installation, or one of the installations a shared
+  // channel's workspaces have (src/slack/record-set-tokens.ts).
+  const botTokenFor = recordSetTokens(db, botTokens.botTokenFor);
   const bolt = new App({
     token: config.slack.botToken,
     receiver: receiver as Receiver,
@@ -87,22 +113,34 @@ export function createApp(deps: AppDeps): RapportApp {
     });
   // Lookups on the acknowledgement path must answer fast or fail: no retries, a short timeout.
   const quickClient = clientWithoutRetries(2_000);
-  const directory = createDirectory({ db, slack: quickClient, clock, log });
+  const directory = createDirectory({ db, slack: quickClient, botTokenFor, clock, log });
   const background = createBackground(log);
-  const records = createRecordSets({ db, clock, log, slackFor: async () => quickClient });
-  // One workspace holds SLACK_BOT_TOKEN: the one every request comes through.
+  const records = createRecordSets({
+    db,
+    clock,
+    log,
+    slack: quickClient,
+    botTokenFor: botTokens.botTokenFor,
+  });
   const partners = createPartnerNotices({
     db,
     outbox: { say: (messages) => outbox.say(messages) },
-    installedAmong: async (_teamIds, via) => new Set([via]),
-    installUrl: undefined,
+    installedAmong: config.slack.oauth
+      ? async (teamIds) => {
+          const tokens = await Promise.all(teamIds.map((id) => botTokens.botTokenFor(id)));
+          return new Set(teamIds.filter((_, i) => tokens[i] !== undefined));
+        }
+      : // One workspace holds SLACK_BOT_TOKEN: the one every request comes through.
+        async (_teamIds, via) => new Set([via]),
+    // The install page sits beside the redirect URL Slack knows (/slack/install).
+    installUrl: config.slack.oauth?.redirectUri?.replace(/\/slack\/oauth_redirect$/, '/slack/install'),
   });
   const kudos = createKudosService({ db, directory, clock });
   const rituals = createRitualsService({
     db,
     directory,
     clock,
-    members: channelMembersFrom(bolt.client),
+    members: channelMembersFrom(bolt.client, botTokenFor),
     runnableKinds: new Set(Object.keys(RITUAL_RUNNERS)),
   });
 
@@ -113,8 +151,8 @@ export function createApp(deps: AppDeps): RapportApp {
   const debriefs = createDebriefService({ db, clock });
   // The outbox decides about retries itself, so its client never retries on its own.
   const outboxClient = clientWithoutRetries(10_000);
-  const outbox = createOutbox({ db, clock, log, slack: outboxClient, background });
-  const teamNames = createTeamNames({ db, slack: quickClient, clock, log });
+  const outbox = createOutbox({ db, clock, log, slack: outboxClient, botTokenFor, background });
+  const teamNames = createTeamNames({ db, slack: quickClient, botTokenFor, clock, log });
   const jobs = createJobs({ db, clock, log, outbox, kinds: RITUAL_RUNNERS, hourly: teamNames.refreshAll });
 
   const runNow = async () => {
@@ -154,7 +192,17 @@ export function createApp(deps: AppDeps): RapportApp {
     records,
     partners,
   });
+  if (installationStore) registerInstallationEvents(bolt, { installationStore, log, partners });
   bolt.error(async (error) => {
+    if (error.code === 'slack_bolt_authorization_error' && isNotInstalled(error)) {
+      // A request from a workspace without an installation (never installed, or uninstalled):
+      // answered, so Slack does not send it again, and nothing is done.
+      log.warn(
+        { reason: error.message },
+        'a Slack request came from a workspace where Rapport is not installed',
+      );
+      return;
+    }
     log.error({ err: error }, 'a Slack request failed; Slack will see an error and may retry');
     throw error;
   });
@@ -164,9 +212,12 @@ export function createApp(deps: AppDeps): RapportApp {
     background,
     jobs,
     outbox,
+    botTokens,
+    installationStore,
     httpListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
     async start() {
       try {
+        // Single-token mode checks the token with Slack (auth.test); OAuth mode has none to check.
         await bolt.init();
       } catch (error) {
         const code = slackErrorCode(error);
@@ -178,6 +229,7 @@ export function createApp(deps: AppDeps): RapportApp {
           { cause: error },
         );
       }
+      if (cipher) await checkKeys(db, cipher);
       // Messages go out as soon as they are committed; the scheduler's poll catches the rest.
       outbox.listen();
       if (receiver instanceof DurableSocketModeReceiver) await receiver.start();
@@ -189,7 +241,40 @@ export function createApp(deps: AppDeps): RapportApp {
   };
 }
 
-function createReceiver(config: Config, log: Logger): HTTPReceiver | DurableSocketModeReceiver {
+/**
+ * OAuth mode starts only if it can open every stored token: a key that was replaced without being
+ * listed in RAPPORT_ENCRYPTION_OLD_KEYS would otherwise fail each workspace's requests one by one.
+ */
+async function checkKeys(db: Database, cipher: TokenCipher): Promise<void> {
+  const unknown = (await sealedKeyIds(db)).filter((id) => !cipher.knows(id));
+  if (unknown.length > 0) {
+    throw new RapportError(
+      'encryption_key_unknown',
+      `stored Slack tokens were encrypted with key ${unknown.join(', ')}, which is neither RAPPORT_ENCRYPTION_KEY nor in RAPPORT_ENCRYPTION_OLD_KEYS: add the earlier key to RAPPORT_ENCRYPTION_OLD_KEYS`,
+    );
+  }
+}
+
+function encryptionOf(config: Config) {
+  if (!config.encryption) {
+    throw new RapportError('encryption_key_missing', 'installs by OAuth need RAPPORT_ENCRYPTION_KEY');
+  }
+  return { current: config.encryption.current, old: config.encryption.old };
+}
+
+/** Single-token mode: SLACK_BOT_TOKEN for every call. OAuth: each workspace's installation's. */
+function botTokensOf(config: Config, receiver: HTTPReceiver | DurableSocketModeReceiver): BotTokens {
+  if (config.slack.botToken) return fixedBotToken(config.slack.botToken);
+  const installer = receiver instanceof HTTPReceiver ? receiver.installer : undefined;
+  if (!installer) throw new RapportError('oauth_not_configured', 'installs by OAuth need the HTTP receiver');
+  return installedBotTokens((source) => installer.authorize(source));
+}
+
+function createReceiver(
+  config: Config,
+  log: Logger,
+  installationStore: InstallationStore | undefined,
+): HTTPReceiver | DurableSocketModeReceiver {
   const logger = boltLogger(log);
   if (config.slack.mode === 'socket' && config.slack.appToken) {
     return new DurableSocketModeReceiver({
@@ -206,7 +291,39 @@ function createReceiver(config: Config, log: Logger): HTTPReceiver | DurableSock
     processBeforeResponse: true,
     bodyLimit: SLACK_BODY_LIMIT_BYTES,
     customPropertiesExtractor: requestFactsProperty,
+    ...(config.slack.oauth && installationStore ? oauthOptions(config, log, installationStore) : {}),
   });
+}
+
+/**
+ * Installs by OAuth, run by Bolt's HTTPReceiver with @slack/oauth's InstallProvider: the "Add to
+ * Slack" page at INSTALL_PATH (with a signed state, also kept in a cookie, that the redirect must
+ * bring back), the redirect at REDIRECT_PATH (oauth.v2.access, auth.test, then the store), and
+ * authorize for every request, which refreshes rotating tokens before they expire.
+ */
+function oauthOptions(config: Config, log: Logger, installationStore: InstallationStore) {
+  const oauth = config.slack.oauth as NonNullable<Config['slack']['oauth']>;
+  return {
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    redirectUri: oauth.redirectUri,
+    scopes: [...BOT_SCOPES],
+    installationStore,
+    installerOptions: {
+      installPath: INSTALL_PATH,
+      redirectUriPath: REDIRECT_PATH,
+      callbackOptions: installCallbacks(log, INSTALL_PATH),
+      // oauth.v2.access, auth.test and token refreshes go to the same Slack as every other call.
+      clientOptions: {
+        slackApiUrl: config.slack.apiUrl,
+        logger: boltLogger(log),
+        retryConfig: { retries: 0 },
+      },
+      // Slack's page beside its API (https://slack.com/oauth/v2/authorize), or the stand-in's.
+      authorizationUrl: new URL('../oauth/v2/authorize', config.slack.apiUrl).toString(),
+    },
+  };
 }
 
 /** What the scheduler runs for each kind of ritual, by the name stored in rituals.kind. */

@@ -1,11 +1,22 @@
 import { z } from 'zod';
+import { parseKey } from './slack/installations/token-cipher.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** What each variable is for, in the words an admin needs when it is wrong. */
 const HINTS: Record<string, string> = {
   SLACK_BOT_TOKEN:
-    "set it to the app's Bot User OAuth Token (xoxb-…), from OAuth & Permissions in the Slack app settings",
+    "set it to the app's Bot User OAuth Token (xoxb-…), from OAuth & Permissions in the Slack app settings (or, for installs by OAuth in several workspaces, set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET instead)",
+  SLACK_CLIENT_ID: 'set it to the Client ID from Basic Information in the Slack app settings',
+  SLACK_CLIENT_SECRET: 'set it to the Client Secret from Basic Information in the Slack app settings',
+  SLACK_STATE_SECRET:
+    'set it to a random text of at least 16 characters (openssl rand -hex 32); it signs the OAuth state',
+  SLACK_REDIRECT_URI:
+    "set it to this server's public https URL ending in /slack/oauth_redirect, as listed under Redirect URLs in OAuth & Permissions, or leave it unset",
+  RAPPORT_ENCRYPTION_KEY:
+    "set it to 32 random bytes in base64 (openssl rand -base64 32); installed workspaces' tokens are encrypted with it",
+  RAPPORT_ENCRYPTION_OLD_KEYS:
+    'set it to the earlier RAPPORT_ENCRYPTION_KEY values, comma-separated, until npm run rotate-key has run, or leave it unset',
   SLACK_SIGNING_SECRET: 'set it to the Signing Secret from Basic Information in the Slack app settings',
   SLACK_APP_TOKEN:
     'set it to an app-level token (xapp-…) with the connections:write scope to use Socket Mode, or leave it unset to use HTTP',
@@ -34,8 +45,46 @@ const databaseSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: 'is not a log level' }).default('info'),
 });
 
-const schema = databaseSchema.extend({
-  SLACK_BOT_TOKEN: z.string({ error: 'is missing' }).trim().startsWith('xoxb-', 'must start with xoxb-'),
+const encryptionSchema = z.object({
+  RAPPORT_ENCRYPTION_KEY: optionalText.pipe(
+    z
+      .string()
+      .transform((text, ctx) => {
+        const key = parseKey(text);
+        if (key) return key;
+        ctx.issues.push({ code: 'custom', input: text, message: NOT_A_KEY });
+        return z.NEVER;
+      })
+      .optional(),
+  ),
+  RAPPORT_ENCRYPTION_OLD_KEYS: optionalText.pipe(
+    z
+      .string()
+      .transform((text, ctx) => {
+        const keys = text
+          .split(',')
+          .filter((k) => k.trim() !== '')
+          .map(parseKey);
+        if (keys.every((k): k is Buffer => k !== undefined)) return keys;
+        ctx.issues.push({
+          code: 'custom',
+          input: text,
+          message: `holds a value that ${NOT_A_KEY.replace('must be', 'is not')}`,
+        });
+        return z.NEVER;
+      })
+      .optional(),
+  ),
+});
+
+const schema = databaseSchema.extend(encryptionSchema.shape).extend({
+  SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText.pipe(z.string().min(16, 'is too short').optional()),
+  SLACK_REDIRECT_URI: optionalText.pipe(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  ),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
   SLACK_API_URL: z
@@ -51,7 +100,16 @@ export const SLACK_VARIABLES = [
   'SLACK_SIGNING_SECRET',
   'SLACK_APP_TOKEN',
   'SLACK_API_URL',
+  'SLACK_CLIENT_ID',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'SLACK_REDIRECT_URI',
 ];
+
+/** What OAuth mode needs, all together. */
+const OAUTH_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'];
+
+const NOT_A_KEY = 'must be 32 bytes in base64';
 
 /**
  * No Slack variable set at all: `npm start` opens the playground instead of failing. Any one of
@@ -61,31 +119,79 @@ export function wantsPlayground(env: NodeJS.ProcessEnv): boolean {
   return SLACK_VARIABLES.every((name) => (env[name]?.trim() ?? '') === '');
 }
 
-/** Rules across variables, checked on the raw environment so they are reported with all the others. */
-function crossChecks(env: NodeJS.ProcessEnv): string[] {
+/**
+ * Rules across variables, checked on the raw environment so they are reported with all the others:
+ * the mode's own variables first, the rest after the variables' own problems.
+ */
+function crossChecks(env: NodeJS.ProcessEnv): { first: string[]; last: string[] } {
   const blank = (name: string) => (env[name]?.trim() ?? '') === '';
+  const first: string[] = [];
+  const problems: string[] = [];
+  const oauth = OAUTH_VARIABLES.some((name) => !blank(name));
+  if (oauth) {
+    // Exactly one mode: a single workspace's token, or installs by OAuth.
+    if (!blank('SLACK_BOT_TOKEN')) {
+      problems.push(
+        `Configuration error: SLACK_BOT_TOKEN cannot be set together with ${OAUTH_VARIABLES.join(', ')}: unset SLACK_BOT_TOKEN to let workspaces install Rapport by OAuth, or unset the others to use that one token.`,
+      );
+    }
+    for (const name of OAUTH_VARIABLES.filter(blank)) {
+      problems.push(
+        problem(name, `is missing (installs by OAuth need ${OAUTH_VARIABLES.join(', ')} together)`),
+      );
+    }
+    if (blank('RAPPORT_ENCRYPTION_KEY')) {
+      problems.push(
+        problem('RAPPORT_ENCRYPTION_KEY', 'is missing (installs by OAuth keep their tokens encrypted)'),
+      );
+    }
+    if (!blank('SLACK_APP_TOKEN')) {
+      problems.push(
+        'Configuration error: SLACK_APP_TOKEN cannot be used with installs by OAuth: Slack sends the install to /slack/oauth_redirect over HTTP, so unset SLACK_APP_TOKEN and set SLACK_SIGNING_SECRET.',
+      );
+    }
+  } else if (blank('SLACK_BOT_TOKEN')) {
+    first.push(problem('SLACK_BOT_TOKEN', 'is missing'));
+  }
   if (blank('SLACK_APP_TOKEN') && blank('SLACK_SIGNING_SECRET')) {
-    return [
+    problems.push(
       problem(
         'SLACK_SIGNING_SECRET',
         'is missing (it is needed over HTTP, that is when SLACK_APP_TOKEN is unset)',
       ),
-    ];
+    );
   }
-  return [];
+  return { first, last: problems };
 }
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 export type DatabaseConfig = Readonly<{ url: string | undefined; dataDir: string; poolMax: number }>;
 
+/** Installs by OAuth: Bolt's InstallProvider serves /slack/install and /slack/oauth_redirect. */
+export type OAuthConfig = Readonly<{
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** Sent to Slack as redirect_uri; unset, Slack uses the app's only Redirect URL. */
+  redirectUri: string | undefined;
+}>;
+
+/** RAPPORT_ENCRYPTION_KEY and the older keys still accepted for reading. */
+export type EncryptionConfig = Readonly<{ current: Buffer; old: readonly Buffer[] }>;
+
 export type Config = Readonly<{
   slack: Readonly<{
-    botToken: string;
+    /** Single-token mode: the one workspace's bot token. Undefined in OAuth mode. */
+    botToken: string | undefined;
     signingSecret: string | undefined;
     appToken: string | undefined;
     apiUrl: string;
     mode: 'http' | 'socket';
+    /** OAuth mode, when SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are set. */
+    oauth: OAuthConfig | undefined;
   }>;
+  /** Set in OAuth mode (required there), and whenever RAPPORT_ENCRYPTION_KEY is. */
+  encryption: EncryptionConfig | undefined;
   database: DatabaseConfig;
   port: number;
   logLevel: LogLevel;
@@ -100,7 +206,8 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment; throws ConfigError with one line per bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const e = parse(schema, env, crossChecks(env));
+  const checks = crossChecks(env);
+  const e = parse(schema, env, checks.last, checks.first);
   return {
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
@@ -108,7 +215,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
       mode: e.SLACK_APP_TOKEN ? 'socket' : 'http',
+      oauth:
+        e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+          ? {
+              clientId: e.SLACK_CLIENT_ID,
+              clientSecret: e.SLACK_CLIENT_SECRET,
+              stateSecret: e.SLACK_STATE_SECRET,
+              redirectUri: e.SLACK_REDIRECT_URI,
+            }
+          : undefined,
     },
+    encryption: encryptionOf(e),
     database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR, poolMax: e.DATABASE_POOL_MAX },
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
@@ -124,6 +241,30 @@ export function loadDatabaseConfig(env: NodeJS.ProcessEnv): { database: Database
   };
 }
 
+/** What `npm run rotate-key` needs: the database, the log level and the keys (the current one required). */
+export function loadKeyRotationConfig(env: NodeJS.ProcessEnv): {
+  database: DatabaseConfig;
+  logLevel: LogLevel;
+  encryption: EncryptionConfig;
+} {
+  const more =
+    (env.RAPPORT_ENCRYPTION_KEY?.trim() ?? '') === ''
+      ? [problem('RAPPORT_ENCRYPTION_KEY', 'is missing')]
+      : [];
+  const e = parse(databaseSchema.extend(encryptionSchema.shape), env, more);
+  return {
+    database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR, poolMax: e.DATABASE_POOL_MAX },
+    logLevel: e.LOG_LEVEL,
+    encryption: encryptionOf(e) as EncryptionConfig,
+  };
+}
+
+function encryptionOf(e: z.infer<typeof encryptionSchema>): EncryptionConfig | undefined {
+  return e.RAPPORT_ENCRYPTION_KEY
+    ? { current: e.RAPPORT_ENCRYPTION_KEY, old: e.RAPPORT_ENCRYPTION_OLD_KEYS ?? [] }
+    : undefined;
+}
+
 /** What the playground needs: where to keep its data, its port, and the log level. */
 export function loadPlaygroundConfig(env: NodeJS.ProcessEnv): {
   dataDir: string;
@@ -135,9 +276,14 @@ export function loadPlaygroundConfig(env: NodeJS.ProcessEnv): {
   return { dataDir: e.DATA_DIR, port: e.PORT, logLevel: e.LOG_LEVEL, databaseUrl: e.DATABASE_URL };
 }
 
-function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv, more: string[] = []): z.infer<S> {
+function parse<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv,
+  more: string[] = [],
+  before: string[] = [],
+): z.infer<S> {
   const parsed = schema.safeParse(env);
-  if (parsed.success && more.length === 0) return parsed.data;
+  if (parsed.success && more.length === 0 && before.length === 0) return parsed.data;
   const problems = (parsed.error?.issues ?? []).map((issue) => {
     const name = String(issue.path[0] ?? 'environment');
     return problem(
@@ -145,7 +291,7 @@ function parse<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv, more: str
       issue.code === 'invalid_type' && env[name] === undefined ? 'is missing' : issue.message,
     );
   });
-  throw new ConfigError([...new Set([...problems, ...more])]);
+  throw new ConfigError([...new Set([...before, ...problems, ...more])]);
 }
 
 function problem(name: string, message: string): string {
@@ -154,12 +300,23 @@ function problem(name: string, message: string): string {
 }
 
 /** The values that must never appear in a log line. */
-export function secretsOf(config: { slack?: Config['slack']; database: DatabaseConfig }): string[] {
+export function secretsOf(config: {
+  slack?: Config['slack'];
+  encryption?: EncryptionConfig | undefined;
+  database: DatabaseConfig;
+}): string[] {
   const dbPassword = config.database.url
     ? decodeURIComponent(new URL(config.database.url).password)
     : undefined;
   const slack = config.slack;
-  return [slack?.botToken, slack?.signingSecret, slack?.appToken, dbPassword].filter(
-    (secret): secret is string => typeof secret === 'string' && secret.length >= 8,
-  );
+  const keys = config.encryption ? [config.encryption.current, ...config.encryption.old] : [];
+  return [
+    slack?.botToken,
+    slack?.signingSecret,
+    slack?.appToken,
+    dbPassword,
+    slack?.oauth?.clientSecret,
+    slack?.oauth?.stateSecret,
+    ...keys.flatMap((key) => [key.toString('base64'), key.toString('base64url')]),
+  ].filter((secret): secret is string => typeof secret === 'string' && secret.length >= 8);
 }

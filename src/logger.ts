@@ -6,8 +6,16 @@ export type { Logger };
 type Destination = { write(line: string): unknown };
 
 /**
+ * Slack's tokens by their documented prefixes (xoxb- bot, xoxp- user, xoxe- refresh, xoxe.xoxb-
+ * rotating bot, xapp- app-level): the tokens of installed workspaces are not known when the logger
+ * is made, so they are blanked by their shape.
+ */
+const SLACK_TOKEN = /\b(?:xox[a-z](?:\.xox[a-z])?|xapp)-[A-Za-z0-9-]+/g;
+
+/**
  * A pino logger writing JSON lines. Every line passes through a scrubber that blanks the given
- * secrets, so a token can never reach the log even if a library decides to print one.
+ * secrets and anything shaped like a Slack token, so a token can never reach the log even if a
+ * library decides to print one.
  */
 export function createLogger(options: {
   level: LevelWithSilent;
@@ -16,16 +24,13 @@ export function createLogger(options: {
 }): Logger {
   const destination = options.destination ?? pino.destination({ dest: 1, sync: false });
   const secrets = (options.secrets ?? []).filter((s) => s.length > 0);
-  const stream: Destination =
-    secrets.length === 0
-      ? destination
-      : {
-          write(line: string) {
-            let clean = line;
-            for (const secret of secrets) clean = clean.replaceAll(secret, '[redacted]');
-            return destination.write(clean);
-          },
-        };
+  const stream: Destination = {
+    write(line: string) {
+      let clean = line;
+      for (const secret of secrets) clean = clean.replaceAll(secret, '[redacted]');
+      return destination.write(clean.replace(SLACK_TOKEN, '[redacted]'));
+    },
+  };
   return pino(
     {
       level: options.level,

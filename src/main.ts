@@ -33,7 +33,12 @@ async function main(): Promise<void> {
 
   const database = await openDatabase(config.database, log, { migrate: true });
   const app = createApp({ config, db: database.db, log, clock: systemClock });
-  const server = createHttpServer({ slack: app.httpListener, db: database.db, log });
+  const server = createHttpServer({
+    slack: app.httpListener,
+    installs: app.installationStore !== undefined,
+    db: database.db,
+    log,
+  });
   try {
     await app.start();
     await listen(server, config.port);
@@ -47,6 +52,7 @@ async function main(): Promise<void> {
     {
       port: addressPort(server),
       mode: config.slack.mode,
+      workspaces: config.slack.oauth ? 'installed by OAuth at /slack/install' : 'one (SLACK_BOT_TOKEN)',
       database: database.embedded ? 'embedded' : 'server',
     },
     'Rapport is running',

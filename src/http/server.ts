@@ -5,6 +5,9 @@ import { logSlackRequest } from './access-log.js';
 import { type RequestFacts, trackRequest } from './request-context.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
+/** Installs by OAuth: the "Add to Slack" page, and where Slack sends the admin back. */
+export const INSTALL_PATH = '/slack/install';
+export const REDIRECT_PATH = '/slack/oauth_redirect';
 /** Commands and interactivity carry a few kilobytes, events somewhat more; nothing real is near this. */
 export const SLACK_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -17,6 +20,8 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
  */
 export function createHttpServer(deps: {
   slack?: Listener;
+  /** Installs by OAuth are on: /slack/install and /slack/oauth_redirect go to the Slack listener. */
+  installs?: boolean;
   db: Database;
   log: Logger;
   /** More routes (the playground's page): answers true when it took the request. */
@@ -36,6 +41,11 @@ export function createHttpServer(deps: {
     if (path === SLACK_EVENTS_PATH && deps.slack) {
       if (req.method !== 'POST') return reply(res, 405, { error: 'method_not_allowed' });
       return handleSlack(deps.slack, req, res, log);
+    }
+    if ((path === INSTALL_PATH || path === REDIRECT_PATH) && deps.slack && deps.installs) {
+      if (req.method !== 'GET') return reply(res, 405, { error: 'method_not_allowed' });
+      // Bolt's receiver serves both (its InstallProvider), and answers every outcome with a page.
+      return deps.slack(req, res);
     }
     return reply(res, 404, { error: 'not_found' });
   });

@@ -59,6 +59,8 @@ type Entry = { person: Person } | { person: undefined };
 export function createDirectory(deps: {
   db: Database;
   slack: UsersApi;
+  /** The bot token for the workspace's users.info (src/slack/installations/bot-tokens.ts). */
+  botTokenFor: (teamId: string) => Promise<string | undefined>;
   clock: Clock;
   log: Logger;
 }): Directory {
@@ -70,7 +72,9 @@ export function createDirectory(deps: {
     if (stored && now.getTime() - stored.fetched_at.getTime() < STORED_FOR_MS)
       return { person: toPerson(stored) };
     try {
-      const answer = await deps.slack.users.info({ user: userId });
+      const token = await deps.botTokenFor(teamId);
+      if (!token) throw new RapportError('not_installed', `Rapport is not installed in workspace ${teamId}`);
+      const answer = await deps.slack.users.info({ user: userId, token });
       const user = answer.user;
       if (!user?.id) return { person: undefined };
       const row = toRow(teamId, user, now);

@@ -35,6 +35,8 @@ export type TeamNames = {
 export function createTeamNames(deps: {
   db: Database;
   slack: TeamApi;
+  /** The bot token of the installation that serves a record set (src/slack/installations/bot-tokens.ts). */
+  botTokenFor: (teamId: string) => Promise<string | undefined>;
   clock: Clock;
   log: Logger;
 }): TeamNames {
@@ -45,9 +47,13 @@ export function createTeamNames(deps: {
     const due = await teamNamesToFetch(deps.db, teamId, before, AT_ONCE, teamIds);
     for (const row of due) {
       try {
-        const answer = await deps.slack.team.info(
-          row.team_id === row.named_team_id ? {} : { team: row.named_team_id },
-        );
+        const token = await deps.botTokenFor(row.team_id);
+        // Rapport is no longer installed where these names were asked for: nothing to ask with.
+        if (token === undefined) continue;
+        const answer = await deps.slack.team.info({
+          ...(row.team_id === row.named_team_id ? {} : { team: row.named_team_id }),
+          token,
+        });
         const name = answer.team?.name?.trim() || null;
         await saveTeamName(deps.db, { teamId: row.team_id, namedTeamId: row.named_team_id, name, now });
       } catch (error) {

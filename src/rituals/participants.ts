@@ -9,7 +9,7 @@ import { AUDIENCE, WHOLE_CHANNEL } from './kinds.js';
 import { nextOccurrence, scheduleOf } from './schedule.js';
 
 /** The channel's members, as Slack lists them. */
-export type ChannelMembers = (channelId: string) => Promise<string[]>;
+export type ChannelMembers = (teamId: string, channelId: string) => Promise<string[]>;
 
 /**
  * What a local-time ritual knows of its participants' zones: those they chose in Rapport, and the
@@ -79,7 +79,7 @@ export async function syncRitualSlots(
   const candidates =
     AUDIENCE[ritual.kind] === 'channel'
       ? [ritual.created_by]
-      : (ritual.participants ?? (await deps.members(ritual.channel_id)));
+      : (ritual.participants ?? (await deps.members(ritual.team_id, ritual.channel_id)));
   const people = await Promise.all(candidates.map((id) => deps.directory.find(ritual.team_id, id)));
   const plan = await zonePlanFor(deps, ritual, candidates);
   const now = deps.clock.now();

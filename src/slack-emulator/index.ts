@@ -4,6 +4,7 @@
  * of Slack. Only the playground's page imports block-kit/ directly (it runs in the browser).
  */
 export * from './slack-stand-in.js';
+export * from './installs.js';
 export * from './slack-requests.js';
 export * from './slack-connect.js';
 export * from './signature.js';

@@ -9,6 +9,7 @@ import {
   notAValidCommand,
   userObject,
 } from './slack-connect.js';
+import { type Installer, StandInInstalls } from './installs.js';
 
 export type SlackCall = { method: string; args: Record<string, unknown>; token: string | undefined };
 export type ResponseUrlPost = { id: string; body: Record<string, unknown> };
@@ -23,8 +24,10 @@ export type FakeFile = {
   channel?: string;
   threadTs?: string;
 };
-/** Who is calling a Web API method: the workspace of the installation whose token it is. */
-export type CallContext = { team: string };
+/** How a call was authenticated: its token (Bearer header, or `token` in the body), or Basic credentials. */
+export type CallAuth = { token: string | undefined; basic?: { id: string; secret: string } };
+/** Who is calling a Web API method: the workspace of the installation whose token it is, and how. */
+export type CallContext = CallAuth & { team: string };
 /** Answers one Web API method's arguments, as Slack's body. */
 export type WebApiHandler = (args: Record<string, unknown>, context: CallContext) => Record<string, unknown>;
 /** An HTTP answer to the app: status, JSON body, headers. */
@@ -91,6 +94,12 @@ type TriggerLife = { issuedAt: number; viewId?: string };
 
 /** Methods Slack answers only for an app-level token. */
 const APP_LEVEL_METHODS = new Set(['apps.connections.open']);
+/**
+ * Methods that take the app's client credentials instead of a token: oauth.v2.access, "No scopes
+ * required", client_id and client_secret as arguments or HTTP Basic (docs.slack.dev/reference/
+ * methods/oauth.v2.access).
+ */
+const CREDENTIAL_METHODS = new Set(['oauth.v2.access']);
 
 /**
  * A local stand-in for the Slack Web API, reached by the app's WebClient through SLACK_API_URL:
@@ -138,6 +147,8 @@ export class SlackStandIn {
   private readonly triggerLives = new Map<string, TriggerLife>();
   /** Where each response_url's posts go. */
   readonly responseTargets = new Map<string, ResponseTarget>();
+  /** Installs by OAuth: the app's settings (`installs.app`), the authorize page, the issued tokens. */
+  readonly installs = new StandInInstalls(APP_ID, (installer) => botUserIdOf(installer));
   /** Calls Slack refused (an `ok: false` answer), newest last: the playground shows them. */
   readonly refusals: { method: string; error: string }[] = [];
   private tsCounter = 0;
@@ -427,17 +438,26 @@ export class SlackStandIn {
       return { status: 200, body: { ok: true } };
     }
     const method = path.replace(/^\/api\//, '');
-    const args = parseArgs(raw, req.headers['content-type']);
-    const token = req.headers.authorization?.replace(/^Bearer /, '');
+    // Slack takes the token as a Bearer header or a `token` argument (docs.slack.dev/apis/web-api,
+    // "Authentication"); the Web API client sends both. It is kept apart from the arguments.
+    const { token: bodyToken, ...args } = parseArgs(raw, req.headers['content-type']);
+    const header = req.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ')
+      ? header.slice('Bearer '.length)
+      : typeof bodyToken === 'string'
+        ? bodyToken
+        : undefined;
+    const auth: CallAuth = { token, basic: basicCredentials(header) };
     this.calls.push({ method, args, token });
-    const team = APP_LEVEL_METHODS.has(method)
-      ? token === APP_TOKEN
-        ? TEAM_ID
-        : undefined
-      : this.tokenTeams.get(token ?? '');
+    if (!CREDENTIAL_METHODS.has(method)) {
+      const refusal = this.tokenRefusal(method, token);
+      if (refusal) return { status: 200, body: { ok: false, error: refusal } };
+    }
+    const team =
+      CREDENTIAL_METHODS.has(method) || APP_LEVEL_METHODS.has(method) ? TEAM_ID : this.teamOfToken(token);
     if (!team) return { status: 200, body: { ok: false, error: 'invalid_auth' } };
     return this.answerCall({ method, args, token }, (handler = this.handlers[method]) =>
-      this.runHandler(method, args, { team }, handler),
+      this.runHandler(method, args, { ...auth, team }, handler),
     );
   }
 
@@ -451,6 +471,35 @@ export class SlackStandIn {
     answer: (handler?: WebApiHandler) => WebApiReply,
   ): WebApiReply | Promise<WebApiReply> {
     return answer();
+  }
+
+  /**
+   * Why Slack refuses a call's token, if it does: an app-level method takes only the app token
+   * (xapp-); other methods take SLACK_BOT_TOKEN (the single-token workspace's) or a bot token
+   * oauth.v2.access issued, until it is revoked or expires. No token: `not_authed` "No
+   * authentication token provided."; an unknown one: `invalid_auth` (docs.slack.dev/reference/
+   * methods/auth.test, "Errors").
+   */
+  private tokenRefusal(method: string, token: string | undefined): string | undefined {
+    if (token === undefined) return 'not_authed';
+    if (APP_LEVEL_METHODS.has(method)) return token === APP_TOKEN ? undefined : 'invalid_auth';
+    if (token === BOT_TOKEN) return undefined;
+    return this.installs.refusalOf(token);
+  }
+
+  /** The workspace (or organisation) whose installation a bot token is. */
+  private teamOfToken(token: string | undefined): string | undefined {
+    if (token === undefined) return undefined;
+    const known = this.tokenTeams.get(token);
+    if (known) return known;
+    const issued = this.installs.tokens.get(token);
+    return issued?.teamId ?? issued?.enterpriseId;
+  }
+
+  /** Uninstalls the app from a workspace, as its admin does in Slack: its tokens stop working. */
+  uninstall(teamId: string): string[] {
+    this.installedTeams.delete(teamId);
+    return this.installs.revoke({ teamId });
   }
 
   /** A handler's answer; a method without one is counted in `unhandled`, a refusal in `refusals`. */
@@ -510,16 +559,43 @@ export class SlackStandIn {
   }
 
   private readonly handlers: Record<string, WebApiHandler> = {
-    // Shape of Slack's auth.test example (web-api/openapi-examples/auth.test.ok.json).
-    'auth.test': () => ({
-      ok: true,
-      team: this.teamName,
-      team_id: TEAM_ID,
-      url: 'https://rapport-playground.slack.com/',
-      user: 'rapport',
-      user_id: BOT_USER_ID,
-      bot_id: BOT_ID,
-    }),
+    // Shape of Slack's auth.test example (web-api/openapi-examples/auth.test.ok.json); a token
+    // oauth.v2.access issued answers for its own workspace (or organisation, is_enterprise_install).
+    'auth.test': (_args, { token }) => {
+      const issued = token === undefined ? undefined : this.installs.tokens.get(token);
+      if (!issued) {
+        return {
+          ok: true,
+          team: this.teamName,
+          team_id: TEAM_ID,
+          url: 'https://rapport-playground.slack.com/',
+          user: 'rapport',
+          user_id: BOT_USER_ID,
+          bot_id: BOT_ID,
+        };
+      }
+      const name = issued.teamName ?? issued.enterpriseName ?? 'workspace';
+      return {
+        ok: true,
+        team: name,
+        team_id: issued.teamId ?? issued.enterpriseId,
+        ...(issued.enterpriseId ? { enterprise_id: issued.enterpriseId } : {}),
+        is_enterprise_install: issued.isEnterpriseInstall,
+        url: issued.isEnterpriseInstall
+          ? `https://${slug(name)}.enterprise.slack.com/`
+          : `https://${slug(name)}.slack.com/`,
+        user: 'rapport',
+        user_id: issued.botUserId,
+        bot_id: BOT_ID,
+      };
+    },
+    // The code exchange and token rotation (src/slack-emulator/installs.ts has each rule's source);
+    // a workspace is installed once its code is exchanged.
+    'oauth.v2.access': (args, { basic }) => {
+      const answer = this.installs.access(args, basic);
+      if (answer.ok && 'team' in answer && answer.team) this.installedTeams.add(answer.team.id);
+      return answer;
+    },
     // team.info (scope team:read): this workspace without `team`; another one only if it shares a
     // channel with this one, else a refusal. Shape and errors from the Web API spec
     // (slack-fixtures/specs/slack_web_openapi_v2.json, /team.info; docs.slack.dev/reference/methods/team.info).
@@ -729,6 +805,21 @@ export class SlackStandIn {
 }
 
 type Refusal = { ok: false; error: string; response_metadata?: { messages: string[] } };
+
+/** The bot's user id in a workspace that installed the app: one per workspace, as in Slack. */
+function botUserIdOf(installer: Installer): string {
+  return `U0BOT${(installer.teamId ?? installer.enterpriseId ?? '').slice(-5)}`;
+}
+
+/** HTTP Basic credentials (RFC 7617), as oauth.v2.access accepts the client id and secret. */
+function basicCredentials(header: string): { id: string; secret: string } | undefined {
+  if (!header.startsWith('Basic ')) return undefined;
+  const decoded = Buffer.from(header.slice('Basic '.length), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? undefined : { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+}
+
+const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 /**
  * What Slack refuses in a message (chat.postMessage, chat.update, chat.postEphemeral): no channel,

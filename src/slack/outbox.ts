@@ -65,7 +65,18 @@ const PER_CHANNEL_BURST = 3;
  */
 export type ConversationPacing = Map<string, number>;
 
-type Deps = { db: Database; slack: OutboxSlack; clock: Clock; log: Logger };
+type Deps = {
+  db: Database;
+  slack: OutboxSlack;
+  /** Each message goes out with its workspace's bot token (src/slack/installations/bot-tokens.ts). */
+  /** The bot token for a record set; a DM goes through the person's own workspace where it can. */
+  botTokenFor: (teamId: string, hint?: { conversation?: string }) => Promise<string | undefined>;
+  clock: Clock;
+  log: Logger;
+};
+
+/** The client and the token of the workspace a message belongs to: every call passes `token`. */
+type Bot = { slack: OutboxSlack; token: string };
 
 export type Outbox = {
   /** One delivery pass; when a pass is under way, the next one after it. */
@@ -293,21 +304,30 @@ function sendOf(m: ClaimedMessage): Send | { kind: 'impossible'; error: string }
 async function deliverOne(deps: Deps, message: ClaimedMessage, now: Date): Promise<keyof DeliveryResult> {
   const { team_id: teamId, id } = message;
   let ts: string | undefined;
+  let bot: Bot | undefined;
   try {
     const send = sendOf(message);
     if (send.kind === 'impossible') {
       await markFailed(deps.db, teamId, id, send.error);
       return 'failed';
     }
+    const token = await deps.botTokenFor(teamId, { conversation: message.channel_id });
+    if (!token) {
+      // The workspace uninstalled Rapport (or never installed it): nothing is sent for it.
+      deps.log.warn({ teamId, outboxId: id }, 'message not sent: Rapport is not installed in its workspace');
+      await markFailed(deps.db, teamId, id, 'not_installed');
+      return 'failed';
+    }
+    bot = { slack: deps.slack, token };
     if (send.kind === 'private') {
-      await tellPrivately(deps.slack, { channelId: message.channel_id, userId: send.userId }, send.message);
+      await tellPrivately(bot, { channelId: message.channel_id, userId: send.userId }, send.message);
     } else {
       ts =
         send.kind === 'file'
-          ? await share(deps.slack, message, send.threadTs)
+          ? await share(bot, message, send.threadTs)
           : send.kind === 'edit'
-            ? await editOrPost(deps.slack, message, send.message, send.ts)
-            : await post(deps.slack, message, send.message, send.threadTs);
+            ? await editOrPost(bot, message, send.message, send.ts)
+            : await post(bot, message, send.message, send.threadTs);
     }
   } catch (error) {
     if (error instanceof RapportError && error.code === 'unknown_view') {
@@ -319,8 +339,10 @@ async function deliverOne(deps: Deps, message: ClaimedMessage, now: Date): Promi
     if (failure.kind === 'permanent' || message.attempts >= MAX_ATTEMPTS) {
       deps.log.warn({ teamId, outboxId: id, error: failure.error }, 'message could not be delivered');
       const told =
-        (message.method === 'chat.postMessage' || message.or_post) && CANNOT_POST_HERE.has(failure.error)
-          ? await sayInstead(deps, message)
+        bot &&
+        (message.method === 'chat.postMessage' || message.or_post) &&
+        CANNOT_POST_HERE.has(failure.error)
+          ? await sayInstead(deps, bot, message)
           : undefined;
       await markFailed(deps.db, teamId, id, told ? `${failure.error}; ${told}` : failure.error);
       return 'failed';
@@ -350,7 +372,7 @@ type Fallback = { userId: string; view: string; data: unknown; respond?: { view:
  * typed; otherwise the person it concerns is told privately, in the channel or by DM. Returns
  * what was done, for the entry's record.
  */
-async function sayInstead(deps: Deps, message: ClaimedMessage): Promise<string | undefined> {
+async function sayInstead(deps: Deps, bot: Bot, message: ClaimedMessage): Promise<string | undefined> {
   const fallback = decodeData(message.fallback) as Fallback | null;
   if (!fallback) return undefined;
   try {
@@ -367,7 +389,7 @@ async function sayInstead(deps: Deps, message: ClaimedMessage): Promise<string |
     ) {
       return 'told privately';
     }
-    await tellPrivately(deps.slack, { channelId: message.channel_id, userId: fallback.userId }, note);
+    await tellPrivately(bot, { channelId: message.channel_id, userId: fallback.userId }, note);
     return 'told privately';
   } catch (error) {
     deps.log.warn({ err: error, outboxId: message.id }, 'could not tell the person privately either');
@@ -392,14 +414,14 @@ async function respond(url: string, body: Record<string, unknown>): Promise<bool
  * see the person or is not in the channel: docs.slack.dev/reference/methods/chat.postEphemeral).
  */
 async function tellPrivately(
-  slack: OutboxSlack,
+  { slack, token }: Bot,
   to: { channelId: string; userId: string },
   note: Record<string, unknown>,
 ): Promise<void> {
   try {
-    await slack.chat.postEphemeral({ ...note, channel: to.channelId, user: to.userId } as never);
+    await slack.chat.postEphemeral({ ...note, channel: to.channelId, user: to.userId, token } as never);
   } catch {
-    await slack.chat.postMessage({ ...note, channel: to.userId } as never);
+    await slack.chat.postMessage({ ...note, channel: to.userId, token } as never);
   }
 }
 
@@ -409,15 +431,16 @@ const mayHaveReachedSlack = (message: ClaimedMessage) =>
 
 /** Posts the message, unless an earlier attempt with an uncertain outcome already did. */
 async function post(
-  slack: OutboxSlack,
+  bot: Bot,
   message: ClaimedMessage,
   rendered: Record<string, unknown>,
   threadTs: string | undefined,
 ): Promise<string | undefined> {
-  const already = mayHaveReachedSlack(message) ? await findPosted(slack, message, threadTs) : undefined;
+  const already = mayHaveReachedSlack(message) ? await findPosted(bot, message, threadTs) : undefined;
   if (already) return already;
-  const posted = await slack.chat.postMessage({
+  const posted = await bot.slack.chat.postMessage({
     ...rendered,
+    token: bot.token,
     channel: message.channel_id,
     ...(threadTs ? { thread_ts: threadTs } : {}),
     metadata: { event_type: METADATA_EVENT, event_payload: { key: message.dedupe_key } },
@@ -426,36 +449,36 @@ async function post(
 }
 
 /** The conversation id of a DM posted to a user id; chat.update takes the conversation's id. */
-async function conversationOf(slack: OutboxSlack, channelId: string): Promise<string | undefined> {
+async function conversationOf({ slack, token }: Bot, channelId: string): Promise<string | undefined> {
   return /^[UW]/.test(channelId)
-    ? (await slack.conversations.open({ users: channelId })).channel?.id
+    ? (await slack.conversations.open({ users: channelId, token })).channel?.id
     : channelId;
 }
 
 /** Replaces a posted message's content; doing it twice changes nothing, so no lookup is needed. */
 async function edit(
-  slack: OutboxSlack,
+  bot: Bot,
   message: ClaimedMessage,
   rendered: Record<string, unknown>,
   ts: string,
 ): Promise<string> {
-  const channel = (await conversationOf(slack, message.channel_id)) ?? message.channel_id;
-  await slack.chat.update({ ...rendered, channel, ts } as never);
+  const channel = (await conversationOf(bot, message.channel_id)) ?? message.channel_id;
+  await bot.slack.chat.update({ ...rendered, channel, ts, token: bot.token } as never);
   return ts;
 }
 
 /** Edits the message; where it was deleted and the entry may post anew, posts it. */
 async function editOrPost(
-  slack: OutboxSlack,
+  bot: Bot,
   message: ClaimedMessage,
   rendered: Record<string, unknown>,
   ts: string,
 ): Promise<string | undefined> {
   try {
-    return await edit(slack, message, rendered, ts);
+    return await edit(bot, message, rendered, ts);
   } catch (error) {
     if (!message.or_post || !isMessageGone(error)) throw error;
-    return post(slack, message, rendered, undefined);
+    return post(bot, message, rendered, undefined);
   }
 }
 
@@ -464,7 +487,7 @@ async function editOrPost(
  * attempt with an uncertain outcome already shared it there. Its file name is unique to the entry,
  * so the thread shows whether it did.
  */
-async function share(slack: OutboxSlack, message: ClaimedMessage, threadTs: string): Promise<string> {
+async function share({ slack, token }: Bot, message: ClaimedMessage, threadTs: string): Promise<string> {
   const file =
     message.view === null
       ? (message.payload as never)
@@ -474,11 +497,12 @@ async function share(slack: OutboxSlack, message: ClaimedMessage, threadTs: stri
       channel: message.channel_id,
       ts: threadTs,
       limit: 200,
+      token,
     });
     const shared = replies.messages?.some((m) => m.files?.some((f) => f.name === file.filename));
     if (shared) return threadTs;
   }
-  await uploadFile(slack, file, { channel_id: message.channel_id, thread_ts: threadTs });
+  await uploadFile(slack, file, { channel_id: message.channel_id, thread_ts: threadTs }, token);
   return threadTs;
 }
 
@@ -493,12 +517,14 @@ async function uploadFile(
   slack: OutboxSlack,
   file: OutboxFile,
   place: { channel_id: string; thread_ts: string },
+  token: string,
 ): Promise<void> {
   const bytes = Buffer.from(file.base64, 'base64');
   const request: webApi.FilesGetUploadURLExternalArguments & { alt_txt: string } = {
     filename: file.filename,
     length: bytes.length,
     alt_txt: file.altText,
+    token,
   };
   const { upload_url: uploadUrl, file_id: fileId } = await slack.files.getUploadURLExternal(request);
   if (!uploadUrl || !fileId) throw new Error('files.getUploadURLExternal gave no upload URL');
@@ -510,20 +536,27 @@ async function uploadFile(
   // Read the body, so the connection is free again; an error here may still have stored the bytes.
   await uploaded.arrayBuffer();
   if (uploaded.status !== 200) throw new Error(`the file upload answered HTTP ${uploaded.status}`);
-  await slack.files.completeUploadExternal({ files: [{ id: fileId, title: file.title }], ...place });
+  await slack.files.completeUploadExternal({ files: [{ id: fileId, title: file.title }], ...place, token });
 }
 
 /** The ts of the message already posted for this outbox entry, if an earlier attempt got through. */
 async function findPosted(
-  slack: OutboxSlack,
+  bot: Bot,
   message: ClaimedMessage,
   threadTs: string | undefined,
 ): Promise<string | undefined> {
-  const channel = await conversationOf(slack, message.channel_id);
+  const channel = await conversationOf(bot, message.channel_id);
   if (!channel) return undefined;
+  const { slack, token } = bot;
   const found = threadTs
-    ? await slack.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true })
-    : await slack.conversations.history({ channel, limit: 50, include_all_metadata: true });
+    ? await slack.conversations.replies({
+        channel,
+        ts: threadTs,
+        limit: 200,
+        include_all_metadata: true,
+        token,
+      })
+    : await slack.conversations.history({ channel, limit: 50, include_all_metadata: true, token });
   const posted = found.messages?.find(
     (m) =>
       m.metadata?.event_type === METADATA_EVENT &&

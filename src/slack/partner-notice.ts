@@ -1,8 +1,13 @@
 import type { Database } from '../db/database.js';
-import { getSharing } from '../db/repos/shared-channels.js';
+import { getSharing, recordSetsOf } from '../db/repos/shared-channels.js';
 import { teamNamesOf } from '../db/repos/team-names.js';
 import type { Outbox } from './outbox.js';
-import { type Partner, partnerNotice, partnerNoticeText } from './views/alliance/partner-notice.js';
+import {
+  installationGoneNotice,
+  type Partner,
+  partnerNotice,
+  partnerNoticeText,
+} from './views/alliance/partner-notice.js';
 
 /**
  * Telling a shared channel that an organisation in it has not installed Rapport: what its members
@@ -13,6 +18,11 @@ export type PartnerNotices = {
   tellChannel(recordSet: string, channelId: string, installedVia: string): Promise<void>;
   /** The words, for a reply to whoever asked (`/health sides`); undefined when nobody is missing. */
   noteFor(recordSet: string, channelId: string, installedVia: string): Promise<string | undefined>;
+  /**
+   * Tells each channel `teamId` shared, where another organisation's installation carries it on,
+   * that `teamId` uninstalled Rapport: once per uninstall (`eventId`, however often Slack sends it).
+   */
+  tellUninstalled(teamId: string, eventId: string): Promise<void>;
 };
 
 export function createPartnerNotices(deps: {
@@ -48,6 +58,27 @@ export function createPartnerNotices(deps: {
           data: partnerNotice(partners, deps.installUrl),
         },
       ]);
+    },
+    async tellUninstalled(teamId, eventId) {
+      const [, ...channels] = await recordSetsOf(deps.db, teamId);
+      for (const channelId of channels) {
+        const sharing = await getSharing(deps.db, channelId);
+        if (!sharing) continue;
+        const others = sharing.team_ids.filter((id) => id !== teamId);
+        const carriers = [...(await deps.installedAmong(others, ''))].filter((id) => id !== '');
+        if (carriers.length === 0) continue;
+        const names = await teamNamesOf(deps.db, channelId, [teamId, ...carriers]);
+        const partner = (id: string): Partner => ({ teamId: id, name: names.get(id) ?? null });
+        await deps.outbox.say([
+          {
+            teamId: channelId,
+            channelId,
+            dedupeKey: `installation-gone:${channelId}:${eventId}`,
+            view: 'reply',
+            data: installationGoneNotice(partner(teamId), carriers.map(partner)),
+          },
+        ]);
+      }
     },
     async noteFor(recordSet, channelId, installedVia) {
       const partners = await partnersOf(recordSet, channelId, installedVia);

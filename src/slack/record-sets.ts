@@ -62,8 +62,9 @@ export function createRecordSets(deps: {
   db: Database;
   clock: Clock;
   log: Logger;
-  /** A Web API client for the installation a request came through. */
-  slackFor: (installedTeamId: string) => Promise<ConversationsApi>;
+  slack: ConversationsApi;
+  /** The bot token of the installation a request came through (src/slack/installations/bot-tokens.ts). */
+  botTokenFor: (installedTeamId: string) => Promise<string | undefined>;
 }): RecordSets {
   const remembered = new LRUCache<string, SharingRow>({ max: 10_000, ttl: REMEMBERED_FOR_MS });
   const learning = new Map<string, Promise<SharingRow | undefined>>();
@@ -72,8 +73,9 @@ export function createRecordSets(deps: {
   const learn = async (installedTeamId: string, channelId: string): Promise<SharingRow | undefined> => {
     let info: ChannelInfo;
     try {
-      const slack = await deps.slackFor(installedTeamId);
-      const result = await slack.conversations.info({ channel: channelId });
+      const token = await deps.botTokenFor(installedTeamId);
+      if (token === undefined) return undefined;
+      const result = await deps.slack.conversations.info({ channel: channelId, token });
       info = (result.channel ?? {}) as ChannelInfo;
     } catch (error) {
       const code = slackErrorCode(error);

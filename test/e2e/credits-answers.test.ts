@@ -368,6 +368,7 @@ describe('the credits of a person, for the Home tab', () => {
       directory: createDirectory({
         db: t.database.db,
         slack: new WebClient(BOT_TOKEN, { slackApiUrl: t.slack.apiUrl, retryConfig: { retries: 0 } }),
+        botTokenFor: async () => BOT_TOKEN,
         clock: t.clock,
         log: silentLogger(),
       }),

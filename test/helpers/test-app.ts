@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type RapportApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, secretsOf } from '../../src/config.js';
 import { createDatabase } from '../../src/db/database.js';
 import { createHttpServer } from '../../src/http/server.js';
 import { BOT_TOKEN, FakeSlack } from './fake-slack.js';
@@ -43,15 +43,20 @@ export type TestAppOptions = {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const slack = options.slack ?? (await FakeSlack.start());
   await options.beforeStart?.(slack);
+  // Installs by OAuth (the test sets SLACK_CLIENT_ID …) take the place of the single token.
+  const oauth = options.env?.SLACK_CLIENT_ID !== undefined;
   const config = loadConfig({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
+    ...(oauth ? {} : { SLACK_BOT_TOKEN: BOT_TOKEN }),
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
     PORT: '0',
     LOG_LEVEL: options.logLevel ?? 'info',
     ...options.env,
   });
-  const logs = capturingLogger({ level: options.logLevel ?? 'info', secrets: [BOT_TOKEN, SIGNING_SECRET] });
+  const logs = capturingLogger({
+    level: options.logLevel ?? 'info',
+    secrets: [...new Set([BOT_TOKEN, SIGNING_SECRET, ...secretsOf(config)])],
+  });
   const database = options.database ?? (await createTestDatabase({ log: logs.log }));
   const clock = new TestClock();
   const appDb = options.appDatabaseUrl
@@ -59,7 +64,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     : database.db;
   const app = createApp({ config, db: appDb, log: logs.log, clock, slackRetries: 0 });
   await app.start();
-  const server = createHttpServer({ slack: app.httpListener, db: appDb, log: logs.log });
+  const server = createHttpServer({
+    slack: app.httpListener,
+    installs: app.installationStore !== undefined,
+    db: appDb,
+    log: logs.log,
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

@@ -29,6 +29,7 @@ const newDirectory = () =>
   createDirectory({
     db: database.db,
     slack: new WebClient(BOT_TOKEN, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } }),
+    botTokenFor: async () => BOT_TOKEN,
     clock,
     log: silentLogger(),
   });

@@ -7,6 +7,9 @@ import { silentLogger } from '../helpers/logs.js';
 import { TestClock } from '../helpers/test-clock.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
+/** Every message here belongs to the one test workspace. */
+const botTokenFor = async () => BOT_TOKEN;
+
 const log = silentLogger();
 const TEAM = 'T0QUEUE001';
 let database: TestDatabase;
@@ -29,7 +32,7 @@ beforeEach(async () => {
   clock.set('2026-11-20T08:00:00Z');
 });
 
-const deliver = () => deliverOutbox({ db: database.db, slack: client, clock, log });
+const deliver = () => deliverOutbox({ db: database.db, slack: client, botTokenFor, clock, log });
 const reminder = (text: string, sendAt: string): OutboxMessage => ({
   teamId: TEAM,
   dedupeKey: 'review:42',

@@ -8,6 +8,9 @@ import { silentLogger } from '../helpers/logs.js';
 import { TestClock } from '../helpers/test-clock.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
+/** Every message here belongs to the one test workspace. */
+const botTokenFor = async () => BOT_TOKEN;
+
 /** An outbox entry that edits the message another entry posts, whose ts is not known when it is queued. */
 
 const TEAM = 'T0OUTBOX02';
@@ -31,7 +34,8 @@ beforeEach(async () => {
   clock.set('2026-11-20T08:30:00Z');
 });
 
-const deliver = () => deliverOutbox({ db: database.db, slack: client, clock, log: silentLogger() });
+const deliver = () =>
+  deliverOutbox({ db: database.db, slack: client, botTokenFor, clock, log: silentLogger() });
 const queue = (...messages: Omit<OutboxMessage, 'teamId'>[]) =>
   enqueueMessages(
     database.db,

@@ -9,6 +9,9 @@ import { silentLogger } from '../helpers/logs.js';
 import { TestClock } from '../helpers/test-clock.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
+/** Every message here belongs to the one test workspace. */
+const botTokenFor = async () => BOT_TOKEN;
+
 /**
  * The outbox delivers as soon as a message is committed, with no poll: an in-process signal when
  * the transaction commits, and on a server Postgres's NOTIFY for what other processes commit.
@@ -25,7 +28,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   slack = await FakeSlack.start();
   const client = new WebClient(BOT_TOKEN, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
-  outbox = createOutbox({ db: database.db, slack: client, clock, log, background });
+  outbox = createOutbox({ db: database.db, slack: client, botTokenFor, clock, log, background });
   outbox.listen();
 });
 afterAll(async () => {

@@ -8,6 +8,9 @@ import { silentLogger } from '../helpers/logs.js';
 import { TestClock } from '../helpers/test-clock.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 
+/** Every message here belongs to the one test workspace. */
+const botTokenFor = async () => BOT_TOKEN;
+
 const log = silentLogger();
 const TEAM = 'T0OUTBOX01';
 let database: TestDatabase;
@@ -35,7 +38,7 @@ beforeEach(async () => {
 });
 
 const deliver = (through: OutboxSlack = client) =>
-  deliverOutbox({ db: database.db, slack: through, clock, log });
+  deliverOutbox({ db: database.db, slack: through, botTokenFor, clock, log });
 const queue = (keys: string[], channel = (k: string) => `U0${k.toUpperCase()}`) =>
   enqueueMessages(
     database.db,
@@ -181,7 +184,7 @@ test('conversations are served side by side, each paced on its own, each message
 
 test('a conversation that used its burst in one pass waits its turn in the next', async () => {
   const pacing: ConversationPacing = new Map();
-  const pass = () => deliverOutbox({ db: database.db, slack: client, clock, log, pacing });
+  const pass = () => deliverOutbox({ db: database.db, slack: client, botTokenFor, clock, log, pacing });
   await queue(['one', 'two', 'three'], () => 'C0CHANNEL');
   expect(await pass()).toEqual({ sent: 3, retried: 0, failed: 0 });
   clock.advance(400);

@@ -30,7 +30,13 @@ beforeEach(async () => {
 });
 
 const client = () => new WebClient(BOT_TOKEN, { slackApiUrl: slack.apiUrl, retryConfig: { retries: 0 } });
-const deps = () => ({ db: database.db, slack: client(), clock, log: silentLogger() });
+const deps = () => ({
+  db: database.db,
+  slack: client(),
+  botTokenFor: async () => BOT_TOKEN,
+  clock,
+  log: silentLogger(),
+});
 const names = () =>
   database.db.query(
     'select team_id, named_team_id, name from team_names order by named_team_id',

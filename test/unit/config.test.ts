@@ -55,3 +55,94 @@ describe('loadConfig', () => {
     expect(secretsOf(config)).toEqual(['xoxb-123-abc', 'shh-secret', 'p@ss-word']);
   });
 });
+
+describe('installs by OAuth', () => {
+  const KEY = Buffer.alloc(32, 1).toString('base64');
+  const OAUTH = {
+    SLACK_CLIENT_ID: '123.456',
+    SLACK_CLIENT_SECRET: 'client-secret-abc',
+    SLACK_STATE_SECRET: 'state-secret-0123456789',
+    SLACK_SIGNING_SECRET: 'shh-secret',
+    RAPPORT_ENCRYPTION_KEY: KEY,
+  };
+  const problems = (env: NodeJS.ProcessEnv) => {
+    try {
+      loadConfig(env);
+    } catch (error) {
+      return (error as ConfigError).problems;
+    }
+    throw new Error('accepted');
+  };
+
+  test('the three OAuth variables and the key make OAuth mode, with no bot token', () => {
+    const config = loadConfig({
+      ...OAUTH,
+      SLACK_REDIRECT_URI: 'https://rapport.example.com/slack/oauth_redirect',
+    });
+    expect(config.slack.botToken).toBeUndefined();
+    expect(config.slack.oauth).toEqual({
+      clientId: '123.456',
+      clientSecret: 'client-secret-abc',
+      stateSecret: 'state-secret-0123456789',
+      redirectUri: 'https://rapport.example.com/slack/oauth_redirect',
+    });
+    expect(config.encryption?.current.toString('base64')).toBe(KEY);
+    expect(config.encryption?.old).toEqual([]);
+    // The client secret, the state secret and the key are never logged.
+    expect(secretsOf(config)).toEqual(
+      expect.arrayContaining(['client-secret-abc', 'state-secret-0123456789', KEY]),
+    );
+  });
+
+  test('single-token mode stays as it was: no OAuth, no key needed', () => {
+    expect(loadConfig(base).slack.oauth).toBeUndefined();
+    expect(loadConfig(base).encryption).toBeUndefined();
+  });
+
+  test('without RAPPORT_ENCRYPTION_KEY OAuth mode stops with one clear line', () => {
+    const { RAPPORT_ENCRYPTION_KEY: _key, ...withoutKey } = OAUTH;
+    expect(problems(withoutKey)).toEqual([
+      expect.stringMatching(
+        /^Configuration error: RAPPORT_ENCRYPTION_KEY is missing \(installs by OAuth keep their tokens encrypted\): set it to 32 random bytes in base64 \(openssl rand -base64 32\)/,
+      ),
+    ]);
+  });
+
+  test('exactly one mode: a bot token with OAuth is refused', () => {
+    expect(problems({ ...OAUTH, SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([
+      expect.stringMatching(
+        /^Configuration error: SLACK_BOT_TOKEN cannot be set together with SLACK_CLIENT_ID/,
+      ),
+    ]);
+  });
+
+  test('a partial OAuth configuration names each missing variable', () => {
+    expect(
+      problems({ SLACK_CLIENT_ID: '123.456', SLACK_SIGNING_SECRET: 's', RAPPORT_ENCRYPTION_KEY: KEY }),
+    ).toEqual([
+      expect.stringMatching(/^Configuration error: SLACK_CLIENT_SECRET is missing \(installs by OAuth need/),
+      expect.stringMatching(/^Configuration error: SLACK_STATE_SECRET is missing \(installs by OAuth need/),
+    ]);
+  });
+
+  test('bad keys, a short state secret and Socket Mode are each one line', () => {
+    expect(
+      problems({
+        ...OAUTH,
+        RAPPORT_ENCRYPTION_KEY: 'c2hvcnQ=',
+        RAPPORT_ENCRYPTION_OLD_KEYS: `${KEY},nope`,
+        SLACK_STATE_SECRET: 'short',
+        SLACK_APP_TOKEN: 'xapp-1-abc',
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /^Configuration error: RAPPORT_ENCRYPTION_KEY must be 32 bytes in base64: set it to/,
+      ),
+      expect.stringMatching(
+        /^Configuration error: RAPPORT_ENCRYPTION_OLD_KEYS holds a value that is not 32 bytes/,
+      ),
+      expect.stringMatching(/^Configuration error: SLACK_STATE_SECRET is too short: set it to a random text/),
+      expect.stringMatching(/^Configuration error: SLACK_APP_TOKEN cannot be used with installs by OAuth/),
+    ]);
+  });
+});

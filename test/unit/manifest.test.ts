@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { Ajv } from 'ajv';
-import { SLACK_EVENTS_PATH } from '../../src/http/server.js';
+import { REDIRECT_PATH, SLACK_EVENTS_PATH } from '../../src/http/server.js';
+import { BOT_SCOPES } from '../../src/slack/installations/scopes.js';
 import { projectPath } from '../../src/project-path.js';
 import { CHARTER, COMMANDS, CREDITS, DECISIONS, KUDOS } from '../../src/slack/ids.js';
 
@@ -18,7 +19,7 @@ type Manifest = {
     slash_commands?: { command: string; url?: string; should_escape?: boolean }[];
     shortcuts?: { name: string; type: 'message' | 'global'; callback_id: string; description: string }[];
   };
-  oauth_config?: { scopes?: { bot?: string[] } };
+  oauth_config?: { redirect_urls?: string[]; scopes?: { bot?: string[] } };
   settings?: {
     event_subscriptions?: { request_url?: string; bot_events?: string[] };
     interactivity?: { is_enabled: boolean; request_url?: string };
@@ -44,6 +45,9 @@ const EVENT_SCOPES: Record<string, readonly string[]> = {
   // https://docs.slack.dev/reference/events/channel_shared and …/channel_unshared: either scope.
   channel_shared: ['channels:read', 'groups:read'],
   channel_unshared: ['channels:read', 'groups:read'],
+  // Installs by OAuth: the spec lists no scope for either (app.uninstalled, tokens.revoked).
+  app_uninstalled: [],
+  tokens_revoked: [],
 };
 
 /**
@@ -201,5 +205,13 @@ describe('manifest.json', () => {
       expect(new URL(url ?? '').pathname).toBe(SLACK_EVENTS_PATH);
     }
     expect(manifest.settings?.interactivity?.is_enabled).toBe(true);
+  });
+
+  test('an install by OAuth asks for exactly the manifest’s bot scopes, and comes back to the redirect URL', () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...botScopes].sort());
+    expect(botScopes).toContain('team:read');
+    const redirects = manifest.oauth_config?.redirect_urls ?? [];
+    expect(redirects).toHaveLength(1);
+    expect(new URL(redirects[0] ?? '').pathname).toBe(REDIRECT_PATH);
   });
 });

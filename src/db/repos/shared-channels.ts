@@ -7,13 +7,14 @@ const sharingRow = z.object({
   team_ids: z.array(z.string()),
   checked_at: z.date(),
   adopted_from: z.string().nullable(),
+  host_team_id: z.string().nullable(),
 });
 export type SharingRow = z.infer<typeof sharingRow>;
 
 /** What Rapport last learned about whether a channel is shared, and with whom. */
 export async function getSharing(q: Queryable, channelId: string): Promise<SharingRow | undefined> {
   const [row] = await q.query(
-    `select channel_id, is_shared, team_ids, checked_at, adopted_from
+    `select channel_id, is_shared, team_ids, checked_at, adopted_from, host_team_id
      from shared_channels where channel_id = $1`,
     [channelId],
     sharingRow,
@@ -32,7 +33,7 @@ export async function saveSharing(
      on conflict (channel_id) do update
        set is_shared = excluded.is_shared, team_ids = excluded.team_ids,
            host_team_id = excluded.host_team_id, checked_at = excluded.checked_at
-     returning channel_id, is_shared, team_ids, checked_at, adopted_from`,
+     returning channel_id, is_shared, team_ids, checked_at, adopted_from, host_team_id`,
     [input.channelId, input.isShared, input.teamIds, input.hostTeamId, input.now],
     sharingRow,
   );
@@ -104,4 +105,19 @@ export async function recordSetsOf(q: Queryable, installedTeamId: string): Promi
     z.object({ channel_id: z.string() }),
   );
   return [installedTeamId, ...rows.map((r) => r.channel_id)];
+}
+
+/** A record set that is a shared channel's (its id, C… or G…) rather than a workspace's (T… or E…). */
+export function isChannelSet(teamId: string): boolean {
+  return /^[CG]/.test(teamId);
+}
+
+/** The workspace a person of a record set belongs to, as Slack last said (users.info team_id). */
+export async function homeTeamOf(q: Queryable, teamId: string, userId: string): Promise<string | undefined> {
+  const [row] = await q.query(
+    'select home_team_id from slack_users where team_id = $1 and user_id = $2',
+    [teamId, userId],
+    z.object({ home_team_id: z.string().nullable() }),
+  );
+  return row?.home_team_id ?? undefined;
 }

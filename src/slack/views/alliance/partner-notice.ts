@@ -26,3 +26,16 @@ export function partnerNotice(partners: readonly Partner[], installUrl: string |
   const text = partnerNoticeText(partners, installUrl);
   return message(`:handshake: ${text}`, [section(`:handshake: ${text}`)]);
 }
+
+/**
+ * What a shared channel is told when one of its organisations uninstalls Rapport and another's
+ * installation carries the channel on.
+ */
+export function installationGoneNotice(gone: Partner, carriers: readonly Partner[]): SlackMessage {
+  const text =
+    `${nameOf(gone)} removed Rapport from their workspace. This channel carries on through the ` +
+    `installation of ${namesOf(carriers)}: everyone here can still answer prompts and use the buttons, ` +
+    `and this channel's records stay as they are. ${nameOf(gone)}'s people can type Rapport's commands ` +
+    'again once their admin installs it again.';
+  return message(`:wave: ${text}`, [section(`:wave: ${text}`)]);
+}
