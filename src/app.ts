@@ -125,6 +125,7 @@ export function createApp(deps: AppDeps): RapportApp {
   const partners = createPartnerNotices({
     db,
     outbox: { say: (messages) => outbox.say(messages) },
+    refreshNames: (recordSet, teamIds) => teamNames.refresh(recordSet, teamIds),
     installedAmong: config.slack.oauth
       ? async (teamIds) => {
           const tokens = await Promise.all(teamIds.map((id) => botTokens.botTokenFor(id)));
@@ -133,7 +134,10 @@ export function createApp(deps: AppDeps): RapportApp {
       : // One workspace holds SLACK_BOT_TOKEN: the one every request comes through.
         async (_teamIds, via) => new Set([via]),
     // The install page sits beside the redirect URL Slack knows (/slack/install).
-    installUrl: config.slack.oauth?.redirectUri?.replace(/\/slack\/oauth_redirect$/, '/slack/install'),
+    install: {
+      byOAuth: config.slack.oauth !== undefined,
+      url: config.slack.oauth?.redirectUri?.replace(/\/slack\/oauth_redirect$/, '/slack/install'),
+    },
   });
   const kudos = createKudosService({ db, directory, clock });
   const rituals = createRitualsService({

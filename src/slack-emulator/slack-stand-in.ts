@@ -268,7 +268,10 @@ export class SlackStandIn {
     return this.calls.filter((c) => c.method === method);
   }
 
-  /** Forgets what was called, what people see and every installation but TEAM_ID's; keeps users and channels. */
+  /**
+   * Forgets what was called, what people see, and every installation but TEAM_ID's and those made
+   * by OAuth whose tokens still work; keeps users and channels.
+   */
   resetCalls(): void {
     this.calls.length = 0;
     this.responseUrlPosts.length = 0;
@@ -285,6 +288,10 @@ export class SlackStandIn {
     this.refusals.length = 0;
     this.installedTeams.clear();
     this.installedTeams.add(TEAM_ID);
+    // A workspace installed by OAuth stays installed while its bot token works.
+    for (const issued of this.installs.tokens.values()) {
+      if (issued.kind === 'bot' && !issued.revoked && issued.teamId) this.installedTeams.add(issued.teamId);
+    }
   }
 
   /** Resolves once `check` passes, for effects the app produces after acknowledging. */

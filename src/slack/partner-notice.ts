@@ -4,6 +4,7 @@ import { teamNamesOf } from '../db/repos/team-names.js';
 import type { Outbox } from './outbox.js';
 import {
   installationGoneNotice,
+  type InstallLink,
   type Partner,
   partnerNotice,
   partnerNoticeText,
@@ -30,8 +31,10 @@ export function createPartnerNotices(deps: {
   outbox: Pick<Outbox, 'say'>;
   /** Which of these workspaces have Rapport installed (`via` has, by definition). */
   installedAmong: (teamIds: readonly string[], via: string) => Promise<Set<string>>;
-  /** Where an admin installs Rapport (`/slack/install`), when Rapport installs by OAuth. */
-  installUrl: string | undefined;
+  /** Asks Slack for workspaces' names not known yet (team.info), before they are shown. */
+  refreshNames: (recordSet: string, teamIds: readonly string[]) => Promise<void>;
+  /** Whether Rapport installs by OAuth, and its install page (`/slack/install`) when its address is known. */
+  install: InstallLink;
 }): PartnerNotices {
   /** The channel's workspaces that have not installed Rapport, with their names. */
   const partnersOf = async (recordSet: string, channelId: string, via: string): Promise<Partner[]> => {
@@ -40,6 +43,8 @@ export function createPartnerNotices(deps: {
     if (!sharing?.is_shared) return [];
     const installed = await deps.installedAmong(sharing.team_ids, via);
     const missing = sharing.team_ids.filter((id) => !installed.has(id));
+    if (missing.length === 0) return [];
+    await deps.refreshNames(recordSet, missing);
     const names = await teamNamesOf(deps.db, recordSet, missing);
     return missing.map((teamId) => ({ teamId, name: names.get(teamId) ?? null }));
   };
@@ -55,7 +60,7 @@ export function createPartnerNotices(deps: {
           channelId,
           dedupeKey: `partner-install-note:${channelId}:${who}`,
           view: 'reply',
-          data: partnerNotice(partners, deps.installUrl),
+          data: partnerNotice(partners, deps.install),
         },
       ]);
     },
@@ -67,6 +72,7 @@ export function createPartnerNotices(deps: {
         const others = sharing.team_ids.filter((id) => id !== teamId);
         const carriers = [...(await deps.installedAmong(others, ''))].filter((id) => id !== '');
         if (carriers.length === 0) continue;
+        await deps.refreshNames(channelId, [teamId, ...carriers]);
         const names = await teamNamesOf(deps.db, channelId, [teamId, ...carriers]);
         const partner = (id: string): Partner => ({ teamId: id, name: names.get(id) ?? null });
         await deps.outbox.say([
@@ -82,7 +88,7 @@ export function createPartnerNotices(deps: {
     },
     async noteFor(recordSet, channelId, installedVia) {
       const partners = await partnersOf(recordSet, channelId, installedVia);
-      return partners.length === 0 ? undefined : partnerNoticeText(partners, deps.installUrl);
+      return partners.length === 0 ? undefined : partnerNoticeText(partners, deps.install);
     },
   };
 }

@@ -22,6 +22,8 @@ beforeAll(async () => {
   t = await startTestApp({ env: OAUTH_ENV, logLevel: 'debug' });
   t.slack.addUser({ id: DANA, name: 'dana', team_id: PARTNER_TEAM_ID });
   t.slack.addUser({ id: ELI, name: 'eli', team_id: PARTNER_TEAM_ID });
+  // Globex's own channel: its installation sees it (conversations.info).
+  t.slack.addChannel({ id: SHARED, name: 'alliance', teams: [PARTNER_TEAM_ID] });
 });
 afterAll(() => t.close());
 afterEach(() => {
@@ -133,8 +135,18 @@ describe('uninstall', () => {
         last_error: 'not_installed',
       }),
     ]);
-    // A command from that workspace is answered (Slack does not retry) and does nothing.
-    expect((await kudos()).status).toBe(200);
+    // A command from that workspace still in flight when it uninstalled is answered (Slack does
+    // not retry) and does nothing. Slack sends no new ones, so it is posted as it was signed.
+    const late = t.requests.commandBody({
+      command: '/kudos',
+      team_id: PARTNER_TEAM_ID,
+      user_id: DANA,
+      channel_id: SHARED,
+      text: `<@${ELI}|eli> for the partner review`,
+    });
+    const answered = await t.requests.post(late, 'application/x-www-form-urlencoded');
+    answers.push(await answered.text());
+    expect(answered.status).toBe(200);
     await t.app.background.drain();
     expect(t.slack.calls).toEqual([]);
   });

@@ -1,5 +1,8 @@
 import { escapeMrkdwn, message, section, type SlackMessage } from '../blocks.js';
 
+/** How another organisation installs this Rapport: by OAuth (at its install page), or not at all. */
+export type InstallLink = { byOAuth: boolean; url: string | undefined };
+
 /** A partner workspace, named as Rapport knows it. */
 export type Partner = { teamId: string; name: string | null };
 
@@ -12,18 +15,22 @@ const namesOf = (partners: readonly Partner[]) => partners.map(nameOf).join(' an
  * shortcuts need their own install, as Slack does not share them across organisations
  * (https://docs.slack.dev/apis/slack-connect, "Slash commands are not shared").
  */
-export function partnerNoticeText(partners: readonly Partner[], installUrl: string | undefined): string {
+export function partnerNoticeText(partners: readonly Partner[], install: InstallLink): string {
   const who = namesOf(partners);
   const canDo = `Members of ${who} can already answer Rapport's prompts here, and use its buttons, forms and kudos emoji.`;
-  const commands = installUrl
-    ? `Slack keeps slash commands and shortcuts to the workspaces that installed an app: an admin of ${who} can add Rapport from <${installUrl}|this install link>, and this channel keeps one record for both organisations.`
-    : `Slack keeps slash commands and shortcuts to the workspaces that installed an app, and this Rapport serves one workspace, so they take part through prompts, buttons, forms and emoji.`;
-  return `${canDo} ${commands}`;
+  const rule = 'Slack keeps slash commands and shortcuts to the workspaces that installed an app';
+  if (!install.byOAuth) {
+    return `${canDo} ${rule}, and this Rapport serves one workspace, so they take part through prompts, buttons, forms and emoji.`;
+  }
+  const where = install.url
+    ? `from <${install.url}|this install link>`
+    : "from this Rapport's install page (`/slack/install` on the address Slack sends its requests to)";
+  return `${canDo} ${rule}: an admin of ${who} can install Rapport ${where}, and this channel keeps one record for both organisations.`;
 }
 
 /** The notice as a channel message. */
-export function partnerNotice(partners: readonly Partner[], installUrl: string | undefined): SlackMessage {
-  const text = partnerNoticeText(partners, installUrl);
+export function partnerNotice(partners: readonly Partner[], install: InstallLink): SlackMessage {
+  const text = partnerNoticeText(partners, install);
   return message(`:handshake: ${text}`, [section(`:handshake: ${text}`)]);
 }
 
