@@ -15,6 +15,8 @@ beforeAll(async () => {
   t = await startTestApp();
   t.slack.addUser({ id: ANA, name: 'ana', tz: 'Europe/Berlin' });
   t.slack.addUser({ id: GUS, name: 'gus', team_id: GLOBEX });
+  // team.info names Globex (the shared channel's notice names the organisation without Rapport).
+  t.slack.teams.set(GLOBEX, 'Globex');
   // users.info on an external member, as Slack Connect may give it: no tz, tz_label, tz_offset or
   // locale (https://docs.slack.dev/reference/methods/users.info, "Response"). The others as usual.
   t.slack.answer('users.info', (args) => {

@@ -68,7 +68,16 @@ test('every table carries the Slack team id, and it leads every index', async ()
   );
   // Exempt: an identity key alone (unique across teams; every query adds team_id), and the two
   // indexes by which the scheduler and the outbox find due work across workspaces.
-  const crossTenant = new Set(['ritual_slots_due', 'outbox_ready', 'ritual_followups_due']);
+  // An installation's key names its workspace or, for an org-wide install, its organisation
+  // (`T:<team_id>`, `E:<enterprise_id>`), so it leads its own index.
+  const crossTenant = new Set([
+    'ritual_slots_due',
+    'outbox_ready',
+    'ritual_followups_due',
+    'slack_installations_pkey',
+    // An org-wide install's workspaces, found by the install for its cascade.
+    'slack_org_workspaces_install_idx',
+  ]);
   for (const index of indexes.filter((i) => !/ \(id\)$/.test(i.indexdef) && !crossTenant.has(i.indexname))) {
     expect(index.indexdef).toMatch(/\(team_id[,)]/);
   }
