@@ -240,6 +240,21 @@ describe('one record for a shared channel', () => {
     expect(t.slack.callsTo('chat.postMessage').filter((c) => c.args.channel === EXT)).toHaveLength(1);
   });
 
+  test('away days are the person’s: set in their workspace, the shared channel’s stand-up skips them too', async () => {
+    await command('/rituals', 'standup mon-fri 09:30 local');
+    // Ben says he is away, in a channel of his own workspace's.
+    expect(await command('/checkin', 'away 2026-11-24', BEN, PRIVATE)).toContain('away until 2026-11-24');
+    t.clock.set('2026-11-20T08:30:05Z');
+    await t.app.jobs.tick();
+    await t.app.jobs.deliver();
+    const prompted = t.slack
+      .callsTo('chat.postMessage')
+      .filter((c) => String(c.args.text).startsWith('Stand-up for'))
+      .map((c) => c.args.channel);
+    expect(prompted).toContain(ANA);
+    expect(prompted).not.toContain(BEN);
+  });
+
   test("what a workspace recorded before its channel was shared joins the channel's record", async () => {
     const later = 'C0LATER001';
     t.slack.addChannel({ id: later, name: 'later' });

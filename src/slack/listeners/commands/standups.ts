@@ -8,7 +8,7 @@ import { plainMessage } from '../../views/blocks.js';
 import { openModalThenFill } from '../../open-modal.js';
 import { CHECKIN_TITLE, checkinModal } from '../../views/standups/messages.js';
 import { slashCommand } from '../slash-command.js';
-import type { RecordSetDeps } from '../record-set.js';
+import { installedTeam, type RecordSetDeps } from '../record-set.js';
 
 export function registerCheckinCommand(
   app: App,
@@ -17,7 +17,7 @@ export function registerCheckinCommand(
   const { standups } = deps;
   app.command(
     COMMANDS.checkin,
-    slashCommand(deps, async ({ command, client }, recordsOf) => {
+    slashCommand(deps, async ({ command, client, context }, recordsOf) => {
       const parsed = parseCheckinCommand(command.text);
       switch (parsed.kind) {
         case 'help':
@@ -39,14 +39,16 @@ export function registerCheckinCommand(
           );
           return undefined;
         case 'away': {
-          await standups.away(await recordsOf(), command.user_id, parsed.until);
+          // Away days are the person's: kept with their workspace's installation, they hold in
+          // every channel it shares with other organisations too.
+          await standups.away(installedTeam(context), command.user_id, parsed.until);
           return plainMessage(
             `You're away until ${parsed.until}: no stand-up prompts until then. \`/checkin back\` ends it early.`,
           );
         }
         case 'back':
           return plainMessage(
-            (await standups.back(await recordsOf(), command.user_id))
+            (await standups.back(installedTeam(context), command.user_id))
               ? 'Welcome back: your stand-up prompts start again.'
               : "You weren't marked away.",
           );
