@@ -40,6 +40,7 @@ export const ACTION_SCHEMAS: { [K in keyof ActionRequests]: z.ZodType<ActionRequ
   home: z.object({ as }),
   clock: z.object({ as, advance: z.enum(['hour', 'day', 'next']) }),
   sample: z.object({ as }),
+  install: z.object({ as }),
   reset: z.object({ as }),
 };
 

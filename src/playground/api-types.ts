@@ -20,6 +20,8 @@ export type Person = {
 };
 
 export type Team = { id: string; name: string };
+/** A workspace as the page shows it: whether it has installed Rapport (by OAuth). */
+export type TeamState = Team & { installed: boolean };
 
 export type Channel = {
   id: string;
@@ -72,7 +74,7 @@ export type PlaygroundState = {
   /** When the next ritual is due, if any (ISO). */
   nextRitualAt: string | null;
   me: string;
-  teams: Team[];
+  teams: TeamState[];
   people: Person[];
   botUserId: string;
   /** Channels `me` is a member of. */
@@ -118,6 +120,8 @@ export type ActionRequests = {
   home: { as: string };
   clock: { as: string; advance: 'hour' | 'day' | 'next' };
   sample: { as: string };
+  /** An admin of `as`'s workspace installs Rapport there: the OAuth flow, through the app. */
+  install: { as: string };
   reset: { as: string };
 };
 

@@ -9,7 +9,8 @@ import {
   type SlackRequests,
   type SlackStandIn,
 } from '../slack-emulator/index.js';
-import { channelById, conversationName, asSlackSendsIt, personById } from './workspace.js';
+import { channelById, conversationName, asSlackSendsIt, personById, TEAMS } from './workspace.js';
+import type { PlaygroundInstalls } from './playground-installs.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -23,6 +24,7 @@ export type ActionDeps = {
   runJobs(): Promise<void>;
   nextRitualAt(): Promise<Date | undefined>;
   reset(): Promise<void>;
+  installs: PlaygroundInstalls;
   /** Replaces the workspace's contents with four weeks of sample activity. */
   loadSample(): Promise<void>;
   note(kind: LogEntry['kind'], text: string): void;
@@ -222,6 +224,19 @@ export const ACTIONS: Handlers = {
 
   async reset(deps) {
     await deps.reset();
+    return ok;
+  },
+
+  async install(deps, body) {
+    const person = personById(body.as);
+    const team = TEAMS.find((t) => t.id === person?.teamId);
+    if (!person || !team) return refused('Choose who you are first.');
+    if (deps.installs.isInstalled(team.id)) return refused(`Rapport is already installed in ${team.name}.`);
+    await deps.installs.install(team.id, person.id);
+    deps.note(
+      'info',
+      `${person.realName} installed Rapport in ${team.name}: its install page, "Allow" on Slack's authorize page, and oauth.v2.access; ${team.name}'s people now have its commands and shortcuts`,
+    );
     return ok;
   },
 };

@@ -16,6 +16,8 @@ export function stateFor(input: {
   log: LogEntry[];
   commands: SlashCommand[];
   shortcuts: Shortcut[];
+  /** Whether a workspace has installed Rapport. */
+  installed(teamId: string): boolean;
 }): PlaygroundState {
   const { slack, me } = input;
   const channels = CHANNELS.filter((c) => c.members.includes(me));
@@ -29,7 +31,7 @@ export function stateFor(input: {
     now: input.now.toISOString(),
     nextRitualAt: input.nextRitualAt?.toISOString() ?? null,
     me,
-    teams: TEAMS,
+    teams: TEAMS.map((t) => ({ ...t, installed: input.installed(t.id) })),
     people: PEOPLE,
     botUserId: BOT_USER_ID,
     channels,

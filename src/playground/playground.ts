@@ -22,6 +22,7 @@ import { loadSampleHistory } from './sample-history.js';
 import { recordSetsOf } from '../db/repos/shared-channels.js';
 import { type SlackRequests, type SlackStandIn, TEAM_ID } from '../slack-emulator/index.js';
 import { personById, seedStandIn } from './workspace.js';
+import type { PlaygroundInstalls } from './playground-installs.js';
 
 const LOG_KEPT = 200;
 
@@ -34,6 +35,8 @@ export type Playground = {
 export function createPlayground(deps: {
   slack: SlackStandIn;
   requests: SlackRequests;
+  /** Which workspaces installed Rapport (by OAuth), and installing it in one. */
+  installs: PlaygroundInstalls;
   db: Database;
   clock: PlaygroundClock;
   jobs: Jobs;
@@ -59,6 +62,7 @@ export function createPlayground(deps: {
   const actionDeps = {
     slack,
     requests: deps.requests,
+    installs: deps.installs,
     clock,
     commands,
     note,
@@ -70,8 +74,12 @@ export function createPlayground(deps: {
     },
     async reset() {
       await emptyPlaygroundDatabase(deps.db);
+      // The installations went with the database: Slack's tokens for them stop working too, and
+      // Northwind installs Rapport again, as at the first start.
+      deps.installs.revokeAll();
       slack.resetCalls();
       seedStandIn(slack);
+      await deps.installs.install(TEAM_ID);
       log.length = 0;
       refusalsSeen = 0;
       note('info', 'the playground was reset: every channel, message and ritual is gone');
@@ -102,6 +110,7 @@ export function createPlayground(deps: {
         log: [...log],
         commands,
         shortcuts,
+        installed: (teamId) => deps.installs.isInstalled(teamId),
       });
     },
     async act(name, body) {

@@ -5,6 +5,8 @@ import { PARTNER_TEAM_ID, PEOPLE } from './workspace.js';
 /** The shared channel where the sample alliance works. */
 const ALLIANCE = 'C0ALLIANCE';
 const LEAD = 'U0ANALIMA1';
+/** Globex's partner manager, who installs Rapport for Globex. */
+const GLOBEX_ADMIN = 'U0ELICOHE1';
 const WEEKS = 4;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Enough turns of the clock for four weeks of six people's stand-ups, retros, pulses and digests. */
@@ -44,13 +46,14 @@ type Driver = {
  * across the sides, react with claps, credit deliverables and confirm their credits, and follow up
  * action items. Seeded, so every load tells the same story.
  *
- * Only Northwind has installed Rapport, so only Northwind's people type its commands: Slack sends a
- * command only from a workspace that installed the app (docs.slack.dev/apis/slack-connect, "Slash
- * commands are not shared"). Globex's people take part as Slack lets them: they react (a kudos
- * emoji is their kudos), press the bot's buttons, fill in the modals those open, and answer prompts.
+ * Slack sends a command only from a workspace that installed the app (docs.slack.dev/apis/
+ * slack-connect, "Slash commands are not shared"), so the story begins with Globex's admin
+ * installing Rapport for Globex, by OAuth as Northwind did: from then on both sides type its
+ * commands in the shared channel, on one record.
  */
 export async function loadSampleHistory(driver: Driver): Promise<{ turns: number }> {
   const random = seededRandom(20261122);
+  await must(driver.act('install', { as: GLOBEX_ADMIN }));
   for (const text of [
     '/rituals standup mon-fri 09:30 local',
     '/rituals retro weekly fri 15:00 Europe/London',
@@ -124,9 +127,13 @@ async function dailyActivity(driver: Driver, random: Random) {
   const northwind = PEOPLE.filter((p) => p.teamId !== PARTNER_TEAM_ID);
   const globex = PEOPLE.filter((p) => p.teamId === PARTNER_TEAM_ID);
   // Northwind thanks a little more than it is thanked, so the reciprocity has something to show.
-  // Northwind's people type /kudos; Globex's, without Rapport's commands, thank with a kudos emoji.
-  if (random() < 0.6) {
-    const [giver, receiver] = [pick(random, northwind), pick(random, globex)];
+  // Both sides type /kudos; Globex's people also thank with a kudos emoji on a message.
+  const roll = random();
+  if (roll < 0.75) {
+    const [giver, receiver] =
+      roll < 0.5
+        ? [pick(random, northwind), pick(random, globex)]
+        : [pick(random, globex), pick(random, northwind)];
     await driver.act('command', {
       as: giver.id,
       channel: ALLIANCE,
@@ -146,7 +153,7 @@ async function dailyActivity(driver: Driver, random: Random) {
   if (random() < 0.3) {
     const [a, b] = [pick(random, northwind), pick(random, globex)];
     await driver.act('command', {
-      as: LEAD,
+      as: pick(random, [LEAD, GLOBEX_ADMIN]),
       channel: ALLIANCE,
       text: `/credit @${a.name} @${b.name} for ${pick(random, DELIVERABLES)}`,
     });
@@ -174,15 +181,9 @@ async function react(driver: Driver, me: string, ts: string, name: string): Prom
   await driver.act('reaction', { as: me, channel: ALLIANCE, ts, name, add: true });
 }
 
-/**
- * Someone of Northwind lists their action items with /retro mine and marks one done, with the
- * button the list offers (Globex's people have no /retro until Globex installs Rapport).
- */
+/** Someone, of either side, lists their action items with /retro mine and marks one done. */
 async function completeAnAction(driver: Driver, random: Random) {
-  const person = pick(
-    random,
-    PEOPLE.filter((p) => p.teamId !== PARTNER_TEAM_ID),
-  );
+  const person = pick(random, PEOPLE);
   await driver.act('command', { as: person.id, channel: ALLIANCE, text: '/retro mine' });
   await driver.settle();
   const listed = (await driver.state(person.id)).ephemerals.at(-1);

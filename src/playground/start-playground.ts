@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createApp } from '../app.js';
+import { createApp, type RapportApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
 import { createHttpServer } from '../http/server.js';
@@ -10,7 +9,12 @@ import type { Logger } from '../logger.js';
 import { createPlayground } from './playground.js';
 import { PlaygroundClock } from './playground-clock.js';
 import { playgroundRoutes } from './playground-http.js';
-import { BOT_TOKEN, SlackRequests, SlackStandIn } from '../slack-emulator/index.js';
+import {
+  forgetPlaygroundInstallations,
+  PlaygroundInstalls,
+  playgroundOAuthApp,
+} from './playground-installs.js';
+import { SlackRequests, SlackStandIn, TEAM_ID } from '../slack-emulator/index.js';
 
 export type RunningPlayground = { url: string; port: number; server: Server; close(): Promise<void> };
 
@@ -33,51 +37,56 @@ export async function startPlayground(options: {
   const { log } = options;
   const clock = new PlaygroundClock();
   const slack = await SlackStandIn.start({ clock });
-  const signingSecret = randomBytes(16).toString('hex');
-  const config = loadConfig({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: signingSecret,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: String(options.port),
-  });
   const database = await openDatabase(
     { url: undefined, dataDir: join(options.dataDir, PLAYGROUND_FOLDER), poolMax: 1 },
     log,
     { migrate: true, thread: options.thread ?? 'worker' },
   );
-  const app = createApp({ config, db: database.db, log, clock });
-  // The page's routes exist once the server knows its port (the requests go to it).
+  // The server listens first: the app's redirect URL, which Slack must know, names its port.
+  let app: RapportApp | undefined;
   let playgroundHttp: ReturnType<typeof playgroundRoutes> | undefined;
   const server = createHttpServer({
-    slack: app.httpListener,
+    slack: (req, res) => app?.httpListener?.(req, res),
+    installs: true,
     db: database.db,
     log,
     routes: (req, res) => (playgroundHttp ? playgroundHttp(req, res) : false),
   });
   try {
-    await app.start();
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(options.port, () => resolve());
     });
     const port = (server.address() as AddressInfo).port;
     const url = `http://localhost:${port}`;
+    const oauth = playgroundOAuthApp(url);
+    slack.installs.app = oauth.registered;
+    // The stand-in's Slack began afresh, so the tokens it issued before are gone: the workspaces
+    // that had installed Rapport install it again, below, through the same flow.
+    const installed = await forgetPlaygroundInstallations(database.db);
+    const config = loadConfig({ ...oauth.env, SLACK_API_URL: slack.apiUrl, PORT: String(port) });
+    app = createApp({ config, db: database.db, log, clock });
+    await app.start();
     const requests = new SlackRequests({
       appUrl: `http://127.0.0.1:${port}`,
-      signingSecret,
+      signingSecret: oauth.env.SLACK_SIGNING_SECRET,
       slack,
     });
+    const installs = new PlaygroundInstalls(slack, url, app.botTokens);
+    for (const teamId of new Set([TEAM_ID, ...installed])) await installs.install(teamId);
     const playground = createPlayground({
       slack,
       requests,
+      installs,
       db: database.db,
       clock,
       jobs: app.jobs,
       log,
-      settle: () => app.background.drain(),
+      settle: () => (app as RapportApp).background.drain(),
     });
     playgroundHttp = playgroundRoutes(playground, slack);
     app.jobs.start();
+    const running = app;
     return {
       url,
       port,
@@ -85,14 +94,17 @@ export async function startPlayground(options: {
       async close() {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await app.jobs.stop();
-        await app.background.drain();
-        await app.stop();
+        await running.jobs.stop();
+        await running.background.drain();
+        await running.stop();
         await slack.stop();
         await database.close();
       },
     };
   } catch (error) {
+    server.closeAllConnections();
+    server.close();
+    await app?.stop();
     await slack.stop();
     await database.close();
     throw error;

@@ -9,3 +9,4 @@ export * from './slack-requests.js';
 export * from './slack-connect.js';
 export * from './signature.js';
 export * from './block-kit/index.js';
+export * from './install-by-oauth.js';

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../clock.js';
 import { validateBlocks, validateView } from './block-kit/index.js';
@@ -9,6 +9,7 @@ import {
   notAValidCommand,
   userObject,
 } from './slack-connect.js';
+import { AUTHORIZE_PATH, authorizePage } from './authorize-page.js';
 import { type Installer, StandInInstalls } from './installs.js';
 
 export type SlackCall = { method: string; args: Record<string, unknown>; token: string | undefined };
@@ -167,6 +168,8 @@ export class SlackStandIn {
     // `this`: a subclass's start() starts one of its own (the tests' FakeSlack).
     const created: { fake?: SlackStandIn } = {};
     const server = createServer((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (path === AUTHORIZE_PATH && created.fake) return void created.fake.authorize(req, res);
       void created.fake?.handle(req).then(
         ({ status, body, headers }) => {
           res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -182,6 +185,24 @@ export class SlackStandIn {
     const { port } = server.address() as AddressInfo;
     created.fake = new this(server, `http://127.0.0.1:${port}`, options.clock);
     return created.fake;
+  }
+
+  /** Slack's authorize page (authorize-page.ts), where an admin allows the app into a workspace. */
+  private async authorize(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = (await readBody(req)).toString('utf8');
+    const answer = authorizePage({
+      method: req.method ?? 'GET',
+      url: new URL(req.url ?? '/', this.baseUrl),
+      form: new URLSearchParams(raw),
+      installs: this.installs,
+      teams: this.teams,
+      installedTeams: this.installedTeams,
+    });
+    res.writeHead(answer.status, {
+      'content-type': 'text/html; charset=utf-8',
+      ...(answer.location ? { location: answer.location } : {}),
+    });
+    res.end(answer.html ?? '');
   }
 
   /** What the app's SLACK_API_URL is set to. */
@@ -815,6 +836,8 @@ type Refusal = { ok: false; error: string; response_metadata?: { messages: strin
 
 /** The bot's user id in a workspace that installed the app: one per workspace, as in Slack. */
 function botUserIdOf(installer: Installer): string {
+  // The stand-in's own workspace has the bot user it has in single-token mode.
+  if (installer.teamId === TEAM_ID) return BOT_USER_ID;
   return `U0BOT${(installer.teamId ?? installer.enterpriseId ?? '').slice(-5)}`;
 }
 

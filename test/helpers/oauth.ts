@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Installer } from '../../src/slack-emulator/index.js';
+import {
+  followRedirect,
+  type Installer,
+  installByOAuth,
+  openInstallPage as openPage,
+} from '../../src/slack-emulator/index.js';
 import type { TestApp } from './test-app.js';
 
 export const CLIENT_ID = '4242424242.1717171717';
@@ -27,26 +32,11 @@ export function registerApp(t: TestApp, settings: { tokenRotation?: boolean; tok
   };
 }
 
-export type InstallPage = { status: number; authorizeUrl: string; stateCookie: string };
-
 /** GET /slack/install: the "Add to Slack" link and the state cookie the browser keeps. */
-export async function openInstallPage(t: TestApp): Promise<InstallPage> {
-  const res = await fetch(`${t.url}/slack/install`);
-  const html = await res.text();
-  const href = /<a href="([^"]+)"/.exec(html)?.[1] ?? '';
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return { status: res.status, authorizeUrl: href.replaceAll('&amp;', '&'), stateCookie: cookie };
-}
+export const openInstallPage = (t: TestApp) => openPage(t.url);
 
-/** The browser comes back from Slack to the redirect URL, with the state cookie (or another). */
-export async function followRedirect(url: string, cookie: string | undefined) {
-  const res = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
-  return { status: res.status, html: await res.text() };
-}
+export { followRedirect };
 
 /** The whole install, as an admin does it: the install page, "Allow" on Slack's page, the redirect. */
-export async function install(t: TestApp, installer: Installer) {
-  const page = await openInstallPage(t);
-  const back = t.slack.installs.approve(page.authorizeUrl, installer);
-  return followRedirect(back, page.stateCookie);
-}
+export const install = (t: TestApp, installer: Installer) =>
+  installByOAuth(t.url, t.slack.installs, installer);

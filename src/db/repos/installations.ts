@@ -141,3 +141,16 @@ export async function sealedKeyIds(q: Queryable): Promise<string[]> {
   );
   return rows.map((r) => r.key_id);
 }
+
+/**
+ * Forgets every installation at once, for the playground only: its Slack stand-in starts afresh
+ * each time, so the tokens it issued before are void. Answers the workspaces that had installed.
+ */
+export async function deleteAllInstallations(q: Queryable): Promise<string[]> {
+  const rows = await q.query(
+    'delete from slack_installations returning team_id',
+    [],
+    z.object({ team_id: z.string().nullable() }),
+  );
+  return rows.flatMap((r) => (r.team_id ? [r.team_id] : []));
+}

@@ -4,6 +4,7 @@ import { createApi } from './api.js';
 import { listenForBlockActions } from './block-actions.js';
 import { createClockBar } from './clock-bar.js';
 import { createComposer } from './composer.js';
+import { createInstallBar } from './install-bar.js';
 import { el, required } from './dom.js';
 import { createModal } from './modal.js';
 import { createPane } from './pane.js';
@@ -32,6 +33,7 @@ playground.add(
     page,
   ),
 );
+playground.add(createInstallBar(required('install-bar'), page));
 playground.add(createSidebar(required('sidebar-nav'), page));
 playground.add(createPane({ title: required('pane-title'), body: required('pane-body') }, page));
 playground.add(
