@@ -66,7 +66,7 @@ export async function startEmbeddedPostgres(options: {
         await lock.close();
       }
     }
-    const joined = await joinRunning(lockPath);
+    const joined = await joinRunning(lockPath, log);
     if (joined) {
       log.info({ dataDir, port: joined.port }, 'joined the embedded Postgres another Rapport process runs');
       return { url: urlFor(joined.port), owner: false, stop: async () => {} };
@@ -134,7 +134,7 @@ const serveOnWorker: Serve = async (pgdata, lockPath, log) => {
  * reused), or when it names this very process without a port (a container restarted after a
  * kill gets the same pid, often 1, as the process that left the lock behind).
  */
-async function joinRunning(lockPath: string): Promise<{ port: number } | undefined> {
+async function joinRunning(lockPath: string, log: Logger): Promise<{ port: number } | undefined> {
   const text = await readFile(lockPath, 'utf8').catch(() => undefined);
   if (text === undefined || text.trim() === '') return undefined; // gone, or its owner is just starting
   let owner: { pid: number; port?: number };
@@ -148,6 +148,7 @@ async function joinRunning(lockPath: string): Promise<{ port: number } | undefin
   } else if (isAlive(owner.pid) && owner.pid !== process.pid) {
     return undefined; // the owner is still starting
   }
+  log.info({ lock: owner }, 'a lock left behind by a process that is gone was removed');
   await rm(lockPath, { force: true });
   return undefined;
 }
