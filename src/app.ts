@@ -4,7 +4,10 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { RapportError } from './errors.js';
 import { requestFactsProperty } from './http/request-context.js';
-import { INSTALL_PATH, REDIRECT_PATH, SLACK_BODY_LIMIT_BYTES } from './http/server.js';
+import { INSTALL_PATH, REDIRECT_PATH, SLACK_BODY_LIMIT_BYTES, SLACK_EVENTS_PATH } from './http/server.js';
+import { inboundGate } from './slack/inbound/http-gate.js';
+import { answerFailedRequest, worthSendingAgain } from './slack/inbound/failed-request.js';
+import { requireSchemas } from './slack/inbound/require-schemas.js';
 import { createKudosService } from './kudos/kudos-service.js';
 import { boltLogger, type Logger } from './logger.js';
 import { createDirectory } from './people/directory.js';
@@ -174,7 +177,7 @@ export function createApp(deps: AppDeps): RapportApp {
     creditsOf: credits.forPerson,
   });
   const health = createHealthService({ db, clock, directory, teamNames });
-  registerListeners(bolt, {
+  registerListeners(requireSchemas(bolt), {
     kudos,
     rituals,
     standups,
@@ -196,7 +199,8 @@ export function createApp(deps: AppDeps): RapportApp {
     records,
     partners,
   });
-  if (installationStore) registerInstallationEvents(bolt, { installationStore, log, partners });
+  if (installationStore)
+    registerInstallationEvents(requireSchemas(bolt), { installationStore, log, partners });
   bolt.error(async (error) => {
     if (error.code === 'slack_bolt_authorization_error' && isNotInstalled(error)) {
       // A request from a workspace without an installation (never installed, or uninstalled):
@@ -207,7 +211,13 @@ export function createApp(deps: AppDeps): RapportApp {
       );
       return;
     }
-    log.error({ err: error }, 'a Slack request failed; Slack will see an error and may retry');
+    log.error(
+      { err: error },
+      worthSendingAgain(error)
+        ? 'a Slack request failed on something unavailable; Slack is answered 500 and will send it again'
+        : 'a Slack request failed; Slack is answered 200 so it does not send it again',
+    );
+    // The receiver answers (answerFailedRequest): 500 only when sending it again can succeed.
     throw error;
   });
 
@@ -218,7 +228,18 @@ export function createApp(deps: AppDeps): RapportApp {
     outbox,
     botTokens,
     installationStore,
-    httpListener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
+    httpListener:
+      receiver instanceof HTTPReceiver
+        ? inboundGate(
+            {
+              signingSecret: config.slack.signingSecret ?? '',
+              log,
+              path: SLACK_EVENTS_PATH,
+              bodyLimit: SLACK_BODY_LIMIT_BYTES,
+            },
+            receiver.requestListener,
+          )
+        : undefined,
     async start() {
       try {
         // Single-token mode checks the token with Slack (auth.test); OAuth mode has none to check.
@@ -295,6 +316,7 @@ function createReceiver(
     processBeforeResponse: true,
     bodyLimit: SLACK_BODY_LIMIT_BYTES,
     customPropertiesExtractor: requestFactsProperty,
+    processEventErrorHandler: answerFailedRequest,
     ...(config.slack.oauth && installationStore ? oauthOptions(config, log, installationStore) : {}),
   });
 }

@@ -3,6 +3,9 @@ import { SocketModeClient } from '@slack/socket-mode';
 import { logSlackRequest } from '../http/access-log.js';
 import type { RequestFacts } from '../http/request-context.js';
 import type { Logger } from '../logger.js';
+import { checkInbound, isObject } from './inbound/check-inbound.js';
+import { worthSendingAgain } from './inbound/failed-request.js';
+import { refused } from './inbound/http-gate.js';
 
 type SlackEventArgs = {
   ack: (response?: Record<string, unknown>) => Promise<void>;
@@ -55,6 +58,16 @@ export class DurableSocketModeReceiver implements Receiver {
       response =
         typeof answer === 'string' ? { text: answer } : (answer as Record<string, unknown> | undefined);
     };
+    // The same edge as over HTTP (src/slack/inbound/): what nothing handles, or what is malformed,
+    // is acknowledged and goes no further.
+    const verdict = isObject(args.body) ? checkInbound(args.body) : undefined;
+    if (verdict?.kind !== 'pass') {
+      await args.ack();
+      if (verdict) refused(this.log, verdict, args.body);
+      else this.log.warn('a Socket Mode envelope without an object payload was acknowledged');
+      logSlackRequest(this.log, facts, startedAt, 200);
+      return;
+    }
     try {
       await this.app?.processEvent({
         body: args.body,
@@ -66,6 +79,12 @@ export class DurableSocketModeReceiver implements Receiver {
       await args.ack(response);
       logSlackRequest(this.log, facts, startedAt, 200);
     } catch (error) {
+      if (!worthSendingAgain(error)) {
+        // Delivering it again would fail the same way (bolt.error has logged it).
+        await args.ack(response);
+        logSlackRequest(this.log, facts, startedAt, 200);
+        return;
+      }
       this.log.error({ err: error }, 'not acknowledged, so Slack will deliver it again');
       logSlackRequest(this.log, facts, startedAt, 500);
     }

@@ -1,0 +1,31 @@
+import type { App } from '@slack/bolt';
+import { RapportError } from '../../errors.js';
+import { PAYLOADS } from './check-inbound.js';
+
+const SURFACES = { event: 'event', action: 'action', view: 'view', shortcut: 'shortcut' } as const;
+
+/**
+ * The Bolt app as listeners see it while they register: registering an event, action, view or
+ * shortcut that has no schema in src/slack/inbound/ fails when the app is built, so every payload
+ * a listener reads is checked at the edge first, and the edge knows what nothing handles.
+ */
+export function requireSchemas(app: App): App {
+  return new Proxy(app, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof property !== 'string' || !(property in SURFACES) || typeof value !== 'function') {
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      }
+      const surface = SURFACES[property as keyof typeof SURFACES];
+      return (id: unknown, ...rest: unknown[]) => {
+        if (typeof id !== 'string' || !PAYLOADS[surface][id]) {
+          throw new RapportError(
+            'listener_without_schema',
+            `the ${surface} listener for ${String(id)} has no payload schema in src/slack/inbound/`,
+          );
+        }
+        return (value as (...a: unknown[]) => unknown).call(target, id, ...rest);
+      };
+    },
+  });
+}
