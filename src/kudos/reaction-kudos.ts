@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Clock } from '../clock.js';
+import { RapportError } from '../errors.js';
 import { zoneOfPerson } from '../people/time-zones.js';
 import type { Database } from '../db/database.js';
 import { createGroupCommit, type GroupCommit } from '../db/group-commit.js';
@@ -33,6 +35,32 @@ export type ReactionKudos = {
   added(change: ReactionChange): Promise<ReactionOutcome>;
   removed(change: ReactionChange): Promise<ReactionOutcome>;
 };
+
+/**
+ * What a reaction must be to join a batch: the statement casts timestamps to numeric and keys rows
+ * by the ids, so one that is not would fail every reaction written with it (the edge refuses such
+ * payloads first; this keeps the batch safe whoever calls).
+ */
+const TS = /^\d{1,12}(\.\d{1,9})?$/;
+const ID = /^[A-Z0-9][A-Z0-9_-]{0,49}$/i;
+const writable = z.object({
+  teamId: z.string().regex(ID),
+  channelId: z.string().regex(ID),
+  messageTs: z.string().regex(TS),
+  reactorId: z.string().regex(ID),
+  authorId: z.string().regex(ID),
+  emoji: z.string().min(1).max(100),
+  eventTs: z.string().regex(TS),
+});
+
+function checkWritable(reaction: KudosReactionChange): KudosReactionChange {
+  const checked = writable.safeParse(reaction);
+  if (!checked.success) {
+    const field = checked.error.issues[0]?.path.join('.') ?? 'reaction';
+    throw new RapportError('reaction_unwritable', `a reaction with an invalid ${field} was not stored`);
+  }
+  return reaction;
+}
 
 /** Reactions arrive in bursts; up to this many are written by one statement. */
 const MAX_REACTIONS_PER_WRITE = 500;
@@ -127,9 +155,10 @@ export function createReactionKudos(deps: {
       if (!reactor || reactor.isBot || reactor.isDeleted) return IGNORED;
       const withSides = { ...reaction, reactorTeamId: reactor.homeTeamId, authorTeamId: author.homeTeamId };
       if ((await deps.budgets.current(change.teamId)) !== null) {
-        return addWithinBudget(withSides, (await zoneOfPerson(deps, change.teamId, reactor.userId)).zone);
+        const zone = (await zoneOfPerson(deps, change.teamId, reactor.userId)).zone;
+        return addWithinBudget(checkWritable(withSides), zone);
       }
-      await writer.write(withSides);
+      await writer.write(checkWritable(withSides));
       return STORED;
     },
     async removed(change) {
@@ -137,7 +166,7 @@ export function createReactionKudos(deps: {
       if (onBotMessage(change) || !(await isKudosEmoji(change))) return IGNORED;
       const reaction = asKudosReaction(change, false);
       if (!reaction) return IGNORED;
-      await writer.write(reaction);
+      await writer.write(checkWritable(reaction));
       return STORED;
     },
   };

@@ -240,3 +240,37 @@ describe('a request that fails after it was understood', () => {
     expect(await kudosCount()).toBe(1);
   });
 });
+
+describe('a poisoned burst', () => {
+  test('120 good reactions sent at once with 12 without a workspace: every good one is stored, no bad one, none gets 5xx', async () => {
+    const people = Array.from({ length: 12 }, (_, i) => `U0PEOPLE${String(i).padStart(2, '0')}`);
+    for (const id of people) t.slack.addUser({ id, name: id.toLowerCase() });
+    const good = Array.from({ length: 120 }, (_, i) =>
+      t.requests.event(
+        reactionEvent({
+          user: people[i % 12] as string,
+          item_user: people[(i + 1) % 12] as string,
+          ts: `1700000100.${String(i).padStart(6, '0')}`,
+        }),
+      ),
+    );
+    const bad = Array.from({ length: 12 }, (_, i) =>
+      t.requests.post(
+        JSON.stringify(
+          envelope(
+            reactionEvent({ user: ANA, item_user: BEN, ts: `1700000200.${String(i).padStart(6, '0')}` }),
+            {
+              team_id: undefined,
+              authorizations: undefined,
+            },
+          ),
+        ),
+        JSON_TYPE,
+      ),
+    );
+    const statuses = await Promise.all([...good, ...bad].map(async (r) => (await r).status));
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    expect(await kudosCount()).toBe(120);
+    expect(refusals()).toHaveLength(12);
+  });
+});

@@ -36,3 +36,43 @@ test('a failed write fails every item in it, and later writes go on', async () =
   fail = false;
   await expect(group.write('b')).resolves.toBeUndefined();
 });
+
+test('one item that breaks a batch fails alone: the others are written one by one and succeed', async () => {
+  const writes: string[][] = [];
+  let release: () => void = () => {};
+  const group = createGroupCommit<string>(
+    async (items) => {
+      writes.push(items);
+      if (writes.length === 1) await new Promise<void>((r) => (release = r));
+      if (items.includes('poison')) throw new Error('invalid input syntax for type numeric: "poison"');
+    },
+    { maxItems: 10, maxConcurrentWrites: 1 },
+  );
+  const first = group.write('first');
+  const outcomes = Promise.allSettled(['a', 'poison', 'b'].map((item) => group.write(item)));
+  await new Promise((r) => setTimeout(r, 20));
+  release();
+  await first;
+  expect((await outcomes).map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  expect(writes).toEqual([['first'], ['a', 'poison', 'b'], ['a'], ['poison'], ['b']]);
+});
+
+test('a batch that fails because the database is unavailable fails together, without a write per item', async () => {
+  const writes: string[][] = [];
+  let release: () => void = () => {};
+  const group = createGroupCommit<string>(
+    async (items) => {
+      writes.push(items);
+      if (writes.length === 1) return new Promise<void>((r) => (release = r));
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    },
+    { maxItems: 10, maxConcurrentWrites: 1 },
+  );
+  const first = group.write('first');
+  const outcomes = Promise.allSettled(['a', 'b', 'c'].map((item) => group.write(item)));
+  await new Promise((r) => setTimeout(r, 20));
+  release();
+  await first;
+  expect((await outcomes).map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+  expect(writes).toEqual([['first'], ['a', 'b', 'c']]);
+});
