@@ -175,6 +175,7 @@ export function createApp(deps: AppDeps): RapportApp {
     directory,
     kudosSummary: kudos.summary,
     creditsOf: credits.forPerson,
+    log,
   });
   const health = createHealthService({ db, clock, directory, teamNames });
   registerListeners(requireSchemas(bolt), {

@@ -10,27 +10,34 @@ import { recordSetsOf } from '../db/repos/shared-channels.js';
 import type { PersonCredit } from '../credits/credits-service.js';
 import type { KudosSummary } from '../kudos/summary.js';
 import type { Directory } from '../people/directory.js';
-import { type PersonZone, zoneOfPerson } from '../people/time-zones.js';
+import { LAST_RESORT_ZONE, type PersonZone, zoneOfPerson } from '../people/time-zones.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
+import type { Logger } from '../logger.js';
 import type { RitualKindId } from '../rituals/kinds.js';
 
 /** How much of each list the Home tab shows; the rest is counted, so the tab stays within Slack's limits. */
 export const HOME_SHOWS = { actionItems: 10, upcoming: 5, channels: 15, credits: 8 } as const;
 const RECENT_DAYS = 30;
 
-/** Everything one person's Home tab shows, read in one go. */
+/**
+ * Everything one person's Home tab shows, read in one go. A part that could not be read is
+ * undefined and named in `unread`: the tab shows the rest and says what it could not.
+ */
 export type HomeDashboard = {
   userId: string;
-  kudos: KudosSummary;
+  kudos: KudosSummary | undefined;
   /** Their credits, those waiting for their confirmation first. */
-  credits: { credits: PersonCredit[]; total: number; waiting: number };
+  credits: { credits: PersonCredit[]; total: number; waiting: number } | undefined;
   /** Whether they get a DM when someone gives them kudos. */
-  kudosDms: boolean;
-  actionItems: { items: ActionItemRow[]; total: number };
-  upcoming: UpcomingRitual[];
+  kudosDms: boolean | undefined;
+  actionItems: { items: ActionItemRow[]; total: number } | undefined;
+  upcoming: UpcomingRitual[] | undefined;
   awayUntil: string | undefined;
-  channels: HomeChannel[];
+  channels: HomeChannel[] | undefined;
   /** Their time zone as Rapport uses it, and where it came from (chosen, Slack's, or assumed). */
-  zone: PersonZone;
+  zone: PersonZone | undefined;
+  /** What could not be read just now, in words: "your kudos", "your channels". */
+  unread: string[];
 };
 
 /** A channel the person takes part in, what runs there, and its latest published health score. */
@@ -54,7 +61,9 @@ export function createHomeService(deps: {
     userId: string,
     limit: number,
   ) => Promise<{ credits: PersonCredit[]; total: number; waiting: number }>;
+  log: Logger;
 }) {
+  const log = deps.log.child({ component: 'home' });
   /**
    * The person's channels (one more than shown, so the tab knows there are more), each shown one with
    * its latest stored health score. Only the channels listed for them are asked about, so the tab
@@ -85,31 +94,46 @@ export function createHomeService(deps: {
      */
     async dashboard(teamId: string, userId: string): Promise<HomeDashboard> {
       const now = deps.clock.now();
+      const unread: string[] = [];
+      /** One part of the tab; if it cannot be read (and the database is there), the rest still shows. */
+      const part = async <T>(what: string, read: () => Promise<T>): Promise<T | undefined> => {
+        try {
+          return await read();
+        } catch (error) {
+          if (isDatabaseUnavailable(error)) throw error;
+          log.error({ err: error, part: what, userId }, 'a part of the Home tab could not be read');
+          unread.push(what);
+          return undefined;
+        }
+      };
       const [zone, sets] = await Promise.all([
-        zoneOfPerson(deps, teamId, userId),
+        part('your time zone', () => zoneOfPerson(deps, teamId, userId)),
         recordSetsOf(deps.db, teamId),
       ]);
-      const today = DateTime.fromJSDate(now, { zone: zone.zone }).toISODate() ?? '';
+      const today = DateTime.fromJSDate(now, { zone: zone?.zone ?? LAST_RESORT_ZONE }).toISODate() as string;
       const since = new Date(now.getTime() - RECENT_DAYS * 24 * 60 * 60 * 1000);
       const [kudos, credits, dms, actionItems, upcoming, away, channels] = await Promise.all([
-        deps.kudosSummary(sets, userId),
-        deps.creditsOf(sets, userId, HOME_SHOWS.credits),
-        kudosDmsWanted(deps.db, teamId, [userId]),
-        openActionItemsOwnedBy(deps.db, sets, userId, HOME_SHOWS.actionItems),
-        upcomingRitualsOf(deps.db, sets, userId, HOME_SHOWS.upcoming),
-        awayUntil(deps.db, sets, userId, today),
-        channelsWithHealth(sets, userId, since),
+        part('your kudos', () => deps.kudosSummary(sets, userId)),
+        part('your credits', () => deps.creditsOf(sets, userId, HOME_SHOWS.credits)),
+        part('your kudos DM setting', () => kudosDmsWanted(deps.db, teamId, [userId])),
+        part('your action items', () =>
+          openActionItemsOwnedBy(deps.db, sets, userId, HOME_SHOWS.actionItems),
+        ),
+        part('your next check-ins', () => upcomingRitualsOf(deps.db, sets, userId, HOME_SHOWS.upcoming)),
+        part('your away days', () => awayUntil(deps.db, sets, userId, today)),
+        part('your channels', () => channelsWithHealth(sets, userId, since)),
       ]);
       return {
         userId,
         kudos,
         credits,
-        kudosDms: dms.has(userId),
+        kudosDms: dms?.has(userId),
         actionItems,
         upcoming,
         awayUntil: away,
         channels,
         zone,
+        unread,
       };
     },
   };

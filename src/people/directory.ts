@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import { findSlackUser, type SlackUserRow, saveSlackUser } from '../db/repos/slack-users.js';
 import { RapportError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { profileFields } from './profile-fields.js';
 
 export type Person = {
   userId: string;
@@ -47,7 +48,6 @@ type UsersApi = { users: Pick<webApi.WebClient['users'], 'info'> };
 const STORED_FOR_MS = 24 * 60 * 60 * 1000;
 const REMEMBERED_FOR_MS = 10 * 60 * 1000;
 const UNKNOWN_REMEMBERED_FOR_MS = 60 * 1000;
-const SLACKBOT = 'USLACKBOT';
 
 type Entry = { person: Person } | { person: undefined };
 
@@ -66,6 +66,24 @@ export function createDirectory(deps: {
 }): Directory {
   const log = deps.log.child({ component: 'directory' });
 
+  /** What is kept of a profile Slack gave: the odd field set aside (and logged), the rest kept. */
+  const keep = (
+    teamId: string,
+    user: SlackUser & { id: string },
+    stored: SlackUserRow | undefined,
+    now: Date,
+  ) => {
+    const { row, doubtful } = profileFields(
+      teamId,
+      user as Record<string, unknown> & { id: string },
+      stored,
+      now,
+    );
+    if (doubtful.length > 0)
+      log.warn({ userId: user.id, doubtful }, 'fields of a Slack profile were not kept');
+    return row;
+  };
+
   const load = async (teamId: string, userId: string): Promise<Entry> => {
     const stored = await findSlackUser(deps.db, teamId, userId);
     const now = deps.clock.now();
@@ -77,7 +95,7 @@ export function createDirectory(deps: {
       const answer = await deps.slack.users.info({ user: userId, token });
       const user = answer.user;
       if (!user?.id) return { person: undefined };
-      const row = toRow(teamId, user, now);
+      const row = keep(teamId, user as SlackUser & { id: string }, stored, now);
       await saveSlackUser(deps.db, row);
       return { person: toPerson(row) };
     } catch (error) {
@@ -109,8 +127,9 @@ export function createDirectory(deps: {
   return {
     find,
     async remember(teamId, user) {
-      if (!user.id) return undefined;
-      const row = toRow(teamId, user, deps.clock.now());
+      if (typeof user.id !== 'string') return undefined;
+      const stored = await findSlackUser(deps.db, teamId, user.id);
+      const row = keep(teamId, user as SlackUser & { id: string }, stored, deps.clock.now());
       await saveSlackUser(deps.db, row);
       const person = toPerson(row);
       cache.set(`${teamId}:${user.id}`, { person });
@@ -120,20 +139,6 @@ export function createDirectory(deps: {
       const person = await find(teamId, userId);
       return person !== undefined && !person.isBot && !person.isDeleted;
     },
-  };
-}
-
-function toRow(teamId: string, user: SlackUser, now: Date): SlackUserRow {
-  return {
-    team_id: teamId,
-    user_id: user.id ?? '',
-    home_team_id: user.team_id ?? null,
-    display_name: user.profile?.display_name || user.real_name || user.name || '',
-    is_bot: Boolean(user.is_bot) || user.id === SLACKBOT,
-    is_deleted: Boolean(user.deleted),
-    is_admin: Boolean(user.is_admin || user.is_owner || user.is_primary_owner),
-    tz: user.tz ?? null,
-    fetched_at: now,
   };
 }
 

@@ -182,6 +182,7 @@ export const digest = (scale: number): Digest => {
 };
 export const home = (full: boolean): HomeDashboard => ({
   userId: ANA,
+  unread: [],
   kudos: {
     receivedRecent: full ? 40 : 0,
     receivedAll: full ? 400 : 0,

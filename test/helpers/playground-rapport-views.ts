@@ -384,6 +384,14 @@ export function rapportViews(): RapportView[] {
       'Settings',
       'Turn on',
     ]),
+    v(
+      'Home tab with parts it could not read',
+      homeView(
+        { ...home(true), kudos: undefined, channels: undefined, unread: ['your kudos', 'your channels'] },
+        NOW,
+      ),
+      ['could not read your kudos and your channels just now', 'Your credits', 'Settings'],
+    ),
     v('full Home tab', homeView(home(true), NOW), [
       'Your credits',
       'Confirm',

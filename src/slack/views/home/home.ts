@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import type { PersonCredit } from '../../../credits/credits-service.js';
 import { HOME_SHOWS, type HomeChannel, type HomeDashboard } from '../../../home/home-service.js';
 import { KIND_LABELS } from '../../../rituals/kinds.js';
 import { HOME, TIME_ZONE } from '../../ids.js';
@@ -17,6 +18,7 @@ const more = (shown: number, total: number, where: string) =>
 
 function kudosBlocks(d: HomeDashboard): types.KnownBlock[] {
   const k = d.kudos;
+  if (!k) return [];
   const blocks: types.KnownBlock[] = [
     header('Recognition'),
     section(
@@ -41,9 +43,10 @@ function kudosBlocks(d: HomeDashboard): types.KnownBlock[] {
 const CONTRIBUTION_SHOWN = 300;
 
 function creditBlocks(d: HomeDashboard): types.KnownBlock[] {
+  if (!d.credits) return [];
   const { credits, total, waiting } = d.credits;
   if (total === 0) return [];
-  const line = (c: HomeDashboard['credits']['credits'][number]) => {
+  const line = (c: PersonCredit) => {
     const title = escapeMrkdwn(c.deliverable);
     const deliverable = c.link ? `<${c.link}|${title}>` : title;
     const part = c.contribution ? `: ${escapeMrkdwn(truncate(c.contribution, CONTRIBUTION_SHOWN))}` : '';
@@ -73,37 +76,63 @@ function creditBlocks(d: HomeDashboard): types.KnownBlock[] {
 }
 
 function settingsBlocks(d: HomeDashboard, now: Date): types.KnownBlock[] {
+  const dms: types.KnownBlock[] =
+    d.kudosDms === undefined
+      ? []
+      : [
+          {
+            type: 'section',
+            text: {
+              type: 'mrkdwn',
+              text: d.kudosDms
+                ? '*DMs about kudos:* on. You get a DM when someone gives you kudos.'
+                : '*DMs about kudos:* off. Kudos to you still count and show here.',
+            },
+            accessory: {
+              type: 'button',
+              action_id: HOME.kudosDms,
+              text: { type: 'plain_text', text: d.kudosDms ? 'Turn off' : 'Turn on' },
+              value: d.kudosDms ? 'off' : 'on',
+            },
+          },
+        ];
+  const zone = d.zone;
   return [
     header('Settings'),
+    ...dms,
     {
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: d.kudosDms
-          ? '*DMs about kudos:* on. You get a DM when someone gives you kudos.'
-          : '*DMs about kudos:* off. Kudos to you still count and show here.',
+        text: zone
+          ? `*Time zone:* ${escapeMrkdwn(describeZone(zone, now))}.`
+          : '*Time zone:* not known just now.',
       },
-      accessory: {
-        type: 'button',
-        action_id: HOME.kudosDms,
-        text: { type: 'plain_text', text: d.kudosDms ? 'Turn off' : 'Turn on' },
-        value: d.kudosDms ? 'off' : 'on',
-      },
-    },
-    {
-      type: 'section',
-      text: { type: 'mrkdwn', text: `*Time zone:* ${escapeMrkdwn(describeZone(d.zone, now))}.` },
       accessory: {
         type: 'button',
         action_id: TIME_ZONE.open,
-        text: { type: 'plain_text', text: d.zone.source === 'assumed' ? 'Set my time zone' : 'Change' },
+        text: {
+          type: 'plain_text',
+          text: !zone || zone.source === 'assumed' ? 'Set my time zone' : 'Change',
+        },
         value: 'home',
       },
     },
   ];
 }
 
+/** What could not be read just now: said once, at the top, so the rest of the tab is trusted. */
+function unreadBlocks(d: HomeDashboard): types.KnownBlock[] {
+  if (d.unread.length === 0) return [];
+  const parts =
+    d.unread.length === 1 ? d.unread[0] : `${d.unread.slice(0, -1).join(', ')} and ${d.unread.at(-1)}`;
+  return [
+    context(`:warning: Rapport could not read ${parts ?? ''} just now; everything else here is up to date.`),
+  ];
+}
+
 function actionItemBlocks(d: HomeDashboard): types.KnownBlock[] {
+  if (!d.actionItems) return [];
   const { items, total } = d.actionItems;
   if (total === 0) return [];
   return [
@@ -129,6 +158,7 @@ function actionItemBlocks(d: HomeDashboard): types.KnownBlock[] {
 }
 
 function upcomingBlocks(d: HomeDashboard): types.KnownBlock[] {
+  if (!d.upcoming) return [];
   const lines = d.upcoming.map(
     (u) =>
       `• ${KIND_LABELS[u.kind].replace(/^./, (c) => c.toUpperCase())} in <#${u.channel_id}>: ${slackTime(u.next_at)}`,
@@ -160,7 +190,7 @@ function healthOf(c: HomeChannel): string {
 }
 
 function channelBlocks(d: HomeDashboard): types.KnownBlock[] {
-  if (d.channels.length === 0) return [];
+  if (!d.channels || d.channels.length === 0) return [];
   const shown = d.channels.slice(0, HOME_SHOWS.channels);
   const lines = shown.map((c) => {
     const runs = c.kinds.map((kind) => KIND_LABELS[kind]);
@@ -189,6 +219,7 @@ export function homeView(d: HomeDashboard, now: Date): types.HomeView {
   ].filter((blocks) => blocks.length > 0);
   const blocks: types.KnownBlock[] = [
     context(`Your Rapport, as of ${slackTime(now)}. Only you see this.`),
+    ...unreadBlocks(d),
     ...sections.flatMap((s, i) => (i === 0 ? s : [divider, ...s])),
   ];
   if (blocks.length > LIMITS.blocksPerView)
