@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { EVENT_PAYLOADS, eventEnvelope } from './event-payloads.js';
-import { ACTION_PAYLOADS, SHORTCUT_PAYLOADS, VIEW_PAYLOADS } from './interaction-payloads.js';
+import { ACTION_PAYLOADS, COMMAND_NAMES, SHORTCUT_PAYLOADS, VIEW_PAYLOADS } from './interaction-payloads.js';
 
 /** The kinds of request Slack sends an app, as Bolt tells them apart (its getTypeAndConversation). */
 export type Surface = 'event' | 'action' | 'view' | 'shortcut' | 'command' | 'other';
@@ -32,7 +32,7 @@ export function checkInbound(body: Body): Verdict {
   const { surface, id } = classify(body);
   // Commands are checked field by field by their listener (slash-command.ts), which answers each
   // problem in words, a missing team or user included.
-  if (surface === 'command') return { kind: 'pass', surface, id };
+  if (surface === 'command') return { kind: COMMAND_NAMES.has(id) ? 'pass' : 'unhandled', surface, id };
   if (surface === 'other') return { kind: 'unhandled', surface, id };
   const schema = PAYLOADS[surface][id];
   if (!schema)

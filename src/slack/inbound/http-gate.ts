@@ -9,6 +9,10 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 /** What a person sees when Slack sent Rapport an interaction it could not read. */
 export const MALFORMED_REQUEST = 'That request was malformed, so nothing was changed. Please try again.';
 
+/** What someone who reached Rapport with a command it does not have is told. */
+const NO_SUCH_COMMAND = (command: string) =>
+  `Rapport has no ${command.slice(0, 40) || 'such'} command. \`/kudos help\` and \`/rituals help\` show what it does.`;
+
 /** Bodies Bolt answers itself before any listener: Slack's SSL check and the Request URL's challenge. */
 const BOLT_ANSWERS = new Set(['url_verification']);
 
@@ -43,7 +47,14 @@ export function inboundGate(
         const verdict = checkInbound(body);
         if (verdict.kind === 'pass') return next(req, res);
         if (!signed(deps.signingSecret, req, text)) return answer(res, 401, undefined);
-        answer(res, 200, undefined);
+        // A command Rapport does not have is answered in words; anything else with nothing.
+        answer(
+          res,
+          200,
+          verdict.surface === 'command'
+            ? { response_type: 'ephemeral', text: NO_SUCH_COMMAND(verdict.id) }
+            : undefined,
+        );
         refused(log, verdict, body);
       },
       (error: unknown) => {

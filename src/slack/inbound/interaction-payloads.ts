@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   ACTIONS,
   CHARTER,
+  COMMANDS,
+  HEALTH,
   CREDITS,
   DECISIONS,
   HOME,
@@ -137,3 +139,16 @@ export const SHORTCUT_PAYLOADS: Record<string, z.ZodTypeAny> = {
   [CREDITS.shortcut]: messageShortcut,
   [DECISIONS.shortcut]: messageShortcut,
 };
+
+/**
+ * The slash commands Rapport handles. Each listener checks its own fields and answers every
+ * problem in words (slash-command.ts), so the edge only knows whether a command is Rapport's.
+ */
+export const COMMAND_NAMES: ReadonlySet<string> = new Set([
+  ...Object.values(COMMANDS),
+  RETRO.command,
+  CHARTER.command,
+  DECISIONS.command,
+  CREDITS.command,
+  HEALTH.command,
+]);

@@ -1,8 +1,18 @@
 import type { App } from '@slack/bolt';
 import { RapportError } from '../../errors.js';
 import { PAYLOADS } from './check-inbound.js';
+import { COMMAND_NAMES } from './interaction-payloads.js';
 
-const SURFACES = { event: 'event', action: 'action', view: 'view', shortcut: 'shortcut' } as const;
+const SURFACES = {
+  event: 'event',
+  action: 'action',
+  view: 'view',
+  shortcut: 'shortcut',
+  command: 'command',
+} as const;
+
+const known = (surface: (typeof SURFACES)[keyof typeof SURFACES], id: string) =>
+  surface === 'command' ? COMMAND_NAMES.has(id) : PAYLOADS[surface][id] !== undefined;
 
 /**
  * The Bolt app as listeners see it while they register: registering an event, action, view or
@@ -18,7 +28,7 @@ export function requireSchemas(app: App): App {
       }
       const surface = SURFACES[property as keyof typeof SURFACES];
       return (id: unknown, ...rest: unknown[]) => {
-        if (typeof id !== 'string' || !PAYLOADS[surface][id]) {
+        if (typeof id !== 'string' || !known(surface, id)) {
           throw new RapportError(
             'listener_without_schema',
             `the ${surface} listener for ${String(id)} has no payload schema in src/slack/inbound/`,
