@@ -173,6 +173,8 @@ export function createCreditsService(deps: { db: Database; clock: Clock; directo
                 teamId: actor.teamId,
                 dedupeKey: creditDmKey(c.id),
                 channelId: c.contributor_id,
+                // It asks them to confirm: it goes before notifications waiting for them.
+                asks: true,
                 ...creditView('credits.request-dm', { credit, contributor: c }),
               })),
           ],

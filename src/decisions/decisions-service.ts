@@ -192,6 +192,7 @@ function reviewDm(d: DecisionRow, zone: string): OutboxMessage | undefined {
     teamId: d.team_id,
     dedupeKey: reviewKey(d.id),
     channelId: d.owner_id,
+    asks: true,
     ...decisionView('decisions.review', {
       id: d.id,
       channel_id: d.channel_id,

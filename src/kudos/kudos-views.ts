@@ -16,6 +16,8 @@ export type KudosViews = {
   'kudos.announcement-failed': { recipientIds: string[] };
   /** The receiver's DM; `secondOf` names the giver of the kudos a ditto seconds. */
   'kudos.dm': { kudos: GivenKudos; secondOf?: string };
+  /** Kudos DMs to one person that were ready together, said as one (the outbox's merge). */
+  'kudos.dms': { items: { kudos: GivenKudos; secondOf?: string }[] };
 };
 
 export const kudosView = viewsOf<KudosViews>();

@@ -2,9 +2,12 @@ import type { Queryable } from '../db/database.js';
 import type { GivenKudos } from '../db/repos/kudos.js';
 import { kudosDmsWanted } from '../db/repos/person-settings.js';
 import { enqueueMessages } from '../db/repos/outbox.js';
-import { kudosView } from './kudos-views.js';
+import { type KudosViews, kudosView } from './kudos-views.js';
 
-/** One DM per kudos, whatever happens later: a kudos taken back and given again is not told twice. */
+/**
+ * One DM per kudos, whatever happens later: a kudos taken back and given again is not told twice.
+ * Several ready together for one person are said in one message (the outbox merges them).
+ */
 const dmKey = (kudosId: number) => `kudos-dm:${kudosId}`;
 
 /**
@@ -30,6 +33,8 @@ export async function queueKudosDms(
           dedupeKey: dmKey(k.id),
           channelId: k.receiver_id,
           ...kudosView('kudos.dm', { kudos: k, secondOf }),
+          // Several to one person within a minute go as one ("3 people gave you kudos").
+          mergeAs: 'kudos.dms' satisfies keyof KudosViews,
         })),
       now,
     );

@@ -27,6 +27,8 @@ async function pulseMessages(tx: Queryable, o: DueOccurrence): Promise<OutboxMes
       teamId: o.teamId,
       dedupeKey: `pulse-${o.purpose}:${o.ritualId}:${o.participantId}:${o.localDate}`,
       channelId: o.participantId,
+      // It asks them to answer: it goes before notifications waiting for them.
+      asks: true,
       ...pulseView('pulse.prompt', {
         ...round,
         channelId: o.channelId,

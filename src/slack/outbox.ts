@@ -207,10 +207,13 @@ async function deliverBatch(
   await inParallel(byConversation(claimed), CONCURRENCY, async (messages) => {
     const channel = messages[0]?.channel_id ?? '';
     let waiting = 0;
-    for (const message of messages) {
+    /** The slot given to each kind of merged message paced here: they wait together, to go as one. */
+    const mergeSlots = new Map<string, number>();
+    for (const unit of unitsOf(messages)) {
+      const [message] = unit;
       if (message.method !== 'chat.postMessage') {
         // The one-a-second limit is chat.postMessage's; edits, notes and files have their own tiers.
-        result[await deliverOne(deps, message, now)] += 1;
+        result[await deliverOne(deps, unit, now)] += unit.length;
         continue;
       }
       const current = deps.clock.now().getTime();
@@ -218,24 +221,61 @@ async function deliverBatch(
       // When the conversation may next have a message: the schedule less the burst it allows.
       const free = at - (PER_CHANNEL_BURST - 1) * PER_CHANNEL_GAP_MS;
       if (free > current) {
-        // Those behind it follow a gap apart, in the order they were queued.
-        await retryLater(deps.db, {
-          teamId: message.team_id,
-          id: message.id,
-          at: new Date(free + waiting * PER_CHANNEL_GAP_MS),
-          error: 'paced',
-          countAttempt: false,
-        });
-        waiting += 1;
-        result.retried += 1;
+        // Those behind it follow a gap apart, in the order claimed (asking ones first); merged
+        // ones of a kind share one slot, so that they are ready together and go as one.
+        const merged = message.merge_as === null ? undefined : mergeSlots.get(message.merge_as);
+        const slot = merged ?? free + waiting * PER_CHANNEL_GAP_MS;
+        if (merged === undefined) waiting += 1;
+        if (message.merge_as !== null) mergeSlots.set(message.merge_as, slot);
+        for (const m of unit) {
+          await retryLater(deps.db, {
+            teamId: m.team_id,
+            id: m.id,
+            at: new Date(slot),
+            error: 'paced',
+            countAttempt: false,
+          });
+        }
+        result.retried += unit.length;
         continue;
       }
-      const outcome = await deliverOne(deps, message, now);
-      result[outcome] += 1;
+      const outcome = await deliverOne(deps, unit, now);
+      result[outcome] += unit.length;
       if (outcome === 'sent') deps.pacing.set(channel, at + PER_CHANNEL_GAP_MS);
     }
   });
   return claimed.length;
+}
+
+/** Messages with the same merge view are said as one when queued within this long of the first. */
+const MERGE_WINDOW_MS = 60_000;
+
+/** One send: a message, or messages merged into one (their first, then the rest). */
+type Unit = [ClaimedMessage, ...ClaimedMessage[]];
+
+/**
+ * A conversation's claimed messages as sends, in order: posts that may merge (the same merge view,
+ * no thread, queued within MERGE_WINDOW_MS of the first, none tried before with an uncertain
+ * outcome) are gathered at the first one's place.
+ */
+function unitsOf(messages: ClaimedMessage[]): Unit[] {
+  const units: Unit[] = [];
+  const open = new Map<string, Unit>();
+  for (const message of messages) {
+    // One whose earlier attempt may have reached Slack goes alone: it looks for that post first.
+    const mergeable =
+      message.method === 'chat.postMessage' && message.parent_key === null && !mayHaveReachedSlack(message);
+    const mergeAs = mergeable ? message.merge_as : null;
+    const unit = mergeAs === null ? undefined : open.get(mergeAs);
+    if (unit && message.created_at.getTime() - unit[0].created_at.getTime() <= MERGE_WINDOW_MS) {
+      unit.push(message);
+      continue;
+    }
+    const started: Unit = [message];
+    units.push(started);
+    if (mergeAs !== null) open.set(mergeAs, started);
+  }
+  return units;
 }
 
 /** The claimed messages of each conversation, in the order they were claimed. */
@@ -279,10 +319,18 @@ type Send =
   | { kind: 'edit'; message: Record<string, unknown>; ts: string }
   | { kind: 'file'; threadTs: string };
 
-/** What the entry asks for, or why it cannot be sent (the message it builds on was never posted). */
-function sendOf(m: ClaimedMessage): Send | { kind: 'impossible'; error: string } {
+/**
+ * What the entry asks for, or why it cannot be sent (the message it builds on was never posted).
+ * Entries merged into it are rendered together by their merge view, with the list of their data.
+ */
+function sendOf(unit: Unit): Send | { kind: 'impossible'; error: string } {
+  const [m] = unit;
   const render = () =>
-    m.view === null ? (m.payload as Record<string, unknown>) : renderMessage(m.view, decodeData(m.payload));
+    unit.length > 1 && m.merge_as !== null
+      ? renderMessage(m.merge_as, { items: unit.map((u) => decodeData(u.payload)) })
+      : m.view === null
+        ? (m.payload as Record<string, unknown>)
+        : renderMessage(m.view, decodeData(m.payload));
   if (m.method === 'chat.postEphemeral')
     return { kind: 'private', message: render(), userId: m.private_to ?? '' };
   if (m.method === 'files.upload') {
@@ -301,21 +349,26 @@ function sendOf(m: ClaimedMessage): Send | { kind: 'impossible'; error: string }
     : { kind: 'impossible', error: 'no_thread' };
 }
 
-async function deliverOne(deps: Deps, message: ClaimedMessage, now: Date): Promise<keyof DeliveryResult> {
+async function deliverOne(deps: Deps, unit: Unit, now: Date): Promise<keyof DeliveryResult> {
+  const [message] = unit;
   const { team_id: teamId, id } = message;
+  /** What happens to the first happens to every message merged into it. */
+  const each = async (settle: (m: ClaimedMessage) => Promise<void>) => {
+    for (const m of unit) await settle(m);
+  };
   let ts: string | undefined;
   let bot: Bot | undefined;
   try {
-    const send = sendOf(message);
+    const send = sendOf(unit);
     if (send.kind === 'impossible') {
-      await markFailed(deps.db, teamId, id, send.error);
+      await each((m) => markFailed(deps.db, m.team_id, m.id, send.error));
       return 'failed';
     }
     const token = await deps.botTokenFor(teamId, { conversation: message.channel_id });
     if (!token) {
       // The workspace uninstalled Rapport (or never installed it): nothing is sent for it.
       deps.log.warn({ teamId, outboxId: id }, 'message not sent: Rapport is not installed in its workspace');
-      await markFailed(deps.db, teamId, id, 'not_installed');
+      await each((m) => markFailed(deps.db, m.team_id, m.id, 'not_installed'));
       return 'failed';
     }
     bot = { slack: deps.slack, token };
@@ -327,12 +380,12 @@ async function deliverOne(deps: Deps, message: ClaimedMessage, now: Date): Promi
           ? await share(bot, message, send.threadTs)
           : send.kind === 'edit'
             ? await editOrPost(bot, message, send.message, send.ts)
-            : await post(bot, message, send.message, send.threadTs);
+            : await post(bot, unit, send.message, send.threadTs);
     }
   } catch (error) {
     if (error instanceof RapportError && error.code === 'unknown_view') {
       deps.log.error({ teamId, outboxId: id, view: message.view }, 'a queued message names no known view');
-      await markFailed(deps.db, teamId, id, 'unknown_view');
+      await each((m) => markFailed(deps.db, m.team_id, m.id, 'unknown_view'));
       return 'failed';
     }
     const failure = classifySlackError(error);
@@ -344,23 +397,27 @@ async function deliverOne(deps: Deps, message: ClaimedMessage, now: Date): Promi
         CANNOT_POST_HERE.has(failure.error)
           ? await sayInstead(deps, bot, message)
           : undefined;
-      await markFailed(deps.db, teamId, id, told ? `${failure.error}; ${told}` : failure.error);
+      await each((m) =>
+        markFailed(deps.db, m.team_id, m.id, told ? `${failure.error}; ${told}` : failure.error),
+      );
       return 'failed';
     }
     const waitMs =
       failure.kind === 'rate_limited'
         ? failure.retryAfterS * 1000
         : Math.min(5_000 * 2 ** (message.attempts - 1), 600_000);
-    await retryLater(deps.db, {
-      teamId,
-      id,
-      at: new Date(now.getTime() + waitMs),
-      error: failure.kind === 'uncertain' ? `uncertain: ${failure.error}` : failure.error,
-      countAttempt: failure.kind !== 'rate_limited',
-    });
+    await each((m) =>
+      retryLater(deps.db, {
+        teamId: m.team_id,
+        id: m.id,
+        at: new Date(now.getTime() + waitMs),
+        error: failure.kind === 'uncertain' ? `uncertain: ${failure.error}` : failure.error,
+        countAttempt: failure.kind !== 'rate_limited',
+      }),
+    );
     return 'retried';
   }
-  await markSent(deps.db, teamId, id, ts, now);
+  await each((m) => markSent(deps.db, m.team_id, m.id, ts, now));
   return 'sent';
 }
 
@@ -429,21 +486,33 @@ async function tellPrivately(
 const mayHaveReachedSlack = (message: ClaimedMessage) =>
   message.last_error?.startsWith('uncertain') || (message.attempts > 1 && message.last_error === null);
 
-/** Posts the message, unless an earlier attempt with an uncertain outcome already did. */
+/**
+ * Posts the message, unless an earlier attempt with an uncertain outcome already did. Its metadata
+ * names its entry's key, and the keys of the entries merged into it, so whichever of them is tried
+ * again finds it.
+ */
 async function post(
   bot: Bot,
-  message: ClaimedMessage,
+  unit: ClaimedMessage | Unit,
   rendered: Record<string, unknown>,
   threadTs: string | undefined,
 ): Promise<string | undefined> {
-  const already = mayHaveReachedSlack(message) ? await findPosted(bot, message, threadTs) : undefined;
-  if (already) return already;
+  const messages = Array.isArray(unit) ? unit : [unit];
+  const message = messages[0] as ClaimedMessage;
+  for (const m of messages) {
+    const already = mayHaveReachedSlack(m) ? await findPosted(bot, m, threadTs) : undefined;
+    if (already) return already;
+  }
+  const keys = messages.map((m) => m.dedupe_key);
   const posted = await bot.slack.chat.postMessage({
     ...rendered,
     token: bot.token,
     channel: message.channel_id,
     ...(threadTs ? { thread_ts: threadTs } : {}),
-    metadata: { event_type: METADATA_EVENT, event_payload: { key: message.dedupe_key } },
+    metadata: {
+      event_type: METADATA_EVENT,
+      event_payload: { key: message.dedupe_key, ...(keys.length > 1 ? { keys } : {}) },
+    },
   } as never);
   return posted.ts;
 }
@@ -557,10 +626,13 @@ async function findPosted(
         token,
       })
     : await slack.conversations.history({ channel, limit: 50, include_all_metadata: true, token });
-  const posted = found.messages?.find(
-    (m) =>
-      m.metadata?.event_type === METADATA_EVENT &&
-      (m.metadata.event_payload as { key?: string } | undefined)?.key === message.dedupe_key,
-  );
+  const posted = found.messages?.find((m) => {
+    if (m.metadata?.event_type !== METADATA_EVENT) return false;
+    const said = m.metadata.event_payload as { key?: string; keys?: unknown } | undefined;
+    return (
+      said?.key === message.dedupe_key ||
+      (Array.isArray(said?.keys) && said.keys.includes(message.dedupe_key))
+    );
+  });
   return posted?.ts;
 }

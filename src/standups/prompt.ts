@@ -13,6 +13,8 @@ export function standupPromptMessages(o: DueOccurrence, zone?: ZoneNotice): Outb
       teamId: o.teamId,
       dedupeKey: `standup-${o.purpose}:${o.ritualId}:${o.participantId}:${o.localDate}`,
       channelId: o.participantId,
+      // It asks them to answer: it goes before notifications waiting for them.
+      asks: true,
       ...standupView('standups.prompt', {
         ritualId: o.ritualId,
         localDate: o.localDate,

@@ -43,6 +43,17 @@ export type OutboxMessage = {
   };
   /** Where the bot may not post, the command's response_url says it in the conversation instead. */
   respondUrl?: string;
+  /**
+   * It asks its reader to act (a prompt, a confirmation, a review): it goes before notifications,
+   * which can wait behind it.
+   */
+  asks?: boolean;
+  /**
+   * Messages of the same conversation with the same `mergeAs` that are ready together, queued within
+   * a minute of each other, are sent as one message rendered by the view `mergeAs` with
+   * `{ items: [data, …] }` (kudos DMs to one person, "3 people thanked you").
+   */
+  mergeAs?: string;
 };
 
 /** A file the outbox uploads and shares: its bytes travel in the entry, base64-encoded. */
@@ -86,18 +97,20 @@ export async function enqueueMessages(
   if (messages.length === 0) return new Set();
   const rows = await q.query(
     `insert into outbox (team_id, dedupe_key, channel_id, view, payload, method, message_ts_to_update,
-                         parent_key, or_post, fallback, respond_url, private_to, next_attempt_at, created_at)
+                         parent_key, or_post, fallback, respond_url, private_to, next_attempt_at, created_at,
+                         asks, merge_as)
      select team_id, dedupe_key, channel_id, view, payload,
             case when file_in_thread_of is not null then 'files.upload'
                  when privately_to is not null then 'chat.postEphemeral'
                  when update_ts is null and update_of is null and replace_of is null then 'chat.postMessage'
                  else 'chat.update' end,
             update_ts, coalesce(update_of, replace_of, thread_of, file_in_thread_of), replace_of is not null, fallback, respond_url, privately_to,
-            coalesce(send_at, $13), $13
+            coalesce(send_at, $13), $13, asks, merge_as
      from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::text[],
-                 $8::text[], $9::text[], $10::jsonb[], $11::text[], $12::timestamptz[], $14::text[], $15::text[])
+                 $8::text[], $9::text[], $10::jsonb[], $11::text[], $12::timestamptz[], $14::text[], $15::text[],
+                 $16::boolean[], $17::text[])
        as m(team_id, dedupe_key, channel_id, view, payload, update_ts, update_of, thread_of,
-            file_in_thread_of, fallback, respond_url, send_at, privately_to, replace_of)
+            file_in_thread_of, fallback, respond_url, send_at, privately_to, replace_of, asks, merge_as)
      on conflict (team_id, dedupe_key) do nothing
      returning dedupe_key`,
     [
@@ -116,6 +129,8 @@ export async function enqueueMessages(
       now,
       messages.map((m) => m.privatelyTo ?? null),
       messages.map((m) => m.replaceOf ?? null),
+      messages.map((m) => m.asks ?? false),
+      messages.map((m) => m.mergeAs ?? null),
     ],
     z.object({ dedupe_key: z.string() }),
   );
@@ -178,6 +193,9 @@ const claimed = z.object({
   parent_key: z.string().nullable(),
   or_post: z.boolean(),
   parent_ts: z.string().nullable(),
+  asks: z.boolean(),
+  merge_as: z.string().nullable(),
+  created_at: z.date(),
 });
 export type ClaimedMessage = z.infer<typeof claimed>;
 
@@ -186,8 +204,8 @@ export type ClaimedMessage = z.infer<typeof claimed>;
  * delivery takes them. If this process dies while sending, the lease runs out and the message
  * is tried again, as an uncertain one. The one outbox query across workspaces.
  *
- * An entry that builds on the message another entry posts (parent_key: an edit, a thread reply, a
- * file) waits until that entry is settled; it then carries that message's ts, or none when it was
+ * Those that ask their reader to act come first. An entry that builds on the message another
+ * entry posts (parent_key: an edit, a thread reply, a file) waits until that entry is settled; it then carries that message's ts, or none when it was
  * never posted.
  */
 export function claimReadyMessages(q: Queryable, now: Date, leaseUntil: Date, limit: number) {
@@ -198,7 +216,7 @@ export function claimReadyMessages(q: Queryable, now: Date, leaseUntil: Date, li
          and (parent_key is null or not exists (
            select 1 from outbox p
            where p.team_id = o.team_id and p.dedupe_key = o.parent_key and p.status = 'pending'))
-       order by next_attempt_at, id
+       order by asks desc, next_attempt_at, id
        limit $3
        for update skip locked
      )
@@ -206,6 +224,7 @@ export function claimReadyMessages(q: Queryable, now: Date, leaseUntil: Date, li
      from ready where o.id = ready.id
      returning o.id, o.team_id, o.dedupe_key, o.channel_id, o.view, o.payload, o.fallback, o.respond_url,
                o.private_to, o.attempts, o.last_error, o.method, o.message_ts_to_update, o.parent_key, o.or_post,
+               o.asks, o.merge_as, o.created_at,
                (select p.message_ts from outbox p
                 where p.team_id = o.team_id and p.dedupe_key = o.parent_key and p.status = 'sent'
                   and p.message_ts is not null) as parent_ts`,

@@ -17,7 +17,7 @@ import { decisionMessage, reviewReminder } from './decisions/message.js';
 import { decisionNotPosted } from './decisions/replies.js';
 import { digestMessage } from './health/digest.js';
 import { kudosAnnouncement } from './kudos/announcement.js';
-import { kudosDm } from './kudos/dm.js';
+import { kudosDm, kudosDms } from './kudos/dm.js';
 import { announcementFailed } from './kudos/replies.js';
 import { pulsePrompt } from './pulse/prompt.js';
 import { pulseResults } from './pulse/results.js';
@@ -48,6 +48,7 @@ const messages: Renderers<MessageViews> = {
   'kudos.announcement': (d) => ({ ...kudosAnnouncement(d), unfurl_links: false }),
   'kudos.announcement-failed': (d) => announcementFailed(d.recipientIds),
   'kudos.dm': (d) => kudosDm(d.kudos, d.secondOf),
+  'kudos.dms': (d) => kudosDms(d.items),
   'standups.prompt': standupPrompt,
   'standups.header': (d) => standupHeader(d.localDate),
   'standups.summary': standupDaySummary,
