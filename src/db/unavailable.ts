@@ -20,13 +20,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; current && depth < 10; depth += 1) {
     if (current instanceof RapportError && current.code === 'db_unavailable') return true;
-    const { code, message, cause, original } = current as {
+    const { code, message, severity, cause, original } = current as {
       code?: unknown;
       message?: unknown;
+      severity?: unknown;
       cause?: unknown;
       original?: unknown;
     };
     if (typeof code === 'string' && (NOT_NOW.has(code) || SOCKET.has(code) || /^08/.test(code))) return true;
+    // A FATAL (or PANIC) error ends the session: the server refused or dropped the connection
+    // ("database … is not currently accepting connections", 55000; shutting down; terminated).
+    if (severity === 'FATAL' || severity === 'PANIC') return true;
     if (typeof message === 'string' && LOST.test(message)) return true;
     current = cause ?? original;
   }

@@ -15,14 +15,20 @@ export class TcpProxy {
   private constructor(
     private readonly server: Server,
     readonly port: number,
+    private target: { host: string; port: number },
   ) {}
 
   static async start(target: { host: string; port: number }): Promise<TcpProxy> {
     const created: { proxy?: TcpProxy } = {};
-    const server = createServer((client) => created.proxy?.accept(client, target));
+    const server = createServer((client) => created.proxy?.accept(client));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    created.proxy = new TcpProxy(server, (server.address() as AddressInfo).port);
+    created.proxy = new TcpProxy(server, (server.address() as AddressInfo).port, target);
     return created.proxy;
+  }
+
+  /** New connections go to this server from now on (a database reopened on another port). */
+  retarget(target: { host: string; port: number }): void {
+    this.target = target;
   }
 
   /** The same Postgres URL, through the proxy. */
@@ -60,12 +66,12 @@ export class TcpProxy {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private accept(client: Socket, target: { host: string; port: number }): void {
+  private accept(client: Socket): void {
     if (this.down) {
       client.destroy();
       return;
     }
-    const upstream = connect(target);
+    const upstream = connect(this.target);
     const pair: [Socket, Socket] = [client, upstream];
     this.pairs.add(pair);
     const relay = (from: Socket, to: Socket) =>
