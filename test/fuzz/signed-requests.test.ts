@@ -8,15 +8,18 @@ import {
   type FuzzRequest,
   fuzzedCommand,
   fuzzedEvent,
+  fuzzedFixture,
   fuzzedInteraction,
   HANDLED,
   TEMPLATES,
 } from '../helpers/fuzz-payloads.js';
+import { loadFixture } from '../helpers/fixtures.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 /**
- * Property-based fuzzing of the app through its Request URL: about 2,000 signed requests built
- * from Slack's payload shapes and mutated (fast-check). For every one: no 5xx (the database is up),
+ * Property-based fuzzing of the app through its Request URL: 2,100 signed requests built from
+ * Slack's payload shapes (templates of every payload the edge has a schema for, and Slack's own
+ * fixtures) and mutated (fast-check). For every one: no 5xx (the database is up),
  * an answer within Slack's 3 seconds, no stack trace in anything Slack receives, and for input the
  * edge refuses, the database unchanged.
  *
@@ -31,7 +34,7 @@ const REGRESSIONS: { name: keyof typeof ARBITRARIES; seed: number; path: string;
   },
 ];
 
-const RUNS = { events: 700, interactions: 800, commands: 600 } as const;
+const RUNS = { events: 600, interactions: 700, commands: 500, fixtures: 300 } as const;
 const SLACK_WAITS_MS = 3_000;
 /** What a stack trace looks like in text: a frame, or a path into node's or a package's code. */
 const STACK = /\bat [\w.<>]+ \(.*:\d+:\d+\)|\bat .*\.[cm]?js:\d+:\d+|node:internal|node_modules\//;
@@ -44,6 +47,7 @@ const ARBITRARIES = {
   events: fuzzedEvent,
   interactions: fuzzedInteraction(responseUrl),
   commands: fuzzedCommand(responseUrl),
+  fixtures: fuzzedFixture(loadFixture),
 };
 
 beforeAll(async () => {

@@ -307,6 +307,57 @@ export const fuzzedCommand = (responseUrl: () => string) =>
       return { body: new URLSearchParams(fields).toString(), contentType: FORM };
     });
 
+/**
+ * Slack's own payloads (test/fixtures/slack, copied from slackapi's repositories), with the ids and
+ * timestamps their templates leave empty filled in as Slack would fill them, then mutated.
+ */
+const FIXTURES = [
+  'events/reaction_added.realistic.json',
+  'events/reaction_added.json',
+  'events/reaction_removed.json',
+  'events/app_home_opened.json',
+  'events/member_joined_channel.json',
+  'events/tokens_revoked.json',
+  'events/app_uninstalled.json',
+  'events/app_rate_limited.json',
+  'events/message.json',
+  'events/app_mention.json',
+  'interactivity/block_actions.json',
+  'interactivity/view_submission.json',
+  'interactivity/view_closed.json',
+];
+
+/** Empty ids and timestamps in a fixture, filled as a real delivery would have them. */
+function filled(value: unknown, key = ''): unknown {
+  if (Array.isArray(value)) return value.map((v) => filled(v, key));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, filled(v, k)]));
+  }
+  if (value !== '') return value;
+  if (/(^|_)ts$/.test(key)) return ts();
+  if (key === 'team_id' || key === 'team') return FUZZ.team;
+  if (key === 'user' || key === 'user_id' || key === 'item_user') return FUZZ.ana;
+  if (key === 'channel' || key === 'channel_id') return FUZZ.channel;
+  if (key === 'id') return 'V0FUZZ0001';
+  return value;
+}
+
+export const fuzzedFixture = (load: (path: string) => Record<string, unknown>) =>
+  fc
+    .record({
+      path: fc.constantFrom(...FIXTURES),
+      fill: fc.boolean(),
+      mutations: fc.array(mutation, { maxLength: 3 }),
+    })
+    .map(({ path, fill, mutations }): FuzzRequest => {
+      const fixture = load(path);
+      const body = (fill ? filled(fixture) : fixture) as Json;
+      for (const m of mutations) mutate(body, m);
+      return path.startsWith('events/')
+        ? { body: JSON.stringify(body), contentType: 'application/json' }
+        : form(body);
+    });
+
 /** Every event type, action, view and shortcut the edge has a schema for, for a coverage check. */
 export const TEMPLATES = { events: Object.keys(EVENTS) };
 
