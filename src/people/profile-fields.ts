@@ -1,5 +1,5 @@
 import type { SlackUserRow } from '../db/repos/slack-users.js';
-import { isTimeZone } from './time-zones.js';
+import { isTimeZone } from './zone-name.js';
 
 /** A field of a Slack profile Rapport did not keep, and why: for the log, never for Slack. */
 export type DoubtfulField = { field: string; reason: string };

@@ -1,4 +1,4 @@
-import { IANAZone } from 'luxon';
+import { isTimeZone } from './zone-name.js';
 import type { Queryable } from '../db/database.js';
 import { zoneFactsOf } from '../db/repos/person-settings.js';
 import { UserError } from '../errors.js';
@@ -19,10 +19,7 @@ export type PersonZone = { zone: string; source: ZoneSource };
 /** The last resort, when nothing else is known: said to the person as an assumption, never silent. */
 export const LAST_RESORT_ZONE = 'UTC';
 
-/** A zone Rapport can compute with (an IANA name luxon knows). */
-export function isTimeZone(name: string | null | undefined): name is string {
-  return typeof name === 'string' && name !== '' && IANAZone.isValidZone(name);
-}
+export { isTimeZone } from './zone-name.js';
 
 /**
  * The one rule for a person's zone, everywhere: the zone they chose, else Slack's, else `assumed`
