@@ -28,6 +28,8 @@ export type BenchApps = {
   fake: SlackStandIn;
   bot: ChildApp;
   bare: ChildApp;
+  /** The durable ceiling (bench/durable-ceiling.ts), when asked for. */
+  ceiling: ChildApp | undefined;
   botDatabase: BotDatabase;
 };
 
@@ -36,7 +38,7 @@ export type BenchApps = {
  * folder) and the bare Bolt app, runs `fn`, then stops them all and removes the folder.
  */
 export async function withBenchApps<T>(
-  options: { isExpectedOutput?: (line: string) => boolean },
+  options: { isExpectedOutput?: (line: string) => boolean; ceiling?: boolean },
   fn: (apps: BenchApps) => Promise<T>,
 ): Promise<T> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -67,7 +69,15 @@ export async function withBenchApps<T>(
       nodeArgs: profileArgs('bare-bolt'),
     });
     apps.push(bare);
-    return await fn({ database, fake, bot, bare, botDatabase });
+    // After the bot: on the embedded engine it joins the bot's.
+    const ceiling = options.ceiling
+      ? await startChildApp('durable-ceiling', projectPath('dist', 'bench', 'durable-ceiling.js'), {
+          env: { ...slackEnv, ...databaseEnv },
+          nodeArgs: profileArgs('durable-ceiling'),
+        })
+      : undefined;
+    if (ceiling) apps.push(ceiling);
+    return await fn({ database, fake, bot, bare, ceiling, botDatabase });
   } finally {
     await Promise.all(apps.map(stopChildApp));
     await fake.stop();
