@@ -31,7 +31,9 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
 
+  const timer = startupTimer();
   const database = await openDatabase(config.database, log, { migrate: true });
+  timer.mark('databaseMs');
   const app = createApp({ config, db: database.db, log, clock: systemClock });
   const server = createHttpServer({
     slack: app.httpListener,
@@ -41,8 +43,10 @@ async function main(): Promise<void> {
   });
   try {
     await app.start();
+    timer.mark('appMs');
     await listen(server, config.port);
     app.jobs.start();
+    timer.mark('listenMs');
   } catch (error) {
     // Close the database properly (the embedded engine flushes its files) before reporting.
     await database.close();
@@ -54,6 +58,7 @@ async function main(): Promise<void> {
       mode: config.slack.mode,
       workspaces: config.slack.oauth ? 'installed by OAuth at /slack/install' : 'one (SLACK_BOT_TOKEN)',
       database: database.embedded ? 'embedded' : 'server',
+      startup: timer.split(),
     },
     'Rapport is running',
   );
@@ -65,6 +70,24 @@ async function main(): Promise<void> {
     await app.background.drain();
     await database.close();
   });
+}
+
+/**
+ * Where start-up time went: loading the code (process start to main), opening the database with
+ * its migrations, building and starting the app (auth.test), and listening. The build, if any,
+ * ran before the process (scripts/build-if-changed.mjs says how long).
+ */
+function startupTimer() {
+  const split: Record<string, number> = { loadMs: Math.round(process.uptime() * 1000) };
+  let last = performance.now();
+  return {
+    mark(step: string) {
+      const now = performance.now();
+      split[step] = Math.round(now - last);
+      last = now;
+    },
+    split: () => ({ ...split, sinceProcessStartMs: Math.round(process.uptime() * 1000) }),
+  };
 }
 
 /**
