@@ -88,6 +88,8 @@ export function createActionItemsService(deps: { db: Database; clock: Clock; dir
             teamId: a.teamId,
             dedupeKey: actionReminderKey(item.id),
             channelId: a.ownerId,
+            // It asks its owner to act: it goes before notifications waiting for them.
+            asks: true,
             ...retroView('retros.action-reminder', item),
             sendAt: reminderAt,
           });
