@@ -78,6 +78,14 @@ test('an action item by command: announced, and its owner gets one reminder at 0
     `:pushpin: New action item: <@${BEN}> Write the @here launch checklist · due 2026-12-04 (added by <@${ANA}>)`,
   ]);
 
+  // The reminder asks its owner to act, so it goes before notifications waiting for them.
+  const queued = await t.database.db.query(
+    `select view, asks from outbox where channel_id = $1 and status = 'pending'`,
+    [BEN],
+    z.object({ view: z.string(), asks: z.boolean() }),
+  );
+  expect(queued).toEqual([{ view: 'retros.action-reminder', asks: true }]);
+
   // 09:00 in New York on 4 December is 14:00 UTC.
   await deliverAt('2026-12-04T13:59:00Z');
   expect(dmsTo(BEN)).toHaveLength(0);
