@@ -27,3 +27,16 @@ export class RapportError extends Error {
 /** What a person sees when something breaks on our side: never a stack trace. */
 export const SOMETHING_WENT_WRONG =
   ':warning: Something went wrong on our side and nothing was saved. Please try again in a moment.';
+
+/**
+ * An error and what it wraps, outermost first: its `cause`, or Bolt's `original` (Bolt wraps a
+ * listener's error in one of its own). At most ten deep.
+ */
+export function* causeChain(error: unknown): Generator<unknown> {
+  let current = error;
+  for (let depth = 0; current && depth < 10; depth += 1) {
+    yield current;
+    const wrapper = current as { cause?: unknown; original?: unknown };
+    current = wrapper.cause ?? wrapper.original;
+  }
+}

@@ -1,4 +1,4 @@
-import { RapportError } from '../errors.js';
+import { causeChain, RapportError } from '../errors.js';
 
 /**
  * Postgres's SQLSTATEs that mean "not now" rather than "not this": connection exceptions (class
@@ -17,22 +17,14 @@ const LOST =
  * `original`) through the wrappers.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 10; depth += 1) {
+  for (const current of causeChain(error)) {
     if (current instanceof RapportError && current.code === 'db_unavailable') return true;
-    const { code, message, severity, cause, original } = current as {
-      code?: unknown;
-      message?: unknown;
-      severity?: unknown;
-      cause?: unknown;
-      original?: unknown;
-    };
+    const { code, message, severity } = current as { code?: unknown; message?: unknown; severity?: unknown };
     if (typeof code === 'string' && (NOT_NOW.has(code) || SOCKET.has(code) || /^08/.test(code))) return true;
     // A FATAL (or PANIC) error ends the session: the server refused or dropped the connection
     // ("database … is not currently accepting connections", 55000; shutting down; terminated).
     if (severity === 'FATAL' || severity === 'PANIC') return true;
     if (typeof message === 'string' && LOST.test(message)) return true;
-    current = cause ?? original;
   }
   return false;
 }

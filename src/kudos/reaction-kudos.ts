@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import { RapportError } from '../errors.js';
+import { MESSAGE_TS, SLACK_ID } from '../slack-values.js';
 import { zoneOfPerson } from '../people/time-zones.js';
 import type { Database } from '../db/database.js';
 import { createGroupCommit, type GroupCommit } from '../db/group-commit.js';
@@ -41,16 +42,14 @@ export type ReactionKudos = {
  * by the ids, so one that is not would fail every reaction written with it (the edge refuses such
  * payloads first; this keeps the batch safe whoever calls).
  */
-const TS = /^\d{1,12}(\.\d{1,9})?$/;
-const ID = /^[A-Z0-9][A-Z0-9_-]{0,49}$/i;
 const writable = z.object({
-  teamId: z.string().regex(ID),
-  channelId: z.string().regex(ID),
-  messageTs: z.string().regex(TS),
-  reactorId: z.string().regex(ID),
-  authorId: z.string().regex(ID),
+  teamId: z.string().regex(SLACK_ID),
+  channelId: z.string().regex(SLACK_ID),
+  messageTs: z.string().regex(MESSAGE_TS),
+  reactorId: z.string().regex(SLACK_ID),
+  authorId: z.string().regex(SLACK_ID),
   emoji: z.string().min(1).max(100),
-  eventTs: z.string().regex(TS),
+  eventTs: z.string().regex(MESSAGE_TS),
 });
 
 function checkWritable(reaction: KudosReactionChange): KudosReactionChange {

@@ -1,11 +1,11 @@
 import type { SlackUserRow } from '../db/repos/slack-users.js';
+import { SLACK_ID } from '../slack-values.js';
 import { isTimeZone } from './zone-name.js';
 
 /** A field of a Slack profile Rapport did not keep, and why: for the log, never for Slack. */
 export type DoubtfulField = { field: string; reason: string };
 
 const SLACKBOT = 'USLACKBOT';
-const ID = /^[A-Z0-9][A-Z0-9_-]{0,49}$/i;
 const NAME_KEPT = 200;
 
 /**
@@ -45,7 +45,7 @@ export function profileFields(
     doubtful.push({ field: 'tz', reason: 'is not a time zone the IANA database knows' });
   }
   const homeTeam = user.team_id;
-  if (homeTeam !== undefined && (typeof homeTeam !== 'string' || !ID.test(homeTeam))) {
+  if (homeTeam !== undefined && (typeof homeTeam !== 'string' || !SLACK_ID.test(homeTeam))) {
     doubtful.push({ field: 'team_id', reason: 'is not a Slack id' });
   }
   return {
@@ -53,7 +53,7 @@ export function profileFields(
       team_id: teamId,
       user_id: user.id,
       home_team_id:
-        typeof homeTeam === 'string' && ID.test(homeTeam) ? homeTeam : (previous?.home_team_id ?? null),
+        typeof homeTeam === 'string' && SLACK_ID.test(homeTeam) ? homeTeam : (previous?.home_team_id ?? null),
       display_name: name ? name.slice(0, NAME_KEPT) : (previous?.display_name ?? ''),
       is_bot: (booleanOf('is_bot') ?? previous?.is_bot ?? false) || user.id === SLACKBOT,
       is_deleted: booleanOf('deleted') ?? previous?.is_deleted ?? false,

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { Database } from '../db/database.js';
-import { deleteAllInstallations } from '../db/repos/installations.js';
 import { installKeyOf } from '../slack/installations/installation-store.js';
 import type { BotTokens } from '../slack/installations/bot-tokens.js';
 import { installByOAuth, type OAuthAppSettings, type SlackStandIn } from '../slack-emulator/index.js';
@@ -29,13 +27,6 @@ export function playgroundOAuthApp(url: string) {
     },
   };
 }
-
-/**
- * Forgets the installations stored by an earlier start (their tokens, sealed under that start's
- * key, were issued by a stand-in that is gone); answers the workspaces that had installed, to be
- * installed again.
- */
-export const forgetPlaygroundInstallations = (db: Database): Promise<string[]> => deleteAllInstallations(db);
 
 /** Which of the playground's workspaces have installed Rapport, and installing it in one. */
 export class PlaygroundInstalls {

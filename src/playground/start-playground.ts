@@ -9,11 +9,8 @@ import type { Logger } from '../logger.js';
 import { createPlayground } from './playground.js';
 import { PlaygroundClock } from './playground-clock.js';
 import { playgroundRoutes } from './playground-http.js';
-import {
-  forgetPlaygroundInstallations,
-  PlaygroundInstalls,
-  playgroundOAuthApp,
-} from './playground-installs.js';
+import { PlaygroundInstalls, playgroundOAuthApp } from './playground-installs.js';
+import { deleteAllInstallations } from '../db/repos/installations.js';
 import { SlackRequests, SlackStandIn, TEAM_ID } from '../slack-emulator/index.js';
 
 export type RunningPlayground = { url: string; port: number; server: Server; close(): Promise<void> };
@@ -63,7 +60,7 @@ export async function startPlayground(options: {
     slack.installs.app = oauth.registered;
     // The stand-in's Slack began afresh, so the tokens it issued before are gone: the workspaces
     // that had installed Rapport install it again, below, through the same flow.
-    const installed = await forgetPlaygroundInstallations(database.db);
+    const installed = await deleteAllInstallations(database.db);
     const config = loadConfig({ ...oauth.env, SLACK_API_URL: slack.apiUrl, PORT: String(port) });
     app = createApp({ config, db: database.db, log, clock });
     await app.start();

@@ -489,7 +489,7 @@ const mayHaveReachedSlack = (message: ClaimedMessage) =>
 /**
  * Posts the message, unless an earlier attempt with an uncertain outcome already did. Its metadata
  * names its entry's key, and the keys of the entries merged into it, so whichever of them is tried
- * again finds it.
+ * again finds it. (An entry that may have reached Slack is never merged: unitsOf sends it alone.)
  */
 async function post(
   bot: Bot,
@@ -499,10 +499,8 @@ async function post(
 ): Promise<string | undefined> {
   const messages = Array.isArray(unit) ? unit : [unit];
   const message = messages[0] as ClaimedMessage;
-  for (const m of messages) {
-    const already = mayHaveReachedSlack(m) ? await findPosted(bot, m, threadTs) : undefined;
-    if (already) return already;
-  }
+  const already = mayHaveReachedSlack(message) ? await findPosted(bot, message, threadTs) : undefined;
+  if (already) return already;
   const keys = messages.map((m) => m.dedupe_key);
   const posted = await bot.slack.chat.postMessage({
     ...rendered,

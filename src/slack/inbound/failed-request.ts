@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { isDatabaseUnavailable } from '../../db/unavailable.js';
+import { causeChain } from '../../errors.js';
 import { classifySlackError, slackErrorCode } from '../errors.js';
 
 /**
@@ -10,15 +11,11 @@ import { classifySlackError, slackErrorCode } from '../errors.js';
  */
 export function worthSendingAgain(error: unknown): boolean {
   if (isDatabaseUnavailable(error)) return true;
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 10; depth += 1) {
-    const failure = current as { code?: unknown; cause?: unknown; original?: unknown };
-    if (slackErrorCode(current) !== undefined || String(failure.code).startsWith('slack_webapi_')) {
-      return classifySlackError(current).kind !== 'permanent';
-    }
-    current = failure.cause ?? failure.original;
-  }
-  return false;
+  const slackFailure = [...causeChain(error)].find(
+    (e) =>
+      slackErrorCode(e) !== undefined || String((e as { code?: unknown }).code).startsWith('slack_webapi_'),
+  );
+  return slackFailure !== undefined && classifySlackError(slackFailure).kind !== 'permanent';
 }
 
 /**
@@ -39,13 +36,13 @@ export async function answerFailedRequest(args: {
     response.end();
     return true;
   }
-  const json = storedResponse !== undefined && storedResponse !== '' && typeof storedResponse !== 'string';
-  const body = json
-    ? JSON.stringify(storedResponse)
-    : typeof storedResponse === 'string'
-      ? storedResponse
-      : '';
-  response.writeHead(200, json ? { 'content-type': 'application/json' } : {});
-  response.end(body);
+  // What the listener acknowledged with, as Bolt's receiver would have answered it.
+  if (storedResponse === undefined || typeof storedResponse === 'string') {
+    response.writeHead(200);
+    response.end(storedResponse ?? '');
+  } else {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(storedResponse));
+  }
   return true;
 }

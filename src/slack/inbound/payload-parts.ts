@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MESSAGE_TS, SLACK_ID } from '../../slack-values.js';
 
 /**
  * The parts of Slack's payloads that Rapport reads, as zod checks them at the edge before any
@@ -8,11 +9,9 @@ import { z } from 'zod';
  * payloads/*) and the payloads in ../shared/slack-fixtures/.
  */
 
-/** A Slack id (user, channel, team, view): letters and digits, as Slack makes them. */
-export const slackId = z.string().regex(/^[A-Z0-9][A-Z0-9_-]{0,49}$/i, 'is not a Slack id');
+export const slackId = z.string().regex(SLACK_ID, 'is not a Slack id');
 
-/** A message timestamp, "1477958240.864741": the key of a message, stored as numeric. */
-export const messageTs = z.string().regex(/^\d{1,12}(\.\d{1,9})?$/, 'is not a message timestamp');
+export const messageTs = z.string().regex(MESSAGE_TS, 'is not a message timestamp');
 
 /** Text Rapport reads from a payload: a string, of a length Slack could send. */
 export const text = (max: number) => z.string().max(max, `is longer than ${String(max)} characters`);

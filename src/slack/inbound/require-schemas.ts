@@ -3,15 +3,10 @@ import { RapportError } from '../../errors.js';
 import { PAYLOADS } from './check-inbound.js';
 import { COMMAND_NAMES } from './interaction-payloads.js';
 
-const SURFACES = {
-  event: 'event',
-  action: 'action',
-  view: 'view',
-  shortcut: 'shortcut',
-  command: 'command',
-} as const;
+type Surface = 'event' | 'action' | 'view' | 'shortcut' | 'command';
+const SURFACES: ReadonlySet<string> = new Set<Surface>(['event', 'action', 'view', 'shortcut', 'command']);
 
-const known = (surface: (typeof SURFACES)[keyof typeof SURFACES], id: string) =>
+const known = (surface: Surface, id: string) =>
   surface === 'command' ? COMMAND_NAMES.has(id) : PAYLOADS[surface][id] !== undefined;
 
 /**
@@ -23,10 +18,10 @@ export function requireSchemas(app: App): App {
   return new Proxy(app, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof property !== 'string' || !(property in SURFACES) || typeof value !== 'function') {
+      if (typeof property !== 'string' || !SURFACES.has(property) || typeof value !== 'function') {
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       }
-      const surface = SURFACES[property as keyof typeof SURFACES];
+      const surface = property as Surface;
       return (id: unknown, ...rest: unknown[]) => {
         if (typeof id !== 'string' || !known(surface, id)) {
           throw new RapportError(
