@@ -9,6 +9,7 @@ import { createLogger } from '../src/logger.js';
 import { type BenchDatabase, createBenchDatabase } from './bench-database.js';
 import { type Latency, RateLimitedSlack } from './rate-limited-slack.js';
 import { type Seeded, seedManyRituals, seedOneStandup } from './scheduler-seed.js';
+import { settle, WrittenRows } from './written-rows.js';
 
 /**
  * `npm run bench:scheduler`: the scheduler and the outbox of the real app, on a fresh database, against
@@ -16,8 +17,11 @@ import { type Seeded, seedManyRituals, seedOneStandup } from './scheduler-seed.j
  * delay. Two scenarios:
  *   - 2,000 stand-ups across 50 zones, seeded so that one tick finds 500 prompts due;
  *   - one stand-up of 500 people, all due at one instant.
- * For each: the tick's claim-and-enqueue time, the outbox's time to deliver every prompt, and a
- * check that each prompt reached Slack exactly once.
+ * For each: the tick's claim-and-enqueue time beside its lower bound (the same rows written by one
+ * statement per table, bench/written-rows.ts), the outbox's time to deliver every prompt, and a
+ * check that each prompt reached Slack exactly once. Then the 500-person stand-up's day goes on:
+ * 400 people answer, the tick of the reminders reminds the other 100, and the tick of the close
+ * summarises the day; each beside its lower bound too.
  *
  * Database: a new database on BENCH_DATABASE_URL's server (dropped afterwards), or the embedded
  * engine. BENCH_SLACK_LATENCY_MS sets the fake Slack's delay per call, "min-max" (default 50-150).
@@ -26,6 +30,11 @@ import { type Seeded, seedManyRituals, seedOneStandup } from './scheduler-seed.j
 /** Monday 23 November 2026, 08:30 UTC: working hours from the Americas' night to Tokyo's evening. */
 const DUE_AT = new Date('2026-11-23T08:30:00Z');
 const DUE_PROMPTS = 500;
+/** Of the 500-person stand-up, how many answer before the reminders. */
+const ANSWERING = 400;
+/** The tick's goals: under this, and within this many times its lower bound. */
+const GOAL_TICK_MS = 250;
+const GOAL_TICK_RATIO = 3;
 /** Delivery that takes longer than this is reported as a failure rather than waited for. */
 const DELIVERY_TIMEOUT_MS = 10 * 60 * 1000;
 const BOT_TOKEN = 'xoxb-1111-2222-benchtoken';
@@ -34,6 +43,7 @@ type Figures = {
   name: string;
   seeded: Seeded;
   tickMs: number;
+  boundMs: number;
   queued: number;
   conversations: number;
   deliveryMs: number;
@@ -90,7 +100,8 @@ async function main(): Promise<void> {
     const single = await run(scenario, '(c) one 500-person stand-up', (db) =>
       seedOneStandup(db, DUE_AT, DUE_PROMPTS),
     );
-    printSummary(database.engine, latency, [many, single]);
+    const day = await restOfDay(scenario);
+    printSummary(database.engine, latency, [many, single], day);
     if (![many, single].every(isComplete)) process.exitCode = 1;
   } finally {
     await app.background.drain();
@@ -113,10 +124,7 @@ async function run(
   );
 
   // The tick at the instant the prompts come due, as node-cron starts it on the minute.
-  s.clock.holdAt(DUE_AT);
-  const tickStarted = performance.now();
-  await s.app.jobs.tick();
-  const tickMs = performance.now() - tickStarted;
+  const { tickMs, boundMs } = await timedTick(s, DUE_AT);
   const queued = (await outboxCounts(db)).pending;
   const conversations = await conversationCount(db);
 
@@ -136,6 +144,7 @@ async function run(
     name,
     seeded,
     tickMs,
+    boundMs,
     queued,
     conversations,
     deliveryMs: s.slack.lastPostAt - deliveryStarted,
@@ -149,6 +158,67 @@ async function run(
       maxInFlight: s.slack.maxInFlight,
     },
   };
+}
+
+/** A tick at `at`, timed, and its lower bound: the rows it wrote, written by one statement per table. */
+async function timedTick(s: { app: RapportApp; database: BenchDatabase; clock: BenchClock }, at: Date) {
+  const written = await WrittenRows.snapshot(s.database.db);
+  await settle(s.database.db);
+  s.clock.holdAt(at);
+  const started = performance.now();
+  const result = await s.app.jobs.tick();
+  const tickMs = performance.now() - started;
+  const bound = await written.writeBound();
+  return { tickMs, boundMs: bound.ms, rows: bound.rows, result };
+}
+
+type DayFigures = { reminders: DayTick; close: DayTick };
+type DayTick = { tickMs: number; boundMs: number; messages: number; rows: number };
+
+/**
+ * The rest of the 500-person stand-up's day, after its prompts went out: 400 people answer, then
+ * the tick of the reminders, then the tick of the close, each timed beside its lower bound.
+ */
+async function restOfDay(s: {
+  app: RapportApp;
+  database: BenchDatabase;
+  clock: BenchClock;
+}): Promise<DayFigures> {
+  const { db } = s.database;
+  await db.execute(
+    `insert into checkins (team_id, ritual_id, user_id, local_date, status, answers, blocker, submitted_at, updated_at)
+     select s.team_id, s.ritual_id, s.participant_id, o.local_date, 'answered',
+            jsonb_build_array(jsonb_build_object('question', r.questions[1], 'answer', 'Shipped the importer'),
+                              jsonb_build_object('question', r.questions[2], 'answer', 'The exporter'),
+                              jsonb_build_object('question', r.questions[3], 'answer', case when n % 10 = 0 then 'Waiting on access' else '' end)),
+            n % 10 = 0, $1, $1
+     from (select *, row_number() over (order by participant_id) as n from ritual_slots) s
+     join rituals r on r.team_id = s.team_id and r.id = s.ritual_id
+     join ritual_occurrences o on o.team_id = s.team_id and o.ritual_id = s.ritual_id and o.participant_id = s.participant_id
+     where s.n <= $2`,
+    [new Date(DUE_AT.getTime() + 30 * 60_000), ANSWERING],
+  );
+  const due = await db.query(
+    `select kind, min(due_at) as due_at from ritual_followups group by kind`,
+    [],
+    z.object({ kind: z.enum(['reminder', 'close']), due_at: z.date() }),
+  );
+  const at = (kind: string) => {
+    const found = due.find((d) => d.kind === kind)?.due_at;
+    if (!found) throw new Error(`no ${kind} was planned for the 500-person stand-up`);
+    return found;
+  };
+  const tickOf = async (kind: string): Promise<DayTick> => {
+    const before = (await outboxCounts(db)).pending;
+    const tick = await timedTick(s, at(kind));
+    return {
+      tickMs: tick.tickMs,
+      boundMs: tick.boundMs,
+      messages: (await outboxCounts(db)).pending - before,
+      rows: Object.values(tick.rows).reduce((a, b) => a + b, 0),
+    };
+  };
+  return { reminders: await tickOf('reminder'), close: await tickOf('close') };
 }
 
 /** Every prompt that was due was queued, sent, and reached Slack exactly once. */
@@ -194,12 +264,19 @@ async function emptyTables(db: Database): Promise<void> {
   await db.execute(`truncate ${tables.map((t) => t.tablename).join(', ')}`, []);
 }
 
-function printSummary(engine: string, latency: Latency, all: Figures[]): void {
+function printSummary(engine: string, latency: Latency, all: Figures[], day: DayFigures): void {
   const cpu = cpus();
   const rows = [
     ['', ...all.map((f) => f.name)],
     ['prompts due at the tick', ...all.map((f) => String(f.seeded.due))],
     ['tick: claim and enqueue', ...all.map((f) => `${f.tickMs.toFixed(0)} ms`)],
+    ['    lower bound: its rows, one insert a table', ...all.map((f) => `${f.boundMs.toFixed(0)} ms`)],
+    [
+      `    tick ÷ bound (goals: ≤ ${GOAL_TICK_RATIO}×, < ${GOAL_TICK_MS} ms)`,
+      ...all.map(
+        (f) => `${(f.tickMs / f.boundMs).toFixed(2)}×${goalsMet(f.tickMs, f.boundMs) ? '' : ' MISSED'}`,
+      ),
+    ],
     ['    queued (conversations)', ...all.map((f) => `${f.queued} (${f.conversations})`)],
     ['outbox: deliver all', ...all.map((f) => `${f.deliveryMs.toFixed(0)} ms`)],
     ['    messages/s', ...all.map((f) => (f.seeded.due / (f.deliveryMs / 1000)).toFixed(1))],
@@ -231,7 +308,26 @@ function printSummary(engine: string, latency: Latency, all: Figures[]): void {
       ),
     ].join('\n'),
   );
+  printDay(day);
 }
+
+function printDay(day: DayFigures): void {
+  const row = (name: string, t: DayTick) =>
+    `${name.padEnd(40)}${`${t.tickMs.toFixed(0)} ms`.padStart(9)}${`${t.boundMs.toFixed(0)} ms`.padStart(9)}` +
+    `${`${(t.tickMs / t.boundMs).toFixed(2)}×${goalsMet(t.tickMs, t.boundMs) ? '' : ' MISSED'}`.padStart(14)}` +
+    `   ${t.messages} messages, ${t.rows} rows`;
+  console.log(
+    [
+      '',
+      `The 500-person stand-up's day, ${ANSWERING} having answered   tick    bound   tick ÷ bound`,
+      row('tick of the reminders', day.reminders),
+      row("tick of the day's close", day.close),
+    ].join('\n'),
+  );
+}
+
+const goalsMet = (tickMs: number, boundMs: number) =>
+  tickMs < GOAL_TICK_MS && tickMs <= GOAL_TICK_RATIO * boundMs;
 
 function latencyFromEnv(): Latency {
   const raw = process.env.BENCH_SLACK_LATENCY_MS || '50-150';

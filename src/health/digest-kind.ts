@@ -1,4 +1,4 @@
-import type { RitualRunner } from '../scheduler/ritual-kind.js';
+import { eachOccurrence, type RitualRunner } from '../scheduler/ritual-kind.js';
 import { digestMessages } from './digest-messages.js';
 
 /**
@@ -7,7 +7,7 @@ import { digestMessages } from './digest-messages.js';
  * transaction, so the week's stored scorecard and the queued messages are kept together, once.
  */
 export const digestKind: RitualRunner = {
-  async messagesFor(tx, occurrence) {
+  messagesFor: eachOccurrence(async (tx, occurrence) => {
     // A channel-wide kind with no reminder: only its one message when it comes due.
     if (occurrence.purpose !== 'prompt') return [];
     return digestMessages(tx, {
@@ -17,5 +17,5 @@ export const digestKind: RitualRunner = {
       now: occurrence.scheduledAt,
       key: `digest:${occurrence.ritualId}:${occurrence.localDate}`,
     });
-  },
+  }),
 };

@@ -1,44 +1,57 @@
 import type { Queryable } from '../db/database.js';
-import { closeRound, hasAnswered, openRound, roundResponses } from '../db/repos/pulse.js';
+import { answeredAmong, closeRound, openRound, participantKey, roundResponses } from '../db/repos/pulse.js';
 import type { OutboxMessage } from '../db/repos/outbox.js';
 import type { ClosingDay, DueOccurrence, RitualRunner } from '../scheduler/ritual-kind.js';
-import { zoneNoticeFor } from '../rituals/zone-notice.js';
+import { zoneNoticesFor } from '../rituals/zone-notice.js';
 import { pulseView } from './pulse-views.js';
 import { MAX_STATEMENTS, summariseRound } from './results.js';
 
 /**
- * A pulse check's DM: the prompt opens the round (with the statements it asks); the reminder goes
+ * A pulse check's DMs: a prompt opens its round (with the statements it asks); a reminder goes
  * only to whoever has not answered. The scheduler counts a person as settled only by a stand-up
  * check-in, so the pulse check decides that here, from who took part.
  */
-async function pulseMessages(tx: Queryable, o: DueOccurrence): Promise<OutboxMessage[]> {
-  const round = { teamId: o.teamId, ritualId: o.ritualId, roundDate: o.localDate };
+async function pulseMessages(tx: Queryable, due: readonly DueOccurrence[]): Promise<OutboxMessage[]> {
   // A survey needs one to ten statements (the settings form allows no more); without them there is
   // nothing to ask, and failing here would fail every other ritual's prompts in the same tick.
-  if (o.questions.length === 0 || o.questions.length > MAX_STATEMENTS) return [];
-  if (o.purpose === 'prompt') {
+  const asking = due.filter((o) => o.questions.length > 0 && o.questions.length <= MAX_STATEMENTS);
+  const opened = new Set<string>();
+  for (const o of asking.filter((p) => p.purpose === 'prompt')) {
+    const round = roundOf(o);
+    const key = participantKey({ ...round, userId: '' });
+    if (opened.has(key)) continue;
+    opened.add(key);
     await openRound(tx, { ...round, channelId: o.channelId, statements: o.questions });
-  } else if (await hasAnswered(tx, { ...round, userId: o.participantId })) {
-    return [];
   }
-  const zone = await zoneNoticeFor(tx, o);
-  return [
-    {
+  const answered = await answeredAmong(
+    tx,
+    asking.filter((o) => o.purpose === 'reminder').map((o) => ({ ...roundOf(o), userId: o.participantId })),
+  );
+  const occurrences = asking.filter(
+    (o) =>
+      o.purpose === 'prompt' || !answered.has(participantKey({ ...roundOf(o), userId: o.participantId })),
+  );
+  const zones = await zoneNoticesFor(tx, occurrences);
+  return occurrences.map((o, i) => {
+    const zone = zones[i];
+    return {
       teamId: o.teamId,
       dedupeKey: `pulse-${o.purpose}:${o.ritualId}:${o.participantId}:${o.localDate}`,
       channelId: o.participantId,
       // It asks them to answer: it goes before notifications waiting for them.
       asks: true,
       ...pulseView('pulse.prompt', {
-        ...round,
+        ...roundOf(o),
         channelId: o.channelId,
         statements: o.questions,
         reminderClosesAt: o.purpose === 'reminder' ? o.closesAt : undefined,
         ...(zone ? { zone } : {}),
       }),
-    },
-  ];
+    };
+  });
 }
+
+const roundOf = (o: DueOccurrence) => ({ teamId: o.teamId, ritualId: o.ritualId, roundDate: o.localDate });
 
 /** The round's close: its results, posted to the channel once. */
 async function closePulseRound(tx: Queryable, day: ClosingDay, now: Date): Promise<OutboxMessage[]> {

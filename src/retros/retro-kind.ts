@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { retroOfRitualDay } from '../db/repos/retros.js';
-import type { RitualRunner } from '../scheduler/ritual-kind.js';
+import { eachOccurrence, type RitualRunner } from '../scheduler/ritual-kind.js';
 import { closeRetro, openRetro } from './retros-service.js';
 
 /**
@@ -9,7 +9,7 @@ import { closeRetro, openRetro } from './retros-service.js';
  * scheduler's transaction, so the retro and its messages are recorded together.
  */
 export const retroKind: RitualRunner = {
-  async messagesFor(tx, occurrence) {
+  messagesFor: eachOccurrence(async (tx, occurrence) => {
     // A channel-wide kind: it has no reminders, only its one message when it opens.
     if (occurrence.purpose !== 'prompt') return [];
     const { messages } = await openRetro(tx, {
@@ -23,7 +23,7 @@ export const retroKind: RitualRunner = {
       now: occurrence.scheduledAt,
     });
     return messages;
-  },
+  }),
 
   async close(tx, day, now) {
     const retro = await retroOfRitualDay(tx, day);

@@ -134,7 +134,9 @@ export function instantOf(localDate: string, time: string, zone: string): Date {
   const dt = DateTime.fromObject(wall, { zone });
   if (!dt.isValid) throw new Error(`invalid date, time or zone: ${localDate} ${time} ${zone}`);
   if (dt.hour !== hour || dt.minute !== minute) return firstMinuteAfterGap(wall, zone);
-  // Luxon resolves a repeated time to its second happening; take the first if there is one.
+  // Luxon resolves a repeated time to its second happening; take the first if there is one. A time
+  // can repeat only where the offset fell within the last two hours (the widest fold is two hours).
+  if (dt.minus({ minutes: 120 }).offset <= dt.offset) return dt.toJSDate();
   for (const shift of [30, 60, 120]) {
     const earlier = dt.minus({ minutes: shift });
     if (earlier.hour === hour && earlier.minute === minute && earlier.day === day) return earlier.toJSDate();
@@ -163,16 +165,7 @@ function firstMinuteAfterGap(wall: Record<string, number | undefined>, zone: str
 
 /** Every occurrence of the schedule in a zone with `after < at <= until`, in order. */
 export function occurrencesBetween(schedule: Schedule, zone: string, after: Date, until: Date): Occurrence[] {
-  const first = DateTime.fromJSDate(after, { zone }).startOf('day').minus({ days: 1 });
-  const last = DateTime.fromJSDate(until, { zone }).startOf('day').plus({ days: 1 });
-  const found: Occurrence[] = [];
-  for (let date = first; date <= last; date = date.plus({ days: 1 })) {
-    if (!schedule.days.includes(date.weekday as Weekday) || !onCadence(schedule, date)) continue;
-    const localDate = date.toISODate() ?? '';
-    const at = instantOf(localDate, schedule.time, zone);
-    if (at > after && at <= until) found.push({ localDate, at });
-  }
-  return found;
+  return [...occurrencesIn(schedule, zone, after, until)];
 }
 
 /** The first occurrence strictly after `after`. */
@@ -181,7 +174,32 @@ export function nextOccurrence(schedule: Schedule, zone: string, after: Date): O
   const horizon = new Date(
     after.getTime() + HORIZON_DAYS[schedule.cadence ?? 'weekly'] * 24 * 60 * 60 * 1000,
   );
-  return occurrencesBetween(schedule, zone, after, horizon)[0];
+  // Stops at the first: each instant costs a zone lookup, the scheduler's main cost per slot.
+  for (const occurrence of occurrencesIn(schedule, zone, after, horizon)) return occurrence;
+  return undefined;
+}
+
+/**
+ * The occurrences with `after < at <= until`, in order. Dates are walked as plain calendar dates
+ * (in UTC, where a day has no gap or fold); only a date on the schedule is placed in the zone.
+ * Instants grow with their dates, since a time of day never moves past the next day's.
+ */
+function* occurrencesIn(schedule: Schedule, zone: string, after: Date, until: Date): Generator<Occurrence> {
+  const first = calendarDate(after, zone).minus({ days: 1 });
+  const last = calendarDate(until, zone).plus({ days: 1 });
+  for (let date = first; date <= last; date = date.plus({ days: 1 })) {
+    if (!schedule.days.includes(date.weekday as Weekday) || !onCadence(schedule, date)) continue;
+    const localDate = date.toISODate() ?? '';
+    const at = instantOf(localDate, schedule.time, zone);
+    if (at > until) return;
+    if (at > after) yield { localDate, at };
+  }
+}
+
+/** The date a zone's calendar shows at an instant, as a UTC date (for calendar arithmetic only). */
+function calendarDate(at: Date, zone: string): DateTime {
+  const local = DateTime.fromJSDate(at, { zone });
+  return DateTime.utc(local.year, local.month, local.day);
 }
 
 /** "Mon–Fri at 09:30, each person's local time". */

@@ -38,16 +38,32 @@ export type ClosingDay = {
  */
 export type RitualRunner = {
   /**
-   * The messages an occurrence sends when it comes due (a prompt, or the reminder before the
-   * close), inside the scheduler's transaction, so a kind may read or record what it needs.
+   * The messages these occurrences send now that they are due (prompts, or the reminders before
+   * the close), all of this kind and all due in one tick, inside the scheduler's transaction, so a
+   * kind may read or record what it needs: for all of them at once, so a tick of 500 prompts costs
+   * a few statements, not a few per prompt.
    */
-  messagesFor(tx: Queryable, occurrence: DueOccurrence): Promise<OutboxMessage[]>;
+  messagesFor(tx: Queryable, occurrences: readonly DueOccurrence[]): Promise<OutboxMessage[]>;
   /**
    * The day's close, inside the scheduler's transaction: what to post or update in the channel.
    * Kinds without a close leave it out.
    */
   close?(tx: Queryable, day: ClosingDay, now: Date): Promise<OutboxMessage[]>;
 };
+
+/**
+ * A runner's messagesFor from one occurrence's: for channel-wide kinds (a retro, a digest), which
+ * come due once per channel, not once per person.
+ */
+export function eachOccurrence(
+  messagesOf: (tx: Queryable, occurrence: DueOccurrence) => Promise<OutboxMessage[]>,
+): RitualRunner['messagesFor'] {
+  return async (tx, occurrences) => {
+    const messages: OutboxMessage[] = [];
+    for (const occurrence of occurrences) messages.push(...(await messagesOf(tx, occurrence)));
+    return messages;
+  };
+}
 
 /** Each kind's runner, by the kind's id as stored in rituals.kind. */
 export type RitualRunners = Readonly<Record<string, RitualRunner>>;

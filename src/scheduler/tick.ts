@@ -70,11 +70,6 @@ export async function runTick(deps: TickDeps): Promise<TickResult> {
     reminded: 0,
     closed: 0,
   };
-  const messagesFor = async (tx: Queryable, occurrences: DueOccurrence[]) => {
-    const messages: OutboxMessage[] = [];
-    for (const o of occurrences) messages.push(...((await deps.kinds[o.kind]?.messagesFor(tx, o)) ?? []));
-    return messages;
-  };
   for (;;) {
     const batch = await deps.db.transaction(async (tx) => {
       const due = await lockDueSlots(tx, now, batchSize);
@@ -85,7 +80,7 @@ export async function runTick(deps: TickDeps): Promise<TickResult> {
       const sent = running
         .filter((_, i) => fresh.has(i) && decisions[i]?.status === 'sent')
         .map(occurrenceOf);
-      await enqueueMessages(tx, await messagesFor(tx, sent), now);
+      await enqueueMessages(tx, await messagesOf(deps.kinds, tx, sent), now);
       await scheduleFollowups(tx, sent.flatMap(reminderFor));
       // Before the slots move on: the day closes after the last of its participants' windows.
       await scheduleDayCloses(
@@ -99,15 +94,17 @@ export async function runTick(deps: TickDeps): Promise<TickResult> {
           )
           .map(dayCloseOf),
       );
-      await moveSlots(tx, due.map(nextSlot));
+      const moved = nextSlots(due);
+      await moveSlots(tx, moved);
       for (const [i, d] of decisions.entries()) {
         if (fresh.has(i)) total[d.status] += 1;
         else total.alreadyClaimed += 1;
       }
-      return due.length;
+      return { full: due.length === batchSize, dueAgain: moved.some((slot) => slot.nextAt <= now) };
     });
-    // A slot long overdue comes due again at its next occurrence: go on until nothing is due.
-    if (batch === 0) break;
+    // A slot long overdue comes due again at its next occurrence: go on until nothing is due. A
+    // batch short of full took all that was due (a replica's locked rows are that replica's).
+    if (!batch.full && !batch.dueAgain) break;
   }
   const followups = await runFollowups(deps, now, batchSize);
   total.reminded = followups.reminded;
@@ -125,34 +122,49 @@ async function runFollowups(deps: TickDeps, now: Date, batchSize: number) {
   for (;;) {
     const taken = await deps.db.transaction(async (tx) => {
       const due = await takeDueFollowups(tx, now, batchSize);
+      const reminders = due
+        .filter((f) => f.kind === 'reminder' && !f.settled && now < f.expires_at)
+        .map((f) => reminderOccurrence(f, now));
+      // A kind may find the person has answered its own way (a pulse survey) and send nothing.
+      const reminded = await messagesOf(deps.kinds, tx, reminders);
+      await enqueueMessages(tx, reminded, now);
+      done.reminded += reminded.length;
       for (const followup of due) {
-        if (followup.kind === 'reminder') done.reminded += await remind(deps, tx, followup, now);
-        else done.closed += await closeDay(deps, tx, followup, now);
+        if (followup.kind === 'close') done.closed += await closeDay(deps, tx, followup, now);
       }
       return due.length;
     });
-    if (taken === 0) return done;
+    // A batch short of full took all that was due.
+    if (taken < batchSize) return done;
   }
 }
 
-async function remind(deps: TickDeps, tx: Queryable, f: DueFollowup, now: Date): Promise<number> {
-  if (f.settled || now >= f.expires_at) return 0;
-  const messages =
-    (await deps.kinds[f.ritual_kind]?.messagesFor(tx, {
-      purpose: 'reminder',
-      teamId: f.team_id,
-      ritualId: f.ritual_id,
-      kind: f.ritual_kind,
-      channelId: f.channel_id,
-      participantId: f.participant_id,
-      localDate: f.local_date,
-      scheduledAt: now,
-      questions: f.questions,
-      closesAt: f.expires_at,
-    })) ?? [];
-  // A kind may find the person has answered its own way (a pulse survey) and send nothing.
-  await enqueueMessages(tx, messages, now);
-  return messages.length > 0 ? 1 : 0;
+/** What each kind sends for these occurrences: one call per kind, for all of its occurrences. */
+async function messagesOf(
+  kinds: RitualRunners,
+  tx: Queryable,
+  occurrences: readonly DueOccurrence[],
+): Promise<OutboxMessage[]> {
+  const byKind = new Map<string, DueOccurrence[]>();
+  for (const o of occurrences) byKind.set(o.kind, [...(byKind.get(o.kind) ?? []), o]);
+  const messages: OutboxMessage[] = [];
+  for (const [kind, ofKind] of byKind) messages.push(...((await kinds[kind]?.messagesFor(tx, ofKind)) ?? []));
+  return messages;
+}
+
+function reminderOccurrence(f: DueFollowup, now: Date): DueOccurrence {
+  return {
+    purpose: 'reminder',
+    teamId: f.team_id,
+    ritualId: f.ritual_id,
+    kind: f.ritual_kind,
+    channelId: f.channel_id,
+    participantId: f.participant_id,
+    localDate: f.local_date,
+    scheduledAt: now,
+    questions: f.questions,
+    closesAt: f.expires_at,
+  };
 }
 
 async function closeDay(deps: TickDeps, tx: Queryable, f: DueFollowup, now: Date): Promise<number> {
@@ -232,16 +244,27 @@ function occurrenceOf(slot: DueSlot): DueOccurrence & { reminderBeforeCloseMinut
   };
 }
 
-/** The slot moved to the occurrence after the one just decided. */
-function nextSlot(slot: DueSlot): Slot {
-  const schedule = scheduleOf({ ...slot, days: slot.days as Weekday[] });
-  const next = nextOccurrence(schedule, slot.zone, slot.next_at);
-  return {
-    teamId: slot.team_id,
-    ritualId: slot.ritual_id,
-    participantId: slot.participant_id,
-    zone: slot.zone,
-    nextLocalDate: next?.localDate ?? slot.next_local_date,
-    nextAt: next?.at ?? new Date(8.64e15),
-  };
+/**
+ * Each slot moved to the occurrence after the one just decided. Slots of one ritual in one zone
+ * due at one instant move alike, so each such group's next occurrence is found once (a 500-person
+ * stand-up is one look-up, not 500: each costs zone arithmetic).
+ */
+function nextSlots(due: readonly DueSlot[]): Slot[] {
+  const found = new Map<string, ReturnType<typeof nextOccurrence>>();
+  return due.map((slot) => {
+    const key = `${slot.team_id}\u0000${slot.ritual_id}\u0000${slot.zone}\u0000${slot.next_at.getTime()}`;
+    if (!found.has(key)) {
+      const schedule = scheduleOf({ ...slot, days: slot.days as Weekday[] });
+      found.set(key, nextOccurrence(schedule, slot.zone, slot.next_at));
+    }
+    const next = found.get(key);
+    return {
+      teamId: slot.team_id,
+      ritualId: slot.ritual_id,
+      participantId: slot.participant_id,
+      zone: slot.zone,
+      nextLocalDate: next?.localDate ?? slot.next_local_date,
+      nextAt: next?.at ?? new Date(8.64e15),
+    };
+  });
 }

@@ -239,6 +239,22 @@ test('a pulse check in local time tells him the same, and a ritual in one named 
   expect(JSON.stringify(fixed?.args.blocks)).not.toContain('time zone');
 });
 
+test('two prompts in local time due in one tick, a stand-up and a pulse check, ask for his zone once', async () => {
+  for (const text of ['pulse weekly fri 09:30 local', 'standup mon-fri 09:30 local']) {
+    const res = await t.requests.command({ command: '/rituals', text, user_id: ANA, channel_id: CHANNEL });
+    expect(res.status).toBe(200);
+  }
+  await t.app.background.drain();
+  await gusProfileWithoutZone();
+  await tickAt('2026-11-20T08:30:05Z');
+  const prompts = promptsTo(GUS);
+  expect(prompts).toHaveLength(2);
+  for (const prompt of prompts) {
+    expect(JSON.stringify(prompt.args.blocks)).toContain('so this is scheduled in *Europe/Berlin*');
+  }
+  expect(prompts.filter((p) => buttons(p).includes('time_zone_open'))).toHaveLength(1);
+});
+
 test('when the creator moves, those planned in her zone move with her; those with a zone of their own stay', async () => {
   await standupInChannel();
   await gusProfileWithoutZone();

@@ -20,15 +20,14 @@ const clock = new TestClock();
 /** A ritual kind that only prompts: the scheduler's own behaviour, without a stand-up's close. */
 const prompting: RitualRunners = {
   standup: {
-    messagesFor: async (_tx, o) => [
-      {
+    messagesFor: async (_tx, due) =>
+      due.map((o) => ({
         teamId: o.teamId,
         dedupeKey: `prompt:${o.ritualId}:${o.participantId}:${o.localDate}`,
         channelId: o.participantId,
         view: 'reply',
         data: { text: `${o.questions[0]} (${o.localDate})` },
-      },
-    ],
+      })),
   },
 };
 

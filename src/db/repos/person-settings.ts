@@ -114,23 +114,62 @@ export async function setChosenZone(
   );
 }
 
+/** A person in a record set, as the batch statements below take them. */
+export type PersonOfSet = { teamId: string; userId: string };
+
+/** The key of a person in a record set, in the maps and sets the batch statements below return. */
+export const personKey = (p: PersonOfSet) => `${p.teamId}\u0000${p.userId}`;
+
 /**
- * Records that a person was asked for their zone: true only for the call that asked first, so of
- * two prompts queued at once only one carries the question.
+ * Where each person's zone would come from, for many people at once: the zone they chose (in
+ * their set's workspace, or any workspace a shared channel's set is shared with), the one Slack
+ * shares, and whether Rapport has read them from Slack at all. By personKey.
  */
-export async function claimZoneQuestion(
+export async function zoneSourcesOf(
   q: Queryable,
-  teamId: string,
-  userId: string,
-  now: Date,
-): Promise<boolean> {
+  people: readonly PersonOfSet[],
+): Promise<Map<string, Omit<ZoneFacts, 'planned'>>> {
+  if (people.length === 0) return new Map();
   const rows = await q.query(
-    `insert into person_settings (team_id, user_id, zone_asked_at, updated_at) values ($1, $2, $3, $3)
+    `select me.team_id, me.user_id, p.time_zone as chosen, u.tz as slack, u.user_id is not null as known
+     from unnest($1::text[], $2::text[]) as me(team_id, user_id)
+     left join lateral (
+       select s.time_zone from person_settings s
+       where s.user_id = me.user_id and s.time_zone is not null
+         and (s.team_id = me.team_id or s.team_id in (${SHARED_WITH}))
+       order by s.updated_at desc limit 1
+     ) p on true
+     left join slack_users u on u.team_id = me.team_id and u.user_id = me.user_id`,
+    [people.map((p) => p.teamId), people.map((p) => p.userId)],
+    zoneFacts.omit({ planned: true }).extend({ team_id: z.string(), user_id: z.string() }),
+  );
+  return new Map(
+    rows.map((r) => [
+      personKey({ teamId: r.team_id, userId: r.user_id }),
+      { chosen: r.chosen, slack: r.slack, known: r.known },
+    ]),
+  );
+}
+
+/**
+ * Records that these people were asked for their zone, each once ever: returns the personKey of
+ * each one asked by this call, so of two prompts queued at once, or on two replicas, only one
+ * carries the question. `people` holds each person once.
+ */
+export async function claimZoneQuestions(
+  q: Queryable,
+  people: readonly PersonOfSet[],
+  now: Date,
+): Promise<Set<string>> {
+  if (people.length === 0) return new Set();
+  const rows = await q.query(
+    `insert into person_settings (team_id, user_id, zone_asked_at, updated_at)
+     select team_id, user_id, $3, $3 from unnest($1::text[], $2::text[]) as p(team_id, user_id)
      on conflict (team_id, user_id) do update set zone_asked_at = excluded.zone_asked_at
        where person_settings.zone_asked_at is null
-     returning user_id`,
-    [teamId, userId, now],
-    z.object({ user_id: z.string() }),
+     returning team_id, user_id`,
+    [people.map((p) => p.teamId), people.map((p) => p.userId), now],
+    z.object({ team_id: z.string(), user_id: z.string() }),
   );
-  return rows.length > 0;
+  return new Set(rows.map((r) => personKey({ teamId: r.team_id, userId: r.user_id })));
 }

@@ -92,6 +92,47 @@ export async function hasAnswered(q: Queryable, round: RoundKey & { userId: stri
   return rows.length > 0;
 }
 
+/** The key of a person in a round, in the set answeredAmong returns. */
+export const participantKey = (p: RoundKey & { userId: string }) =>
+  `${p.teamId}\u0000${p.ritualId}\u0000${p.roundDate}\u0000${p.userId}`;
+
+/** Which of these people, each in a round, have answered it: one statement for all of them. */
+export async function answeredAmong(
+  q: Queryable,
+  people: readonly (RoundKey & { userId: string })[],
+): Promise<Set<string>> {
+  if (people.length === 0) return new Set();
+  const rows = await q.query(
+    `select p.team_id, p.ritual_id, to_char(p.round_date, 'YYYY-MM-DD') as round_date, p.user_id
+     from pulse_participation p
+     join unnest($1::text[], $2::bigint[], $3::date[], $4::text[]) as w(team_id, ritual_id, round_date, user_id)
+       on p.team_id = w.team_id and p.ritual_id = w.ritual_id and p.round_date = w.round_date
+          and p.user_id = w.user_id`,
+    [
+      people.map((p) => p.teamId),
+      people.map((p) => p.ritualId),
+      people.map((p) => p.roundDate),
+      people.map((p) => p.userId),
+    ],
+    z.object({
+      team_id: z.string(),
+      ritual_id: z.coerce.number(),
+      round_date: z.string(),
+      user_id: z.string(),
+    }),
+  );
+  return new Set(
+    rows.map((r) =>
+      participantKey({
+        teamId: r.team_id,
+        ritualId: r.ritual_id,
+        roundDate: r.round_date,
+        userId: r.user_id,
+      }),
+    ),
+  );
+}
+
 /** Records that the person answered; false when they already had (the database decides). */
 export async function recordParticipation(
   q: Queryable,
