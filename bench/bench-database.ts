@@ -35,24 +35,8 @@ export async function createBenchDatabase(log: Logger): Promise<BenchDatabase> {
       },
     };
   }
-  const name = `rapport_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await withAdmin(serverUrl, (admin) => admin.query(`create database ${name}`));
-  const target = new URL(serverUrl);
-  target.pathname = `/${name}`;
-  const dropDatabase = () =>
-    withAdmin(serverUrl, async (admin) => {
-      // The pool's end() resolves before its connections have gone: forced out, they would each log
-      // an error. Give them a moment first.
-      for (let waited = 0; waited < 2_000; waited += 20) {
-        const { rows } = await admin.query<{ open: number }>(
-          'select count(*)::int as open from pg_stat_activity where datname = $1',
-          [name],
-        );
-        if ((rows[0]?.open ?? 0) === 0) break;
-        await sleep(20);
-      }
-      await admin.query(`drop database if exists ${name} with (force)`);
-    });
+  const { url, drop: dropDatabase } = await createEmptyServerDatabase(serverUrl);
+  const target = new URL(url);
   try {
     await migrate({ databaseUrl: target.toString(), log });
   } catch (error) {
@@ -69,6 +53,31 @@ export async function createBenchDatabase(log: Logger): Promise<BenchDatabase> {
       await dropDatabase();
     },
   };
+}
+
+/** A new, empty database on the server at `serverUrl`, and the way to drop it. */
+export async function createEmptyServerDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `rapport_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await withAdmin(serverUrl, (admin) => admin.query(`create database ${name}`));
+  const target = new URL(serverUrl);
+  target.pathname = `/${name}`;
+  const drop = () =>
+    withAdmin(serverUrl, async (admin) => {
+      // The pool's end() resolves before its connections have gone: forced out, they would each log
+      // an error. Give them a moment first.
+      for (let waited = 0; waited < 2_000; waited += 20) {
+        const { rows } = await admin.query<{ open: number }>(
+          'select count(*)::int as open from pg_stat_activity where datname = $1',
+          [name],
+        );
+        if ((rows[0]?.open ?? 0) === 0) break;
+        await sleep(20);
+      }
+      await admin.query(`drop database if exists ${name} with (force)`);
+    });
+  return { url: target.toString(), drop };
 }
 
 async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -110,7 +110,7 @@ function forwardOutput(app: ChildApp, isExpected: (line: string) => boolean): vo
 }
 
 /** Asks the OS for a port nobody uses; the child binds it a moment later. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

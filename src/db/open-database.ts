@@ -5,7 +5,14 @@ import { createDatabase, type Database } from './database.js';
 import { startEmbeddedPostgres } from './embedded.js';
 import { migrate } from './migrate.js';
 
-export type OpenDatabase = { db: Database; url: string; embedded: boolean; close(): Promise<void> };
+export type OpenDatabase = {
+  db: Database;
+  url: string;
+  embedded: boolean;
+  /** How long opening took: starting (or joining) the embedded engine, and the migrations. */
+  timings: { openMs: number; migrateMs: number };
+  close(): Promise<void>;
+};
 
 /**
  * Connects to DATABASE_URL, or, when it is unset, starts (or joins) the embedded Postgres in
@@ -17,16 +24,19 @@ export async function openDatabase(
   log: Logger,
   options: { migrate: boolean; thread?: 'main' | 'worker' },
 ): Promise<OpenDatabase> {
+  const started = performance.now();
   const embedded = config.url
     ? undefined
     : await startEmbeddedPostgres({ dataDir: config.dataDir, log, thread: options.thread ?? 'worker' });
   const url = config.url ?? embedded?.url ?? '';
+  const opened = performance.now();
   try {
     if (options.migrate && (embedded === undefined || embedded.owner)) {
       await migrate({ databaseUrl: url, log }).catch((error: unknown) => {
         throw explainConnectionError(error, url);
       });
     }
+    const migrated = performance.now();
     const db = createDatabase({
       url,
       log,
@@ -37,6 +47,7 @@ export async function openDatabase(
       db,
       url,
       embedded: embedded !== undefined,
+      timings: { openMs: Math.round(opened - started), migrateMs: Math.round(migrated - opened) },
       async close() {
         await db.close();
         await embedded?.stop();
