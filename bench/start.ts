@@ -98,7 +98,7 @@ async function start(fake: SlackStandIn, env: Record<string, string>): Promise<S
     for (let waited = 0; Object.keys(split).length === 0 && waited < 2_000; waited += 20) await sleep(20);
     return { buildMs, buildSaid: build.stdout.trim().split('\n').at(-1) ?? '', healthzMs, split };
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n${errors.join('\n')}`);
+    throw new Error(`${(error as Error).message}\n${errors.join('\n')}`, { cause: error });
   } finally {
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
