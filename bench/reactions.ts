@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import {
   addPeople,
@@ -48,6 +50,8 @@ type Figures = {
   ceiling: { throughput: Throughput; latency: Latency };
   bot: { throughput: Throughput; latency: Latency };
   kudos: { recorded: number; acknowledged: number; cutOff: number };
+  /** Rapport's resident memory, in MB: at idle, then after each of three throughput runs. */
+  memory: { idleMb: number; afterRunsMb: number[] };
 };
 
 async function main(): Promise<void> {
@@ -92,6 +96,7 @@ async function measure(
   const steady = (app: ChildApp) =>
     measureLatencyAtRate({ url: app.url, rate: STEADY_RATE, seconds: run.seconds, next });
 
+  const idleMb = await residentMb(bot);
   // Warm-up: JIT, connection pools, and the bot's users cache (the first reactions ask users.info).
   console.log(`Warming up the three apps (${WARMUP_SECONDS} s each)…`);
   const bareWarmup = await closedLoop(bare, WARMUP_SECONDS);
@@ -103,11 +108,21 @@ async function measure(
   const bareThroughput = await closedLoop(bare, run.seconds);
   const ceilingThroughput = await closedLoop(ceiling, run.seconds);
   const botThroughput = await closedLoop(bot, run.seconds);
+  const afterFirstRunMb = await residentMb(bot);
 
   console.log(`Latency at a steady ${STEADY_RATE} requests/s, ${run.seconds} s each…`);
   const bareLatency = await steady(bare);
   const ceilingLatency = await steady(ceiling);
   const botLatency = await steady(bot);
+
+  // Two more of Rapport's throughput runs: memory must not grow from one to the next.
+  console.log(`Memory: two more throughput runs of Rapport, ${run.seconds} s each…`);
+  const afterRunsMb = [afterFirstRunMb];
+  const moreRuns: Throughput[] = [];
+  for (let i = 0; i < 2; i += 1) {
+    moreRuns.push(await closedLoop(bot, run.seconds));
+    afterRunsMb.push(await residentMb(bot));
+  }
 
   return {
     bare: { throughput: bareThroughput, latency: bareLatency },
@@ -115,10 +130,27 @@ async function measure(
     bot: { throughput: botThroughput, latency: botLatency },
     kudos: {
       recorded: 0,
-      acknowledged: botWarmup.acknowledged + botThroughput.acknowledged + botLatency.acknowledged,
-      cutOff: botWarmup.cutOff + botThroughput.cutOff,
+      acknowledged:
+        botWarmup.acknowledged +
+        botThroughput.acknowledged +
+        botLatency.acknowledged +
+        moreRuns.reduce((sum, r) => sum + r.acknowledged, 0),
+      cutOff: botWarmup.cutOff + botThroughput.cutOff + moreRuns.reduce((sum, r) => sum + r.cutOff, 0),
     },
+    memory: { idleMb, afterRunsMb },
   };
+}
+
+/**
+ * A process's resident memory (VmRSS in /proc/<pid>/status, Linux), in MB, a second after the
+ * load stopped, so what the last requests held can be let go.
+ */
+async function residentMb(app: ChildApp): Promise<number> {
+  await sleep(1_000);
+  const status = await readFile(`/proc/${app.process.pid}/status`, 'utf8');
+  const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
+  if (!Number.isFinite(kb)) throw new Error(`no VmRSS for ${app.name}`);
+  return kb / 1024;
 }
 
 /** Kudos the bot stored for this run's channel. */
@@ -163,6 +195,7 @@ function printSummary(run: Run, f: Figures): void {
     ...lagging(f),
     `failed requests (non-2xx or no answer): bare Bolt ${failed.bare}, ceiling ${failed.ceiling}, Rapport ${failed.bot}`,
     kudosLine(f.kudos),
+    memoryLine(f.memory),
   ];
   console.log(lines.join('\n'));
 }
@@ -177,6 +210,19 @@ function lagging(f: Figures): string[] {
   return slow
     .filter(([, sent]) => sent < STEADY_RATE * 0.95)
     .map(([name, sent]) => `  warning: requests to ${name} went out at only ${perSecond(sent)} req/s`);
+}
+
+/** Growth from the first throughput run to the third above this share is reported as a leak. */
+const GOAL_MEMORY_GROWTH = 0.1;
+
+function memoryLine(m: Figures['memory']): string {
+  const [first = 0, , third = 0] = m.afterRunsMb;
+  const growth = third / first - 1;
+  return (
+    `Rapport's resident memory: ${m.idleMb.toFixed(0)} MB idle; after each of three throughput runs ` +
+    `${m.afterRunsMb.map((mb) => mb.toFixed(0)).join(' / ')} MB (first to third ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}%, ` +
+    `goal: no growth over ${GOAL_MEMORY_GROWTH * 100}%): ${verdict(growth <= GOAL_MEMORY_GROWTH)}`
+  );
 }
 
 function kudosLine(k: Figures['kudos']): string {
