@@ -21,7 +21,7 @@ import { END, seedSizes, seedYear, TEAM } from './health-seed.js';
  * Reports, for a few channels, the median and p95 of each over RUNS runs after a warm-up, their
  * ratio, the same two scorecards counted separately, and the wall time of all 200 channels'
  * digests one after another and several at a time.
- * Goals: one digest under 300 ms, and at most 3× the lower bound as sent. A goal missed is reported, not
+ * Goals: one digest under 300 ms, and at most 2× the lower bound as sent (all 200 channels too). A goal missed is reported, not
  * fatal; the exit code is 1 when a digest's counts disagree with the lower bound's own.
  *
  * Database: a new database on BENCH_DATABASE_URL's server (dropped afterwards), or the embedded
@@ -32,7 +32,7 @@ const RUNS = 20;
 const WARMUP = 3;
 const CONCURRENCY = 8;
 const GOAL_DIGEST_MS = 300;
-const GOAL_RATIO = 3;
+const GOAL_RATIO = 2;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -370,6 +370,7 @@ function printSummary(
           .join('   '),
       ),
       `all ${all.channels} channels' digests, one after another: ${(all.sequentialMs / 1000).toFixed(2)} s (${ms(all.sequentialMs / all.channels)} each; lower bound ${(all.boundSequentialMs / 1000).toFixed(2)} s)`,
+      `    all channels ÷ their lower bound: ${(all.sequentialMs / all.boundSequentialMs).toFixed(2)}× (goal ≤ ${GOAL_RATIO}×): ${all.sequentialMs <= GOAL_RATIO * all.boundSequentialMs ? 'met' : 'MISSED'}`,
       `all ${all.channels} channels' digests, ${CONCURRENCY} at a time: ${(all.concurrentMs / 1000).toFixed(2)} s`,
     ].join('\n'),
   );
