@@ -41,6 +41,13 @@ describe('the bot as `npm start` runs it', () => {
   test('serves, finishes in-flight requests on SIGTERM, and keeps its data across a restart', async () => {
     const first = RapportProcess.start('main.js', env);
     const url = await first.running();
+    // The start-up split: loading, the database's open and its migrations apart, the app, listening.
+    const started = first.logLines().find((l) => l.msg === 'Rapport is running')?.startup as
+      Record<string, number> | undefined;
+    expect(Object.keys(started ?? {}).sort()).toEqual(
+      ['appMs', 'databaseOpenMs', 'listenMs', 'loadMs', 'migrationsMs', 'sinceProcessStartMs'].sort(),
+    );
+    expect(Object.values(started ?? {}).every((ms) => Number.isInteger(ms) && ms >= 0)).toBe(true);
     const requests = new SlackRequests(url, slack);
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
