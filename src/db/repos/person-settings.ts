@@ -40,6 +40,15 @@ export async function setKudosDms(q: Queryable, teamId: string, userId: string, 
 /** The workspaces a shared channel's record set (`me.team_id`) is shared with, for a person's own settings. */
 const SHARED_WITH = `select unnest(c.team_ids) from shared_channels c where c.channel_id = me.team_id and c.is_shared`;
 
+/** For each person `me` (team_id, user_id): the zone they chose (p.time_zone), and Slack's row of them (u). */
+const ZONE_SOURCES_OF_ME = `left join lateral (
+       select s.time_zone from person_settings s
+       where s.user_id = me.user_id and s.time_zone is not null
+         and (s.team_id = me.team_id or s.team_id in (${SHARED_WITH}))
+       order by s.updated_at desc limit 1
+     ) p on true
+     left join slack_users u on u.team_id = me.team_id and u.user_id = me.user_id`;
+
 const zoneFacts = z.object({
   chosen: z.string().nullable(),
   slack: z.string().nullable(),
@@ -65,13 +74,7 @@ export async function zoneFactsOf(q: Queryable, teamId: string, userId: string):
                and s.participant_id = me.user_id and r.zone = 'local'
              order by s.ritual_id limit 1) as planned
      from (select $1::text as team_id, $2::text as user_id) me
-     left join lateral (
-       select s.time_zone from person_settings s
-       where s.user_id = me.user_id and s.time_zone is not null
-         and (s.team_id = me.team_id or s.team_id in (${SHARED_WITH}))
-       order by s.updated_at desc limit 1
-     ) p on true
-     left join slack_users u on u.team_id = me.team_id and u.user_id = me.user_id`,
+     ${ZONE_SOURCES_OF_ME}`,
     [teamId, userId],
     zoneFacts,
   );
@@ -133,13 +136,7 @@ export async function zoneSourcesOf(
   const rows = await q.query(
     `select me.team_id, me.user_id, p.time_zone as chosen, u.tz as slack, u.user_id is not null as known
      from unnest($1::text[], $2::text[]) as me(team_id, user_id)
-     left join lateral (
-       select s.time_zone from person_settings s
-       where s.user_id = me.user_id and s.time_zone is not null
-         and (s.team_id = me.team_id or s.team_id in (${SHARED_WITH}))
-       order by s.updated_at desc limit 1
-     ) p on true
-     left join slack_users u on u.team_id = me.team_id and u.user_id = me.user_id`,
+     ${ZONE_SOURCES_OF_ME}`,
     [people.map((p) => p.teamId), people.map((p) => p.userId)],
     zoneFacts.omit({ planned: true }).extend({ team_id: z.string(), user_id: z.string() }),
   );
