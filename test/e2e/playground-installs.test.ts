@@ -26,20 +26,25 @@ const stateOf = async (p: RunningPlayground, as: string) =>
 const installed = async (p: RunningPlayground) =>
   Object.fromEntries((await stateOf(p, DANA)).teams.map((t) => [t.name, t.installed]));
 
-/** Dana, of Globex, types /kudos in the shared channel: Slackbot's refusal, or Rapport's post. */
+/** Slackbot's refusals of /kudos that Dana has seen so far. */
+const refusals = async (p: RunningPlayground) =>
+  (await stateOf(p, DANA)).ephemerals.filter(
+    (e) => e.from === 'slackbot' && e.text.startsWith('/kudos is not a valid command'),
+  ).length;
+
+/**
+ * Dana, of Globex, types /kudos in the shared channel: Slackbot's refusal of this command (one more
+ * than before), or Rapport's post.
+ */
 async function danaGivesKudos(p: RunningPlayground, reason: string): Promise<'slackbot' | 'posted'> {
+  const refusedBefore = await refusals(p);
   expect(await act(p, 'command', { as: DANA, channel: ALLIANCE, text: `/kudos @ana ${reason}` })).toEqual({
     ok: true,
   });
   let answer: 'slackbot' | 'posted' | undefined;
   await eventually(async () => {
+    if ((await refusals(p)) > refusedBefore) answer = 'slackbot';
     const state = await stateOf(p, DANA);
-    if (
-      state.ephemerals.some(
-        (e) => e.from === 'slackbot' && e.text.startsWith('/kudos is not a valid command'),
-      )
-    )
-      answer = 'slackbot';
     if ((state.conversations[ALLIANCE] ?? []).some((m) => m.botId !== null && m.text.includes(reason)))
       answer = 'posted';
     return answer !== undefined;
