@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ConfigError, loadDatabaseConfig, secretsOf } from '../config.js';
+import { loadDatabaseConfig, secretsOf } from '../config.js';
+import { configOrExit } from './config-or-exit.js';
 import { openDatabase } from '../db/open-database.js';
 import { exportRecords } from '../export/records.js';
 import { writeRecords } from '../export/write-records.js';
@@ -35,7 +36,7 @@ async function main() {
       error instanceof z.ZodError ? error.issues.map((i) => i.message).join('; ') : String(error);
     fail(`${message}\n${USAGE}`);
   }
-  const config = loadConfigOrExit();
+  const config = configOrExit(loadDatabaseConfig);
   const log = createLogger({
     level: config.logLevel === 'info' ? 'warn' : config.logLevel,
     secrets: secretsOf(config),
@@ -51,15 +52,6 @@ async function main() {
     process.stderr.write(`Exported ${count} record${count === 1 ? '' : 's'}.\n`);
   } finally {
     await database.close();
-  }
-}
-
-function loadConfigOrExit() {
-  try {
-    return loadDatabaseConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.problems.join('\n'));
-    throw error;
   }
 }
 

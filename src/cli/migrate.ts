@@ -1,17 +1,11 @@
-import { ConfigError, loadDatabaseConfig, secretsOf } from '../config.js';
+import { loadDatabaseConfig, secretsOf } from '../config.js';
+import { configOrExit } from './config-or-exit.js';
 import { openDatabase } from '../db/open-database.js';
 import { createLogger } from '../logger.js';
 
 /** `npm run migrate`: applies pending migrations to DATABASE_URL (or the embedded database) and exits. */
 async function main() {
-  let config: ReturnType<typeof loadDatabaseConfig>;
-  try {
-    config = loadDatabaseConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.problems.join('\n')}\n`);
-    process.exit(1);
-  }
+  const config = configOrExit(loadDatabaseConfig);
   const log = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
   const database = await openDatabase(config.database, log, { migrate: true });
   await database.close();

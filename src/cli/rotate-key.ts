@@ -1,4 +1,5 @@
-import { ConfigError, loadKeyRotationConfig, secretsOf } from '../config.js';
+import { loadKeyRotationConfig, secretsOf } from '../config.js';
+import { configOrExit } from './config-or-exit.js';
 import { openDatabase } from '../db/open-database.js';
 import { createLogger } from '../logger.js';
 import { rotateKey } from '../slack/installations/rotate-key.js';
@@ -10,14 +11,7 @@ import { createTokenCipher } from '../slack/installations/token-cipher.js';
  * (and the old one among the old keys); once it reports success the old keys can be removed.
  */
 async function main() {
-  let config: ReturnType<typeof loadKeyRotationConfig>;
-  try {
-    config = loadKeyRotationConfig(process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.problems.join('\n')}\n`);
-    process.exit(1);
-  }
+  const config = configOrExit(loadKeyRotationConfig);
   const log = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
   const database = await openDatabase(config.database, log, { migrate: true });
   try {
