@@ -1,11 +1,8 @@
+import type { CreditListenerDeps } from '../views/credits.js';
 import type { App, BlockAction, BlockButtonAction, MultiUsersSelectAction } from '@slack/bolt';
-import type { Clock } from '../../../clock.js';
-import type { CreditAnswer, CreditsService } from '../../../credits/credits-service.js';
+import type { CreditAnswer } from '../../../credits/credits-service.js';
 import { normaliseLink } from '../../../credits/credit-text.js';
 import type { ContributorRow } from '../../../db/repos/credits.js';
-import type { HomeService } from '../../../home/home-service.js';
-import type { Logger } from '../../../logger.js';
-import type { Background } from '../../background.js';
 import { isHashConflict } from '../../errors.js';
 import { refreshHomeLater } from '../../home.js';
 import { CREDITS } from '../../ids.js';
@@ -22,7 +19,7 @@ import {
 import { type ActionArgs, blockAction } from '../block-action.js';
 import { tellActor } from '../tell-actor.js';
 import type { Outbox } from '../../outbox.js';
-import { installedTeam, rowRecords, type RecordSetDeps } from '../record-set.js';
+import { installedTeam, rowRecords } from '../record-set.js';
 
 /** The answer already given, when a click repeats it or comes after another. */
 function alreadyAnswered(c: ContributorRow): SlackMessage {
@@ -37,17 +34,7 @@ function alreadyAnswered(c: ContributorRow): SlackMessage {
  * person credited may answer; the DM and the channel message are edited through the outbox. Their
  * Home tab is drawn again after each answer, so it shows there at once.
  */
-export function registerCreditActions(
-  app: App,
-  deps: {
-    credits: CreditsService;
-    outbox: Outbox;
-    log: Logger;
-    home: HomeService;
-    clock: Clock;
-    background: Background;
-  } & RecordSetDeps,
-): void {
+export function registerCreditActions(app: App, deps: CreditListenerDeps & { outbox: Outbox }): void {
   const answerWith = (answer: CreditAnswer) => async (args: ActionArgs) => {
     const rowId = idFromValue(args.action.value);
     if (rowId === undefined) return;

@@ -24,16 +24,16 @@ import { channelRecords, installedTeam, rowRecords, type RecordSetDeps } from '.
  * kept with its channel message and DMs queued before the form closes; and a contributor's own
  * wording of their part.
  */
-export function registerCreditViews(
-  app: App,
-  deps: {
-    credits: CreditsService;
-    log: Logger;
-    home: HomeService;
-    clock: Clock;
-    background: Background;
-  } & RecordSetDeps,
-): void {
+/** What the credit listeners (the form's views and the contributors' buttons) work with. */
+export type CreditListenerDeps = {
+  credits: CreditsService;
+  log: Logger;
+  home: HomeService;
+  clock: Clock;
+  background: Background;
+} & RecordSetDeps;
+
+export function registerCreditViews(app: App, deps: CreditListenerDeps): void {
   // A stale form is told on its first field; what give refuses is who was named.
   const creditErrors = (error: UserError) =>
     error.code === 'stale_form'
