@@ -5,7 +5,7 @@ import type { Period } from '../db/repos/health.js';
 import type { TrendPoint } from './chart.js';
 import { periodsInputs } from './period-inputs.js';
 import { scorecardOf } from './scorecard.js';
-import { type SideNames, sideNamesOf } from './side-names.js';
+import { namesCover, type SideNames, sideNamesOf } from './side-names.js';
 
 export const PERIOD_DAYS = 7;
 export const TREND_PERIODS = 8;
@@ -81,7 +81,10 @@ export async function computeDigest(
   const { teamId, channelId, end } = input;
   const period = periodEnding(teamId, channelId, end);
   const limit = DIGEST_SHOWS;
-  const [weeks, lists] = await Promise.all([trendWeeks(q, input), digestLists(q, period, limit)]);
+  const [{ weeks, sideNames }, lists] = await Promise.all([
+    trendWeeks(q, input),
+    digestLists(q, period, limit),
+  ]);
   const { kudos, credits, actionsDone, overdue, blockers } = lists;
   const current = weeks.at(-1);
   if (!current) throw new Error('a digest without its week');
@@ -93,19 +96,21 @@ export async function computeDigest(
     trend: weeks.filter((p) => p.score !== null).map((p) => ({ periodEnd: p.end, pillars: p.pillars })),
     highlights: { kudos, credits, actionsDone },
     attention: { overdue, blockers },
-    sideNames: await sideNamesOf(q, teamId, [current.inputs]),
+    sideNames,
   };
 }
 
 /**
- * The 8 weeks ending at `end`, oldest first. The current week is stored (or read back, when this
- * end was published before); each week before it is the stored period that stands for it, or is
- * computed now (all such weeks in one pass) and stored when it has any data.
+ * The 8 weeks ending at `end`, oldest first, and the names of the current week's sides. The
+ * current week is stored (or read back, when this end was published before); each week before it
+ * is the stored period that stands for it, or is computed now (all such weeks in one pass) and
+ * stored when it has any data. The weeks are stored while the side names are read, so a weekly
+ * digest waits for two round trips after its counts, not three.
  */
 async function trendWeeks(
   q: Queryable,
   input: { teamId: string; channelId: string; end: Date; now: Date },
-): Promise<PeriodScorecard[]> {
+): Promise<{ weeks: PeriodScorecard[]; sideNames: SideNames }> {
   const { teamId, channelId, end } = input;
   const weekEnds = Array.from(
     { length: TREND_PERIODS },
@@ -123,20 +128,25 @@ async function trendWeeks(
   );
   const missing = weekEnds.slice(0, -1).filter((_, i) => standIns[i] === undefined);
   const computed = [...(await computePeriods(q, teamId, channelId, missing)), counted as PeriodScorecard];
-  const weeks: PeriodScorecard[] = [];
-  for (const [i, standIn] of standIns.entries()) {
-    if (standIn) {
-      weeks.push(standIn);
-      continue;
-    }
-    const week = computed.shift() as PeriodScorecard;
-    const isCurrent = i === TREND_PERIODS - 1;
-    // A week before with no data at all is not kept: the history lists weeks something happened in.
-    weeks.push(
-      isCurrent || week.score !== null ? await storePeriod(q, teamId, channelId, week, input.now) : week,
-    );
-  }
-  return weeks;
+  const weeks = standIns.map((standIn) => standIn ?? (computed.shift() as PeriodScorecard));
+  // A week before with no data at all is not kept: the history lists weeks something happened in.
+  const toStore = weeks.flatMap((week, i) =>
+    standIns[i] === undefined && (i === TREND_PERIODS - 1 || week.score !== null) ? [i] : [],
+  );
+  const current = weeks.at(-1) as PeriodScorecard;
+  const [kept, names] = await Promise.all([
+    Promise.all(
+      toStore.map((i) => storePeriod(q, teamId, channelId, weeks[i] as PeriodScorecard, input.now)),
+    ),
+    sideNamesOf(q, teamId, [current.inputs]),
+  ]);
+  for (const [n, i] of toStore.entries()) weeks[i] = kept[n] as PeriodScorecard;
+  // Another digest of the same week may have stored its own count first: that one is published.
+  const published = weeks.at(-1) as PeriodScorecard;
+  const sideNames = namesCover(names, published.inputs)
+    ? names
+    : await sideNamesOf(q, teamId, [published.inputs]);
+  return { weeks, sideNames };
 }
 
 /** The stored period closest to a week's end, within SAME_WEEK_MS, other than the current one. */

@@ -46,5 +46,9 @@ const sideKeys = (inputs: readonly SidesOf[]) =>
 /** The sides that are workspaces (undeclared), by team id: those whose names team.info can give. */
 export const teamIdsOf = (inputs: readonly SidesOf[]) => [...sideKeys(inputs)].filter((k) => TEAM_ID.test(k));
 
+/** Whether `names` holds a name for every side of `inputs`. */
+export const namesCover = (names: SideNames, inputs: SidesOf) =>
+  [...sideKeys([inputs])].every((k) => k in names);
+
 /** A side's name, or its key when it has none. */
 export const sideName = (names: SideNames | undefined, key: string) => names?.[key] ?? key;
