@@ -1,3 +1,4 @@
+import { cpus } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
@@ -16,6 +17,7 @@ import {
   withBotDatabase,
 } from './bench-run.js';
 import type { ChildApp } from './child-app.js';
+import { type CpuUse, startCpuMeter } from './cpu-use.js';
 import { type Latency, measureLatencyAtRate } from './latency-at-rate.js';
 import { reactionRequests, type SignedRequest } from './reaction-requests.js';
 import { measureThroughput, type Throughput } from './throughput.js';
@@ -47,8 +49,8 @@ type Run = {
 };
 type Figures = {
   bare: { throughput: Throughput; latency: Latency };
-  ceiling: { throughput: Throughput; latency: Latency };
-  bot: { throughput: Throughput; latency: Latency };
+  ceiling: { throughput: Throughput; latency: Latency; cpu: CpuUse };
+  bot: { throughput: Throughput; latency: Latency; cpu: CpuUse };
   kudos: { recorded: number; acknowledged: number; cutOff: number };
   /** Rapport's resident memory, in MB: at idle, then after each of three throughput runs. */
   memory: { idleMb: number; afterRunsMb: number[] };
@@ -93,6 +95,14 @@ async function measure(
 ): Promise<Figures> {
   const closedLoop = (app: ChildApp, seconds: number) =>
     measureThroughput({ url: app.url, connections: CONNECTIONS, seconds, next });
+  /** A closed-loop run and the CPU time each process spent on it. */
+  const metered = async (app: ChildApp, seconds: number) => {
+    // On the embedded engine the ceiling's database is the engine inside Rapport's process.
+    const host = app !== bot && run.database === 'embedded' ? bot.process.pid : undefined;
+    const meter = await startCpuMeter(pidOf(app), host);
+    const throughput = await closedLoop(app, seconds);
+    return { throughput, cpu: await meter.stop() };
+  };
   const steady = (app: ChildApp) =>
     measureLatencyAtRate({ url: app.url, rate: STEADY_RATE, seconds: run.seconds, next });
 
@@ -106,8 +116,8 @@ async function measure(
 
   console.log(`Throughput: ${CONNECTIONS} connections, ${run.seconds} s each…`);
   const bareThroughput = await closedLoop(bare, run.seconds);
-  const ceilingThroughput = await closedLoop(ceiling, run.seconds);
-  const botThroughput = await closedLoop(bot, run.seconds);
+  const { throughput: ceilingThroughput, cpu: ceilingCpu } = await metered(ceiling, run.seconds);
+  const { throughput: botThroughput, cpu: botCpu } = await metered(bot, run.seconds);
   const afterFirstRunMb = await residentMb(bot);
 
   console.log(`Latency at a steady ${STEADY_RATE} requests/s, ${run.seconds} s each…`);
@@ -126,8 +136,8 @@ async function measure(
 
   return {
     bare: { throughput: bareThroughput, latency: bareLatency },
-    ceiling: { throughput: ceilingThroughput, latency: ceilingLatency },
-    bot: { throughput: botThroughput, latency: botLatency },
+    ceiling: { throughput: ceilingThroughput, latency: ceilingLatency, cpu: ceilingCpu },
+    bot: { throughput: botThroughput, latency: botLatency, cpu: botCpu },
     kudos: {
       recorded: 0,
       acknowledged:
@@ -145,6 +155,12 @@ async function measure(
  * A process's resident memory (VmRSS in /proc/<pid>/status, Linux), in MB, a second after the
  * load stopped, so what the last requests held can be let go.
  */
+function pidOf(app: ChildApp): number {
+  const { pid } = app.process;
+  if (pid === undefined) throw new Error(`${app.name} has no process id`);
+  return pid;
+}
+
 async function residentMb(app: ChildApp): Promise<number> {
   await sleep(1_000);
   const status = await readFile(`/proc/${app.process.pid}/status`, 'utf8');
@@ -188,6 +204,9 @@ function printSummary(run: Run, f: Figures): void {
     `  durable ceiling  : ${perSecond(f.ceiling.throughput.perSecond)} req/s   (bare Bolt + one group-committed insert, answered after commit)`,
     `  Rapport          : ${perSecond(f.bot.throughput.perSecond)} req/s`,
     `  Rapport ÷ ceiling: ${toCeiling.toFixed(2)} (goal ≥ ${GOAL_CEILING_RATIO.toFixed(2)}): ${verdict(toCeiling >= GOAL_CEILING_RATIO)}   Rapport ÷ bare Bolt: ${toBare.toFixed(2)}`,
+    `CPU per request in those runs (where the ${cpus().length} CPUs went):`,
+    `  durable ceiling  : ${cpuLine(run, f.ceiling.cpu, f.ceiling.throughput, 'the ceiling')}`,
+    `  Rapport          : ${cpuLine(run, f.bot.cpu, f.bot.throughput, 'Rapport')}`,
     `ack latency at a steady ${STEADY_RATE} req/s:`,
     `  bare Bolt        : ${percentiles(f.bare.latency)}`,
     `  durable ceiling  : ${percentiles(f.ceiling.latency)}`,
@@ -198,6 +217,22 @@ function printSummary(run: Run, f: Figures): void {
     memoryLine(f.memory),
   ];
   console.log(lines.join('\n'));
+}
+
+/**
+ * Milliseconds of CPU per acknowledged request, by process, and their sum: with every CPU busy, a
+ * contender's rate is the CPUs' time divided by that sum, so the line shows whose work sets it.
+ */
+function cpuLine(run: Run, cpu: CpuUse, throughput: Throughput, name: string): string {
+  const per = (value: number) => (value / Math.max(1, throughput.acknowledged)).toFixed(3);
+  const database =
+    run.database === 'server'
+      ? `Postgres ${per(cpu.databaseMs)} ms`
+      : name === 'Rapport'
+        ? 'the embedded engine counted in Rapport'
+        : `Rapport's process (hosting the embedded engine) ${per(cpu.otherAppMs)} ms`;
+  const total = cpu.appMs + cpu.otherAppMs + cpu.databaseMs + cpu.loadMs;
+  return `${name} ${per(cpu.appMs)} ms, ${database}, load generator ${per(cpu.loadMs)} ms; all ${per(total)} ms`;
 }
 
 /** A generator that could not keep the rate would flatter the latency figures; say so. */
