@@ -38,7 +38,7 @@ export type BenchApps = {
  * folder) and the bare Bolt app, runs `fn`, then stops them all and removes the folder.
  */
 export async function withBenchApps<T>(
-  options: { isExpectedOutput?: (line: string) => boolean; ceiling?: boolean },
+  options: { isExpectedOutput?: (line: string) => boolean; ceiling?: boolean; inspectBot?: boolean },
   fn: (apps: BenchApps) => Promise<T>,
 ): Promise<T> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -62,6 +62,7 @@ export async function withBenchApps<T>(
       env: { ...slackEnv, ...databaseEnv },
       nodeArgs: profileArgs('rapport'),
       isExpectedOutput: options.isExpectedOutput,
+      inspect: options.inspectBot,
     });
     apps.push(bot);
     const bare = await startChildApp('bare-bolt', projectPath('dist', 'bench', 'bare-bolt.js'), {

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
+import { INSPECTOR_LINE, isInspectorLine } from './heap-after-gc.js';
 
 const READY_TIMEOUT_MS = 60_000;
 /** A little over the bot's own shutdown deadline (15 s), so it gets to finish cleanly. */
@@ -12,6 +13,8 @@ export type ChildApp = {
   /** Base URL, such as http://127.0.0.1:40123 */
   url: string;
   process: ChildProcess;
+  /** The inspector's WebSocket address, when the app was started with `inspect`. */
+  inspectorUrl: Promise<string> | undefined;
 };
 
 export type ChildAppOptions = {
@@ -20,6 +23,8 @@ export type ChildAppOptions = {
   nodeArgs?: readonly string[];
   /** Output lines the caller expects and does not want shown. */
   isExpectedOutput?: (line: string) => boolean;
+  /** Starts the app's inspector on a free local port (for bench/heap-after-gc.ts). */
+  inspect?: boolean;
 };
 
 /**
@@ -34,12 +39,19 @@ export async function startChildApp(
   options: ChildAppOptions,
 ): Promise<ChildApp> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], {
+  const inspectArgs = options.inspect ? ['--inspect=127.0.0.1:0'] : [];
+  const child = spawn(process.execPath, [...inspectArgs, ...(options.nodeArgs ?? []), script], {
     env: { ...inheritedEnv(), ...options.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const app: ChildApp = { name, url: `http://127.0.0.1:${port}`, process: child };
-  forwardOutput(app, options.isExpectedOutput ?? (() => false));
+  const isExpected = options.isExpectedOutput ?? (() => false);
+  const app: ChildApp = {
+    name,
+    url: `http://127.0.0.1:${port}`,
+    process: child,
+    inspectorUrl: options.inspect ? inspectorUrlOf(child) : undefined,
+  };
+  forwardOutput(app, options.inspect ? (line) => isInspectorLine(line) || isExpected(line) : isExpected);
   try {
     await waitUntilReady(app);
   } catch (error) {
@@ -98,6 +110,21 @@ async function answersReady(url: string): Promise<boolean> {
   } catch {
     return false; // not listening yet
   }
+}
+
+/** The address Node prints on stderr when its inspector listens. */
+function inspectorUrlOf(child: ChildProcess): Promise<string> {
+  const url = new Promise<string>((resolve, reject) => {
+    if (!child.stderr) return reject(new Error('the app has no stderr to read the inspector from'));
+    const lines = createInterface({ input: child.stderr });
+    lines.on('line', (line) => {
+      const url = INSPECTOR_LINE.exec(line)?.[1];
+      if (url) resolve(url);
+    });
+    child.once('exit', () => reject(new Error('the app exited before its inspector listened')));
+  });
+  url.catch(() => undefined); // an app that never listened fails its start instead; only a reader needs this
+  return url;
 }
 
 function forwardOutput(app: ChildApp, isExpected: (line: string) => boolean): void {
