@@ -29,6 +29,7 @@ import { createHomeService } from './home/home-service.js';
 import { digestKind } from './health/digest-kind.js';
 import { createHealthService } from './health/health-service.js';
 import { createCreditsService } from './credits/credits-service.js';
+import { createGivesService } from './gives/gives-service.js';
 import { standupKind } from './standups/standup-kind.js';
 import { type Background, createBackground } from './slack/background.js';
 import { slackErrorCode } from './slack/errors.js';
@@ -169,6 +170,7 @@ export function createApp(deps: AppDeps): RapportApp {
   const charter = createCharterService({ db, clock });
   const decisions = createDecisionsService({ db, clock, directory });
   const credits = createCreditsService({ db, clock, directory });
+  const gives = createGivesService({ db, clock, directory });
   const home = createHomeService({
     db,
     clock,
@@ -197,6 +199,7 @@ export function createApp(deps: AppDeps): RapportApp {
     health,
     clock,
     credits,
+    gives,
     records,
     partners,
   });

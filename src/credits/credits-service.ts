@@ -19,6 +19,7 @@ import {
 import { enqueueMessages, type OutboxMessage } from '../db/repos/outbox.js';
 import { UserError } from '../errors.js';
 import type { Directory } from '../people/directory.js';
+import { namedPeople } from '../people/named-people.js';
 import { creditView } from './credit-views.js';
 import type { CreditContent } from './credit-form.js';
 
@@ -59,17 +60,11 @@ export const creditDmKey = (contributorRowId: number) => `credit-dm:${contributo
  */
 export function createCreditsService(deps: { db: Database; clock: Clock; directory: Directory }) {
   /** Every person named must be a real, active person. Throws UserError naming who is not. */
-  const checkPeople = async (teamId: string, ids: readonly string[]) => {
-    const people = await Promise.all(ids.map((id) => deps.directory.find(teamId, id)));
-    for (const [i, person] of people.entries()) {
-      const who = `<@${ids[i]}>`;
-      if (!person) throw new UserError(`I can't find ${who} in this workspace. Nothing was saved.`);
-      if (person.isBot) throw new UserError(`${who} is a bot; credit is for people. Nothing was saved.`);
-      if (person.isDeleted) {
-        throw new UserError(`${who} has been deactivated, so they can't be credited. Nothing was saved.`);
-      }
-    }
-  };
+  const checkPeople = (teamId: string, ids: readonly string[]) =>
+    namedPeople(deps.directory, teamId, ids, {
+      bot: 'credit is for people.',
+      deactivated: "they can't be credited.",
+    });
 
   /** The edit of the channel message, and of the contributor's DM if they got one, for this answer. */
   const queueUpdates = async (tx: Queryable, credit: CreditRow, answered: ContributorRow) => {

@@ -9,6 +9,7 @@ import { RETRO_RECORD_SOURCES } from './sources/retros.js';
 import { charterRecords } from './sources/charter.js';
 import { decisionRecords } from './sources/decisions.js';
 import { creditRecords } from './sources/credits.js';
+import { giveRecords } from './sources/gives.js';
 import { healthRecords } from './sources/health.js';
 
 export type { ExportRecord } from './record-source.js';
@@ -23,6 +24,7 @@ export const RECORD_SOURCES: readonly RecordSource[] = [
   ...RETRO_RECORD_SOURCES,
   pulseResultRecords,
   creditRecords,
+  giveRecords,
   healthRecords,
 ];
 

@@ -182,3 +182,13 @@ export const TIME_ZONE = {
   typedBlock: 'time_zone_typed',
   input: 'value',
 } as const;
+
+export const GIVES = {
+  command: '/gave',
+  /**
+   * A receiver's answers on their DM. Each button's value is the receiver row's id; the handlers
+   * check that the person clicking is the one it went to.
+   */
+  confirm: 'give_confirm',
+  notHelpful: 'give_not_helpful',
+} as const;

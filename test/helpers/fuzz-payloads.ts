@@ -134,6 +134,7 @@ const COMMANDS = [
   '/charter',
   '/decisions',
   '/credit',
+  '/gave',
 ];
 
 /** Text people (and attackers) type after a command. */
@@ -152,6 +153,8 @@ export const commandText = fc.oneof(
     'away 2026-12-24 2026-12-31',
     'away 2026-02-30',
     'list',
+    'channel',
+    `<@${FUZZ.ben}> the scripts — saved 2 weeks · $4,000 · high risk`,
     'remove 999999999999999999999',
     'action <@U0BEN00002> ship it by 2026-12-01',
     'sides Northwind=T0RAPPORT1 Globex=T0PARTNER1',

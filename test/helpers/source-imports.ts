@@ -11,6 +11,7 @@ export const RITUAL_FOLDERS = [
   'charter',
   'decisions',
   'credits',
+  'gives',
   'health',
   'home',
   'rituals',

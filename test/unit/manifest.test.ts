@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { REDIRECT_PATH, SLACK_EVENTS_PATH } from '../../src/http/server.js';
 import { BOT_SCOPES } from '../../src/slack/installations/scopes.js';
 import { projectPath } from '../../src/project-path.js';
-import { CHARTER, COMMANDS, CREDITS, DECISIONS, KUDOS } from '../../src/slack/ids.js';
+import { CHARTER, COMMANDS, CREDITS, DECISIONS, GIVES, KUDOS } from '../../src/slack/ids.js';
 
 /**
  * manifest.json is what an admin pastes into api.slack.com to create the app. These checks keep it
@@ -159,6 +159,10 @@ describe('manifest.json', () => {
         name: 'Give credit for this',
       }),
     );
+  });
+
+  test('declares /gave, escaped', () => {
+    expect(slashCommands.find((c) => c.command === GIVES.command)).toMatchObject({ should_escape: true });
   });
 
   test('subscribes to every event a listener handles', () => {

@@ -69,6 +69,8 @@ export const RECORD_TABLES = [
   'action_items',
   'credits',
   'credit_contributors',
+  'gives',
+  'give_receivers',
   'decisions',
   'debriefs',
 ] as const;

@@ -6,6 +6,7 @@ import {
   HEALTH,
   CREDITS,
   DECISIONS,
+  GIVES,
   HOME,
   KUDOS,
   PULSE,
@@ -71,6 +72,8 @@ export const ACTION_PAYLOADS: Record<string, z.ZodTypeAny> = {
   [CREDITS.decline]: blockAction(button),
   [CREDITS.correct]: blockAction(button),
   [CREDITS.people]: inModal(usersSelect),
+  [GIVES.confirm]: blockAction(button),
+  [GIVES.notHelpful]: blockAction(button),
   [DECISIONS.edit]: blockAction(button),
   [HOME.actionDone]: blockAction(button),
   [HOME.kudosDms]: blockAction(button),
@@ -150,5 +153,6 @@ export const COMMAND_NAMES: ReadonlySet<string> = new Set([
   CHARTER.command,
   DECISIONS.command,
   CREDITS.command,
+  GIVES.command,
   HEALTH.command,
 ]);

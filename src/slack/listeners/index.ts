@@ -47,6 +47,9 @@ import { registerHomeActions } from './actions/home.js';
 import type { HealthService } from '../../health/health-service.js';
 import { registerHealthCommand } from './commands/health.js';
 import type { CreditsService } from '../../credits/credits-service.js';
+import type { GivesService } from '../../gives/gives-service.js';
+import { registerGiveActions } from './actions/gives.js';
+import { registerGaveCommand } from './commands/gives.js';
 import { registerCreditActions } from './actions/credits.js';
 import { registerCreditCommand } from './commands/credits.js';
 import { registerCreditShortcut } from './shortcuts/credits.js';
@@ -75,6 +78,7 @@ export type ListenerDeps = {
   health: HealthService;
   clock: Clock;
   credits: CreditsService;
+  gives: GivesService;
   /** Which record set a request belongs to: a shared channel's own, or its workspace's. */
   records: RecordSets;
   /** What a shared channel is told about an organisation in it that has not installed Rapport. */
@@ -113,6 +117,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerCreditShortcut(app, deps);
   registerCreditViews(app, deps);
   registerCreditActions(app, deps);
+  registerGaveCommand(app, deps);
+  registerGiveActions(app, deps);
   registerKudosShortcut(app, deps);
   registerKudosView(app, deps);
   registerHealthCommand(app, deps);

@@ -1,5 +1,6 @@
 import type { CharterViews } from '../../charter/charter-views.js';
 import type { CreditViews } from '../../credits/credit-views.js';
+import type { GiveViews } from '../../gives/give-views.js';
 import type { OutboxFile } from '../../db/repos/outbox.js';
 import type { DecisionViews } from '../../decisions/decision-views.js';
 import type { HealthFiles, HealthViews } from '../../health/health-views.js';
@@ -13,6 +14,7 @@ import { charterMessage } from './charter/message.js';
 import { charterNotPosted, charterUnchanged } from './charter/replies.js';
 import { creditAnsweredDm, creditRequestDm } from './credits/dm.js';
 import { creditMessage } from './credits/message.js';
+import { giveAnsweredDm, giveRequestDm } from './gives/dm.js';
 import { decisionMessage, reviewReminder } from './decisions/message.js';
 import { decisionNotPosted } from './decisions/replies.js';
 import { digestMessage } from './health/digest.js';
@@ -38,6 +40,7 @@ type MessageViews = EdgeViews &
   CharterViews &
   DecisionViews &
   CreditViews &
+  GiveViews &
   HealthViews;
 
 type Renderers<Views> = { [V in keyof Views]: (data: Views[V]) => SlackMessage & Record<string, unknown> };
@@ -69,6 +72,8 @@ const messages: Renderers<MessageViews> = {
   'credits.message': (d) => creditMessage(d.credit, d.contributors),
   'credits.request-dm': (d) => creditRequestDm(d.credit, d.contributor),
   'credits.answered-dm': (d) => creditAnsweredDm(d.credit, d.contributor),
+  'gives.request-dm': (d) => giveRequestDm(d.give, d.receiver),
+  'gives.answered-dm': (d) => giveAnsweredDm(d.give, d.receiver),
   'health.digest': (d) => ({
     ...digestMessage(d.digest, { chartInThread: d.chartInThread }),
     unfurl_links: false,

@@ -1,0 +1,35 @@
+import type { App, BlockButtonAction } from '@slack/bolt';
+import type { GiveAnswer, GivesService } from '../../../gives/gives-service.js';
+import type { Logger } from '../../../logger.js';
+import { GIVES } from '../../ids.js';
+import { idFromValue } from '../../id-value.js';
+import type { Outbox } from '../../outbox.js';
+import { plainMessage } from '../../views/blocks.js';
+import { type ActionArgs, blockAction } from '../block-action.js';
+import { type RecordSetDeps, rowRecords } from '../record-set.js';
+import { tellActor } from '../tell-actor.js';
+
+const ALREADY = {
+  confirmed: 'You already confirmed this give; nothing changed.',
+  not_helpful: 'You already said this give didn’t help; nothing changed.',
+  asked: 'Nothing changed.',
+} as const;
+
+/**
+ * A receiver's answers on their DM: the person is body.user and the give is the button's value.
+ * Only the person it went to may answer; their DM is edited through the outbox.
+ */
+export function registerGiveActions(
+  app: App,
+  deps: { gives: GivesService; log: Logger; outbox: Outbox } & RecordSetDeps,
+): void {
+  const answerWith = (answer: GiveAnswer) => async (args: ActionArgs) => {
+    const rowId = idFromValue(args.action.value);
+    if (rowId === undefined) return;
+    const teamId = await rowRecords(deps, args.context, 'give_receivers', rowId);
+    const result = await deps.gives.answer({ teamId, userId: args.body.user.id }, rowId, answer);
+    if (!result.changed) await tellActor(deps.outbox, args, plainMessage(ALREADY[result.receiver.status]));
+  };
+  app.action<BlockButtonAction>(GIVES.confirm, blockAction(deps, answerWith('confirmed')));
+  app.action<BlockButtonAction>(GIVES.notHelpful, blockAction(deps, answerWith('not_helpful')));
+}
