@@ -8,6 +8,7 @@ export type GiveKind = 'introduction' | 'resource' | 'insight' | 'access' | 'hel
 export const GIVE_KINDS: readonly GiveKind[] = ['introduction', 'resource', 'insight', 'access', 'help'];
 
 export type GaveCommand =
+  | { kind: 'form' }
   | { kind: 'help' }
   | { kind: 'mine' }
   | { kind: 'channel' }
@@ -37,7 +38,8 @@ const KIND_WORDS: [GiveKind, RegExp][] = [
 export function parseGaveCommand(text: string): GaveCommand {
   const trimmed = text.trim();
   const word = trimmed.toLowerCase();
-  if (trimmed === '' || word === 'help') return { kind: 'help' };
+  if (trimmed === '') return { kind: 'form' };
+  if (word === 'help') return { kind: 'help' };
   if (word === 'mine') return { kind: 'mine' };
   if (word === 'channel') return { kind: 'channel' };
 

@@ -185,6 +185,11 @@ export const TIME_ZONE = {
 
 export const GIVES = {
   command: '/gave',
+  /** The message shortcut "Log what we gave" (manifest.json features.shortcuts). */
+  shortcut: 'log_give',
+  /** The give form's callback_id, and its fields' action_id. */
+  view: 'give_form',
+  input: 'give_input',
   /**
    * A receiver's answers on their DM. Each button's value is the receiver row's id; the handlers
    * check that the person clicking is the one it went to.
@@ -192,3 +197,5 @@ export const GIVES = {
   confirm: 'give_confirm',
   notHelpful: 'give_not_helpful',
 } as const;
+export type GiveFormBlock = 'people' | 'what' | 'kind' | 'worth';
+export const giveBlockId = (field: GiveFormBlock) => `give_${field}`;

@@ -18,6 +18,7 @@ import {
   ROBOT,
 } from '../helpers/credits.js';
 import { TEAM_ID } from '../helpers/fake-slack.js';
+import { openedModal } from '../helpers/modals.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const GUS = 'W0GUS00007';
@@ -257,5 +258,137 @@ describe('the ledger, this quarter', () => {
       }),
       expect.objectContaining({ receiver_id: BEN, status: 'asked' }),
     ]);
+  });
+});
+
+type Modal = {
+  callback_id: string;
+  private_metadata: string;
+  blocks: {
+    type: string;
+    block_id?: string;
+    element?: Record<string, unknown>;
+    elements?: { text?: string }[];
+  }[];
+};
+type Form = { people?: string[]; what?: string | null; kind?: string | null; worth?: string | null };
+
+/** state.values as Slack sends them: [block_id][action_id], by element type. */
+const formValues = (f: Form) => ({
+  give_people: { give_input: { type: 'multi_users_select', selected_users: f.people ?? [] } },
+  give_what: { give_input: { type: 'plain_text_input', value: f.what ?? null } },
+  give_kind: {
+    give_input: {
+      type: 'static_select',
+      selected_option: f.kind ? { text: { type: 'plain_text', text: f.kind }, value: f.kind } : null,
+    },
+  },
+  give_worth: { give_input: { type: 'plain_text_input', value: f.worth ?? null } },
+});
+
+const submit = async (modal: Modal, f: Form, user_id = GIVER) => {
+  const res = await t.requests.viewSubmission({
+    user_id,
+    callback_id: modal.callback_id,
+    private_metadata: modal.private_metadata,
+    values: formValues(f),
+  });
+  expect(res.status).toBe(200);
+  const body = await res.text();
+  return body === '' ? undefined : (JSON.parse(body) as Record<string, unknown>);
+};
+const element = (modal: Modal, id: string) => modal.blocks.find((b) => b.block_id === id)?.element;
+
+describe('the give form', () => {
+  test('/gave with nothing opens it; a submission is logged once, with the value read from its one field', async () => {
+    const res = await t.requests.command({ command: '/gave', text: '', user_id: GIVER, channel_id: CHANNEL });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    const modal = await openedModal<Modal>(t.slack);
+    expect(modal.callback_id).toBe('give_form');
+    expect(modal.blocks.filter((b) => b.type === 'input').map((b) => [b.block_id, b.element?.type])).toEqual([
+      ['give_people', 'multi_users_select'],
+      ['give_what', 'plain_text_input'],
+      ['give_kind', 'static_select'],
+      ['give_worth', 'plain_text_input'],
+    ]);
+    const form = { people: [ANA], what: 'the load-test scripts', kind: 'resource', worth: '3 days, $4,000' };
+    expect(await submit(modal, form)).toBeUndefined();
+    // Slack delivers the same submission again: nothing new.
+    expect(await submit(modal, form)).toBeUndefined();
+    expect(await receivers()).toEqual([
+      expect.objectContaining({
+        receiver_id: ANA,
+        kind: 'resource',
+        value_text: '3 days, $4,000',
+        time_amount: 3,
+        time_unit: 'days',
+        money_amount: 4000,
+        money_currency: 'USD',
+      }),
+    ]);
+    await deliver(t);
+    expect(dmOf(ANA)).toContain('give_confirm');
+  });
+
+  test('each mistake is marked on its field and nothing is saved', async () => {
+    await t.requests.command({ command: '/gave', text: '', user_id: GIVER, channel_id: CHANNEL });
+    const modal = await openedModal<Modal>(t.slack);
+    expect(
+      await submit(modal, { people: [GIVER], what: '  ', kind: 'bribe', worth: 'z'.repeat(201) }),
+    ).toEqual({
+      response_action: 'errors',
+      errors: {
+        give_people: 'A give goes to someone else: leave yourself out.',
+        give_what: 'Say what you gave.',
+        give_kind: 'Choose what kind of give it was.',
+        give_worth: 'Up to 200 characters; this is 201.',
+      },
+    });
+    expect(await submit(modal, { people: [ROBOT], what: 'scripts', kind: 'resource' })).toEqual({
+      response_action: 'errors',
+      errors: { give_people: `<@${ROBOT}> is a bot; gives are logged between people. Nothing was saved.` },
+    });
+    const stale = await submit(
+      { ...modal, private_metadata: 'not ours' },
+      { people: [ANA], what: 'scripts', kind: 'help' },
+    );
+    expect(stale).toEqual({
+      response_action: 'errors',
+      errors: { give_what: 'This form is out of date and nothing was saved. Open it again with `/gave`.' },
+    });
+    expect(await receivers()).toEqual([]);
+    expect(await outbox(t)).toEqual([]);
+  });
+
+  test('"Log what we gave" on a message: its first line, its kind, and its author as the receiver', async () => {
+    const res = await t.requests.messageShortcut({
+      user_id: GIVER,
+      callback_id: 'log_give',
+      channel_id: CHANNEL,
+      channel_name: 'launch',
+      message: {
+        ts: '1700000300.000300',
+        text: 'Intro: meet Dana, who runs Acme data\nmore below',
+        user: ANA,
+      },
+    });
+    expect(res.status).toBe(200);
+    const modal = await openedModal<Modal>(t.slack);
+    expect(modal.callback_id).toBe('give_form');
+    expect(element(modal, 'give_what')?.initial_value).toBe('Intro: meet Dana, who runs Acme data');
+    expect(element(modal, 'give_kind')?.initial_option).toMatchObject({ value: 'introduction' });
+    expect(element(modal, 'give_people')?.initial_users).toEqual([ANA]);
+    // Your own message, or an app's, names no receiver.
+    await t.requests.messageShortcut({
+      user_id: GIVER,
+      callback_id: 'log_give',
+      channel_id: CHANNEL,
+      channel_name: 'launch',
+      message: { ts: '1700000301.000300', text: 'our runbook', user: GIVER },
+    });
+    const own = await openedModal<Modal>(t.slack, 1);
+    expect(element(own, 'give_people')?.initial_users).toBeUndefined();
+    expect(element(own, 'give_kind')?.initial_option).toMatchObject({ value: 'resource' });
   });
 });

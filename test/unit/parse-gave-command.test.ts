@@ -31,8 +31,8 @@ describe('/gave', () => {
     });
   });
 
-  test('the words, mine, channel and help', () => {
-    expect(parseGaveCommand('')).toEqual({ kind: 'help' });
+  test('nothing (the form), mine, channel and help', () => {
+    expect(parseGaveCommand('')).toEqual({ kind: 'form' });
     expect(parseGaveCommand(' HELP ')).toEqual({ kind: 'help' });
     expect(parseGaveCommand('mine')).toEqual({ kind: 'mine' });
     expect(parseGaveCommand('channel')).toEqual({ kind: 'channel' });

@@ -105,6 +105,7 @@ export const VIEW_PAYLOADS: Record<string, z.ZodTypeAny> = Object.fromEntries(
     PULSE.view,
     CREDITS.view,
     CREDITS.correctView,
+    GIVES.view,
     KUDOS.view,
     TIME_ZONE.view,
   ].map((callbackId) => [callbackId, viewSubmission]),
@@ -140,6 +141,7 @@ const messageShortcut = z
 export const SHORTCUT_PAYLOADS: Record<string, z.ZodTypeAny> = {
   [KUDOS.shortcut]: messageShortcut,
   [CREDITS.shortcut]: messageShortcut,
+  [GIVES.shortcut]: messageShortcut,
   [DECISIONS.shortcut]: messageShortcut,
 };
 

@@ -50,6 +50,8 @@ import type { CreditsService } from '../../credits/credits-service.js';
 import type { GivesService } from '../../gives/gives-service.js';
 import { registerGiveActions } from './actions/gives.js';
 import { registerGaveCommand } from './commands/gives.js';
+import { registerGiveShortcut } from './shortcuts/gives.js';
+import { registerGiveView } from './views/gives.js';
 import { registerCreditActions } from './actions/credits.js';
 import { registerCreditCommand } from './commands/credits.js';
 import { registerCreditShortcut } from './shortcuts/credits.js';
@@ -118,6 +120,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerCreditViews(app, deps);
   registerCreditActions(app, deps);
   registerGaveCommand(app, deps);
+  registerGiveShortcut(app, deps);
+  registerGiveView(app, deps);
   registerGiveActions(app, deps);
   registerKudosShortcut(app, deps);
   registerKudosView(app, deps);

@@ -23,6 +23,7 @@ export const giveHelp = () =>
       "• `/gave @omar an intro to Acme's data team — saved 2 weeks`",
       '• `/gave @ana @ben the load-test scripts · 3 days · $4,000`',
       '  After a dash or `·`, say what it was worth: time saved (hours, days or weeks), money saved or earned (`$4,000`, `1.2k EUR`; say _earned_ for revenue), or risk reduced (`high risk reduced`). Anything else is kept as you typed it.',
+      '• `/gave`: the same with a form; or, on any message, open its menu (⋯) and pick *Log what we gave*',
       '• `/gave channel`: what each side gave the other in this channel this quarter',
       '• `/gave mine`: what you gave and received in this channel this quarter',
     ].join('\n'),
