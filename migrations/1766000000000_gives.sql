@@ -56,8 +56,32 @@ create table give_receivers (
   receiver_team_id text,
   status text not null default 'asked',
   answered_at timestamptz,
+  -- The receiver put the value in their own words (Adjust), which confirms it: the value below then
+  -- stands for the give's, read and checked as the give's is.
+  adjusted boolean not null default false,
+  value_text text,
+  time_amount numeric,
+  time_unit text,
+  money_amount numeric,
+  money_currency text,
+  money_direction text,
+  risk_reduced text,
   primary key (team_id, id),
   constraint give_receivers_once unique (team_id, give_id, receiver_id),
+  constraint give_receivers_adjusted check (adjusted or (value_text is null and time_amount is null
+    and money_amount is null and risk_reduced is null)),
+  constraint give_receivers_lengths check (coalesce(char_length(value_text), 0) <= 200),
+  constraint give_receivers_time check (
+    (time_amount is null) = (time_unit is null) and (time_unit is null or time_unit in ('hours', 'days', 'weeks'))
+    and (time_amount is null or time_amount > 0)
+  ),
+  constraint give_receivers_money check (
+    (money_amount is null) = (money_currency is null) and (money_amount is null) = (money_direction is null)
+    and (money_currency is null or money_currency ~ '^[A-Z]{3}$')
+    and (money_direction is null or money_direction in ('saved', 'earned'))
+    and (money_amount is null or money_amount > 0)
+  ),
+  constraint give_receivers_risk check (risk_reduced is null or risk_reduced in ('low', 'medium', 'high')),
   constraint give_receivers_give_fkey foreign key (team_id, give_id)
     references gives (team_id, id) on delete cascade on update cascade,
   constraint give_receivers_status_known check (status in ('asked', 'confirmed', 'not_helpful'))

@@ -12,11 +12,9 @@ import {
   creditsOfPerson,
   insertContributors,
   insertCredit,
-  isQueued,
   rewordContribution,
-  withdrawQueuedUpdates,
 } from '../db/repos/credits.js';
-import { enqueueMessages, type OutboxMessage } from '../db/repos/outbox.js';
+import { enqueueMessages, isQueued, type OutboxMessage, withdrawQueuedUpdates } from '../db/repos/outbox.js';
 import { UserError } from '../errors.js';
 import type { Directory } from '../people/directory.js';
 import { namedPeople } from '../people/named-people.js';

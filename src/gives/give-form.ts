@@ -1,6 +1,6 @@
 import { plainText } from '../credits/credit-text.js';
 import { lengthOf } from '../user-text.js';
-import { type GiveValue, parseValue } from './give-value.js';
+import { type GiveValue, parseWorth } from './give-value.js';
 import { GIVE_KINDS, type GiveKind, MAX_RECEIVERS, MAX_VALUE, MAX_WHAT } from './parse-command.js';
 
 /** What the give form holds when submitted, as Slack sends it (any field may be missing). */
@@ -33,11 +33,20 @@ export function parseGiveForm(
   if (lengthOf(worth) > MAX_VALUE)
     errors.worth = `Up to ${MAX_VALUE} characters; this is ${lengthOf(worth)}.`;
   if (Object.keys(errors).length > 0 || !kind) return { ok: false, errors };
-  // The form's one value field may hold several parts, as the command's do after its dashes: a
-  // comma or semicolon followed by a space parts them; the comma inside $4,000 does not.
-  const value = parseValue(worth.split(/\s+[·|—–]\s+|[,;]\s+/));
-  return {
-    ok: true,
-    content: { receiverIds: people, what, giveKind: kind, value: { ...value, text: worth || null } },
-  };
+  return { ok: true, content: { receiverIds: people, what, giveKind: kind, value: parseWorth(worth) } };
+}
+
+/** A receiver's own value for a give (Adjust): something to count, in up to MAX_VALUE characters. */
+export function parseAdjustment(
+  worth: string | null | undefined,
+): { ok: true; value: GiveValue } | { ok: false; error: string } {
+  const text = plainText(worth ?? '');
+  if (text === '')
+    return {
+      ok: false,
+      error: 'Say what it was worth to you, or press Confirm in the DM to keep their value.',
+    };
+  if (lengthOf(text) > MAX_VALUE)
+    return { ok: false, error: `Up to ${MAX_VALUE} characters; this is ${lengthOf(text)}.` };
+  return { ok: true, value: parseWorth(text) };
 }

@@ -59,6 +59,16 @@ export function parseValue(parts: readonly string[]): GiveValue {
   return { text: text.join(' · '), time, money, risk };
 }
 
+/**
+ * A value written in one field (the give form, a receiver's Adjust): its parts are what a dash, a
+ * middle dot, or a comma or semicolon followed by a space divide (the comma in $4,000 does not),
+ * read as /gave reads the parts after its dash; the text is kept whole, as typed.
+ */
+export function parseWorth(text: string): GiveValue {
+  if (text.trim() === '') return NO_VALUE;
+  return { ...parseValue(text.split(/\s+[·|—–]\s+|[,;]\s+/)), text };
+}
+
 function unitOf(word: string): TimeUnit {
   const first = word.toLowerCase()[0] ?? 'h';
   return UNITS[first] ?? 'hours';

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import {
+  adjustGive,
   answerGive,
   type GiveRow,
   giveOfSubmission,
@@ -12,7 +13,7 @@ import {
   receiverWithGive,
   type SidedGive,
 } from '../db/repos/gives.js';
-import { enqueueMessages } from '../db/repos/outbox.js';
+import { enqueueMessages, withdrawQueuedUpdates } from '../db/repos/outbox.js';
 import { UserError } from '../errors.js';
 import type { Directory } from '../people/directory.js';
 import { namedPeople } from '../people/named-people.js';
@@ -51,6 +52,52 @@ export const giveDmKey = (receiverRowId: number) => `give-dm:${receiverRowId}`;
  * help") is a conditional update that queues one edit of their DM. Only confirmed values count.
  */
 export function createGivesService(deps: { db: Database; clock: Clock; directory: Directory }) {
+  /** The give and row, if this person is the one it went to; otherwise a refusal naming who is. */
+  const ownRow = async (q: Queryable, person: Person, rowId: number) => {
+    const found = await receiverWithGive(q, person.teamId, rowId);
+    if (!found) throw new UserError('That give is no longer there; nothing changed.', 'not_found');
+    if (found.receiver.receiver_id !== person.userId) {
+      throw new UserError(
+        `This give went to <@${found.receiver.receiver_id}>, so only they can confirm what it was worth. Nothing changed.`,
+        'forbidden',
+      );
+    }
+    return found;
+  };
+
+  /**
+   * One answer of a receiver, in one transaction: their row is checked, `change` makes the
+   * conditional update, and when it changed something their DM is edited to say so (an edit still
+   * waiting to go out is replaced by the newer one).
+   */
+  const answering = (
+    person: Person,
+    rowId: number,
+    change: (tx: Queryable, now: Date) => Promise<ReceiverRow | undefined>,
+  ): Promise<GiveAnswered> =>
+    deps.db.transaction(async (tx) => {
+      const found = await ownRow(tx, person, rowId);
+      const now = deps.clock.now();
+      const changed = await change(tx, now);
+      if (!changed) return { changed: false, ...found };
+      const dmKey = giveDmKey(rowId);
+      await withdrawQueuedUpdates(tx, person.teamId, dmKey);
+      await enqueueMessages(
+        tx,
+        [
+          {
+            teamId: person.teamId,
+            dedupeKey: `${dmKey}:r${now.getTime()}`,
+            channelId: person.userId,
+            updateOf: dmKey,
+            ...giveView('gives.answered-dm', { give: found.give, receiver: changed }),
+          },
+        ],
+        now,
+      );
+      return { changed: true, give: found.give, receiver: changed };
+    });
+
   return {
     /**
      * Logs a give: all of it or nothing. A second delivery of the same command (the same
@@ -84,10 +131,7 @@ export function createGivesService(deps: { db: Database; clock: Clock; directory
           giverTeamId: giver?.homeTeamId ?? null,
           what: input.what,
           kind: input.giveKind,
-          valueText: input.value.text,
-          time: input.value.time,
-          money: input.value.money,
-          risk: input.value.risk,
+          value: input.value,
           submissionKey: input.submissionKey,
           now,
         });
@@ -119,39 +163,28 @@ export function createGivesService(deps: { db: Database; clock: Clock; directory
 
     /** A receiver's answer to a give they received. A repeat, or a second answer, changes nothing. */
     answer(person: Person, rowId: number, answer: GiveAnswer): Promise<GiveAnswered> {
-      return deps.db.transaction(async (tx) => {
-        const found = await receiverWithGive(tx, person.teamId, rowId);
-        if (!found) throw new UserError('That give is no longer there; nothing changed.', 'not_found');
-        if (found.receiver.receiver_id !== person.userId) {
-          throw new UserError(
-            `This give went to <@${found.receiver.receiver_id}>, so only they can confirm what it was worth. Nothing changed.`,
-            'forbidden',
-          );
-        }
-        const now = deps.clock.now();
-        const changed = await answerGive(tx, {
-          teamId: person.teamId,
-          rowId,
-          receiverId: person.userId,
-          status: answer,
-          now,
-        });
-        if (!changed) return { changed: false, ...found };
-        await enqueueMessages(
-          tx,
-          [
-            {
-              teamId: person.teamId,
-              dedupeKey: `${giveDmKey(rowId)}:answered`,
-              channelId: person.userId,
-              updateOf: giveDmKey(rowId),
-              ...giveView('gives.answered-dm', { give: found.give, receiver: changed }),
-            },
-          ],
-          now,
-        );
-        return { changed: true, give: found.give, receiver: changed };
-      });
+      return answering(person, rowId, (tx, now) =>
+        answerGive(tx, { teamId: person.teamId, rowId, receiverId: person.userId, status: answer, now }),
+      );
+    },
+
+    /**
+     * A receiver's own value for a give (Adjust), which confirms it and stands for the give's value
+     * from then on. Refused once they said it didn't help; the same value again changes nothing.
+     */
+    adjust(person: Person, rowId: number, value: GiveValue): Promise<GiveAnswered> {
+      return answering(person, rowId, (tx, now) =>
+        adjustGive(tx, { teamId: person.teamId, rowId, receiverId: person.userId, value, now }),
+      );
+    },
+
+    /** The give a receiver may adjust: theirs, and not one they said didn't help. */
+    async adjustable(person: Person, rowId: number) {
+      const found = await ownRow(deps.db, person, rowId);
+      if (found.receiver.status === 'not_helpful') {
+        throw new UserError('You said this give didn’t help, so its value can no longer be changed.');
+      }
+      return found;
     },
 
     /** The channel's quarter so far; with `userId`, only what that person gave or received. */

@@ -1,10 +1,11 @@
-import type { SidedGive } from '../db/repos/gives.js';
+import type { SidedGive, ValueColumns } from '../db/repos/gives.js';
 import type { TimeUnit } from './give-value.js';
 
 /**
  * What one side gave another in a period: how many gives, how many a receiver confirmed, and the
  * confirmed value in each unit it was given in (no conversion between hours and money, or between
- * currencies). A give's value counts once, when any of its receivers confirmed it.
+ * currencies). A give's value counts once, when any of its receivers confirmed it: the value of
+ * the latest confirmation, a receiver's own (Adjust) or the give's as given.
  */
 export type Flow = {
   from: string;
@@ -30,7 +31,7 @@ export function flowsOf(gives: readonly SidedGive[]): Flow[] {
       const statuses = g.receivers.map((r) => r.status);
       if (statuses.includes('confirmed')) {
         flow.confirmed += 1;
-        addValue(flow, g);
+        if (g.counted) addValue(flow, g.counted);
       } else if (statuses.includes('asked')) {
         flow.waiting += 1;
       }
@@ -52,7 +53,7 @@ function emptyFlow(from: string, to: string): Flow {
   };
 }
 
-function addValue(flow: Flow, g: SidedGive): void {
+function addValue(flow: Flow, g: ValueColumns): void {
   if (g.time_amount !== null && g.time_unit) {
     flow.time[g.time_unit] = (flow.time[g.time_unit] ?? 0) + g.time_amount;
   }

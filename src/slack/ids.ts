@@ -195,7 +195,10 @@ export const GIVES = {
    * check that the person clicking is the one it went to.
    */
   confirm: 'give_confirm',
+  adjust: 'give_adjust',
   notHelpful: 'give_not_helpful',
+  /** The receiver's Adjust form's callback_id. */
+  adjustView: 'give_adjust_form',
 } as const;
-export type GiveFormBlock = 'people' | 'what' | 'kind' | 'worth';
+export type GiveFormBlock = 'people' | 'what' | 'kind' | 'worth' | 'adjusted';
 export const giveBlockId = (field: GiveFormBlock) => `give_${field}`;

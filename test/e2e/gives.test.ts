@@ -392,3 +392,85 @@ describe('the give form', () => {
     expect(element(own, 'give_kind')?.initial_option).toMatchObject({ value: 'resource' });
   });
 });
+
+describe('Adjust: the receiver says what it was worth to them', () => {
+  const adjust = async (rowId: number, user: string, worth: string | null, n = 0) => {
+    await clickInDm(t, 'give_adjust', rowId, user);
+    const modal = await openedModal<Modal>(t.slack, n);
+    const res = await t.requests.viewSubmission({
+      user_id: user,
+      callback_id: modal.callback_id,
+      private_metadata: modal.private_metadata,
+      values: { give_adjusted: { give_input: { type: 'plain_text_input', value: worth } } },
+    });
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    return { modal, reply: body === '' ? undefined : (JSON.parse(body) as Record<string, unknown>) };
+  };
+
+  test('their value confirms it and is the one that counts; the DM shows it, and Adjust stays', async () => {
+    await gave(`${mention(ANA, 'ana')} the load-test scripts · 3 days · $4,000`);
+    await deliver(t);
+    const { id } = await rowOf(ANA);
+    const { modal, reply } = await adjust(id, ANA, '1 week, $1,500');
+    expect(modal.callback_id).toBe('give_adjust_form');
+    expect(element(modal, 'give_adjusted')?.initial_value).toBe('3 days · $4,000');
+    expect(reply).toBeUndefined();
+    expect(await rowOf(ANA)).toMatchObject({ status: 'confirmed' });
+    await deliver(t);
+    const dm = dmOf(ANA);
+    expect(dm).toContain('What it was worth to you');
+    expect(dm).toContain('1 week saved · $1,500 saved');
+    expect(dm).toContain('give_adjust');
+    expect(dm).not.toContain('give_confirm');
+
+    const ledger = replyText(await gave('channel'));
+    expect(ledger).toContain('1 give, 1 confirmed; confirmed value: 1 week saved, $1,500 saved');
+    expect(ledger).toContain('— 3 days saved · $4,000 saved, confirmed as 1 week saved · $1,500 saved');
+    const exported: ExportRecord[] = [];
+    for await (const r of exportRecords(t.database.db, { teamId: TEAM_ID, since: undefined })) {
+      if (r.type === 'give') exported.push(r);
+    }
+    expect(exported).toEqual([
+      expect.objectContaining({
+        receiver_id: ANA,
+        status: 'confirmed',
+        adjusted: true,
+        adjusted_value_text: '1 week, $1,500',
+      }),
+    ]);
+  });
+
+  test('an empty value is marked on its field; after "didn\'t help" Adjust opens nothing to change', async () => {
+    await gave(`${mention(ANA, 'ana')} the load-test scripts · 3 days`);
+    const { id } = await rowOf(ANA);
+    const { reply } = await adjust(id, ANA, '   ');
+    expect(reply).toEqual({
+      response_action: 'errors',
+      errors: {
+        give_adjusted: 'Say what it was worth to you, or press Confirm in the DM to keep their value.',
+      },
+    });
+    expect((await rowOf(ANA)).status).toBe('asked');
+
+    await clickInDm(t, 'give_not_helpful', id, ANA);
+    const opened = t.slack.callsTo('views.open').length;
+    await clickInDm(t, 'give_adjust', id, ANA);
+    await t.app.background.drain();
+    expect(t.slack.callsTo('views.open')).toHaveLength(opened);
+    expect(privateReplies()).toContain(
+      'You said this give didn’t help, so its value can no longer be changed.',
+    );
+    expect((await rowOf(ANA)).status).toBe('not_helpful');
+  });
+
+  test("someone else's Adjust opens nothing and changes nothing", async () => {
+    await gave(`${mention(ANA, 'ana')} the load-test scripts`);
+    const { id } = await rowOf(ANA);
+    await clickInDm(t, 'give_adjust', id, BEN);
+    expect(t.slack.callsTo('views.open')).toHaveLength(0);
+    expect(privateReplies()).toEqual([
+      `This give went to <@${ANA}>, so only they can confirm what it was worth. Nothing changed.`,
+    ]);
+  });
+});

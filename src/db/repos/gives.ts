@@ -7,6 +7,30 @@ import type { ExportFilter } from '../export-filter.js';
  * its typed value, and each receiver's answer. Every statement reads one record set.
  */
 const numeric = z.coerce.number().nullable();
+/** A value in its typed units, as gives and receivers' adjustments keep it. */
+const valueColumns = {
+  value_text: z.string().nullable(),
+  time_amount: numeric,
+  time_unit: z.enum(['hours', 'days', 'weeks']).nullable(),
+  money_amount: numeric,
+  money_currency: z.string().nullable(),
+  money_direction: z.enum(['saved', 'earned']).nullable(),
+  risk_reduced: z.enum(['low', 'medium', 'high']).nullable(),
+};
+export type ValueColumns = z.infer<z.ZodObject<typeof valueColumns>>;
+const VALUE = (alias: string) =>
+  [
+    'value_text',
+    'time_amount',
+    'time_unit',
+    'money_amount',
+    'money_currency',
+    'money_direction',
+    'risk_reduced',
+  ]
+    .map((c) => `${alias}.${c}`)
+    .join(', ');
+
 const giveRow = z.object({
   id: z.coerce.number(),
   team_id: z.string(),
@@ -15,13 +39,7 @@ const giveRow = z.object({
   giver_team_id: z.string().nullable(),
   what: z.string(),
   kind: z.enum(['introduction', 'resource', 'insight', 'access', 'help']),
-  value_text: z.string().nullable(),
-  time_amount: numeric,
-  time_unit: z.enum(['hours', 'days', 'weeks']).nullable(),
-  money_amount: numeric,
-  money_currency: z.string().nullable(),
-  money_direction: z.enum(['saved', 'earned']).nullable(),
-  risk_reduced: z.enum(['low', 'medium', 'high']).nullable(),
+  ...valueColumns,
   created_at: z.date(),
 });
 export type GiveRow = z.infer<typeof giveRow>;
@@ -36,12 +54,14 @@ const receiverRow = z.object({
   receiver_id: z.string(),
   receiver_team_id: z.string().nullable(),
   status: STATUS,
+  /** They put the value in their own words: the value columns are theirs. */
+  adjusted: z.boolean(),
+  ...valueColumns,
 });
 export type ReceiverRow = z.infer<typeof receiverRow>;
 
-const GIVE = `g.id, g.team_id, g.channel_id, g.giver_id, g.giver_team_id, g.what, g.kind, g.value_text,
-  g.time_amount, g.time_unit, g.money_amount, g.money_currency, g.money_direction, g.risk_reduced, g.created_at`;
-const RECEIVER = `r.id, r.team_id, r.give_id, r.receiver_id, r.receiver_team_id, r.status`;
+const GIVE = `g.id, g.team_id, g.channel_id, g.giver_id, g.giver_team_id, g.what, g.kind, ${VALUE('g')}, g.created_at`;
+const RECEIVER = `r.id, r.team_id, r.give_id, r.receiver_id, r.receiver_team_id, r.status, r.adjusted, ${VALUE('r')}`;
 
 export type NewGive = {
   teamId: string;
@@ -50,10 +70,12 @@ export type NewGive = {
   giverTeamId: string | null;
   what: string;
   kind: GiveRow['kind'];
-  valueText: string | null;
-  time: { amount: number; unit: 'hours' | 'days' | 'weeks' } | null;
-  money: { amount: number; currency: string; direction: 'saved' | 'earned' } | null;
-  risk: 'low' | 'medium' | 'high' | null;
+  value: {
+    text: string | null;
+    time: { amount: number; unit: 'hours' | 'days' | 'weeks' } | null;
+    money: { amount: number; currency: string; direction: 'saved' | 'earned' } | null;
+    risk: 'low' | 'medium' | 'high' | null;
+  };
   submissionKey: string;
   now: Date;
 };
@@ -74,13 +96,13 @@ export async function insertGive(q: Queryable, g: NewGive): Promise<GiveRow | un
       g.giverTeamId,
       g.what,
       g.kind,
-      g.valueText,
-      g.time?.amount ?? null,
-      g.time?.unit ?? null,
-      g.money?.amount ?? null,
-      g.money?.currency ?? null,
-      g.money?.direction ?? null,
-      g.risk,
+      g.value.text,
+      g.value.time?.amount ?? null,
+      g.value.time?.unit ?? null,
+      g.value.money?.amount ?? null,
+      g.value.money?.currency ?? null,
+      g.value.money?.direction ?? null,
+      g.value.risk,
       g.submissionKey,
       g.now,
     ],
@@ -160,10 +182,52 @@ export async function answerGive(
   return row;
 }
 
+/**
+ * A receiver's own value for a give, which confirms it; undefined when nothing changed (said it
+ * didn't help, the same value confirmed already, or not theirs).
+ */
+export async function adjustGive(
+  q: Queryable,
+  a: { teamId: string; rowId: number; receiverId: string; value: NewGive['value']; now: Date },
+): Promise<ReceiverRow | undefined> {
+  const v = a.value;
+  const [row] = await q.query(
+    `update give_receivers r
+     set status = 'confirmed', adjusted = true, answered_at = $4, value_text = $5, time_amount = $6,
+         time_unit = $7, money_amount = $8, money_currency = $9, money_direction = $10, risk_reduced = $11
+     where r.team_id = $1 and r.id = $2 and r.receiver_id = $3 and r.status <> 'not_helpful'
+       and (r.status = 'asked' or not r.adjusted or r.value_text is distinct from $5)
+     returning ${RECEIVER}`,
+    [
+      a.teamId,
+      a.rowId,
+      a.receiverId,
+      a.now,
+      v.text,
+      v.time?.amount ?? null,
+      v.time?.unit ?? null,
+      v.money?.amount ?? null,
+      v.money?.currency ?? null,
+      v.money?.direction ?? null,
+      v.risk,
+    ],
+    receiverRow,
+  );
+  return row;
+}
+
+/** The value columns of `alias` as json_build_object's arguments. */
+const VALUE_JSON = (alias: string) =>
+  Object.keys(valueColumns)
+    .map((c) => `'${c}', ${alias}.${c}`)
+    .join(', ');
+
 const sidedGive = giveRow.extend({
-  receivers: z.array(z.object({ receiver_id: z.string(), status: STATUS })),
+  receivers: z.array(z.object({ receiver_id: z.string(), status: STATUS, adjusted: z.boolean() })),
   from_side: z.string(),
   to_sides: z.array(z.string()),
+  /** The value that counts: the latest confirmation's (a receiver's own, or the give's as given); null when none. */
+  counted: z.object(valueColumns).nullable(),
 });
 export type SidedGive = z.infer<typeof sidedGive>;
 
@@ -182,8 +246,14 @@ export function givesOfChannel(
        select user_id, side from alliance_sides where team_id = $1 and channel_id = $2
      ), declaring as (select exists (select 1 from declared) as yes)
      select ${GIVE},
-            (select json_agg(json_build_object('receiver_id', r.receiver_id, 'status', r.status) order by r.id)
+            (select json_agg(json_build_object('receiver_id', r.receiver_id, 'status', r.status, 'adjusted', r.adjusted)
+                             order by r.id)
              from give_receivers r where r.team_id = g.team_id and r.give_id = g.id) as receivers,
+            (select case when r.adjusted then json_build_object(${VALUE_JSON('r')})
+                         else json_build_object(${VALUE_JSON('g')}) end
+             from give_receivers r
+             where r.team_id = g.team_id and r.give_id = g.id and r.status = 'confirmed'
+             order by r.answered_at desc, r.id desc limit 1) as counted,
             coalesce(case when d.yes then (select side from declared where user_id = g.giver_id) end,
                      g.giver_team_id, g.team_id) as from_side,
             (select array_agg(distinct coalesce(case when d.yes then (select side from declared where user_id = r.receiver_id) end,
@@ -199,12 +269,20 @@ export function givesOfChannel(
   );
 }
 
-const exportLine = giveRow.extend({ receiver_id: z.string(), status: STATUS });
+const exportLine = giveRow.extend({
+  receiver_id: z.string(),
+  status: STATUS,
+  adjusted: z.boolean(),
+  ...Object.fromEntries(Object.entries(valueColumns).map(([c, schema]) => [`adjusted_${c}`, schema])),
+});
 
-/** One line per receiver of each give, oldest first. */
+/** One line per receiver of each give, oldest first, with their own value when they adjusted it. */
 export function streamGivesForExport(db: Database, filter: ExportFilter) {
   return db.stream(
-    `select ${GIVE}, r.receiver_id, r.status
+    `select ${GIVE}, r.receiver_id, r.status, r.adjusted,
+            ${Object.keys(valueColumns)
+              .map((c) => `r.${c} as adjusted_${c}`)
+              .join(', ')}
      from gives g
      join give_receivers r on r.team_id = g.team_id and r.give_id = g.id
      where ($1::text[] is null or g.team_id = any($1))

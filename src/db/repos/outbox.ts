@@ -280,3 +280,24 @@ export async function postedMessage(
   );
   return row && { status: row.status, messageTs: row.message_ts };
 }
+
+/**
+ * Withdraws the queued updates of a message (keys `<key>:r<revision>`) that have not gone out: a
+ * newer one replaces them. One already sent stays sent.
+ */
+export async function withdrawQueuedUpdates(q: Queryable, teamId: string, key: string): Promise<void> {
+  await q.execute(
+    `delete from outbox where team_id = $1 and dedupe_key like $2 || ':r%' and status = 'pending'`,
+    [teamId, key],
+  );
+}
+
+/** Whether a message was ever queued under this key (a DM to a contributor, say). */
+export async function isQueued(q: Queryable, teamId: string, key: string): Promise<boolean> {
+  const [row] = await q.query(
+    `select exists (select 1 from outbox where team_id = $1 and dedupe_key = $2) as queued`,
+    [teamId, key],
+    z.object({ queued: z.boolean() }),
+  );
+  return row?.queued ?? false;
+}

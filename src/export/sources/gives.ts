@@ -1,7 +1,7 @@
 import { streamGivesForExport } from '../../db/repos/gives.js';
 import { streamedRecords } from '../record-source.js';
 
-/** One line per person a give went to, with its typed value and their answer. */
+/** One line per person a give went to: its value as given, their answer, and their own value when they adjusted it. */
 export const giveRecords = streamedRecords({
   type: 'give',
   columns: [
@@ -21,6 +21,14 @@ export const giveRecords = streamedRecords({
     'risk_reduced',
     'receiver_id',
     'status',
+    'adjusted',
+    'adjusted_value_text',
+    'adjusted_time_amount',
+    'adjusted_time_unit',
+    'adjusted_money_amount',
+    'adjusted_money_currency',
+    'adjusted_money_direction',
+    'adjusted_risk_reduced',
     'created_at',
   ],
   rows: streamGivesForExport,

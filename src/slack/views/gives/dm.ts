@@ -50,7 +50,7 @@ export function giveRequestDm(give: GiveRow, receiver: ReceiverRow): SlackMessag
     section(headline(give)),
     worth(give),
     context(
-      'Only values confirmed by the people who received them count in the channel’s figures. *Didn’t help* keeps the give in the ledger without its value.',
+      'Only values confirmed by the people who received them count in the channel’s figures. *Adjust* puts the value in your own words, and confirms it; *Didn’t help* keeps the give in the ledger without its value.',
     ),
     answerButtons(receiver.id),
   ]);
@@ -58,15 +58,33 @@ export function giveRequestDm(give: GiveRow, receiver: ReceiverRow): SlackMessag
 
 const ANSWERED = {
   confirmed: ':white_check_mark: You confirmed it. It counts in the channel’s figures.',
+  adjusted:
+    ':pencil2: You put its value in your own words, and confirmed it. Your value is the one that counts.',
   not_helpful: ':ok_hand: You said it didn’t help. Its value does not count.',
 } as const;
 
-/** The same DM once they answered: what they chose, without the buttons. */
+/** The same DM once they answered: what they chose, and Adjust again while it is confirmed. */
 export function giveAnsweredDm(give: GiveRow, receiver: ReceiverRow): SlackMessage {
   if (receiver.status === 'asked') return giveRequestDm(give, receiver);
-  return message(`${fallback(give)}. ${ANSWERED[receiver.status]}`, [
+  const answer =
+    receiver.status === 'not_helpful' ? 'not_helpful' : receiver.adjusted ? 'adjusted' : 'confirmed';
+  const theirs = receiver.adjusted ? valueText(receiver) : null;
+  return message(`${fallback(give)}. ${ANSWERED[answer]}`, [
     section(headline(give)),
     worth(give),
-    context(ANSWERED[receiver.status]),
+    ...(theirs ? [section(`*What it was worth to you*\n${theirs}`)] : []),
+    context(ANSWERED[answer]),
+    ...(receiver.status === 'confirmed' ? [adjustButton(receiver.id)] : []),
   ]);
+}
+
+function adjustButton(receiverRowId: number): Block {
+  const value = String(receiverRowId);
+  return {
+    type: 'actions',
+    block_id: `give_adjust_${value}`,
+    elements: [
+      { type: 'button', action_id: GIVES.adjust, text: { type: 'plain_text', text: 'Adjust' }, value },
+    ],
+  };
 }

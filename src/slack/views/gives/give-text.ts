@@ -1,4 +1,4 @@
-import type { GiveRow } from '../../../db/repos/gives.js';
+import type { GiveRow, ValueColumns } from '../../../db/repos/gives.js';
 import { describeValue } from '../../../gives/give-value.js';
 import { escapeMrkdwn, truncate } from '../blocks.js';
 
@@ -16,7 +16,7 @@ export const kindLabel = (give: GiveRow) => KIND_LABEL[give.kind];
 export const whatText = (give: GiveRow) => `*${escapeMrkdwn(truncate(give.what, 200))}* (${kindLabel(give)})`;
 
 /** The value as read ("2 weeks saved · $4,000.00 saved"), or as typed when nothing could be read from it. */
-export function valueText(give: GiveRow): string | null {
+export function valueText(give: ValueColumns): string | null {
   const read = describeValue({
     text: give.value_text,
     time:

@@ -1,5 +1,8 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
+import type { GiveRow, ReceiverRow } from '../../../db/repos/gives.js';
+import { idFromValue } from '../../id-value.js';
+import { whatText } from './give-text.js';
 import type { GiveForm, GiveFormErrors } from '../../../gives/give-form.js';
 import {
   GIVE_KINDS,
@@ -137,3 +140,36 @@ export function giveErrorsByBlock(errors: GiveFormErrors): Record<string, string
     ]),
   );
 }
+
+export const ADJUST_TITLE = 'What it was worth';
+
+/** The small form in which a receiver puts a give's value in their own words. */
+export function adjustModal(give: GiveRow, receiver: ReceiverRow): types.ModalView {
+  const initial = receiver.adjusted ? receiver.value_text : give.value_text;
+  return formModal({
+    callbackId: GIVES.adjustView,
+    metadata: String(receiver.id),
+    title: ADJUST_TITLE,
+    submit: 'Save and confirm',
+    blocks: [
+      context(`${whatText(give)}, given by <@${give.giver_id}> in <#${give.channel_id}>.`),
+      input(
+        'adjusted',
+        'What it was worth to you',
+        {
+          type: 'plain_text_input',
+          action_id: GIVES.input,
+          max_length: MAX_VALUE,
+          ...(initial ? { initial_value: initial } : {}),
+        },
+        { hint: 'Time saved (hours, days, weeks), money saved or earned, risk reduced, or your own words.' },
+      ),
+    ],
+  });
+}
+
+/** The Adjust form's receiver row id, or undefined for anything else. */
+export const decodeAdjustMetadata = (value: string | undefined): number | undefined => idFromValue(value);
+
+export const readAdjustment = (values: GiveFormState) =>
+  values[giveBlockId('adjusted')]?.[GIVES.input]?.value;

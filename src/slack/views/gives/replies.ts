@@ -90,6 +90,9 @@ function giveLine(g: SidedGive): string {
   const receivers = g.receivers
     .map((r) => `<@${r.receiver_id}>${r.status === 'confirmed' ? ' :white_check_mark:' : ''}`)
     .join(', ');
-  const value = valueText(g);
-  return `• <@${g.giver_id}> → ${receivers}: ${whatText(g)}${value ? ` — ${value}` : ''}`;
+  const given = valueText(g);
+  // A receiver's own value (Adjust) is the one that counts; shown beside the giver's.
+  const counted = g.counted ? valueText(g.counted) : null;
+  const confirmedAs = counted && counted !== given ? `, confirmed as ${counted}` : '';
+  return `• <@${g.giver_id}> → ${receivers}: ${whatText(g)}${given ? ` — ${given}` : ''}${confirmedAs}`;
 }
