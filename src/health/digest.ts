@@ -1,5 +1,7 @@
 import type { Queryable } from '../db/database.js';
 import { digestLists, type Listed, type ListedAction } from '../db/repos/health-digest.js';
+import { givesOfChannel } from '../db/repos/gives.js';
+import { type Flow as LedgerFlow, flowsOf, quarterName, quarterStart } from '../gives/ledger-summary.js';
 import { type StoredPeriod, storedPeriodsBetween, storePeriod } from '../db/repos/health-periods.js';
 import type { Period } from '../db/repos/health.js';
 import type { TrendPoint } from './chart.js';
@@ -39,7 +41,9 @@ export type Digest = {
     overdue: Listed<ListedAction>;
     blockers: Listed<{ userId: string; since: string }>;
   };
-  /** What the sides of its weeks are called (a workspace's name for an undeclared side). */
+  /** What each side gave the other in the quarter so far (the give ledger), confirmed values only. */
+  valueGiven: { quarter: string; flows: LedgerFlow[] };
+  /** What the sides of its weeks and of the ledger are called (a workspace's name for an undeclared side). */
   sideNames: SideNames;
 };
 
@@ -81,10 +85,23 @@ export async function computeDigest(
   const { teamId, channelId, end } = input;
   const period = periodEnding(teamId, channelId, end);
   const limit = DIGEST_SHOWS;
-  const [{ weeks, sideNames }, lists] = await Promise.all([
+  // The quarter the week ends in: the one holding its last instant (a week may end at a quarter's start).
+  const lastInstant = new Date(end.getTime() - 1);
+  const [{ weeks, sideNames: weekNames }, lists, ledger] = await Promise.all([
     trendWeeks(q, input),
     digestLists(q, period, limit),
+    givesOfChannel(q, { teamId, channelId, since: quarterStart(lastInstant), until: end }),
   ]);
+  // The week's give flows are in the ledger's quarter; a side only the ledger has is named too.
+  const flows = flowsOf(ledger).filter((f) => f.confirmed > 0);
+  const ledgerSides = {
+    sides: [...new Set(flows.flatMap((f) => [f.from, f.to]))],
+    kudosFlows: [],
+    creditFlows: [],
+  };
+  const sideNames = namesCover(weekNames, ledgerSides)
+    ? weekNames
+    : { ...weekNames, ...(await sideNamesOf(q, teamId, [ledgerSides])) };
   const { kudos, credits, actionsDone, overdue, blockers } = lists;
   const current = weeks.at(-1);
   if (!current) throw new Error('a digest without its week');
@@ -96,6 +113,7 @@ export async function computeDigest(
     trend: weeks.filter((p) => p.score !== null).map((p) => ({ periodEnd: p.end, pillars: p.pillars })),
     highlights: { kudos, credits, actionsDone },
     attention: { overdue, blockers },
+    valueGiven: { quarter: quarterName(lastInstant), flows },
     sideNames,
   };
 }

@@ -20,13 +20,17 @@ export type PeriodInputs = {
   sides: string[];
   kudosFlows: Flow[];
   creditFlows: Flow[];
+  /** Receivers asked to confirm a give logged in the period, and those who confirmed it. */
+  gives: { asked: number; confirmed: number };
+  /** Confirmed receivers of gives, from the giver's side to the receiver's. */
+  giveFlows: Flow[];
 };
 
 export type Flow = { from: string; to: string; count: number };
 
 export const PILLARS = {
   collaboration: ['participation', 'on_time', 'blocker_resolution', 'retros_held'],
-  value: ['credits_confirmed', 'actions_on_time'],
+  value: ['credits_confirmed', 'actions_on_time', 'value_confirmed', 'value_reciprocity'],
   trust: [
     'pulse',
     'recognition_breadth',

@@ -79,6 +79,8 @@ export function metricsOf(p: PeriodInputs): Metrics {
     retros_held: ratio(p.retros.held, p.retros.scheduled),
     credits_confirmed: ratio(p.credits.confirmed, p.credits.contributors),
     actions_on_time: ratio(p.actions.doneOnTime, p.actions.due),
+    value_confirmed: ratio(p.gives.confirmed, p.gives.asked),
+    value_reciprocity: reciprocity(p.sides, p.giveFlows),
     pulse: p.pulse && p.pulse.length > 0 ? meanOfPresent(p.pulse.map((s) => (s.mean - 1) / 4)) : null,
     recognition_breadth:
       p.usesKudos && p.kudosReceived.length > 0

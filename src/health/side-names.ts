@@ -33,13 +33,14 @@ export async function sideNamesOf(
   );
 }
 
-type SidesOf = Pick<PeriodInputs, 'sides' | 'kudosFlows' | 'creditFlows'>;
+type SidesOf = Pick<PeriodInputs, 'sides' | 'kudosFlows' | 'creditFlows'> &
+  Partial<Pick<PeriodInputs, 'giveFlows'>>;
 
 const sideKeys = (inputs: readonly SidesOf[]) =>
   new Set(
     inputs.flatMap((i) => [
       ...i.sides,
-      ...[...i.kudosFlows, ...i.creditFlows].flatMap((f) => [f.from, f.to]),
+      ...[...i.kudosFlows, ...i.creditFlows, ...(i.giveFlows ?? [])].flatMap((f) => [f.from, f.to]),
     ]),
   );
 

@@ -190,6 +190,43 @@ describe('/health post', () => {
     expect(text).not.toContain('private checklist');
   });
 
+  test('the give ledger counts in value creation, and the digest shows the value given by side', async () => {
+    await command('/gave', `<@${BEN}|ben> staging access for the pilot · saved 4 hours`, ANA);
+    await command('/gave', `<@${ANA}|ana> a review of the contract · $300`, CY);
+    const answer = async (receiver: string, action: string) => {
+      const [row] = await t.database.db.query(
+        'select id from give_receivers where receiver_id = $1',
+        [receiver],
+        z.object({ id: z.coerce.number() }),
+      );
+      const res = await t.requests.blockAction({
+        user_id: receiver,
+        action_id: action,
+        value: String(row?.id),
+        channel_id: `D${receiver}`,
+      });
+      expect(res.status).toBe(200);
+    };
+    await answer(BEN, 'give_confirm');
+    await answer(ANA, 'give_not_helpful');
+
+    const card = textOf((await command('/health', '')).blocks ?? []);
+    expect(card).toContain(
+      '• *50* Value confirmed: 1 of 2 people who received a give confirmed what it was worth',
+    );
+    // Only Ana's workspace gave Globex anything confirmed: one way, so 0.
+    expect(card).toContain('• *0* Value reciprocity between');
+
+    t.clock.set('2026-11-24T10:00:00Z');
+    await command('/health', 'post');
+    await deliver();
+    const text = textOf(digests()[0]?.args.blocks as Block[]);
+    expect(text).toContain('*Value given in 2026-Q4');
+    expect(text).toMatch(/:gift: \*[^*]+ → Globex\*: 1 give, 1 confirmed; confirmed value: 4 hours saved/);
+    // Ana said Cy's review didn't help: its $300 is nowhere in the digest.
+    expect(text).not.toContain('$300');
+  });
+
   test('a huge channel still fits Slack’s limits: lists cut and counted', async () => {
     const reason = `for ${'a very long reason '.repeat(200)}`.slice(0, 3900);
     await t.database.db.execute(

@@ -16,6 +16,8 @@ export const NO_INPUTS: PeriodInputs = {
   sides: [],
   kudosFlows: [],
   creditFlows: [],
+  gives: { asked: 0, confirmed: 0 },
+  giveFlows: [],
 };
 
 /**

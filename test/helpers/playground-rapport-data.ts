@@ -135,6 +135,8 @@ export const inputs = (scale: number): PeriodInputs => ({
   sides: many(scale === 1 ? 2 : 10, (i) => `side ${i}`),
   kudosFlows: [{ from: 'side 0', to: 'side 1', count: 4 * scale }],
   creditFlows: [],
+  gives: { asked: 0, confirmed: 0 },
+  giveFlows: [],
 });
 export const period = (end: string, scale = 1): StoredPeriod => {
   const i = inputs(scale);
@@ -152,6 +154,7 @@ export const digest = (scale: number): Digest => {
     current: period('2026-11-23T00:00:00Z', scale),
     previous: period('2026-11-16T00:00:00Z', scale),
     trend: [],
+    valueGiven: { quarter: '2026-Q4', flows: [] },
     highlights: {
       kudos: {
         items: many(Math.min(n, 5), (i) => ({

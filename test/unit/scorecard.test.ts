@@ -87,6 +87,11 @@ describe('the scorecard', () => {
         { from: 'globex', to: 'acme', count: 2 },
       ],
       creditFlows: [],
+      gives: { asked: 4, confirmed: 3 },
+      giveFlows: [
+        { from: 'acme', to: 'globex', count: 2 },
+        { from: 'globex', to: 'acme', count: 1 },
+      ],
     });
     expect(card.metrics).toEqual({
       participation: 0.75,
@@ -95,6 +100,8 @@ describe('the scorecard', () => {
       retros_held: 1,
       credits_confirmed: 0.75,
       actions_on_time: 0.25,
+      value_confirmed: 0.75,
+      value_reciprocity: 0.5,
       pulse: (0.75 + 0.5) / 2, // (4 − 1) / 4 and (3 − 1) / 4
       recognition_breadth: 0.25,
       recognition_fairness: 0.25, // 1 − Gini 0.75
@@ -103,7 +110,7 @@ describe('the scorecard', () => {
       cross_side_kudos: 1,
     });
     const collaboration = (0.75 + 0.8 + 0.5 + 1) / 4;
-    const value = (0.75 + 0.25) / 2;
+    const value = (0.75 + 0.25 + 0.75 + 0.5) / 4;
     const trust = (0.625 + 0.25 + 0.25 + 2 / 6 + 1) / 5;
     expect(card.pillars.collaboration).toBeCloseTo(collaboration, 10);
     expect(card.pillars.value).toBeCloseTo(value, 10);

@@ -235,11 +235,11 @@ export type SidedGive = z.infer<typeof sidedGive>;
  * A channel's gives since `since`, newest first, each with its receivers and the sides of giver
  * and receivers. A person's side in the channel is the side declared for them when the channel
  * declared sides (alliance_sides), else their own workspace, as the health scorecard counts them.
- * With `userId`, only the gives that person gave or received.
+ * With `userId`, only the gives that person gave or received; with `until`, only those before it.
  */
 export function givesOfChannel(
   q: Queryable,
-  c: { teamId: string; channelId: string; since: Date; userId?: string },
+  c: { teamId: string; channelId: string; since: Date; until?: Date; userId?: string },
 ): Promise<SidedGive[]> {
   return q.query(
     `with declared as (
@@ -261,10 +261,11 @@ export function givesOfChannel(
              from give_receivers r where r.team_id = g.team_id and r.give_id = g.id) as to_sides
      from gives g cross join declaring d
      where g.team_id = $1 and g.channel_id = $2 and g.created_at >= $3
+       and ($5::timestamptz is null or g.created_at < $5)
        and ($4::text is null or g.giver_id = $4 or exists (
              select 1 from give_receivers r where r.team_id = g.team_id and r.give_id = g.id and r.receiver_id = $4))
      order by g.created_at desc, g.id desc`,
-    [c.teamId, c.channelId, c.since, c.userId ?? null],
+    [c.teamId, c.channelId, c.since, c.userId ?? null, c.until ?? null],
     sidedGive,
   );
 }

@@ -26,13 +26,23 @@ export type StoredPeriod = Scorecard & { start: Date; end: Date; inputs: PeriodI
 
 const COLUMNS = `team_id, channel_id, period_start, period_end, score, pillars, metrics, inputs, computed_at`;
 
+/**
+ * The counts a period stored before the give ledger existed lacks: no gives were asked about then.
+ * Its metrics lack the ledger's too, which read as "no data".
+ */
+const BEFORE_GIVES: Pick<PeriodInputs, 'gives' | 'giveFlows'> = {
+  gives: { asked: 0, confirmed: 0 },
+  giveFlows: [],
+};
+const NO_LEDGER_METRICS = { value_confirmed: null, value_reciprocity: null };
+
 /** The row as the scorecard it holds; jsonb comes back as written, so its shape is the scorecard's. */
 export function storedPeriodOf(row: StoredPeriodRow): StoredPeriod {
   return {
     score: row.score,
     pillars: row.pillars as StoredPeriod['pillars'],
-    metrics: row.metrics as StoredPeriod['metrics'],
-    inputs: row.inputs as PeriodInputs,
+    metrics: { ...NO_LEDGER_METRICS, ...row.metrics } as StoredPeriod['metrics'],
+    inputs: { ...BEFORE_GIVES, ...(row.inputs as PeriodInputs) },
     start: row.period_start,
     end: row.period_end,
   };

@@ -7,7 +7,8 @@ import type { Queryable } from '../database.js';
  * docs/METRICS.md says what each one is. The statement that counts them is the database function
  * `health_period_counts` (migrations/1765300000000_health-counts-function.sql): it reads each table
  * of the one channel once for all the periods asked for, and the function keeps its plan, which
- * took longer to make than the statement takes to run.
+ * took longer to make than the statement takes to run. The give ledger's counts come from
+ * `health_period_gives` (migrations/1766100000000) in the same statement.
  */
 export type Period = { teamId: string; channelId: string; start: Date; end: Date };
 export type Periods = { teamId: string; channelId: string; periods: { start: Date; end: Date }[] };
@@ -39,19 +40,28 @@ const row = z.object({
   credit_to: z.array(z.string()).nullable(),
   credit_count: z.array(z.number()).nullable(),
   declared_sides: z.array(z.string()).nullable(),
+  gives_asked: z.number(),
+  gives_confirmed: z.number(),
+  give_from: z.array(z.string()).nullable(),
+  give_to: z.array(z.string()).nullable(),
+  give_count: z.array(z.number()).nullable(),
 });
 
 /** Every count of every period, in the order given. */
 export async function periodCounts(q: Queryable, p: Periods): Promise<PeriodInputs[]> {
   const rows = await q.query(
-    'select * from health_period_counts($1, $2, $3::timestamptz[], $4::timestamptz[])',
+    `select c.*, g.gives_asked, g.gives_confirmed, g.give_from, g.give_to, g.give_count
+     from health_period_counts($1, $2, $3::timestamptz[], $4::timestamptz[]) c
+     join health_period_gives($1, $2, $3::timestamptz[], $4::timestamptz[]) g using (i)
+     order by c.i`,
     [p.teamId, p.channelId, p.periods.map((x) => x.start), p.periods.map((x) => x.end)],
     row,
   );
   return rows.map((r) => {
     const kudosFlows = flowsOf(r.kudos_from, r.kudos_to, r.kudos_count);
     const creditFlows = flowsOf(r.credit_from, r.credit_to, r.credit_count);
-    const seen = [...kudosFlows, ...creditFlows].flatMap((f) => [f.from, f.to]);
+    const giveFlows = flowsOf(r.give_from, r.give_to, r.give_count);
+    const seen = [...kudosFlows, ...creditFlows, ...giveFlows].flatMap((f) => [f.from, f.to]);
     return {
       checkins: { expected: r.expected, answered: r.answered, onTime: r.on_time },
       blockers: { raised: r.raised, episodes: r.episodes, meanOpenDays: r.mean_open_days },
@@ -67,6 +77,8 @@ export async function periodCounts(q: Queryable, p: Periods): Promise<PeriodInpu
       sides: r.declared_sides ?? [...new Set(seen)].sort(),
       kudosFlows,
       creditFlows,
+      gives: { asked: r.gives_asked, confirmed: r.gives_confirmed },
+      giveFlows,
     };
   });
 }

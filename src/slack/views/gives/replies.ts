@@ -1,7 +1,5 @@
 import type { GiveRow, SidedGive } from '../../../db/repos/gives.js';
-import { formatMoney, formatTime, type TimeUnit } from '../../../gives/give-value.js';
 import type { QuarterLedger } from '../../../gives/gives-service.js';
-import type { Flow } from '../../../gives/ledger-summary.js';
 import {
   context,
   escapeMrkdwn,
@@ -11,7 +9,7 @@ import {
   section,
   type SlackMessage,
 } from '../blocks.js';
-import { valueText, whatText } from './give-text.js';
+import { flowText, valueText, whatText } from './give-text.js';
 
 /** At most this many gives listed: well inside a message's 50 blocks. */
 export const GIVES_SHOWN = 10;
@@ -66,23 +64,6 @@ export function quarterLedger(
       `Values count only once a receiver confirmed them, each in its own unit.${more > 0 ? ` ${more} more not shown.` : ''}`,
     ),
   ]);
-}
-
-function flowText(f: Flow): string {
-  const counts = `${f.gives} give${f.gives === 1 ? '' : 's'}, ${f.confirmed} confirmed${f.waiting > 0 ? `, ${f.waiting} waiting` : ''}`;
-  const values = [
-    ...(Object.entries(f.time) as [TimeUnit, number][]).map(
-      ([unit, amount]) => `${formatTime(amount, unit)} saved`,
-    ),
-    ...Object.entries(f.money).flatMap(([currency, m]) => [
-      ...(m.saved > 0 ? [`${formatMoney(m.saved, currency)} saved`] : []),
-      ...(m.earned > 0 ? [`${formatMoney(m.earned, currency)} earned`] : []),
-    ]),
-    ...(['high', 'medium', 'low'] as const)
-      .filter((level) => f.risk[level] > 0)
-      .map((level) => `${level} risk reduced ×${f.risk[level]}`),
-  ];
-  return values.length > 0 ? `${counts}; confirmed value: ${values.join(', ')}` : counts;
 }
 
 function giveLine(g: SidedGive): string {

@@ -3,6 +3,8 @@ import type { ListedAction } from '../../../db/repos/health-digest.js';
 import type { Block, SlackMessage } from '../blocks.js';
 import { context, escapeMrkdwn, header, LIMITS, message, section, truncate } from '../blocks.js';
 import { DEFINITIONS, periodDays, pillarSections, scoreLine } from './scorecard.js';
+import { sideName } from '../../../health/side-names.js';
+import { flowText } from '../gives/give-text.js';
 
 /** Below this share of prompted days answered, the digest asks attention for participation. */
 export const LOW_PARTICIPATION = 0.6;
@@ -63,6 +65,15 @@ function listSection(title: string, lines: string[], empty: string): Block {
   );
 }
 
+/** What each side gave the other this quarter, confirmed only, in its own units; nothing when no give was confirmed. */
+function valueGiven(d: Digest): Block[] {
+  const { quarter, flows } = d.valueGiven;
+  if (flows.length === 0) return [];
+  const name = (side: string) => escapeMrkdwn(truncate(sideName(d.sideNames, side), 60));
+  const lines = flows.map((f) => `:gift: *${name(f.from)} → ${name(f.to)}*: ${flowText(f)}`);
+  return [listSection(`Value given in ${quarter} (\`/gave channel\` for the ledger)`, lines, '')];
+}
+
 /**
  * The weekly digest posted in the channel: the score and each pillar with its change since the
  * week before, the metrics behind them, what is worth celebrating and what needs attention. The
@@ -82,6 +93,7 @@ export function digestMessage(d: Digest, options: { chartInThread: boolean }): S
       'No kudos with a reason, confirmed credits or finished action items this week.',
     ),
     listSection('Needs attention', needingAttention(d), 'Nothing overdue, nobody blocked.'),
+    ...valueGiven(d),
     context(
       [
         options.chartInThread ? 'The chart of the last 8 weeks is in the thread.' : '',

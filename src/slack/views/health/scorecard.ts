@@ -27,6 +27,10 @@ function explain(metric: MetricId, s: PeriodScorecard, names?: SideNames): strin
       return `Retros held as scheduled: ${i.retros.held} of ${i.retros.scheduled} got notes`;
     case 'credits_confirmed':
       return `Credits: ${i.credits.deliverables} deliverables credited; ${i.credits.confirmed} of ${i.credits.contributors} contributors confirmed`;
+    case 'value_confirmed':
+      return `Value confirmed: ${i.gives.confirmed} of ${i.gives.asked} people who received a give confirmed what it was worth`;
+    case 'value_reciprocity':
+      return `Value reciprocity between ${sidesNamed(i.sides, names)}: min ÷ max of confirmed gives each way`;
     case 'actions_on_time':
       return `Action items done on time: ${i.actions.doneOnTime} of ${i.actions.due} due this week (${i.actions.completed} completed)`;
     case 'pulse':
