@@ -201,6 +201,9 @@ describe('npm run export', () => {
           retros_held: null,
           credits_confirmed: 1,
           actions_on_time: null,
+          // No give was logged that week: the ledger's metrics have no data.
+          value_confirmed: null,
+          value_reciprocity: null,
           pulse: null,
           recognition_breadth: null,
           recognition_fairness: null,
@@ -247,6 +250,8 @@ describe('npm run export', () => {
         'retros_held',
         'credits_confirmed',
         'actions_on_time',
+        'value_confirmed',
+        'value_reciprocity',
         'pulse',
         'recognition_breadth',
         'recognition_fairness',
