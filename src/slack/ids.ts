@@ -170,6 +170,8 @@ export const kudosBlockId = (field: 'recipients' | 'reason') => `kudos_${field}`
 // Alliance health
 export const HEALTH = {
   command: '/health',
+  /** "About these numbers" on the digest and /health: each metric's definition, in a modal. */
+  about: 'health_about',
 } as const;
 
 // A person's time zone

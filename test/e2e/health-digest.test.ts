@@ -227,6 +227,26 @@ describe('/health post', () => {
     expect(text).not.toContain('$300');
   });
 
+  test('"About these numbers" under /health opens every metric\'s definition, and nothing else changes', async () => {
+    const reply = await command('/health', '');
+    expect(JSON.stringify(reply.blocks)).toContain('"action_id":"health_about"');
+    expect(JSON.stringify(reply.blocks)).not.toContain('docs/METRICS.md');
+    const res = await t.requests.blockAction({
+      user_id: CY,
+      action_id: 'health_about',
+      value: '',
+      channel_id: CHANNEL,
+    });
+    expect(res.status).toBe(200);
+    const [opened] = t.slack.callsTo('views.open');
+    const modal = JSON.stringify(opened?.args.view);
+    expect(modal).toContain('About these numbers');
+    expect(modal).toContain('value_reciprocity');
+    expect(modal).toContain('_No data when no stand-up prompt in the period._');
+    // A quiet week says so in words, not "0 open for – days".
+    expect(textOf(reply.blocks ?? [])).toContain('Blockers: 0 raised; no blocker was open this week');
+  });
+
   test('a huge channel still fits Slack’s limits: lists cut and counted', async () => {
     const reason = `for ${'a very long reason '.repeat(200)}`.slice(0, 3900);
     await t.database.db.execute(

@@ -74,6 +74,7 @@ export const ACTION_PAYLOADS: Record<string, z.ZodTypeAny> = {
   [CREDITS.people]: inModal(usersSelect),
   [GIVES.confirm]: blockAction(button),
   [GIVES.adjust]: blockAction(button),
+  [HEALTH.about]: blockAction(button),
   [GIVES.notHelpful]: blockAction(button),
   [DECISIONS.edit]: blockAction(button),
   [HOME.actionDone]: blockAction(button),

@@ -49,6 +49,7 @@ import { registerHealthCommand } from './commands/health.js';
 import type { CreditsService } from '../../credits/credits-service.js';
 import type { GivesService } from '../../gives/gives-service.js';
 import { registerGiveActions } from './actions/gives.js';
+import { registerHealthActions } from './actions/health.js';
 import { registerGaveCommand } from './commands/gives.js';
 import { registerGiveShortcut } from './shortcuts/gives.js';
 import { registerGiveView } from './views/gives.js';
@@ -126,6 +127,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerKudosShortcut(app, deps);
   registerKudosView(app, deps);
   registerHealthCommand(app, deps);
+  registerHealthActions(app, deps);
   registerTimeZoneActions(app, deps);
   registerTimeZoneView(app, deps);
 }

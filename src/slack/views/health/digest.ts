@@ -2,7 +2,7 @@ import type { Digest } from '../../../health/digest.js';
 import type { ListedAction } from '../../../db/repos/health-digest.js';
 import type { Block, SlackMessage } from '../blocks.js';
 import { context, escapeMrkdwn, header, LIMITS, message, section, truncate } from '../blocks.js';
-import { DEFINITIONS, periodDays, pillarSections, scoreLine } from './scorecard.js';
+import { aboutButton, DEFINITIONS, periodDays, pillarSections, scoreLine } from './scorecard.js';
 import { sideName } from '../../../health/side-names.js';
 import { flowText } from '../gives/give-text.js';
 
@@ -103,6 +103,7 @@ export function digestMessage(d: Digest, options: { chartInThread: boolean }): S
         .filter((t) => t !== '')
         .join(' '),
     ),
+    aboutButton(),
   ];
   const score = current.score === null ? 'no data' : `${Math.round(current.score)} / 100`;
   return message(`Alliance health for the week to ${periodDays(current).split(' – ')[1]}: ${score}`, blocks);

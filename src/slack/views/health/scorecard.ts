@@ -1,7 +1,17 @@
 import type { PeriodScorecard } from '../../../health/digest.js';
 import { type SideNames, sideName } from '../../../health/side-names.js';
 import { type MetricId, PILLAR_LABELS, PILLARS, type PillarId } from '../../../health/pillars.js';
-import { context, header, LIMITS, message, type SlackMessage, section, truncate } from '../blocks.js';
+import {
+  type Block,
+  context,
+  header,
+  LIMITS,
+  message,
+  type SlackMessage,
+  section,
+  truncate,
+} from '../blocks.js';
+import { HEALTH } from '../../ids.js';
 
 const NO_DATA = '_no data_';
 const percent = (v: number | null) => (v === null ? NO_DATA : `*${Math.round(v * 100)}*`);
@@ -22,7 +32,9 @@ function explain(metric: MetricId, s: PeriodScorecard, names?: SideNames): strin
     case 'on_time':
       return `On-time answers: ${i.checkins.onTime} of ${i.checkins.answered} before the stand-up closed`;
     case 'blocker_resolution':
-      return `Blockers: ${i.blockers.raised} raised; ${i.blockers.episodes} open in the week for ${i.blockers.meanOpenDays === null ? '–' : i.blockers.meanOpenDays.toFixed(1)} days on average (a week or more scores 0)`;
+      return i.blockers.meanOpenDays === null
+        ? `Blockers: ${i.blockers.raised} raised; no blocker was open this week`
+        : `Blockers: ${i.blockers.raised} raised; ${i.blockers.episodes} open in the week, for ${i.blockers.meanOpenDays.toFixed(1)} days on average (a week or more scores 0)`;
     case 'retros_held':
       return `Retros held as scheduled: ${i.retros.held} of ${i.retros.scheduled} got notes`;
     case 'credits_confirmed':
@@ -95,8 +107,16 @@ export function pillarSections(
   });
 }
 
-export const DEFINITIONS =
-  'Each metric is scaled 0–100; a pillar is the mean of its metrics with data. Definitions: docs/METRICS.md.';
+export const DEFINITIONS = 'Each metric is scaled 0–100; a pillar is the mean of its metrics with data.';
+
+/** The button that opens every metric's definition (about-numbers.ts), under the scorecard. */
+export const aboutButton = (): Block => ({
+  type: 'actions',
+  block_id: 'health_about',
+  elements: [
+    { type: 'button', action_id: HEALTH.about, text: { type: 'plain_text', text: 'About these numbers' } },
+  ],
+});
 
 /**
  * The scorecard as a message: the score and each pillar with its change since the previous period,
@@ -116,6 +136,7 @@ export function scorecardMessage(input: {
     section(`<#${input.channelId}> · ${periodDays(current)}\n${scoreLine(current, previous)}`),
     ...pillarSections(current, previous, input.sideNames),
     context(DEFINITIONS),
+    aboutButton(),
   ];
   const text = `Health score for this channel: ${current.score === null ? 'no data' : Math.round(current.score)}`;
   return message(text, blocks);

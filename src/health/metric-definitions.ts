@@ -1,0 +1,101 @@
+/**
+ * What each metric of the health scorecard means, in one place: docs/METRICS.md's tables say the
+ * same (test/unit/metric-definitions.test.ts holds the two together, cell by cell), and the
+ * "About these numbers" modal shows it in Slack. Markdown as the doc writes it: **bold** and `code`.
+ */
+import type { MetricId } from './pillars.js';
+
+export type MetricDefinition = {
+  /** The formula, scaled 0–1. */
+  formula: string;
+  /** What is counted, and how. */
+  inputs: string;
+  /** When the metric has no data (shown as such, never as zero). */
+  noData: string;
+};
+
+export const METRIC_DEFINITIONS: Record<MetricId, MetricDefinition> = {
+  participation: {
+    formula: 'answered ÷ expected',
+    inputs:
+      '**expected**: stand-up occurrences in the period for which the person was prompted (`sent`) or had answered before the prompt (`answered`), leaving out days they were away (no prompt: `away`) and days they pressed **Skip today**. **answered**: those with an answered check-in.',
+    noData: 'no stand-up prompt in the period',
+  },
+  on_time: {
+    formula: 'answered on time ÷ answered',
+    inputs:
+      "**on time**: the check-in was submitted before the stand-up closed (prompt time + the ritual's close).",
+    noData: 'nothing answered',
+  },
+  blocker_resolution: {
+    formula: '1 − min(mean days open, 7) ÷ 7',
+    inputs:
+      "A **blocker episode** starts at an answered check-in that raises a blocker when the same person's previous answered check-in in that stand-up raised none, and is **resolved** at their next answered check-in that raises none. **Days open**: from its first day to the day it was resolved, or to the period's end if still open. Mean over the episodes open at any time in the period (looking back at most 8 weeks). Resolved the same day scores 1; open a week or more, 0. **blockers raised**: answered check-ins in the period that raise a blocker (shown, not scored).",
+    noData: 'no episode open in the period',
+  },
+  retros_held: {
+    formula: 'held ÷ scheduled',
+    inputs:
+      "**scheduled**: retro occurrences of the channel's retro rituals in the period. **held**: those whose retro received at least one note.",
+    noData: 'no retro scheduled in the period',
+  },
+  credits_confirmed: {
+    formula: 'confirmed ÷ contributors',
+    inputs:
+      'Credits given in the channel in the period: **contributors**: one per person named (declined ones left out), **confirmed**: those the person confirmed. **deliverables credited**: how many credits (shown, not scored).',
+    noData: 'no credit given in the period',
+  },
+  actions_on_time: {
+    formula: 'done on time ÷ due',
+    inputs:
+      'Retro action items of the channel **due** in the period (due date in it); **done on time**: those marked done on or before their due date. **completed**: items marked done in the period (shown, not scored).',
+    noData: 'no item due in the period',
+  },
+  value_confirmed: {
+    formula: 'confirmed ÷ asked',
+    inputs:
+      'Gives logged in the channel in the period (`/gave`, by when they were logged): **asked**: one per person a give went to; **confirmed**: those who confirmed it (as given, or in their own words with Adjust). "Didn\'t help" and no answer yet count as asked, not confirmed.',
+    noData: 'no give logged in the period',
+  },
+  value_reciprocity: {
+    formula: 'mean over pairs of sides of min(A→B, B→A) ÷ max(A→B, B→A)',
+    inputs:
+      "As `kudos_reciprocity`, by count of **confirmed** gives: each confirmed receiver counts once, from the giver's side to the receiver's. Value amounts are never added across units or converted (hours to money), so reciprocity counts gives, not worth.",
+    noData: 'fewer than 2 sides, or no confirmed give between sides',
+  },
+  pulse: {
+    formula: 'mean over statements of (mean − 1) ÷ 4',
+    inputs:
+      "The channel's latest pulse round closed in the 35 days before the period's end **with 3 or more answers**: each statement's mean score (1–5). A round with fewer answers is never used, so no score can be traced to a person.",
+    noData: 'no such round',
+  },
+  recognition_breadth: {
+    formula: 'recognised ÷ active',
+    inputs:
+      '**active members**: people who, in the period and in the channel, were prompted for a stand-up, answered one, gave or received kudos, or were credited. **recognised**: those of them who received at least one kudos here.',
+    noData:
+      'the channel gave no kudos in the period or the 8 weeks before it (it does not use kudos), or has no active member',
+  },
+  recognition_fairness: {
+    formula: '1 − Gini of kudos received across active members',
+    inputs:
+      "Gini = Σᵢ Σⱼ |xᵢ − xⱼ| ÷ (2 n² x̄) over the active members' kudos counts, zeros included. 1: everyone received alike; near 0: one person received it all.",
+    noData: 'as above, or fewer than 2 active members, or nobody received any',
+  },
+  kudos_reciprocity: {
+    formula: 'mean over pairs of sides of min(A→B, B→A) ÷ max(A→B, B→A)',
+    inputs:
+      'Kudos in the period between people of different sides, by direction. 1: balanced; 0: only one way. Pairs of sides with no kudos either way are left out.',
+    noData: 'fewer than 2 sides, or no kudos between sides',
+  },
+  credit_reciprocity: {
+    formula: 'as above, for credits',
+    inputs: "A credit goes from its giver's side to each (non-declined) contributor's side.",
+    noData: 'fewer than 2 sides, or no credit between sides',
+  },
+  cross_side_kudos: {
+    formula: 'kudos between sides ÷ all kudos',
+    inputs: 'Kudos in the period whose giver and receiver both have a side.',
+    noData: 'fewer than 2 sides, or no such kudos',
+  },
+};
