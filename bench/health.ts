@@ -13,7 +13,8 @@ import { END, seedSizes, seedYear, TEAM } from './health-seed.js';
  * credits; see bench/health-seed.ts), beside the lower bound a digest cannot beat: one aggregate
  * statement that reads the rows the digest must read (the channel's stand-up occurrences and
  * check-ins, kudos, credits, action items, retros, pulse answers and sides for its week, the
- * check-ins of the blocker look-back, and the 7 weeks stored before it), timed in the same run on
+ * check-ins of the blocker look-back, the give ledger's quarter, and the 7 weeks stored before it),
+ * timed in the same run on
  * the same connection pool, sent as the bot sends a statement (parsed and planned each time).
  * The digest's two biggest statements are database functions that keep their plans; the same
  * bound with its plan kept is timed too and printed beside it, so that what the kept plans save
@@ -108,6 +109,10 @@ const LOWER_BOUND = `
      where p.team_id = $1 and p.channel_id = $2
        and p.closed_at >= $3::timestamptz - interval '35 days' and p.closed_at < $5)::int as pulse_answers,
     (select count(*) from alliance_sides where team_id = $1 and channel_id = $2)::int as sides,
+    (select count(*) from gives g join give_receivers r on r.team_id = g.team_id and r.give_id = g.id
+     where g.team_id = $1 and g.channel_id = $2
+       and g.created_at >= date_trunc('quarter', $5::timestamptz - interval '1 microsecond', 'UTC')
+       and g.created_at < $5)::int as quarter_gives,
     (select count(*) from health_periods where team_id = $1 and channel_id = $2
        and period_end >= $5::timestamptz - interval '51 days' and period_end < $5)::int as stored_weeks`;
 
@@ -124,6 +129,7 @@ const lowerBoundRow = z.object({
   retros: z.number(),
   pulse_answers: z.number(),
   sides: z.number(),
+  quarter_gives: z.number(),
   stored_weeks: z.number(),
 });
 type LowerBound = z.infer<typeof lowerBoundRow>;
