@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import type { Database, Queryable } from '../db/database.js';
 import {
@@ -87,7 +88,9 @@ export function createGivesService(deps: { db: Database; clock: Clock; directory
         [
           {
             teamId: person.teamId,
-            dedupeKey: `${dmKey}:r${now.getTime()}`,
+            // Each answer that changed something is one edit, whatever the clock says (two answers
+            // may share a millisecond); a newer one has withdrawn any still waiting.
+            dedupeKey: `${dmKey}:r${randomUUID()}`,
             channelId: person.userId,
             updateOf: dmKey,
             ...giveView('gives.answered-dm', { give: found.give, receiver: changed }),

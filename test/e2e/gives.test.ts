@@ -441,6 +441,20 @@ describe('Adjust: the receiver says what it was worth to them', () => {
     ]);
   });
 
+  test('two answers in the same millisecond are two edits of the DM, the latest shown', async () => {
+    await gave(`${mention(ANA, 'ana')} the load-test scripts · 3 days`);
+    await deliver(t);
+    const at = t.clock.now();
+    const { id } = await rowOf(ANA);
+    await clickInDm(t, 'give_confirm', id, ANA);
+    await deliver(t);
+    t.clock.set(at.toISOString());
+    await adjust(id, ANA, '2 days');
+    await deliver(t);
+    expect(t.slack.callsTo('chat.update').filter((c) => c.args.channel === `D${ANA}`)).toHaveLength(2);
+    expect(dmOf(ANA)).toContain('2 days saved');
+  });
+
   test('an empty value is marked on its field; after "didn\'t help" Adjust opens nothing to change', async () => {
     await gave(`${mention(ANA, 'ana')} the load-test scripts · 3 days`);
     const { id } = await rowOf(ANA);
