@@ -18,6 +18,8 @@ const valueColumns = {
   risk_reduced: z.enum(['low', 'medium', 'high']).nullable(),
 };
 export type ValueColumns = z.infer<z.ZodObject<typeof valueColumns>>;
+/** The value's column names, in order: a give's, and (prefixed `adjusted_`) a receiver's own in the export. */
+export const VALUE_COLUMNS = Object.keys(valueColumns);
 const VALUE = (alias: string) =>
   [
     'value_text',
@@ -217,10 +219,7 @@ export async function adjustGive(
 }
 
 /** The value columns of `alias` as json_build_object's arguments. */
-const VALUE_JSON = (alias: string) =>
-  Object.keys(valueColumns)
-    .map((c) => `'${c}', ${alias}.${c}`)
-    .join(', ');
+const VALUE_JSON = (alias: string) => VALUE_COLUMNS.map((c) => `'${c}', ${alias}.${c}`).join(', ');
 
 const sidedGive = giveRow.extend({
   receivers: z.array(z.object({ receiver_id: z.string(), status: STATUS, adjusted: z.boolean() })),
@@ -281,9 +280,7 @@ const exportLine = giveRow.extend({
 export function streamGivesForExport(db: Database, filter: ExportFilter) {
   return db.stream(
     `select ${GIVE}, r.receiver_id, r.status, r.adjusted,
-            ${Object.keys(valueColumns)
-              .map((c) => `r.${c} as adjusted_${c}`)
-              .join(', ')}
+            ${VALUE_COLUMNS.map((c) => `r.${c} as adjusted_${c}`).join(', ')}
      from gives g
      join give_receivers r on r.team_id = g.team_id and r.give_id = g.id
      where ($1::text[] is null or g.team_id = any($1))

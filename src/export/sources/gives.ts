@@ -1,4 +1,4 @@
-import { streamGivesForExport } from '../../db/repos/gives.js';
+import { streamGivesForExport, VALUE_COLUMNS } from '../../db/repos/gives.js';
 import { streamedRecords } from '../record-source.js';
 
 /** One line per person a give went to: its value as given, their answer, and their own value when they adjusted it. */
@@ -12,23 +12,11 @@ export const giveRecords = streamedRecords({
     'giver_team_id',
     'what',
     'kind',
-    'value_text',
-    'time_amount',
-    'time_unit',
-    'money_amount',
-    'money_currency',
-    'money_direction',
-    'risk_reduced',
+    ...VALUE_COLUMNS,
     'receiver_id',
     'status',
     'adjusted',
-    'adjusted_value_text',
-    'adjusted_time_amount',
-    'adjusted_time_unit',
-    'adjusted_money_amount',
-    'adjusted_money_currency',
-    'adjusted_money_direction',
-    'adjusted_risk_reduced',
+    ...VALUE_COLUMNS.map((c) => `adjusted_${c}`),
     'created_at',
   ],
   rows: streamGivesForExport,
