@@ -28,6 +28,7 @@ import { createDecisionsService } from './decisions/decisions-service.js';
 import { createHomeService } from './home/home-service.js';
 import { digestKind } from './health/digest-kind.js';
 import { createHealthService } from './health/health-service.js';
+import { createResponsivenessService } from './health/responsiveness-service.js';
 import { createCreditsService } from './credits/credits-service.js';
 import { createGivesService } from './gives/gives-service.js';
 import { standupKind } from './standups/standup-kind.js';
@@ -180,7 +181,9 @@ export function createApp(deps: AppDeps): RapportApp {
     log,
   });
   const health = createHealthService({ db, clock, directory, teamNames });
+  const responsiveness = createResponsivenessService({ db, clock, directory });
   registerListeners(requireSchemas(bolt), {
+    responsiveness,
     kudos,
     rituals,
     standups,

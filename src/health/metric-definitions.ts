@@ -39,6 +39,12 @@ export const METRIC_DEFINITIONS: Record<MetricId, MetricDefinition> = {
       "**scheduled**: retro occurrences of the channel's retro rituals in the period. **held**: those whose retro received at least one note.",
     noData: 'no retro scheduled in the period',
   },
+  responsiveness: {
+    formula: 'mean over sides of the mean over questions of min(1, target ÷ wait)',
+    inputs:
+      'Only in a channel where an admin turned it on (`/health responsiveness on`). A **question** is a message that opens a thread and asks something (a question mark, or a request such as "can you" or "please"); only that it asked is kept, never its text. Its **wait** is the working time (Monday to Friday, 09:00–17:00 in the replier\'s zone) until the first reply in its thread from someone of another side. A question with no such reply within 5 working days (in the asker\'s zone) is **unanswered** and scores 0. Each counts in the period it settles in: its reply, or the end of those 5 days. The **target** is 4 working hours unless the channel sets its own. The median and 90th percentile wait of each side\'s questions are shown, not scored.',
+    noData: 'turned off, or no question settled in the period',
+  },
   credits_confirmed: {
     formula: 'confirmed ÷ contributors',
     inputs:

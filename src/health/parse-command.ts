@@ -9,7 +9,16 @@ export type HealthCommand =
   | { kind: 'post' }
   | { kind: 'history' }
   /** `sides` alone shows them; `sides clear` goes back to workspaces; otherwise declares them. */
-  | { kind: 'sides'; declare?: DeclaredSide[] | 'clear' };
+  | { kind: 'sides'; declare?: DeclaredSide[] | 'clear' }
+  /** `responsiveness` alone shows it; `on [target]`, `off`, `target <time>` change it. */
+  | { kind: 'responsiveness'; change?: ResponsivenessChange };
+
+export type ResponsivenessChange =
+  { to: 'on'; targetMinutes?: number } | { to: 'off' } | { to: 'target'; targetMinutes: number };
+
+/** A channel's responsiveness target: from 15 minutes to a working week (40 hours). */
+export const TARGET_RANGE = { min: 15, max: 40 * 60 } as const;
+const TARGET_EXAMPLE = '`/health responsiveness target 4h` (or `90m`, `1.5 hours`)';
 
 export const SIDES_EXAMPLE = '`/health sides design: @ana @ben ; engineering: @chen @dara`';
 export const MAX_SIDES = 10;
@@ -23,10 +32,45 @@ export function parseHealthCommand(text: string): HealthCommand {
   const word = first.toLowerCase();
   if (trimmed === '') return { kind: 'scorecard' };
   if (word === 'sides') return parseSides(trimmed.slice(first.length).trim());
+  if (word === 'responsiveness') return parseResponsiveness(rest);
   if (rest.length === 0 && (word === 'help' || word === 'post' || word === 'history')) return { kind: word };
   throw new UserError(
-    `I don't know \`/health ${truncated(trimmed)}\`. Try \`/health\`, \`/health post\`, \`/health history\`, ${SIDES_EXAMPLE} or \`/health help\`.`,
+    `I don't know \`/health ${truncated(trimmed)}\`. Try \`/health\`, \`/health post\`, \`/health history\`, ${SIDES_EXAMPLE}, \`/health responsiveness\` or \`/health help\`.`,
   );
+}
+
+/** `responsiveness [on [target] | off | target <time>]`. */
+function parseResponsiveness(words: string[]): HealthCommand {
+  const [action = '', ...more] = words.map((w) => w.toLowerCase());
+  const time = more.join(' ');
+  if (action === '' && more.length === 0) return { kind: 'responsiveness' };
+  if (action === 'on' && time === '') return { kind: 'responsiveness', change: { to: 'on' } };
+  if (action === 'on')
+    return { kind: 'responsiveness', change: { to: 'on', targetMinutes: parseTarget(time) } };
+  if (action === 'off' && time === '') return { kind: 'responsiveness', change: { to: 'off' } };
+  if (action === 'target' && time !== '')
+    return { kind: 'responsiveness', change: { to: 'target', targetMinutes: parseTarget(time) } };
+  throw new UserError(
+    `Try \`/health responsiveness\` to see it, \`/health responsiveness on\`, \`/health responsiveness off\`, or ${TARGET_EXAMPLE}.`,
+  );
+}
+
+/** "4h", "90m", "1.5 hours", "30 min": working time, in whole minutes, within TARGET_RANGE. */
+export function parseTarget(text: string): number {
+  const m = /^(\d{1,4}(?:[.,]\d{1,2})?)\s*(h|hr|hrs|hour|hours|m|min|mins|minute|minutes)$/.exec(text.trim());
+  if (!m?.[1] || !m[2]) {
+    throw new UserError(
+      `“${truncated(text)}” is not a working time I can read. For example: ${TARGET_EXAMPLE}.`,
+    );
+  }
+  const amount = Number(m[1].replace(',', '.'));
+  const minutes = Math.round(m[2].startsWith('h') ? amount * 60 : amount);
+  if (minutes < TARGET_RANGE.min || minutes > TARGET_RANGE.max) {
+    throw new UserError(
+      `The target can be from ${TARGET_RANGE.min} minutes to ${TARGET_RANGE.max / 60} working hours; “${truncated(text)}” is not.`,
+    );
+  }
+  return minutes;
 }
 
 const truncated = (text: string) => (text.length > 50 ? `${text.slice(0, 50)}…` : text).replace(/`/g, "'");

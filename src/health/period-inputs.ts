@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/database.js';
 import { type Period, type Periods, periodCounts } from '../db/repos/health.js';
 import type { PeriodInputs } from './pillars.js';
+import { waitsOf } from './responsiveness.js';
 
 /** Everything the scorecard needs for one channel and one period, read from what the rituals recorded. */
 export async function periodInputs(q: Queryable, period: Period): Promise<PeriodInputs> {
@@ -15,9 +16,14 @@ export async function periodInputs(q: Queryable, period: Period): Promise<Period
  * before (or a trend) costs little more than one week.
  */
 export async function periodsInputs(q: Queryable, periods: Periods): Promise<PeriodInputs[]> {
-  const inputs = await periodCounts(q, periods);
-  if (inputs.length !== periods.periods.length) {
-    throw new Error(`counted ${inputs.length} periods of ${periods.periods.length}`);
+  const counts = await periodCounts(q, periods);
+  if (counts.length !== periods.periods.length) {
+    throw new Error(`counted ${counts.length} periods of ${periods.periods.length}`);
   }
-  return inputs;
+  return counts.map((c, n) => {
+    const period = periods.periods[n];
+    const r = c.responsiveness;
+    if (!r || !period) return { ...c, responsiveness: null };
+    return { ...c, responsiveness: { targetMinutes: r.targetMinutes, waits: waitsOf(r.threads, period) } };
+  });
 }

@@ -1,3 +1,5 @@
+import type { ResponsivenessInputs } from './responsiveness.js';
+
 /**
  * What the alliance-health scorecard is made of and computed from: its pillars, their metrics, and
  * the counts of one period. Types and names only; src/health/scorecard.ts computes it.
@@ -24,12 +26,14 @@ export type PeriodInputs = {
   gives: { asked: number; confirmed: number };
   /** Confirmed receivers of gives, from the giver's side to the receiver's. */
   giveFlows: Flow[];
+  /** Questions across sides settled in the period, by asking side; null while the channel has it off. */
+  responsiveness: ResponsivenessInputs | null;
 };
 
 export type Flow = { from: string; to: string; count: number };
 
 export const PILLARS = {
-  collaboration: ['participation', 'on_time', 'blocker_resolution', 'retros_held'],
+  collaboration: ['participation', 'on_time', 'blocker_resolution', 'retros_held', 'responsiveness'],
   value: ['credits_confirmed', 'actions_on_time', 'value_confirmed', 'value_reciprocity'],
   trust: [
     'pulse',

@@ -12,6 +12,7 @@ import {
   PILLARS,
   type Scorecard,
 } from './pillars.js';
+import { responsivenessScore } from './responsiveness.js';
 
 /** A share, or no data when there is nothing to share out. */
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
@@ -77,6 +78,7 @@ export function metricsOf(p: PeriodInputs): Metrics {
         ? null
         : 1 - Math.min(p.blockers.meanOpenDays, BLOCKER_OPEN_DAYS_AT_ZERO) / BLOCKER_OPEN_DAYS_AT_ZERO,
     retros_held: ratio(p.retros.held, p.retros.scheduled),
+    responsiveness: responsivenessScore(p.responsiveness),
     credits_confirmed: ratio(p.credits.confirmed, p.credits.contributors),
     actions_on_time: ratio(p.actions.doneOnTime, p.actions.due),
     value_confirmed: ratio(p.gives.confirmed, p.gives.asked),

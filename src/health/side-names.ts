@@ -34,13 +34,14 @@ export async function sideNamesOf(
 }
 
 type SidesOf = Pick<PeriodInputs, 'sides' | 'kudosFlows' | 'creditFlows'> &
-  Partial<Pick<PeriodInputs, 'giveFlows'>>;
+  Partial<Pick<PeriodInputs, 'giveFlows' | 'responsiveness'>>;
 
 const sideKeys = (inputs: readonly SidesOf[]) =>
   new Set(
     inputs.flatMap((i) => [
       ...i.sides,
       ...[...i.kudosFlows, ...i.creditFlows, ...(i.giveFlows ?? [])].flatMap((f) => [f.from, f.to]),
+      ...(i.responsiveness?.waits ?? []).map((w) => w.side),
     ]),
   );
 

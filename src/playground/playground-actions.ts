@@ -79,8 +79,25 @@ export const ACTIONS: Handlers = {
     // The manifest makes Rapport's Messages tab read-only: people reach it by command, not by message.
     if (body.channel === `D${body.as}`)
       return refused('Sending messages to this app is turned off. Type a / command instead.');
-    deps.slack.postAsUser(body.channel, body.as, asSlackSendsIt(body.text), body.threadTs);
-    return ok;
+    const posted = deps.slack.postAsUser(body.channel, body.as, asSlackSendsIt(body.text), body.threadTs);
+    // The manifest subscribes to message.channels and message.groups: Slack sends the app each
+    // message of a channel it is in (docs.slack.dev/reference/events/message.channels), with
+    // channel_type "channel" or "group", and in a shared channel the author's `user_team`.
+    if (deps.slack.channelsWithoutBot.has(body.channel)) return ok;
+    const team = personById(body.as)?.teamId;
+    return answered(
+      deps,
+      await deps.requests.event({
+        type: 'message',
+        channel: body.channel,
+        channel_type: channelById(body.channel)?.isPrivate ? 'group' : 'channel',
+        user: body.as,
+        text: posted.text,
+        ts: posted.ts,
+        ...(posted.thread_ts ? { thread_ts: posted.thread_ts } : {}),
+        ...(team ? { team, user_team: team } : {}),
+      }),
+    );
   },
 
   async reaction(deps, body) {

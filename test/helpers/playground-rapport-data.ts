@@ -137,6 +137,7 @@ export const inputs = (scale: number): PeriodInputs => ({
   creditFlows: [],
   gives: { asked: 0, confirmed: 0 },
   giveFlows: [],
+  responsiveness: null,
 });
 export const period = (end: string, scale = 1): StoredPeriod => {
   const i = inputs(scale);

@@ -45,6 +45,9 @@ const EVENT_SCOPES: Record<string, readonly string[]> = {
   // https://docs.slack.dev/reference/events/channel_shared and …/channel_unshared: either scope.
   channel_shared: ['channels:read', 'groups:read'],
   channel_unshared: ['channels:read', 'groups:read'],
+  // The spec's x-scopes-required: each kind of channel's messages need its history scope.
+  'message.channels': ['channels:history'],
+  'message.groups': ['groups:history'],
   // Installs by OAuth: the spec lists no scope for either (app.uninstalled, tokens.revoked).
   app_uninstalled: [],
   tokens_revoked: [],
@@ -170,7 +173,14 @@ describe('manifest.json', () => {
     // A call like app.event(EVENTS.x) would escape this check: name events with string literals.
     expect(unreadable).toEqual([]);
     expect(events.size).toBeGreaterThan(0);
-    for (const event of events) expect(botEvents).toContain(event);
+    // A `message` listener hears the message.* events subscribed to (message.channels: "A message
+    // was posted to a channel", sent as type "message" with its channel_type).
+    const subscribed = botEvents.map((e) => (e.startsWith('message.') ? 'message' : e));
+    for (const event of events) expect(subscribed).toContain(event);
+  });
+
+  test('hears messages in public and private channels only, never in DMs', () => {
+    expect(botEvents.filter((e) => e.startsWith('message'))).toEqual(['message.channels', 'message.groups']);
   });
 
   test('grants the scopes of the calls the outbox makes: finding its own posts, sharing a chart', () => {

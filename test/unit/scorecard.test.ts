@@ -92,12 +92,20 @@ describe('the scorecard', () => {
         { from: 'acme', to: 'globex', count: 2 },
         { from: 'globex', to: 'acme', count: 1 },
       ],
+      responsiveness: {
+        targetMinutes: 240,
+        waits: [
+          { side: 'acme', minutes: [60, 480, null] }, // 1, 240 ÷ 480, unanswered 0
+          { side: 'globex', minutes: [120] },
+        ],
+      },
     });
     expect(card.metrics).toEqual({
       participation: 0.75,
       on_time: 0.8,
       blocker_resolution: 0.5, // 1 − 3.5 / 7
       retros_held: 1,
+      responsiveness: 0.75, // (0.5 + 1) ÷ 2: each side weighs the same
       credits_confirmed: 0.75,
       actions_on_time: 0.25,
       value_confirmed: 0.75,
@@ -109,7 +117,7 @@ describe('the scorecard', () => {
       credit_reciprocity: null,
       cross_side_kudos: 1,
     });
-    const collaboration = (0.75 + 0.8 + 0.5 + 1) / 4;
+    const collaboration = (0.75 + 0.8 + 0.5 + 1 + 0.75) / 5;
     const value = (0.75 + 0.25 + 0.75 + 0.5) / 4;
     const trust = (0.625 + 0.25 + 0.25 + 2 / 6 + 1) / 5;
     expect(card.pillars.collaboration).toBeCloseTo(collaboration, 10);

@@ -27,14 +27,16 @@ export type StoredPeriod = Scorecard & { start: Date; end: Date; inputs: PeriodI
 const COLUMNS = `team_id, channel_id, period_start, period_end, score, pillars, metrics, inputs, computed_at`;
 
 /**
- * The counts a period stored before the give ledger existed lacks: no gives were asked about then.
- * Its metrics lack the ledger's too, which read as "no data".
+ * The counts a period stored before the give ledger and responsiveness existed lacks: no gives
+ * were asked about then, and responsiveness was off. Its metrics lack theirs too, which read as
+ * "no data".
  */
-const BEFORE_GIVES: Pick<PeriodInputs, 'gives' | 'giveFlows'> = {
+const BEFORE_GIVES: Pick<PeriodInputs, 'gives' | 'giveFlows' | 'responsiveness'> = {
   gives: { asked: 0, confirmed: 0 },
   giveFlows: [],
+  responsiveness: null,
 };
-const NO_LEDGER_METRICS = { value_confirmed: null, value_reciprocity: null };
+const NO_LEDGER_METRICS = { value_confirmed: null, value_reciprocity: null, responsiveness: null };
 
 /** The row as the scorecard it holds; jsonb comes back as written, so its shape is the scorecard's. */
 export function storedPeriodOf(row: StoredPeriodRow): StoredPeriod {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Flow, PeriodInputs } from '../../health/pillars.js';
+import type { AskedThread } from '../../health/responsiveness.js';
 import type { Queryable } from '../database.js';
 
 /**
@@ -8,7 +9,8 @@ import type { Queryable } from '../database.js';
  * `health_period_counts` (migrations/1765300000000_health-counts-function.sql): it reads each table
  * of the one channel once for all the periods asked for, and the function keeps its plan, which
  * took longer to make than the statement takes to run. The give ledger's counts come from
- * `health_period_gives` (migrations/1766100000000) in the same statement.
+ * `health_period_gives` (migrations/1766100000000), and the threads behind responsiveness from
+ * `health_period_responsiveness` (migrations/1766200000000), in the same statement.
  */
 export type Period = { teamId: string; channelId: string; start: Date; end: Date };
 export type Periods = { teamId: string; channelId: string; periods: { start: Date; end: Date }[] };
@@ -45,14 +47,38 @@ const row = z.object({
   give_from: z.array(z.string()).nullable(),
   give_to: z.array(z.string()).nullable(),
   give_count: z.array(z.number()).nullable(),
+  responsiveness_on: z.boolean(),
+  target_minutes: z.number().nullable(),
+  threads: z
+    .array(
+      z.tuple([
+        z.string(),
+        z.string(),
+        z.string(),
+        z.string().nullable(),
+        z.string().nullable(),
+        z.string().nullable(),
+      ]),
+    )
+    .nullable(),
 });
 
+/**
+ * A period's counts as the database gives them: responsiveness as the threads asked around the
+ * period, which src/health/period-inputs.ts settles into the period's waits.
+ */
+export type PeriodCounts = Omit<PeriodInputs, 'responsiveness'> & {
+  responsiveness: { targetMinutes: number; threads: AskedThread[] } | null;
+};
+
 /** Every count of every period, in the order given. */
-export async function periodCounts(q: Queryable, p: Periods): Promise<PeriodInputs[]> {
+export async function periodCounts(q: Queryable, p: Periods): Promise<PeriodCounts[]> {
   const rows = await q.query(
-    `select c.*, g.gives_asked, g.gives_confirmed, g.give_from, g.give_to, g.give_count
+    `select c.*, g.gives_asked, g.gives_confirmed, g.give_from, g.give_to, g.give_count,
+            r.responsiveness_on, r.target_minutes, r.threads
      from health_period_counts($1, $2, $3::timestamptz[], $4::timestamptz[]) c
      join health_period_gives($1, $2, $3::timestamptz[], $4::timestamptz[]) g using (i)
+     join health_period_responsiveness($1, $2, $3::timestamptz[], $4::timestamptz[]) r using (i)
      order by c.i`,
     [p.teamId, p.channelId, p.periods.map((x) => x.start), p.periods.map((x) => x.end)],
     row,
@@ -79,8 +105,32 @@ export async function periodCounts(q: Queryable, p: Periods): Promise<PeriodInpu
       creditFlows,
       gives: { asked: r.gives_asked, confirmed: r.gives_confirmed },
       giveFlows,
+      responsiveness:
+        r.responsiveness_on && r.target_minutes !== null
+          ? { targetMinutes: r.target_minutes, threads: (r.threads ?? []).map(askedThreadOf) }
+          : null,
     };
   });
+}
+
+/** [asker side, asker zone, asked at, replier side, replier zone, replied at], as the function builds it. */
+function askedThreadOf([side, zone, at, replierSide, replierZone, repliedAt]: [
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+]): AskedThread {
+  return {
+    askerSide: side,
+    askerZone: zone,
+    askedAt: new Date(at),
+    reply:
+      replierSide && replierZone && repliedAt
+        ? { side: replierSide, zone: replierZone, at: new Date(repliedAt) }
+        : null,
+  };
 }
 
 function flowsOf(from: string[] | null, to: string[] | null, count: number[] | null): Flow[] {

@@ -17,12 +17,32 @@ const reaction = z
   })
   .passthrough();
 
+/**
+ * A message in a channel (docs.slack.dev/reference/events/message; ../shared/slack-fixtures/events/
+ * message.json): subtypes without a person (message_changed, bot_message) pass, for the listener to
+ * leave alone. Slack truncates a message's text at 40,000 characters (chat.postMessage, "Truncating
+ * content").
+ */
+const channelMessage = z
+  .object({
+    channel: slackId,
+    ts: messageTs,
+    subtype: text(100).optional(),
+    user: slackId.optional(),
+    user_team: slackId.optional(),
+    thread_ts: messageTs.optional(),
+    channel_type: text(50).optional(),
+    text: text(40_000).optional(),
+  })
+  .passthrough();
+
 const membership = z.object({ user: slackId, channel: slackId }).passthrough();
 const sharing = z.object({ channel: slackId }).passthrough();
 
 export const EVENT_PAYLOADS: Record<string, z.ZodTypeAny> = {
   reaction_added: reaction,
   reaction_removed: reaction,
+  message: channelMessage,
   member_joined_channel: membership,
   member_left_channel: membership,
   channel_shared: sharing,

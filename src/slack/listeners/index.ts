@@ -46,6 +46,8 @@ import { registerAppHomeEvent } from './events/home.js';
 import { registerHomeActions } from './actions/home.js';
 import type { HealthService } from '../../health/health-service.js';
 import { registerHealthCommand } from './commands/health.js';
+import { registerChannelMessageEvents } from './events/messages.js';
+import type { ResponsivenessService } from '../../health/responsiveness-service.js';
 import type { CreditsService } from '../../credits/credits-service.js';
 import type { GivesService } from '../../gives/gives-service.js';
 import { registerGiveActions } from './actions/gives.js';
@@ -79,6 +81,8 @@ export type ListenerDeps = {
   decisions: DecisionsService;
   home: HomeService;
   health: HealthService;
+  /** `/health responsiveness`, and the channel messages it records the metadata of while on. */
+  responsiveness: ResponsivenessService;
   clock: Clock;
   credits: CreditsService;
   gives: GivesService;
@@ -97,6 +101,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerStandupActions(app, deps);
   registerStandupViews(app, deps);
   registerReactionEvents(app, deps);
+  registerChannelMessageEvents(app, deps);
   registerUserChangeEvent(app, deps);
   registerRitualSettingsView(app, deps);
   registerRitualActions(app, deps);

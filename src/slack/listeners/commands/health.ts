@@ -1,10 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { HealthService } from '../../../health/health-service.js';
+import type { ResponsivenessService } from '../../../health/responsiveness-service.js';
 import { parseHealthCommand } from '../../../health/parse-command.js';
 import type { Logger } from '../../../logger.js';
 import { HEALTH } from '../../ids.js';
 import { context as contextBlock, plainMessage, type SlackMessage } from '../../views/blocks.js';
 import { healthHelp, historyMessage, sidesMessage } from '../../views/health/replies.js';
+import { responsivenessReply } from '../../views/health/responsiveness.js';
 import { scorecardMessage } from '../../views/health/scorecard.js';
 import { slashCommand } from '../slash-command.js';
 import { installedTeam, type RecordSetDeps } from '../record-set.js';
@@ -13,7 +15,12 @@ import type { PartnerNotices } from '../../partner-notice.js';
 /** `/health`: the channel's scorecard now, the digest posted now, its history and its sides. */
 export function registerHealthCommand(
   app: App,
-  deps: { health: HealthService; log: Logger; partners: PartnerNotices } & RecordSetDeps,
+  deps: {
+    health: HealthService;
+    responsiveness: ResponsivenessService;
+    log: Logger;
+    partners: PartnerNotices;
+  } & RecordSetDeps,
 ): void {
   const { health } = deps;
   app.command(
@@ -48,6 +55,13 @@ export function registerHealthCommand(
             sidesMessage(await health.sides(teamId, channelId), parsed.declare !== undefined),
             await deps.partners.noteFor(teamId, channelId, installedTeam(context)),
           );
+        case 'responsiveness': {
+          const actor = { teamId, channelId, userId };
+          if (!parsed.change)
+            return responsivenessReply(channelId, await deps.responsiveness.status(teamId, channelId));
+          const { did, status } = await deps.responsiveness.change(actor, parsed.change);
+          return responsivenessReply(channelId, status, did);
+        }
       }
     }),
   );

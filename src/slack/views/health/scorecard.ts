@@ -12,6 +12,7 @@ import {
   truncate,
 } from '../blocks.js';
 import { HEALTH } from '../../ids.js';
+import { responsivenessLine } from './responsiveness.js';
 
 const NO_DATA = '_no data_';
 const percent = (v: number | null) => (v === null ? NO_DATA : `*${Math.round(v * 100)}*`);
@@ -37,6 +38,8 @@ function explain(metric: MetricId, s: PeriodScorecard, names?: SideNames): strin
         : `Blockers: ${i.blockers.raised} raised; ${i.blockers.episodes} open in the week, for ${i.blockers.meanOpenDays.toFixed(1)} days on average (a week or more scores 0)`;
     case 'retros_held':
       return `Retros held as scheduled: ${i.retros.held} of ${i.retros.scheduled} got notes`;
+    case 'responsiveness':
+      return responsivenessLine(i.responsiveness, names);
     case 'credits_confirmed':
       return `Credits: ${i.credits.deliverables} deliverables credited; ${i.credits.confirmed} of ${i.credits.contributors} contributors confirmed`;
     case 'value_confirmed':
