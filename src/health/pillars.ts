@@ -1,5 +1,3 @@
-import type { ResponsivenessInputs } from './responsiveness.js';
-
 /**
  * What the alliance-health scorecard is made of and computed from: its pillars, their metrics, and
  * the counts of one period. Types and names only; src/health/scorecard.ts computes it.
@@ -31,6 +29,18 @@ export type PeriodInputs = {
 };
 
 export type Flow = { from: string; to: string; count: number };
+
+/** A thread that asked something, as recorded: metadata only (src/db/repos/responsiveness.ts). */
+export type AskedThread = {
+  askerSide: string;
+  askerZone: string;
+  askedAt: Date;
+  reply: { side: string; zone: string; at: Date } | null;
+};
+/** One side's questions settled in a period: each one's wait in working minutes, or null if unanswered. */
+export type SideWaits = { side: string; minutes: (number | null)[] };
+/** What the scorecard keeps of a period's responsiveness (src/health/responsiveness.ts). */
+export type ResponsivenessInputs = { targetMinutes: number; waits: SideWaits[] };
 
 export const PILLARS = {
   collaboration: ['participation', 'on_time', 'blocker_resolution', 'retros_held', 'responsiveness'],

@@ -1,27 +1,17 @@
+import type { AskedThread, ResponsivenessInputs, SideWaits } from './pillars.js';
 import { addWorkingMinutes, WORKDAY_MINUTES, workingMinutesBetween } from './working-hours.js';
+
+export type { AskedThread, ResponsivenessInputs, SideWaits } from './pillars.js';
 
 /**
  * Responsiveness across the boundary (docs/METRICS.md, "responsiveness"): how long a question or
  * request from one side waits, in working time, for its first reply from another side.
  */
 
-/** A thread that asked something, as recorded: metadata only (src/db/repos/responsiveness.ts). */
-export type AskedThread = {
-  askerSide: string;
-  askerZone: string;
-  askedAt: Date;
-  reply: { side: string; zone: string; at: Date } | null;
-};
-
 /** A thread with no reply from another side within 5 working days counts as unanswered. */
 export const ANSWER_WITHIN_WORKING_DAYS = 5;
 /** The wait a channel scales against unless it sets its own: 4 working hours. */
 export const DEFAULT_TARGET_MINUTES = 4 * 60;
-
-/** One side's settled questions in a period: each one's wait in working minutes, or null if unanswered. */
-export type SideWaits = { side: string; minutes: (number | null)[] };
-/** What the scorecard keeps of a period's responsiveness; null in PeriodInputs when it is off. */
-export type ResponsivenessInputs = { targetMinutes: number; waits: SideWaits[] };
 
 /**
  * Where a thread settles: at its first reply from another side when that came within 5 working

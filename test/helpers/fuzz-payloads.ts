@@ -63,6 +63,9 @@ const modal = (callbackId: string): Json => ({
   state: { values: { block: { value: { type: 'plain_text_input', value: 'fuzzed words' } } } },
 });
 
+/** Every other fuzzed message is a reply in a thread. */
+let messages = 0;
+
 const EVENTS: Record<string, () => Json> = {
   reaction_added: () => ({ type: 'reaction_added', user: FUZZ.ana, item_user: FUZZ.ben, reaction: 'clap', item: { type: 'message', channel: FUZZ.channel, ts: ts() } }),
   reaction_removed: () => ({ type: 'reaction_removed', user: FUZZ.ana, item_user: FUZZ.ben, reaction: 'clap', item: { type: 'message', channel: FUZZ.channel, ts: ts() } }),
@@ -74,7 +77,7 @@ const EVENTS: Record<string, () => Json> = {
   app_home_opened: () => ({ type: 'app_home_opened', user: FUZZ.ana, channel: `D${FUZZ.ana}`, tab: 'home' }),
   app_uninstalled: () => ({ type: 'app_uninstalled' }),
   tokens_revoked: () => ({ type: 'tokens_revoked', tokens: { oauth: [FUZZ.ana], bot: [] } }),
-  message: () => ({ type: 'message', user: FUZZ.ana, text: 'hello', channel: FUZZ.channel, ts: ts() }),
+  message: () => ({ type: 'message', user: FUZZ.ana, user_team: FUZZ.team, text: 'can you review this?', channel: FUZZ.channel, channel_type: 'channel', ts: ts(), ...((messages += 1) % 2 === 0 ? { thread_ts: ts() } : {}) }),
 }; // prettier-ignore
 
 /** Values a button of each kind plausibly carries: ids, refs, switches, nonsense. */

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Flow, PeriodInputs } from '../../health/pillars.js';
-import type { AskedThread } from '../../health/responsiveness.js';
+import type { AskedThread, Flow, PeriodInputs } from '../../health/pillars.js';
 import type { Queryable } from '../database.js';
 
 /**
