@@ -27,6 +27,8 @@ import { createCharterService } from './charter/charter-service.js';
 import { createDecisionsService } from './decisions/decisions-service.js';
 import { createHomeService } from './home/home-service.js';
 import { digestKind } from './health/digest-kind.js';
+import { reviewKind } from './reviews/review-kind.js';
+import { createReviewsService } from './reviews/reviews-service.js';
 import { createHealthService } from './health/health-service.js';
 import { createResponsivenessService } from './health/responsiveness-service.js';
 import { createCreditsService } from './credits/credits-service.js';
@@ -182,8 +184,10 @@ export function createApp(deps: AppDeps): RapportApp {
   });
   const health = createHealthService({ db, clock, directory, teamNames });
   const responsiveness = createResponsivenessService({ db, clock, directory });
+  const reviews = createReviewsService({ db, clock, directory });
   registerListeners(requireSchemas(bolt), {
     responsiveness,
+    reviews,
     kudos,
     rituals,
     standups,
@@ -365,4 +369,5 @@ const RITUAL_RUNNERS: RitualRunners = {
   pulse: pulseKind,
   retro: retroKind,
   digest: digestKind,
+  review: reviewKind,
 };

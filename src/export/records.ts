@@ -11,6 +11,7 @@ import { decisionRecords } from './sources/decisions.js';
 import { creditRecords } from './sources/credits.js';
 import { giveRecords } from './sources/gives.js';
 import { healthRecords } from './sources/health.js';
+import { reviewAnswerRecords } from './sources/reviews.js';
 
 export type { ExportRecord } from './record-source.js';
 
@@ -25,6 +26,7 @@ export const RECORD_SOURCES: readonly RecordSource[] = [
   pulseResultRecords,
   creditRecords,
   giveRecords,
+  reviewAnswerRecords,
   healthRecords,
 ];
 

@@ -1,5 +1,5 @@
 /** Every kind of ritual the engine runs, by the name stored in rituals.kind. */
-export const RITUAL_KINDS = ['standup', 'retro', 'pulse', 'digest'] as const;
+export const RITUAL_KINDS = ['standup', 'retro', 'pulse', 'digest', 'review'] as const;
 export type RitualKindId = (typeof RITUAL_KINDS)[number];
 
 /**
@@ -11,6 +11,8 @@ export const AUDIENCE: Record<RitualKindId, 'participants' | 'channel'> = {
   retro: 'channel',
   pulse: 'participants',
   digest: 'channel',
+  // Each member gets the review's form by DM; its close posts the pack in the channel.
+  review: 'participants',
 };
 
 /** How people call each kind in messages. */
@@ -19,6 +21,7 @@ export const KIND_LABELS: Record<RitualKindId, string> = {
   retro: 'retro',
   pulse: 'pulse check',
   digest: 'health digest',
+  review: 'review',
 };
 
 /** The participant id of a channel-wide occurrence. */
@@ -43,6 +46,9 @@ export const DEFAULT_PULSE_STATEMENTS = [
   'I would choose to work with them again',
 ];
 
+/** How long before a review its forms go out: a week. */
+export const REVIEW_LEAD_MINUTES = 7 * 24 * 60;
+
 /** What a new ritual of each kind asks and how long its window stays open, unless set otherwise. */
 export const KIND_DEFAULTS: Record<
   RitualKindId,
@@ -60,4 +66,8 @@ export const KIND_DEFAULTS: Record<
   pulse: { questions: DEFAULT_PULSE_STATEMENTS, closeAfterMinutes: 24 * 60, reminderBeforeCloseMinutes: 120 },
   // A digest is one message with nothing to answer: its window only keeps it apart from the next.
   digest: { questions: [], closeAfterMinutes: 60, reminderBeforeCloseMinutes: null },
+  // A review's forms go out a week before it (its lead) and close at the review, which posts the
+  // pack; whoever has not answered is reminded a day before.
+  review: { questions: [], closeAfterMinutes: REVIEW_LEAD_MINUTES, reminderBeforeCloseMinutes: 24 * 60 },
 };
+

@@ -7,7 +7,7 @@ export type RitualsCommand =
   | { kind: 'list' }
   /** The settings form: a new ritual, or one of the channel's to edit. */
   | { kind: 'form'; id?: number }
-  | { kind: 'create'; ritual: 'standup' | 'retro' | 'pulse' | 'digest'; schedule: Schedule }
+  | { kind: 'create'; ritual: 'standup' | 'retro' | 'pulse' | 'digest' | 'review'; schedule: Schedule }
   | { kind: 'pause' | 'resume' | 'remove' | 'run'; id: number }
   | { kind: 'skip'; id: number; date: string };
 
@@ -36,6 +36,8 @@ export function parseRitualsCommand(text: string): RitualsCommand {
       return parseCadenced(verb.toLowerCase() as 'retro' | 'pulse', args);
     case 'digest':
       return parseDigest(args);
+    case 'review':
+      return parseReview(args);
     case 'pause':
     case 'resume':
     case 'remove':
@@ -124,6 +126,34 @@ function parseDigest(args: string[]): RitualsCommand {
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     throw new UserError(`${error.userMessage} A whole example: ${DIGEST_EXAMPLE}.`);
+  }
+}
+
+export const REVIEW_EXAMPLE = '`/rituals review quarterly mon 10:00 Europe/Berlin`';
+
+/**
+ * `<quarterly|monthly> <day> <HH:MM> [<zone>]`: a review on the first such weekday of each quarter
+ * (or month); its forms go out a week before.
+ */
+function parseReview(args: string[]): RitualsCommand {
+  const [cadence = '', day, time, zone, ...extra] = args;
+  const known = (['quarterly', 'monthly'] as const).find((c) => c === cadence.toLowerCase());
+  if (!known || day === undefined || time === undefined || extra.length > 0) {
+    throw new UserError(
+      `A review needs how often (\`quarterly\` or \`monthly\`), one day, a time, and optionally a time zone. For example: ${REVIEW_EXAMPLE}.`,
+    );
+  }
+  try {
+    const days = parseDays(day);
+    if (days.length !== 1) throw new UserError('A review is held on one day of the week, such as `mon`.');
+    return {
+      kind: 'create',
+      ritual: 'review',
+      schedule: { days, time: parseTime(time), zone: parseZone(zone), cadence: known },
+    };
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(`${error.userMessage} A whole example: ${REVIEW_EXAMPLE}.`);
   }
 }
 

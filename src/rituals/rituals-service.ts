@@ -42,7 +42,7 @@ import {
   zonePlanFor,
 } from './participants.js';
 import type { Weekday } from './cadence.js';
-import { AUDIENCE, KIND_DEFAULTS, KIND_LABELS } from './kinds.js';
+import { AUDIENCE, KIND_DEFAULTS, KIND_LABELS, REVIEW_LEAD_MINUTES } from './kinds.js';
 import { nextOccurrence, type Occurrence, type Schedule, scheduleOf } from './schedule.js';
 import { DEFAULT_SETTINGS, isFormKind, type RitualKindName, type RitualSettings } from './settings.js';
 
@@ -217,7 +217,7 @@ export function createRitualsService(deps: Deps) {
      */
     async createCadenced(
       actor: Actor,
-      kind: 'retro' | 'pulse' | 'digest',
+      kind: 'retro' | 'pulse' | 'digest' | 'review',
       schedule: Schedule,
     ): Promise<RitualView> {
       if (!deps.runnableKinds.has(kind)) {
@@ -232,7 +232,9 @@ export function createRitualsService(deps: Deps) {
         kind,
         days: schedule.days,
         time: schedule.time,
-        zone: schedule.zone,
+        // A review is one meeting at one time: "local" is its creator's zone.
+        zone: kind === 'review' ? await zoneOf(actor, schedule) : schedule.zone,
+        ...(kind === 'review' ? { leadMinutes: REVIEW_LEAD_MINUTES } : {}),
         cadence: schedule.cadence ?? 'weekly',
         startsOn: await startsOnFor(actor, schedule),
         teamId: actor.teamId,

@@ -1,6 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { UserError } from '../errors.js';
-import type { Cadence, Weekday } from './cadence.js';
+import { type Cadence, QUARTER_MONTHS, type Weekday } from './cadence.js';
 
 export type Schedule = {
   days: Weekday[];
@@ -12,6 +12,11 @@ export type Schedule = {
   cadence?: Cadence;
   /** The first run's date, "YYYY-MM-DD": where a biweekly cadence counts its weeks from. */
   startsOn?: string | null;
+  /**
+   * How long before each occurrence it comes due, in minutes (a review's forms go out a week
+   * before it): the occurrence keeps its date, its instant moves earlier. 0 when unset.
+   */
+  leadMinutes?: number;
 };
 
 /** The schedule stored in a ritual's row. */
@@ -21,6 +26,7 @@ export function scheduleOf(row: {
   zone: string;
   cadence?: Cadence;
   starts_on?: string | null;
+  lead_minutes?: number;
 }): Schedule {
   return {
     days: row.days,
@@ -28,6 +34,7 @@ export function scheduleOf(row: {
     zone: row.zone,
     cadence: row.cadence ?? 'weekly',
     startsOn: row.starts_on ?? null,
+    ...(row.lead_minutes ? { leadMinutes: row.lead_minutes } : {}),
   };
 }
 
@@ -38,6 +45,8 @@ function onCadence(schedule: Schedule, date: DateTime): boolean {
       return true;
     case 'monthly':
       return date.day <= 7;
+    case 'quarterly':
+      return date.day <= 7 && QUARTER_MONTHS.includes(date.month);
     case 'biweekly': {
       if (!schedule.startsOn) return true;
       const start = DateTime.fromISO(schedule.startsOn, { zone: date.zone });
@@ -49,7 +58,7 @@ function onCadence(schedule: Schedule, date: DateTime): boolean {
 }
 
 /** How far ahead the next occurrence can be: a week and a bit, two, or a month and a bit. */
-const HORIZON_DAYS: Record<Cadence, number> = { weekly: 9, biweekly: 16, monthly: 40 };
+const HORIZON_DAYS: Record<Cadence, number> = { weekly: 9, biweekly: 16, monthly: 40, quarterly: 100 };
 
 export type Occurrence = {
   /** The participant's (or the zone's) calendar date the occurrence belongs to, "YYYY-MM-DD". */
@@ -165,17 +174,25 @@ function firstMinuteAfterGap(wall: Record<string, number | undefined>, zone: str
 
 /** Every occurrence of the schedule in a zone with `after < at <= until`, in order. */
 export function occurrencesBetween(schedule: Schedule, zone: string, after: Date, until: Date): Occurrence[] {
-  return [...occurrencesIn(schedule, zone, after, until)];
+  const lead = leadMs(schedule);
+  return [...occurrencesIn(schedule, zone, shift(after, lead), shift(until, lead))].map((o) => ({
+    localDate: o.localDate,
+    at: shift(o.at, -lead),
+  }));
 }
+
+const leadMs = (schedule: Schedule) => (schedule.leadMinutes ?? 0) * 60_000;
+const shift = (at: Date, ms: number) => new Date(at.getTime() + ms);
 
 /** The first occurrence strictly after `after`. */
 export function nextOccurrence(schedule: Schedule, zone: string, after: Date): Occurrence | undefined {
   if (schedule.days.length === 0) return undefined;
-  const horizon = new Date(
-    after.getTime() + HORIZON_DAYS[schedule.cadence ?? 'weekly'] * 24 * 60 * 60 * 1000,
-  );
+  // With a lead, the occurrence that comes due next is the first whose own time is `lead` later.
+  const lead = leadMs(schedule);
+  const from = shift(after, lead);
+  const horizon = shift(from, HORIZON_DAYS[schedule.cadence ?? 'weekly'] * 24 * 60 * 60 * 1000);
   // Stops at the first: each instant costs a zone lookup, the scheduler's main cost per slot.
-  for (const occurrence of occurrencesIn(schedule, zone, after, horizon)) return occurrence;
+  for (const o of occurrencesIn(schedule, zone, from, horizon)) return { localDate: o.localDate, at: shift(o.at, -lead) };
   return undefined;
 }
 
@@ -216,8 +233,11 @@ export function describeSchedule(schedule: Schedule): string {
       ? `Every other ${days}`
       : schedule.cadence === 'monthly'
         ? `The first ${days} of each month`
-        : days;
-  return `${when} at ${schedule.time}, ${zone}`;
+        : schedule.cadence === 'quarterly'
+          ? `The first ${days} of January, April, July and October`
+          : days;
+  const lead = schedule.leadMinutes ? `; its forms go out ${Math.round(schedule.leadMinutes / 1440)} days before` : '';
+  return `${when} at ${schedule.time}, ${zone}${lead}`;
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -204,3 +204,16 @@ export const GIVES = {
 } as const;
 export type GiveFormBlock = 'people' | 'what' | 'kind' | 'worth' | 'adjusted';
 export const giveBlockId = (field: GiveFormBlock) => `give_${field}`;
+
+// Reviews
+export const REVIEWS = {
+  /** The button on a review's DM that opens the answer form; its value is "<ritual id>:<review date>". */
+  answer: 'review_answer',
+  /** The answer form's callback_id, and its inputs' action_id. */
+  view: 'review_answer_form',
+  input: 'value',
+  /** On the review pack: log an outcome as a decision (linked to the pack), or as an action item. */
+  logDecision: 'review_log_decision',
+  addAction: 'review_add_action',
+} as const;
+export const reviewBlockId = (field: string) => `review_${field}`;

@@ -97,6 +97,7 @@ export const ritualRow = (id: number, kind: RitualRow['kind'] = 'standup'): Ritu
   participants: id % 2 === 0 ? [ANA, BEN] : null,
   close_after_minutes: 180,
   reminder_before_close_minutes: 60,
+  lead_minutes: 0,
   paused: false,
   created_by: ANA,
   created_at: NOW,

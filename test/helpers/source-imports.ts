@@ -12,6 +12,7 @@ export const RITUAL_FOLDERS = [
   'decisions',
   'credits',
   'gives',
+  'reviews',
   'health',
   'home',
   'rituals',

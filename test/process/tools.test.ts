@@ -199,6 +199,8 @@ describe('npm run export', () => {
           on_time: 0.5,
           blocker_resolution: null,
           retros_held: null,
+          // Responsiveness is off in that channel.
+          responsiveness: null,
           credits_confirmed: 1,
           actions_on_time: null,
           // No give was logged that week: the ledger's metrics have no data.

@@ -162,3 +162,26 @@ export function streamDecisionsForExport(db: Database, filter: ExportFilter) {
     decisionRow,
   );
 }
+
+/** The channel's decisions whose review date has come by `onOrBefore` ("YYYY-MM-DD"), soonest first. */
+export async function decisionsDueForReview(
+  q: Queryable,
+  c: { teamId: string; channelId: string },
+  onOrBefore: string,
+  limit: number,
+): Promise<{ rows: DecisionRow[]; total: number }> {
+  const rows = await q.query(
+    `select ${COLUMNS} from decisions
+     where team_id = $1 and channel_id = $2 and review_date <= $3::date
+     order by review_date, id
+     limit $4`,
+    [c.teamId, c.channelId, onOrBefore, limit],
+    decisionRow,
+  );
+  const [count] = await q.query(
+    `select count(*)::int as n from decisions where team_id = $1 and channel_id = $2 and review_date <= $3::date`,
+    [c.teamId, c.channelId, onOrBefore],
+    z.object({ n: z.number() }),
+  );
+  return { rows, total: count?.n ?? 0 };
+}

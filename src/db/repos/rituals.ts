@@ -24,6 +24,7 @@ const ritualRow = z.object({
   participants: z.array(z.string()).nullable(),
   close_after_minutes: z.number(),
   reminder_before_close_minutes: z.number().nullable(),
+  lead_minutes: z.number(),
   paused: z.boolean(),
   created_by: z.string(),
   created_at: z.date(),
@@ -32,7 +33,7 @@ export type RitualRow = z.infer<typeof ritualRow>;
 
 const COLUMNS = `id, team_id, channel_id, kind, days, time_of_day, zone, questions, participants,
   close_after_minutes, reminder_before_close_minutes, paused, created_by, created_at,
-  cadence, to_char(starts_on, 'YYYY-MM-DD') as starts_on`;
+  cadence, to_char(starts_on, 'YYYY-MM-DD') as starts_on, lead_minutes`;
 
 /** What a ritual is set to do: everything a person chooses when creating or editing one. */
 export type RitualSettingsColumns = {
@@ -58,14 +59,17 @@ export type NewRitual = Omit<
     now: Date;
     /** Weekly when left out; every other week needs `startsOn`, the first run's date. */
     cadence?: Cadence;
+    /** How long before each occurrence it comes due (a review's forms, a week before). */
+    leadMinutes?: number;
     startsOn?: string;
   };
 
 export async function insertRitual(q: Queryable, r: NewRitual): Promise<RitualRow> {
   const [row] = await q.query(
     `insert into rituals (team_id, channel_id, kind, days, time_of_day, zone, questions, participants,
-       close_after_minutes, reminder_before_close_minutes, created_by, created_at, updated_at, cadence, starts_on)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14)
+       close_after_minutes, reminder_before_close_minutes, created_by, created_at, updated_at, cadence, starts_on,
+       lead_minutes)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15)
      returning ${COLUMNS}`,
     [
       r.teamId,
@@ -84,6 +88,7 @@ export async function insertRitual(q: Queryable, r: NewRitual): Promise<RitualRo
       r.now,
       r.cadence ?? 'weekly',
       r.startsOn ?? null,
+      r.leadMinutes ?? 0,
     ],
     ritualRow,
   );

@@ -1,3 +1,4 @@
+import { CADENCES, type Cadence } from '../../rituals/cadence.js';
 import { setsOf } from './shared-channels.js';
 import { z } from 'zod';
 import type { Queryable } from '../database.js';
@@ -51,8 +52,9 @@ const dueSlot = z.object({
   ritual_zone: z.string(),
   days: z.array(z.number()),
   time_of_day: z.string(),
-  cadence: z.enum(['weekly', 'biweekly', 'monthly']),
+  cadence: z.enum(CADENCES as [Cadence, ...Cadence[]]),
   starts_on: z.string().nullable(),
+  lead_minutes: z.number(),
   questions: z.array(z.string()),
   close_after_minutes: z.number(),
   reminder_before_close_minutes: z.number().nullable(),
@@ -80,7 +82,7 @@ export function lockDueSlots(q: Queryable, now: Date, limit: number): Promise<Du
     `select s.team_id, s.ritual_id, s.participant_id, s.zone,
             to_char(s.next_local_date, 'YYYY-MM-DD') as next_local_date, s.next_at,
             r.channel_id, r.kind, r.zone as ritual_zone, r.days, r.time_of_day, r.questions, r.paused,
-            r.cadence, to_char(r.starts_on, 'YYYY-MM-DD') as starts_on,
+            r.cadence, to_char(r.starts_on, 'YYYY-MM-DD') as starts_on, r.lead_minutes,
             r.close_after_minutes, r.reminder_before_close_minutes,
             exists (select 1 from ritual_skips k
                     where k.team_id = s.team_id and k.ritual_id = s.ritual_id
@@ -175,7 +177,7 @@ const localSlot = z.object({
   days: z.array(z.number()),
   time_of_day: z.string(),
   zone: z.string(),
-  cadence: z.enum(['weekly', 'biweekly', 'monthly']),
+  cadence: z.enum(CADENCES as [Cadence, ...Cadence[]]),
   starts_on: z.string().nullable(),
   created_by: z.string(),
   channel_id: z.string(),
@@ -417,7 +419,7 @@ export function slotsInCreatorZone(q: Queryable, teamId: string, creatorId: stri
       days: z.array(z.number()),
       time_of_day: z.string(),
       zone: z.string(),
-      cadence: z.enum(['weekly', 'biweekly', 'monthly']),
+      cadence: z.enum(CADENCES as [Cadence, ...Cadence[]]),
       starts_on: z.string().nullable(),
     }),
   );

@@ -11,6 +11,7 @@ import {
   KUDOS,
   PULSE,
   RETRO,
+  REVIEWS,
   RITUAL_SETTINGS,
   TIME_ZONE,
   VIEWS,
@@ -89,6 +90,9 @@ export const ACTION_PAYLOADS: Record<string, z.ZodTypeAny> = {
   [RITUAL_SETTINGS.kind]: inModal(staticSelect),
   [RITUAL_SETTINGS.edit]: blockAction(button),
   [TIME_ZONE.open]: blockAction(button),
+  [REVIEWS.answer]: blockAction(button),
+  [REVIEWS.logDecision]: blockAction(button),
+  [REVIEWS.addAction]: blockAction(button),
 };
 
 const viewSubmission = z
@@ -111,6 +115,7 @@ export const VIEW_PAYLOADS: Record<string, z.ZodTypeAny> = Object.fromEntries(
     GIVES.adjustView,
     KUDOS.view,
     TIME_ZONE.view,
+    REVIEWS.view,
   ].map((callbackId) => [callbackId, viewSubmission]),
 );
 

@@ -48,6 +48,9 @@ import type { HealthService } from '../../health/health-service.js';
 import { registerHealthCommand } from './commands/health.js';
 import { registerChannelMessageEvents } from './events/messages.js';
 import type { ResponsivenessService } from '../../health/responsiveness-service.js';
+import type { ReviewsService } from '../../reviews/reviews-service.js';
+import { registerReviewActions } from './actions/reviews.js';
+import { registerReviewView } from './views/reviews.js';
 import type { CreditsService } from '../../credits/credits-service.js';
 import type { GivesService } from '../../gives/gives-service.js';
 import { registerGiveActions } from './actions/gives.js';
@@ -83,6 +86,8 @@ export type ListenerDeps = {
   health: HealthService;
   /** `/health responsiveness`, and the channel messages it records the metadata of while on. */
   responsiveness: ResponsivenessService;
+  /** A review's answers before it; its pack's outcome buttons. */
+  reviews: ReviewsService;
   clock: Clock;
   credits: CreditsService;
   gives: GivesService;
@@ -132,6 +137,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerKudosShortcut(app, deps);
   registerKudosView(app, deps);
   registerHealthCommand(app, deps);
+  registerReviewActions(app, deps);
+  registerReviewView(app, deps);
   registerHealthActions(app, deps);
   registerTimeZoneActions(app, deps);
   registerTimeZoneView(app, deps);

@@ -7,6 +7,7 @@ import type { HealthFiles, HealthViews } from '../../health/health-views.js';
 import type { KudosViews } from '../../kudos/kudos-views.js';
 import type { PulseViews } from '../../pulse/pulse-views.js';
 import type { RetroViews } from '../../retros/retro-views.js';
+import type { ReviewViews } from '../../reviews/review-views.js';
 import type { StandupViews } from '../../standups/standup-views.js';
 import { RapportError } from '../../errors.js';
 import type { SlackMessage } from './blocks.js';
@@ -24,6 +25,8 @@ import { announcementFailed } from './kudos/replies.js';
 import { pulsePrompt } from './pulse/prompt.js';
 import { pulseResults } from './pulse/results.js';
 import { retroMessage, retroSummary } from './retros/message.js';
+import { reviewPack } from './reviews/pack.js';
+import { reviewPrompt } from './reviews/prompt.js';
 import { actionAdded, actionReminder, debriefMessage } from './retros/replies.js';
 import { standupDaySummary, standupHeader } from './standups/day-header.js';
 import { checkinReply, standupPrompt } from './standups/messages.js';
@@ -41,7 +44,8 @@ type MessageViews = EdgeViews &
   DecisionViews &
   CreditViews &
   GiveViews &
-  HealthViews;
+  HealthViews &
+  ReviewViews;
 
 type Renderers<Views> = { [V in keyof Views]: (data: Views[V]) => SlackMessage & Record<string, unknown> };
 
@@ -63,6 +67,8 @@ const messages: Renderers<MessageViews> = {
   'retros.debrief': debriefMessage,
   'pulse.prompt': pulsePrompt,
   'pulse.results': pulseResults,
+  'reviews.prompt': reviewPrompt,
+  'reviews.pack': (d) => ({ ...reviewPack(d), unfurl_links: false }),
   'charter.message': charterMessage,
   'charter.not-posted': (d) => charterNotPosted(d.channelId, d.version),
   'charter.unchanged': (d) => charterUnchanged(d.channelId, d.version),

@@ -60,8 +60,11 @@ export function registerRetroViews(app: App, deps: RetroListenerDeps & RecordSet
       fieldErrors('action', { invalid_owner: 'owner', due_passed: 'due' }),
       async ({ view, body, context }) => {
         const ref = decodeFormRef(view.private_metadata);
-        if (!ref?.retroId) throw stale();
-        const teamId = await rowRecords(deps, context, 'retros', ref.retroId);
+        // From a retro, or from a review pack in a channel (src/slack/listeners/actions/reviews.ts).
+        if (!ref?.retroId && !ref?.channelId) throw stale();
+        const teamId = ref.retroId
+          ? await rowRecords(deps, context, 'retros', ref.retroId)
+          : await channelRecords(deps, context, ref.channelId ?? '');
         const values = view.state.values as Values;
         const ownerId = field(values, 'owner').selected_user;
         if (!ownerId) throw new FieldError('owner', 'Pick who owns it.');
@@ -74,7 +77,7 @@ export function registerRetroViews(app: App, deps: RetroListenerDeps & RecordSet
         const rawDue = field(values, 'due').selected_date;
         await deps.actionItems.add({
           teamId,
-          retroId: ref.retroId,
+          ...(ref.retroId ? { retroId: ref.retroId } : { channelId: ref.channelId }),
           createdBy: body.user.id,
           ownerId,
           text,

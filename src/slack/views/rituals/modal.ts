@@ -55,6 +55,7 @@ const CADENCE_LABELS: Record<Cadence, string> = {
   weekly: 'Every week',
   biweekly: 'Every other week, from the first run',
   monthly: 'The first such weekday of each month',
+  quarterly: 'The first such weekday of January, April, July and October',
 };
 const QUESTION_HINTS = {
   standup: `One question per line, up to ${MAX_QUESTIONS}.`,

@@ -17,10 +17,15 @@ import {
   LIMITS,
 } from '../blocks.js';
 
+/** "Friday, 20 November". */
+const dayOf = (localDate: string) => DateTime.fromISO(localDate).toFormat('cccc, d LLLL');
+
 function nextRun(ritual: RitualView): string {
   if (ritual.paused) return 'paused';
   if (!ritual.next) return 'not scheduled';
   const forYou = ritual.schedule.zone === 'local' ? ' (for you)' : '';
+  // A review's occurrence comes due when its forms go out; the review itself is on its date.
+  if (ritual.kind === 'review') return `next on ${dayOf(ritual.next.localDate)}, forms out ${slackTime(ritual.next.at)}`;
   return `next ${slackTime(ritual.next.at)}${forYou}`;
 }
 
@@ -66,6 +71,7 @@ export function ritualsHelp(): SlackMessage {
         '`/rituals standup <days> <HH:MM> [local|<zone>]`: a stand-up in this channel, for example `/rituals standup mon-fri 09:30 local` (each person at 09:30 their time) or `/rituals standup mon,wed,fri 10:00 Europe/Berlin`. Days: `mon-fri`, `weekdays`, `daily`, or a list.',
         '`/rituals retro <weekly|biweekly|monthly> <day> <HH:MM> [local|<zone>]` · `/rituals pulse …` the same way: a retro or a pulse check.',
         '`/rituals digest <day> <HH:MM> [<zone>]`: the weekly alliance-health digest, posted in this channel, for example `/rituals digest mon 09:00 Europe/Berlin`.',
+        '`/rituals review <quarterly|monthly> <day> <HH:MM> [<zone>]`: a review on the first such day of each quarter (or month), for example `/rituals review quarterly mon 10:00 Europe/Berlin`. A week before, each member gets a short form (top 3 priorities, what helped most, one thing to change); at the review the pack is posted here: the priorities side by side with those both sides share, the health trend, the value given, what is still open, and the charter.',
         '`/rituals list`: this channel’s rituals, with their numbers and next run, each with an Edit button.',
         '`/rituals edit <n>`: the form for ritual n. Name participants there to prompt only them; leave it empty for everyone in the channel, as people join and leave.',
         '`/rituals run <n>`: its next occurrence, now.',
@@ -92,15 +98,15 @@ export function ritualCreated(ritual: RitualView, what: 'set' | 'changed' = 'set
         ]
       : []),
     context(
-      ritual.kind === 'digest'
+      ritual.kind === 'review'
+        ? `A week before each review, everyone in the channel gets a short form by DM, and a reminder a day before if they have not answered. At the review's time the pack is posted here. \`/rituals run ${ritual.id}\` sends the forms now; \`pause\`, \`skip\` or \`remove\` change it.`
+        : ritual.kind === 'digest'
         ? `Each time, the digest of the 7 days before is posted in this channel, with a chart of the last 8 weeks in its thread. \`/health post\` posts one now; \`/rituals pause ${ritual.id}\`, \`skip\` or \`remove\` change it.`
         : `Participants: ${who(ritual)}. ${closing(ritual)} Change it with \`/rituals edit ${ritual.id}\`, \`pause\`, \`skip\` or \`remove\`.`,
     ),
   ]);
 }
 
-/** "Friday, 20 November". */
-const dayOf = (localDate: string) => DateTime.fromISO(localDate).toFormat('cccc, d LLLL');
 
 export function ritualRunning(run: {
   ritual: { id: number; kind: RitualKindId };
