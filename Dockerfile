@@ -53,7 +53,7 @@ COPY --from=build /app/dist/src ./dist/src
 # manifest its commands and shortcuts come from.
 COPY --from=build /app/dist/web ./dist/web
 COPY src/playground/web/index.html src/playground/web/style.css ./src/playground/web/
-COPY manifest.json ./
+COPY manifest.json playbooks.json ./
 
 # The embedded Postgres (used when DATABASE_URL is unset) keeps its files here. Created before
 # VOLUME so a new named volume starts out owned by node.

@@ -29,6 +29,8 @@ import { createHomeService } from './home/home-service.js';
 import { digestKind } from './health/digest-kind.js';
 import { reviewKind } from './reviews/review-kind.js';
 import { createReviewsService } from './reviews/reviews-service.js';
+import { createPlaybookService } from './rituals/playbook-service.js';
+import { playbooks } from './rituals/playbooks.js';
 import { createHealthService } from './health/health-service.js';
 import { createResponsivenessService } from './health/responsiveness-service.js';
 import { createCreditsService } from './credits/credits-service.js';
@@ -81,6 +83,8 @@ export type RapportApp = {
 /** Builds the Bolt app and every service behind it. Nothing starts listening here. */
 export function createApp(deps: AppDeps): RapportApp {
   const { config, db, log, clock } = deps;
+  // playbooks.json is read (and checked) once, at start: a broken file stops Rapport with one line.
+  playbooks();
   const logger = boltLogger(log);
   const cipher = config.slack.oauth ? createTokenCipher(encryptionOf(config)) : undefined;
   const installationStore = cipher
@@ -185,9 +189,11 @@ export function createApp(deps: AppDeps): RapportApp {
   const health = createHealthService({ db, clock, directory, teamNames });
   const responsiveness = createResponsivenessService({ db, clock, directory });
   const reviews = createReviewsService({ db, clock, directory });
+  const playbookService = createPlaybookService({ clock, rituals });
   registerListeners(requireSchemas(bolt), {
     responsiveness,
     reviews,
+    playbooks: playbookService,
     kudos,
     rituals,
     standups,

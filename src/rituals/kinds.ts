@@ -70,4 +70,3 @@ export const KIND_DEFAULTS: Record<
   // pack; whoever has not answered is reminded a day before.
   review: { questions: [], closeAfterMinutes: REVIEW_LEAD_MINUTES, reminderBeforeCloseMinutes: 24 * 60 },
 };
-

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { UserError } from '../errors.js';
 import { CADENCES } from './cadence.js';
 import { parseDays, parseTime, parseZone, type Schedule } from './schedule.js';
@@ -9,7 +10,9 @@ export type RitualsCommand =
   | { kind: 'form'; id?: number }
   | { kind: 'create'; ritual: 'standup' | 'retro' | 'pulse' | 'digest' | 'review'; schedule: Schedule }
   | { kind: 'pause' | 'resume' | 'remove' | 'run'; id: number }
-  | { kind: 'skip'; id: number; date: string };
+  | { kind: 'skip'; id: number; date: string }
+  /** `playbook <name> [<end date> [<project name>]]`: set up a playbook, after a confirmation. */
+  | { kind: 'playbook'; name: string; endDate?: string; project?: string };
 
 export const STANDUP_EXAMPLE = '`/rituals standup mon-fri 09:30 local`';
 
@@ -38,6 +41,8 @@ export function parseRitualsCommand(text: string): RitualsCommand {
       return parseDigest(args);
     case 'review':
       return parseReview(args);
+    case 'playbook':
+      return parsePlaybook(args);
     case 'pause':
     case 'resume':
     case 'remove':
@@ -127,6 +132,24 @@ function parseDigest(args: string[]): RitualsCommand {
     if (!(error instanceof UserError)) throw error;
     throw new UserError(`${error.userMessage} A whole example: ${DIGEST_EXAMPLE}.`);
   }
+}
+
+export const PLAYBOOK_EXAMPLE =
+  '`/rituals playbook alliance` or `/rituals playbook project 2027-03-31 Apollo`';
+
+function parsePlaybook(args: string[]): RitualsCommand {
+  const [name = '', endDate, ...project] = args;
+  if (!/^[a-z][a-z0-9-]{0,30}$/i.test(name)) {
+    throw new UserError(`Which playbook? For example: ${PLAYBOOK_EXAMPLE}.`);
+  }
+  if (endDate === undefined) return { kind: 'playbook', name: name.toLowerCase() };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(endDate) || !DateTime.fromISO(endDate).isValid) {
+    throw new UserError(
+      `“${endDate.slice(0, 20)}” is not a date: write the project's end date as YYYY-MM-DD, for example ${PLAYBOOK_EXAMPLE}.`,
+    );
+  }
+  const name_ = project.join(' ').trim().slice(0, 80);
+  return { kind: 'playbook', name: name.toLowerCase(), endDate, ...(name_ ? { project: name_ } : {}) };
 }
 
 export const REVIEW_EXAMPLE = '`/rituals review quarterly mon 10:00 Europe/Berlin`';

@@ -1,7 +1,7 @@
 import { recordSetsOf } from '../db/repos/shared-channels.js';
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
-import type { Database } from '../db/database.js';
+import type { Database, Queryable } from '../db/database.js';
 import {
   deleteRitual,
   findRitual,
@@ -42,7 +42,7 @@ import {
   zonePlanFor,
 } from './participants.js';
 import type { Weekday } from './cadence.js';
-import { AUDIENCE, KIND_DEFAULTS, KIND_LABELS, REVIEW_LEAD_MINUTES } from './kinds.js';
+import { AUDIENCE, KIND_DEFAULTS, KIND_LABELS, REVIEW_LEAD_MINUTES, type RitualKindId } from './kinds.js';
 import { nextOccurrence, type Occurrence, type Schedule, scheduleOf } from './schedule.js';
 import { DEFAULT_SETTINGS, isFormKind, type RitualKindName, type RitualSettings } from './settings.js';
 
@@ -156,7 +156,44 @@ export function createRitualsService(deps: Deps) {
     return nextOccurrence({ ...schedule, cadence: 'weekly' }, zone, deps.clock.now())?.localDate;
   };
 
+  /** A ritual's row as `insertRitual` takes it, from its settings. */
+  const newRitualOf = async (actor: Actor, settings: RitualSettings) => ({
+    ...settings,
+    startsOn: await startsOnFor(actor, settings),
+    teamId: actor.teamId,
+    channelId: actor.channelId,
+    createdBy: actor.userId,
+    now: deps.clock.now(),
+  });
+  const newStandup = (actor: Actor, schedule: Schedule) =>
+    newRitualOf(actor, { ...DEFAULT_SETTINGS, kind: 'standup', ...schedule });
+
+  /** A retro, pulse check, digest or review as its command creates it: the kind's defaults. */
+  const newCadenced = async (
+    actor: Actor,
+    kind: 'retro' | 'pulse' | 'digest' | 'review',
+    schedule: Schedule,
+  ) => ({
+    ...KIND_DEFAULTS[kind],
+    kind,
+    days: schedule.days,
+    time: schedule.time,
+    // A review is one meeting at one time: "local" is its creator's zone.
+    zone: kind === 'review' ? await zoneOf(actor, schedule) : schedule.zone,
+    ...(kind === 'review' ? { leadMinutes: REVIEW_LEAD_MINUTES } : {}),
+    cadence: schedule.cadence ?? 'weekly',
+    startsOn: await startsOnFor(actor, schedule),
+    teamId: actor.teamId,
+    channelId: actor.channelId,
+    createdBy: actor.userId,
+    now: deps.clock.now(),
+  });
+
   return {
+    /** The channel's rituals, as stored. */
+    ofChannel: (actor: Actor): Promise<RitualRow[]> =>
+      ritualsOfChannel(deps.db, actor.teamId, actor.channelId),
+
     /** A stand-up from the text command: its schedule, and the default questions, close and reminder. */
     createStandup(actor: Actor, schedule: Schedule): Promise<RitualView> {
       return this.create(actor, { ...DEFAULT_SETTINGS, kind: 'standup', ...schedule });
@@ -167,15 +204,7 @@ export function createRitualsService(deps: Deps) {
       if (existing.length >= MAX_RITUALS_PER_CHANNEL) {
         throw new UserError(`A channel can have up to ${MAX_RITUALS_PER_CHANNEL} rituals; remove one first.`);
       }
-      const row = await insertRitual(deps.db, {
-        ...settings,
-        startsOn: await startsOnFor(actor, settings),
-        teamId: actor.teamId,
-        channelId: actor.channelId,
-        createdBy: actor.userId,
-        now: deps.clock.now(),
-      });
-      return view(actor, row);
+      return view(actor, await insertRitual(deps.db, await newRitualOf(actor, settings)));
     },
 
     /** New settings for one of the channel's rituals; its participants' slots follow in syncParticipants. */
@@ -227,22 +256,42 @@ export function createRitualsService(deps: Deps) {
       if (existing.length >= MAX_RITUALS_PER_CHANNEL) {
         throw new UserError(`A channel can have up to ${MAX_RITUALS_PER_CHANNEL} rituals; remove one first.`);
       }
-      const row = await insertRitual(deps.db, {
-        ...KIND_DEFAULTS[kind],
-        kind,
-        days: schedule.days,
-        time: schedule.time,
-        // A review is one meeting at one time: "local" is its creator's zone.
-        zone: kind === 'review' ? await zoneOf(actor, schedule) : schedule.zone,
-        ...(kind === 'review' ? { leadMinutes: REVIEW_LEAD_MINUTES } : {}),
-        cadence: schedule.cadence ?? 'weekly',
-        startsOn: await startsOnFor(actor, schedule),
-        teamId: actor.teamId,
-        channelId: actor.channelId,
-        createdBy: actor.userId,
-        now: deps.clock.now(),
+      return view(actor, await insertRitual(deps.db, await newCadenced(actor, kind, schedule)));
+    },
+
+    /**
+     * A playbook's rituals, in one transaction with `also` (its claim and its messages): each kind
+     * the channel does not have yet, by the same rules as the command that each one is written as.
+     * The rituals created, and those of the channel kept instead.
+     */
+    async createMany(
+      actor: Actor,
+      rituals: readonly { kind: RitualKindId; schedule: Schedule }[],
+      also: (tx: Queryable, created: RitualRow[], kept: RitualRow[]) => Promise<boolean>,
+    ): Promise<{ created: RitualView[]; kept: RitualRow[] } | undefined> {
+      // Each row is made before the transaction: making one reads zones, outside it.
+      const inputs = await Promise.all(
+        rituals
+          .filter((w) => deps.runnableKinds.has(w.kind))
+          .map(async (w) =>
+            w.kind === 'standup' ? newStandup(actor, w.schedule) : newCadenced(actor, w.kind, w.schedule),
+          ),
+      );
+      const result = await deps.db.transaction(async (tx) => {
+        const existing = await ritualsOfChannel(tx, actor.teamId, actor.channelId);
+        const kept = existing.filter((r) => rituals.some((w) => w.kind === r.kind));
+        const wanted = inputs.filter((i) => !existing.some((r) => r.kind === i.kind));
+        if (existing.length + wanted.length > MAX_RITUALS_PER_CHANNEL) {
+          throw new UserError(
+            `A channel can have up to ${MAX_RITUALS_PER_CHANNEL} rituals; remove some first.`,
+          );
+        }
+        const created: RitualRow[] = [];
+        for (const input of wanted) created.push(await insertRitual(tx, input));
+        return (await also(tx, created, kept)) ? { created, kept } : undefined;
       });
-      return view(actor, row);
+      if (!result) return undefined;
+      return { created: await Promise.all(result.created.map((r) => view(actor, r))), kept: result.kept };
     },
 
     /**

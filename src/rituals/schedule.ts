@@ -192,7 +192,8 @@ export function nextOccurrence(schedule: Schedule, zone: string, after: Date): O
   const from = shift(after, lead);
   const horizon = shift(from, HORIZON_DAYS[schedule.cadence ?? 'weekly'] * 24 * 60 * 60 * 1000);
   // Stops at the first: each instant costs a zone lookup, the scheduler's main cost per slot.
-  for (const o of occurrencesIn(schedule, zone, from, horizon)) return { localDate: o.localDate, at: shift(o.at, -lead) };
+  for (const o of occurrencesIn(schedule, zone, from, horizon))
+    return { localDate: o.localDate, at: shift(o.at, -lead) };
   return undefined;
 }
 
@@ -236,7 +237,9 @@ export function describeSchedule(schedule: Schedule): string {
         : schedule.cadence === 'quarterly'
           ? `The first ${days} of January, April, July and October`
           : days;
-  const lead = schedule.leadMinutes ? `; its forms go out ${Math.round(schedule.leadMinutes / 1440)} days before` : '';
+  const lead = schedule.leadMinutes
+    ? `; its forms go out ${Math.round(schedule.leadMinutes / 1440)} days before`
+    : '';
   return `${when} at ${schedule.time}, ${zone}${lead}`;
 }
 

@@ -217,3 +217,11 @@ export const REVIEWS = {
   addAction: 'review_add_action',
 } as const;
 export const reviewBlockId = (field: string) => `review_${field}`;
+
+// Playbooks
+export const PLAYBOOKS = {
+  /** The confirmation form of `/rituals playbook <name>`: what it will create, and Set it up. */
+  view: 'playbook_confirm',
+  /** The button on a project's debrief prompt that opens the debrief form. */
+  debrief: 'playbook_debrief',
+} as const;

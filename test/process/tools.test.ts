@@ -250,6 +250,7 @@ describe('npm run export', () => {
         'on_time',
         'blocker_resolution',
         'retros_held',
+        'responsiveness',
         'credits_confirmed',
         'actions_on_time',
         'value_confirmed',

@@ -11,7 +11,10 @@ export type ReviewKey = { teamId: string; ritualId: number; reviewDate: string }
 const keyParams = (k: ReviewKey) => [k.teamId, k.ritualId, k.reviewDate];
 
 /** Opens the review when its forms go out; a second opening changes nothing. */
-export async function openReview(q: Queryable, k: ReviewKey & { channelId: string; now: Date }): Promise<void> {
+export async function openReview(
+  q: Queryable,
+  k: ReviewKey & { channelId: string; now: Date },
+): Promise<void> {
   await q.execute(
     `insert into reviews (team_id, ritual_id, review_date, channel_id, opened_at)
      values ($1, $2, $3, $4, $5)
@@ -94,7 +97,10 @@ export type ReviewAnswerRow = z.infer<typeof answerRow>;
  * The review's answers, each with its author's side in the channel: the side declared for them when
  * the channel declared sides (none when they are in none), else their own workspace.
  */
-export function reviewAnswers(q: Queryable, k: ReviewKey & { channelId: string }): Promise<ReviewAnswerRow[]> {
+export function reviewAnswers(
+  q: Queryable,
+  k: ReviewKey & { channelId: string },
+): Promise<ReviewAnswerRow[]> {
   return q.query(
     `with declared as (select user_id, side from alliance_sides where team_id = $1 and channel_id = $4)
      select a.user_id,
@@ -121,7 +127,11 @@ export async function ownReviewAnswer(q: Queryable, k: ReviewKey & { userId: str
 }
 
 /** Of these participants, those who have answered the review. */
-export async function answeredReview(q: Queryable, k: ReviewKey, userIds: readonly string[]): Promise<Set<string>> {
+export async function answeredReview(
+  q: Queryable,
+  k: ReviewKey,
+  userIds: readonly string[],
+): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
   const rows = await q.query(
     `select user_id from review_answers

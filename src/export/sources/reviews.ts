@@ -17,5 +17,9 @@ export const reviewAnswerRecords = streamedRecords({
     'updated_at',
   ],
   rows: streamReviewAnswersForExport,
-  toRecord: (r) => ({ ...r, submitted_at: r.submitted_at.toISOString(), updated_at: r.updated_at.toISOString() }),
+  toRecord: (r) => ({
+    ...r,
+    submitted_at: r.submitted_at.toISOString(),
+    updated_at: r.updated_at.toISOString(),
+  }),
 });

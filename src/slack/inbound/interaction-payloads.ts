@@ -9,6 +9,7 @@ import {
   GIVES,
   HOME,
   KUDOS,
+  PLAYBOOKS,
   PULSE,
   RETRO,
   REVIEWS,
@@ -93,6 +94,7 @@ export const ACTION_PAYLOADS: Record<string, z.ZodTypeAny> = {
   [REVIEWS.answer]: blockAction(button),
   [REVIEWS.logDecision]: blockAction(button),
   [REVIEWS.addAction]: blockAction(button),
+  [PLAYBOOKS.debrief]: blockAction(button),
 };
 
 const viewSubmission = z
@@ -116,6 +118,7 @@ export const VIEW_PAYLOADS: Record<string, z.ZodTypeAny> = Object.fromEntries(
     KUDOS.view,
     TIME_ZONE.view,
     REVIEWS.view,
+    PLAYBOOKS.view,
   ].map((callbackId) => [callbackId, viewSubmission]),
 );
 

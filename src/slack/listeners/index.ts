@@ -51,6 +51,8 @@ import type { ResponsivenessService } from '../../health/responsiveness-service.
 import type { ReviewsService } from '../../reviews/reviews-service.js';
 import { registerReviewActions } from './actions/reviews.js';
 import { registerReviewView } from './views/reviews.js';
+import type { PlaybookService } from '../../rituals/playbook-service.js';
+import { registerPlaybookListeners } from './views/playbooks.js';
 import type { CreditsService } from '../../credits/credits-service.js';
 import type { GivesService } from '../../gives/gives-service.js';
 import { registerGiveActions } from './actions/gives.js';
@@ -88,6 +90,8 @@ export type ListenerDeps = {
   responsiveness: ResponsivenessService;
   /** A review's answers before it; its pack's outcome buttons. */
   reviews: ReviewsService;
+  /** `/rituals playbook`: its plan, and setting it up once confirmed. */
+  playbooks: PlaybookService;
   clock: Clock;
   credits: CreditsService;
   gives: GivesService;
@@ -139,6 +143,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerHealthCommand(app, deps);
   registerReviewActions(app, deps);
   registerReviewView(app, deps);
+  registerPlaybookListeners(app, deps);
   registerHealthActions(app, deps);
   registerTimeZoneActions(app, deps);
   registerTimeZoneView(app, deps);

@@ -8,6 +8,8 @@ import type { KudosViews } from '../../kudos/kudos-views.js';
 import type { PulseViews } from '../../pulse/pulse-views.js';
 import type { RetroViews } from '../../retros/retro-views.js';
 import type { ReviewViews } from '../../reviews/review-views.js';
+import type { PlaybookViews } from '../../rituals/playbook-views.js';
+import { playbookApplied, playbookDebrief } from './rituals/playbook.js';
 import type { StandupViews } from '../../standups/standup-views.js';
 import { RapportError } from '../../errors.js';
 import type { SlackMessage } from './blocks.js';
@@ -45,7 +47,8 @@ type MessageViews = EdgeViews &
   CreditViews &
   GiveViews &
   HealthViews &
-  ReviewViews;
+  ReviewViews &
+  PlaybookViews;
 
 type Renderers<Views> = { [V in keyof Views]: (data: Views[V]) => SlackMessage & Record<string, unknown> };
 
@@ -68,6 +71,8 @@ const messages: Renderers<MessageViews> = {
   'pulse.prompt': pulsePrompt,
   'pulse.results': pulseResults,
   'reviews.prompt': reviewPrompt,
+  'playbooks.applied': playbookApplied,
+  'playbooks.debrief': playbookDebrief,
   'reviews.pack': (d) => ({ ...reviewPack(d), unfurl_links: false }),
   'charter.message': charterMessage,
   'charter.not-posted': (d) => charterNotPosted(d.channelId, d.version),

@@ -19,11 +19,15 @@ import { slashCommand } from '../slash-command.js';
 import { installedTeam, type RecordSetDeps } from '../record-set.js';
 import type { PartnerNotices } from '../../partner-notice.js';
 import { settingsModalFor } from '../views/rituals.js';
+import { randomUUID } from 'node:crypto';
+import type { PlaybookService } from '../../../rituals/playbook-service.js';
+import { playbookModal, playbookTitle } from '../../views/rituals/playbook.js';
 
 export function registerRitualsCommand(
   app: App,
   deps: {
     rituals: RitualsService;
+    playbooks: PlaybookService;
     background: Background;
     log: Logger;
     runNow: () => Promise<void>;
@@ -43,6 +47,21 @@ export function registerRitualsCommand(
       });
       const parsed = parseRitualsCommand(command.text);
       if (parsed.kind === 'help') return ritualsHelp();
+      if (parsed.kind === 'playbook') {
+        // The confirmation opens within the trigger's 3 seconds, filled once the plan is read.
+        const { kind: _kind, ...request } = parsed;
+        await openModalThenFill(
+          { client, log: deps.log },
+          { triggerId: command.trigger_id, title: playbookTitle },
+          async () =>
+            playbookModal(await deps.playbooks.plan(await actorOf(), request), {
+              ...request,
+              channelId: command.channel_id,
+              token: randomUUID(),
+            }),
+        );
+        return undefined;
+      }
       if (parsed.kind === 'form') {
         // The form opens within the trigger's 3 seconds, filled once the channel's rituals are read.
         await openModalThenFill(

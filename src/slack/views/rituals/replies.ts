@@ -25,7 +25,8 @@ function nextRun(ritual: RitualView): string {
   if (!ritual.next) return 'not scheduled';
   const forYou = ritual.schedule.zone === 'local' ? ' (for you)' : '';
   // A review's occurrence comes due when its forms go out; the review itself is on its date.
-  if (ritual.kind === 'review') return `next on ${dayOf(ritual.next.localDate)}, forms out ${slackTime(ritual.next.at)}`;
+  if (ritual.kind === 'review')
+    return `next on ${dayOf(ritual.next.localDate)}, forms out ${slackTime(ritual.next.at)}`;
   return `next ${slackTime(ritual.next.at)}${forYou}`;
 }
 
@@ -72,6 +73,7 @@ export function ritualsHelp(): SlackMessage {
         '`/rituals retro <weekly|biweekly|monthly> <day> <HH:MM> [local|<zone>]` · `/rituals pulse …` the same way: a retro or a pulse check.',
         '`/rituals digest <day> <HH:MM> [<zone>]`: the weekly alliance-health digest, posted in this channel, for example `/rituals digest mon 09:00 Europe/Berlin`.',
         '`/rituals review <quarterly|monthly> <day> <HH:MM> [<zone>]`: a review on the first such day of each quarter (or month), for example `/rituals review quarterly mon 10:00 Europe/Berlin`. A week before, each member gets a short form (top 3 priorities, what helped most, one thing to change); at the review the pack is posted here: the priorities side by side with those both sides share, the health trend, the value given, what is still open, and the charter.',
+        '`/rituals playbook alliance`: the recommended cadence for an alliance in one step (a kickoff charter prompt, a weekday stand-up, a biweekly retro, a monthly pulse, a weekly digest, a quarterly review), after a form that lists what it creates; `/rituals playbook project <YYYY-MM-DD> [name]` does the same for a project, with a debrief prompt on its end date. What each creates is in playbooks.json.',
         '`/rituals list`: this channel’s rituals, with their numbers and next run, each with an Edit button.',
         '`/rituals edit <n>`: the form for ritual n. Name participants there to prompt only them; leave it empty for everyone in the channel, as people join and leave.',
         '`/rituals run <n>`: its next occurrence, now.',
@@ -101,12 +103,11 @@ export function ritualCreated(ritual: RitualView, what: 'set' | 'changed' = 'set
       ritual.kind === 'review'
         ? `A week before each review, everyone in the channel gets a short form by DM, and a reminder a day before if they have not answered. At the review's time the pack is posted here. \`/rituals run ${ritual.id}\` sends the forms now; \`pause\`, \`skip\` or \`remove\` change it.`
         : ritual.kind === 'digest'
-        ? `Each time, the digest of the 7 days before is posted in this channel, with a chart of the last 8 weeks in its thread. \`/health post\` posts one now; \`/rituals pause ${ritual.id}\`, \`skip\` or \`remove\` change it.`
-        : `Participants: ${who(ritual)}. ${closing(ritual)} Change it with \`/rituals edit ${ritual.id}\`, \`pause\`, \`skip\` or \`remove\`.`,
+          ? `Each time, the digest of the 7 days before is posted in this channel, with a chart of the last 8 weeks in its thread. \`/health post\` posts one now; \`/rituals pause ${ritual.id}\`, \`skip\` or \`remove\` change it.`
+          : `Participants: ${who(ritual)}. ${closing(ritual)} Change it with \`/rituals edit ${ritual.id}\`, \`pause\`, \`skip\` or \`remove\`.`,
     ),
   ]);
 }
-
 
 export function ritualRunning(run: {
   ritual: { id: number; kind: RitualKindId };
