@@ -30,6 +30,7 @@ import { digestKind } from './health/digest-kind.js';
 import { reviewKind } from './reviews/review-kind.js';
 import { createReviewsService } from './reviews/reviews-service.js';
 import { createPlaybookService } from './rituals/playbook-service.js';
+import { createImpactReports } from './health/impact-report.js';
 import { playbooks } from './rituals/playbooks.js';
 import { createHealthService } from './health/health-service.js';
 import { createResponsivenessService } from './health/responsiveness-service.js';
@@ -190,10 +191,12 @@ export function createApp(deps: AppDeps): RapportApp {
   const responsiveness = createResponsivenessService({ db, clock, directory });
   const reviews = createReviewsService({ db, clock, directory });
   const playbookService = createPlaybookService({ clock, rituals });
+  const reports = createImpactReports({ db, clock, log, teamNames });
   registerListeners(requireSchemas(bolt), {
     responsiveness,
     reviews,
     playbooks: playbookService,
+    reports,
     kudos,
     rituals,
     standups,

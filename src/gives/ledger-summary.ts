@@ -1,5 +1,5 @@
 import type { SidedGive, ValueColumns } from '../db/repos/gives.js';
-import type { TimeUnit } from './give-value.js';
+import { formatMoney, formatTime, type TimeUnit } from './give-value.js';
 
 /**
  * What one side gave another in a period: how many gives, how many a receiver confirmed, and the
@@ -72,4 +72,22 @@ export function quarterStart(now: Date): Date {
 /** "2026-Q4". */
 export function quarterName(now: Date): string {
   return `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+}
+
+/** "2 gives, 1 confirmed; confirmed value: 3 days saved, $500 saved": one flow between sides. */
+export function flowSummary(f: Flow): string {
+  const counts = `${f.gives} give${f.gives === 1 ? '' : 's'}, ${f.confirmed} confirmed${f.waiting > 0 ? `, ${f.waiting} waiting` : ''}`;
+  const values = [
+    ...(Object.entries(f.time) as [TimeUnit, number][]).map(
+      ([unit, amount]) => `${formatTime(amount, unit)} saved`,
+    ),
+    ...Object.entries(f.money).flatMap(([currency, m]) => [
+      ...(m.saved > 0 ? [`${formatMoney(m.saved, currency)} saved`] : []),
+      ...(m.earned > 0 ? [`${formatMoney(m.earned, currency)} earned`] : []),
+    ]),
+    ...(['high', 'medium', 'low'] as const)
+      .filter((level) => f.risk[level] > 0)
+      .map((level) => `${level} risk reduced ×${f.risk[level]}`),
+  ];
+  return values.length > 0 ? `${counts}; confirmed value: ${values.join(', ')}` : counts;
 }

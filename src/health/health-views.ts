@@ -6,12 +6,22 @@ import type { Digest } from './digest.js';
 export type HealthViews = {
   /** The weekly digest; `chartInThread` when its chart follows in the thread. */
   'health.digest': { digest: Digest; chartInThread: boolean };
+  /** The impact report's post; the report itself follows in its thread as a file. */
+  'health.report': {
+    channelId: string;
+    title: string;
+    period: string;
+    format: 'pdf' | 'html';
+    requestedBy: string;
+  };
 };
 
 /** Files shared in a message's thread. */
 export type HealthFiles = {
   /** The digest's chart, drawn when the digest is queued. */
   'health.chart': OutboxFile;
+  /** The impact report, as a PDF (or HTML where no Chromium is installed). */
+  'health.report-file': OutboxFile;
 };
 
 export const healthView = viewsOf<HealthViews>();

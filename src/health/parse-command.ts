@@ -11,7 +11,9 @@ export type HealthCommand =
   /** `sides` alone shows them; `sides clear` goes back to workspaces; otherwise declares them. */
   | { kind: 'sides'; declare?: DeclaredSide[] | 'clear' }
   /** `responsiveness` alone shows it; `on [target]`, `off`, `target <time>` change it. */
-  | { kind: 'responsiveness'; change?: ResponsivenessChange };
+  | { kind: 'responsiveness'; change?: ResponsivenessChange }
+  /** `report [quarter|year|2026-Q4|2026]`: the impact report, posted as a file. */
+  | { kind: 'report'; period: string };
 
 export type ResponsivenessChange =
   { to: 'on'; targetMinutes?: number } | { to: 'off' } | { to: 'target'; targetMinutes: number };
@@ -33,6 +35,7 @@ export function parseHealthCommand(text: string): HealthCommand {
   if (trimmed === '') return { kind: 'scorecard' };
   if (word === 'sides') return parseSides(trimmed.slice(first.length).trim());
   if (word === 'responsiveness') return parseResponsiveness(rest);
+  if (word === 'report' && rest.length <= 1) return { kind: 'report', period: rest[0] ?? 'quarter' };
   if (rest.length === 0 && (word === 'help' || word === 'post' || word === 'history')) return { kind: word };
   throw new UserError(
     `I don't know \`/health ${truncated(trimmed)}\`. Try \`/health\`, \`/health post\`, \`/health history\`, ${SIDES_EXAMPLE}, \`/health responsiveness\` or \`/health help\`.`,

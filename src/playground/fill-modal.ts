@@ -46,6 +46,23 @@ const NOTES = [
   'Unclear who owns the release notes',
 ];
 
+/** A review's priorities: both sides name some of the same ones, in their own words. */
+const PRIORITIES = [
+  'Faster partner onboarding',
+  'Partner onboarding speed',
+  'Shared security review',
+  'Security review together',
+  'Launch the pilot in Japan',
+  'Hiring plan for the platform team',
+  'Cut the API latency in half',
+];
+const HELPED = [
+  'The sandbox credentials arrived the same day we asked',
+  'Their load-test scripts saved us a week',
+  'The intro to their data team',
+];
+const CHANGES = ['Fewer status meetings', 'Decide release dates together', 'Write down who owns what'];
+
 type Option = { value?: string; text?: { text?: string } };
 type Element = { type?: string; action_id?: string; options?: Option[]; initial_value?: string };
 type InputBlock = {
@@ -113,6 +130,9 @@ function valueFor(
 }
 
 function textFor(label: string, random: Random): string {
+  if (label.includes('priority')) return pick(random, PRIORITIES);
+  if (label.includes('helped')) return pick(random, HELPED);
+  if (label.includes('thing to change')) return pick(random, CHANGES);
   if (label.includes('block')) return random() < 0.8 ? 'none' : pick(random, BLOCKERS);
   if (label.includes('next') || label.includes('today')) return pick(random, NEXT);
   if (label.includes('done') || label.includes('since') || label.includes('yesterday'))

@@ -17,8 +17,20 @@ const PRESSES: Record<string, number> = {
   standup_answer: 0.85,
   pulse_answer: 0.9,
   credit_confirm: 0.9,
+  give_confirm: 0.8,
+  review_answer: 0.9,
   retro_add_note: 1,
 };
+/** What one side gives the other, with its worth: the give ledger's sample. */
+const GIVES = [
+  'an intro to our data team · saved 2 weeks',
+  'the load-test scripts · 3 days',
+  'access to the staging sandbox · saved $4,000',
+  'a security review of the API · high risk reduced',
+  'our launch checklist',
+];
+/** The day of the story on which the lead runs the first quarterly review early, to kick off. */
+const REVIEW_DAY = 8;
 
 const REASONS = [
   'for unblocking the sandbox credentials',
@@ -59,13 +71,17 @@ export async function loadSampleHistory(driver: Driver): Promise<{ turns: number
     '/rituals retro weekly fri 15:00 Europe/London',
     '/rituals pulse weekly wed 11:00 Europe/London',
     '/rituals digest mon 09:00 Europe/London',
+    '/rituals review quarterly mon 10:00 Europe/London',
   ]) {
     await must(driver.act('command', { as: LEAD, channel: ALLIANCE, text }));
   }
   await driver.settle();
+  // The review's number, from Rapport's reply to the lead ("Review 5 is set: …").
+  const reviewId = /Review (\d+) is set/.exec((await driver.state(LEAD)).ephemerals.at(-1)?.text ?? '')?.[1];
   const end = driver.now().getTime() + WEEKS * 7 * DAY_MS;
   const handled = new Set<string>();
   let day = '';
+  let days = 0;
   let turns = 0;
   for (; turns < MAX_TURNS; turns += 1) {
     const next = (await driver.state(LEAD)).nextRitualAt;
@@ -76,7 +92,12 @@ export async function loadSampleHistory(driver: Driver): Promise<{ turns: number
     const today = driver.now().toISOString().slice(0, 10);
     if (today !== day) {
       day = today;
+      days += 1;
       await dailyActivity(driver, random);
+      // The first quarterly review, run early: its forms now, its pack a week later.
+      if (days === REVIEW_DAY && reviewId) {
+        await must(driver.act('command', { as: LEAD, channel: ALLIANCE, text: `/rituals run ${reviewId}` }));
+      }
       await driver.settle();
     }
   }
@@ -168,6 +189,18 @@ async function dailyActivity(driver: Driver, random: Random) {
     });
   }
   if (random() < 0.3) await completeAnAction(driver, random);
+  if (random() < 0.3) {
+    // What one side gave the other; its receiver confirms it (or not) from the DM.
+    const [giver, receiver] =
+      random() < 0.5
+        ? [pick(random, northwind), pick(random, globex)]
+        : [pick(random, globex), pick(random, northwind)];
+    await driver.act('command', {
+      as: giver.id,
+      channel: ALLIANCE,
+      text: `/gave @${receiver.name} ${pick(random, GIVES)}`,
+    });
+  }
 }
 
 /** A message someone posts in the alliance channel; its ts, once it is there. */

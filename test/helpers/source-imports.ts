@@ -13,6 +13,7 @@ export const RITUAL_FOLDERS = [
   'credits',
   'gives',
   'reviews',
+  'report',
   'health',
   'home',
   'rituals',

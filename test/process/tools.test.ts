@@ -351,6 +351,47 @@ describe('npm run export', () => {
     expect(result.stderr).toMatch(/Usage: npm run export -- --format jsonl\|csv/);
     expect(result.stdout).toBe('');
   });
+
+  test("npm run report: the channel's impact report as Markdown or HTML, from the same records", async () => {
+    const md = await runTool('cli/report.js', env, [
+      '--channel',
+      'C0ONE',
+      '--period',
+      '2026-Q1',
+      '--format',
+      'md',
+      '--name',
+      'alliance',
+    ]);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('# Impact report: #alliance, 2026-Q1');
+    expect(md.stdout).toContain('_1 Jan 2026 – 31 Mar 2026 · made ');
+    // Two kudos stand in C0ONE in the quarter (a third was taken back), as the export says.
+    expect(md.stdout).toContain('2 kudos;');
+    const html = await runTool('cli/report.js', env, [
+      '--channel',
+      'C0ONE',
+      '--period',
+      '2026-Q1',
+      '--format',
+      'html',
+    ]);
+    expect(html.code).toBe(0);
+    expect(html.stdout).toMatch(/^<!doctype html>/);
+    expect(html.stdout).toContain('<h1>Impact report: #C0ONE, 2026-Q1</h1>');
+  });
+
+  test.each([
+    [['--format', 'md'], /needs --channel/],
+    [['--channel', 'C0ONE', '--format', 'docx'], /needs --format md, html or pdf/],
+    [['--channel', 'C0NOBODY', '--format', 'md'], /Rapport holds nothing about C0NOBODY/],
+    [['--channel', 'C0ONE', '--format', 'md', '--period', '2999-Q1'], /2999-Q1 has not begun yet/],
+  ])('npm run report with %j: a clear message, exit code 1, nothing on stdout', async (args, message) => {
+    const result = await runTool('cli/report.js', env, args as string[]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe('');
+  });
 });
 
 /** Rows as the bot would have written them, with fixed times, through the database door. */

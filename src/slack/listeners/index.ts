@@ -52,6 +52,7 @@ import type { ReviewsService } from '../../reviews/reviews-service.js';
 import { registerReviewActions } from './actions/reviews.js';
 import { registerReviewView } from './views/reviews.js';
 import type { PlaybookService } from '../../rituals/playbook-service.js';
+import type { ImpactReports } from '../../health/impact-report.js';
 import { registerPlaybookListeners } from './views/playbooks.js';
 import type { CreditsService } from '../../credits/credits-service.js';
 import type { GivesService } from '../../gives/gives-service.js';
@@ -92,6 +93,8 @@ export type ListenerDeps = {
   reviews: ReviewsService;
   /** `/rituals playbook`: its plan, and setting it up once confirmed. */
   playbooks: PlaybookService;
+  /** `/health report`: the impact report, posted as a file. */
+  reports: ImpactReports;
   clock: Clock;
   credits: CreditsService;
   gives: GivesService;

@@ -21,6 +21,7 @@ import { giveAnsweredDm, giveRequestDm } from './gives/dm.js';
 import { decisionMessage, reviewReminder } from './decisions/message.js';
 import { decisionNotPosted } from './decisions/replies.js';
 import { digestMessage } from './health/digest.js';
+import { reportPost } from './health/report.js';
 import { kudosAnnouncement } from './kudos/announcement.js';
 import { kudosDm, kudosDms } from './kudos/dm.js';
 import { announcementFailed } from './kudos/replies.js';
@@ -85,6 +86,7 @@ const messages: Renderers<MessageViews> = {
   'credits.answered-dm': (d) => creditAnsweredDm(d.credit, d.contributor),
   'gives.request-dm': (d) => giveRequestDm(d.give, d.receiver),
   'gives.answered-dm': (d) => giveAnsweredDm(d.give, d.receiver),
+  'health.report': (d) => reportPost(d),
   'health.digest': (d) => ({
     ...digestMessage(d.digest, { chartInThread: d.chartInThread }),
     unfurl_links: false,
@@ -93,6 +95,7 @@ const messages: Renderers<MessageViews> = {
 
 const files: { [V in keyof HealthFiles]: (data: HealthFiles[V]) => OutboxFile } = {
   'health.chart': (file) => file,
+  'health.report-file': (file) => file,
 };
 
 const has = <T extends object>(table: T, key: string): key is Extract<keyof T, string> =>

@@ -1,6 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { HealthService } from '../../../health/health-service.js';
 import type { ResponsivenessService } from '../../../health/responsiveness-service.js';
+import type { ImpactReports } from '../../../health/impact-report.js';
+import type { Background } from '../../background.js';
 import { parseHealthCommand } from '../../../health/parse-command.js';
 import type { Logger } from '../../../logger.js';
 import { HEALTH } from '../../ids.js';
@@ -18,6 +20,8 @@ export function registerHealthCommand(
   deps: {
     health: HealthService;
     responsiveness: ResponsivenessService;
+    reports: ImpactReports;
+    background: Background;
     log: Logger;
     partners: PartnerNotices;
   } & RecordSetDeps,
@@ -55,6 +59,19 @@ export function registerHealthCommand(
             sidesMessage(await health.sides(teamId, channelId), parsed.declare !== undefined),
             await deps.partners.noteFor(teamId, channelId, installedTeam(context)),
           );
+        case 'report': {
+          const period = deps.reports.period(parsed.period);
+          // Slack names a private channel "privategroup" in a command (and a DM "directmessage").
+          const named = /^(privategroup|directmessage)$/.test(command.channel_name)
+            ? channelId
+            : command.channel_name;
+          const request = { teamId, channelId, channelName: named, userId, period };
+          // Printing the PDF takes a few seconds: Slack is answered at once, the report follows.
+          deps.background.run('impact report', () => deps.reports.post(request));
+          return plainMessage(
+            `Making the impact report of <#${channelId}> for ${period.name}${period.toDate ? ' (to date)' : ''}: it is posted here in a moment, as a PDF in the thread of its message.`,
+          );
+        }
         case 'responsiveness': {
           const actor = { teamId, channelId, userId };
           if (!parsed.change)

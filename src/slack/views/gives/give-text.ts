@@ -1,6 +1,6 @@
 import type { GiveRow, ValueColumns } from '../../../db/repos/gives.js';
-import { describeValue, formatMoney, formatTime, type TimeUnit } from '../../../gives/give-value.js';
-import type { Flow } from '../../../gives/ledger-summary.js';
+import { describeValue } from '../../../gives/give-value.js';
+import { flowSummary } from '../../../gives/ledger-summary.js';
 import { escapeMrkdwn, truncate } from '../blocks.js';
 
 const KIND_LABEL: Record<GiveRow['kind'], string> = {
@@ -32,20 +32,5 @@ export function valueText(give: ValueColumns): string | null {
   return give.value_text ? escapeMrkdwn(truncate(give.value_text, 200)) : null;
 }
 
-/** "2 gives, 1 confirmed; confirmed value: 3 days saved, $500 saved": one flow between sides. */
-export function flowText(f: Flow): string {
-  const counts = `${f.gives} give${f.gives === 1 ? '' : 's'}, ${f.confirmed} confirmed${f.waiting > 0 ? `, ${f.waiting} waiting` : ''}`;
-  const values = [
-    ...(Object.entries(f.time) as [TimeUnit, number][]).map(
-      ([unit, amount]) => `${formatTime(amount, unit)} saved`,
-    ),
-    ...Object.entries(f.money).flatMap(([currency, m]) => [
-      ...(m.saved > 0 ? [`${formatMoney(m.saved, currency)} saved`] : []),
-      ...(m.earned > 0 ? [`${formatMoney(m.earned, currency)} earned`] : []),
-    ]),
-    ...(['high', 'medium', 'low'] as const)
-      .filter((level) => f.risk[level] > 0)
-      .map((level) => `${level} risk reduced ×${f.risk[level]}`),
-  ];
-  return values.length > 0 ? `${counts}; confirmed value: ${values.join(', ')}` : counts;
-}
+/** One flow between sides, in words (src/gives/ledger-summary.ts): plain text, safe in mrkdwn. */
+export const flowText = flowSummary;

@@ -21,6 +21,7 @@ export function healthHelp(): SlackMessage {
       '*`/health post`* posts the digest in the channel now, with a chart of the last 8 weeks in its thread. `/rituals digest mon 09:00` posts it every week.',
       '*`/health history`* lists the scores of the last 8 weeks that were stored.',
       `*\`/health sides\`* shows the sides of this collaboration; ${SIDES_EXAMPLE} declares them, and \`/health sides clear\` goes back to each person's workspace (the default in a Slack Connect channel).`,
+      '*`/health report`* posts the impact report for sponsors in this channel, as a PDF in the thread of its message: this quarter to date, or `/health report year`, `/health report 2026-Q3`, `/health report 2026`. `npm run report` makes the same report from the command line, as Markdown, HTML or PDF.',
       "*`/health responsiveness`* shows whether this channel measures how long one side's questions wait for the other side's first reply, in working hours. A workspace admin turns it on with `/health responsiveness on` (or `on 2h` for a target other than 4 working hours) and off with `/health responsiveness off`, which erases what it recorded. It never stores a message's text.",
     ].join('\n'),
   );
