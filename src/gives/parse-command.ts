@@ -12,7 +12,18 @@ export type GaveCommand =
   | { kind: 'help' }
   | { kind: 'mine' }
   | { kind: 'channel' }
-  | { kind: 'give'; receiverIds: string[]; what: string; giveKind: GiveKind; value: GiveValue };
+  | {
+      kind: 'give';
+      receiverIds: string[];
+      /** User groups named (`@globex-leads`): Slack's edge finds their people. */
+      groupIds: string[];
+      what: string;
+      giveKind: GiveKind;
+      value: GiveValue;
+    };
+
+/** A user group as Slack escapes it in a command: `<!subteam^S0614TZR7|@admins>`. */
+const LEADING_GROUP = /^<!subteam\^([A-Z0-9]{2,20})(?:\|[^>]{0,100})?>/;
 
 export const MAX_WHAT = 200;
 export const MAX_VALUE = 200;
@@ -44,15 +55,19 @@ export function parseGaveCommand(text: string): GaveCommand {
   if (word === 'channel') return { kind: 'channel' };
 
   const receiverIds: string[] = [];
+  const groupIds: string[] = [];
   let remaining = trimmed;
   for (;;) {
     const mention = LEADING_MENTION.exec(remaining);
-    if (!mention?.[1]) break;
-    if (!receiverIds.includes(mention[1])) receiverIds.push(mention[1]);
-    remaining = remaining.slice(mention[0].length).replace(SEPARATOR, '');
+    const group = mention ? null : LEADING_GROUP.exec(remaining);
+    const id = mention?.[1] ?? group?.[1];
+    if (!id) break;
+    const into = mention ? receiverIds : groupIds;
+    if (!into.includes(id)) into.push(id);
+    remaining = remaining.slice((mention ?? group)?.[0].length ?? 0).replace(SEPARATOR, '');
   }
-  if (receiverIds.length === 0) throw new UserError(noReceiverMessage(remaining));
-  if (receiverIds.length > MAX_RECEIVERS) {
+  if (receiverIds.length === 0 && groupIds.length === 0) throw new UserError(noReceiverMessage(remaining));
+  if (receiverIds.length > MAX_RECEIVERS || groupIds.length > MAX_RECEIVERS) {
     throw new UserError(
       `A give can go to up to ${MAX_RECEIVERS} people; you named ${receiverIds.length}. Nothing was saved.`,
     );
@@ -71,7 +86,7 @@ export function parseGaveCommand(text: string): GaveCommand {
       `The value can be up to ${MAX_VALUE} characters; yours is ${lengthOf(value.text)}. Please shorten it.`,
     );
   }
-  return { kind: 'give', receiverIds, what, giveKind: kindOf(what), value };
+  return { kind: 'give', receiverIds, groupIds, what, giveKind: kindOf(what), value };
 }
 
 export function kindOf(what: string): GiveKind {
@@ -79,9 +94,6 @@ export function kindOf(what: string): GiveKind {
 }
 
 function noReceiverMessage(text: string): string {
-  if (/^<!subteam\^/.test(text)) {
-    return `Name each person who received it, not a user group, so each can confirm what it was worth. For example: ${EXAMPLE}`;
-  }
   if (/^<!(channel|here|everyone)/.test(text)) {
     return `Name each person who received it, not the whole channel. For example: ${EXAMPLE}`;
   }

@@ -128,6 +128,11 @@ export class SlackStandIn {
   readonly channelsWithoutBot = new Set<string>();
   /** Who is in each channel, for conversations.members. */
   readonly channelMembers = new Map<string, string[]>();
+  /** User groups (@handles), by id: each a workspace's own, with its members. */
+  readonly userGroups = new Map<
+    string,
+    { handle: string; teamId: string; users: string[]; disabled?: boolean }
+  >();
   /** Messages posted, by conversation (a DM to a user is kept under "D" + their id). */
   readonly conversations = new Map<string, Record<string, unknown>[]>();
   /** Files by id, from the upload URL request until (and after) they are shared. */
@@ -633,6 +638,18 @@ export class SlackStandIn {
       if (name === undefined) return { ok: false, error: 'no_permission' };
       const domain = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
       return { ok: true, team: { id, name, domain, email_domain: '', icon: { image_default: true } } };
+    },
+    // usergroups.users.list (scope usergroups:read): a user group of the token's own workspace, its
+    // members' ids; another workspace's group (a Slack Connect partner's) or an unknown id is
+    // no_such_subteam, and a disabled one too unless include_disabled (docs.slack.dev/reference/
+    // methods/usergroups.users.list: "no_such_subteam: No usergroup found with the given Id").
+    'usergroups.users.list': (args, { team }) => {
+      const group = this.userGroups.get(String(args.usergroup ?? ''));
+      const includeDisabled = args.include_disabled === true || args.include_disabled === 'true';
+      if (!group || group.teamId !== team || (group.disabled && !includeDisabled)) {
+        return { ok: false, error: 'no_such_subteam' };
+      }
+      return { ok: true, users: [...group.users] };
     },
     'users.info': (args, { team }) => {
       const user = this.users.get(String(args.user));

@@ -131,6 +131,29 @@ describe('/gave logs a give', () => {
     expect(messagesIn(t, `D${ANA}`)).toHaveLength(1);
   });
 
+  test("the issue's second example: to a user group, each of its people asked once; the giver left out", async () => {
+    t.slack.userGroups.set('S0LEADS01', { handle: 'leads', teamId: TEAM_ID, users: [ANA, BEN, GIVER] });
+    const reply = await gave('<!subteam^S0LEADS01|@leads> the load-test scripts · 3 days · $4,000');
+    expect(reply.text).toContain(`for <@${ANA}> and <@${BEN}>`);
+    expect((await receivers()).map((r) => r.receiver_id).sort()).toEqual([ANA, BEN].sort());
+    await deliver(t);
+    expect(messagesIn(t, `D${ANA}`)).toHaveLength(1);
+    expect(messagesIn(t, `D${BEN}`)).toHaveLength(1);
+    expect(messagesIn(t, `D${GIVER}`)).toEqual([]);
+  });
+
+  test('a user group this workspace cannot see (a partner’s), or one too big, is refused by name', async () => {
+    t.slack.userGroups.set('S0GLOBEX1', { handle: 'globex-leads', teamId: GLOBEX, users: [GUS] });
+    const partners = await gave('<!subteam^S0GLOBEX1|@globex-leads> the scripts');
+    expect(partners.text).toContain('I can’t see that user group: it may belong to the partner’s workspace');
+    const everyone = Array.from({ length: 12 }, (_, i) => `U0MANY${String(i).padStart(4, '0')}`);
+    t.slack.userGroups.set('S0EVERYONE', { handle: 'everyone', teamId: TEAM_ID, users: everyone });
+    const big = await gave('<!subteam^S0EVERYONE|@everyone> the scripts');
+    expect(big.text).toContain('That makes 12 people; a give can go to up to 10');
+    expect(await receivers()).toEqual([]);
+    expect(await outbox(t)).toEqual([]);
+  });
+
   test('bad input is refused with what to do, and nothing is saved or sent', async () => {
     const refusals = [
       ['the scripts', /^Name who received it first/],

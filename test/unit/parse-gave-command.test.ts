@@ -11,9 +11,25 @@ describe('/gave', () => {
     expect(parseGaveCommand(`${OMAR} an intro to Acme's data team — saved 2 weeks`)).toEqual({
       kind: 'give',
       receiverIds: ['U0OMAR0001'],
+      groupIds: [],
       what: "an intro to Acme's data team",
       giveKind: 'introduction',
       value: { text: 'saved 2 weeks', time: { amount: 2, unit: 'weeks' }, money: null, risk: null },
+    });
+  });
+
+  test('the second as written, to a user group: its id, for the edge to find its people', () => {
+    expect(
+      parseGaveCommand('<!subteam^S0LEADS|@globex-leads> the load-test scripts · 3 days · $4,000'),
+    ).toMatchObject({
+      kind: 'give',
+      receiverIds: [],
+      groupIds: ['S0LEADS'],
+      what: 'the load-test scripts',
+    });
+    expect(parseGaveCommand(`${OMAR} <!subteam^S0LEADS> and ${ANA} the scripts`)).toMatchObject({
+      receiverIds: ['U0OMAR0001', 'U0ANA00001'],
+      groupIds: ['S0LEADS'],
     });
   });
 
@@ -59,7 +75,7 @@ describe('/gave', () => {
     };
     expect(refusal('the scripts to omar')).toMatch(/^Name who received it first/);
     expect(refusal('@omar the scripts')).toMatch(/I couldn't tell who @omar is/);
-    expect(refusal('<!subteam^S0LEADS|@globex-leads> the scripts')).toMatch(/not a user group/);
+    expect(refusal('<!subteam^S0LEADS|@globex-leads>')).toMatch(/^Say what you gave/);
     expect(refusal('<!channel> the scripts')).toMatch(/not the whole channel/);
     expect(refusal(`${OMAR}`)).toMatch(/^Say what you gave/);
     expect(refusal(`${OMAR} ${'x'.repeat(201)}`)).toMatch(/up to 200 characters; yours is 201/);

@@ -16,4 +16,6 @@ export const BOT_SCOPES: readonly string[] = [
   'groups:history',
   'files:write',
   'team:read',
+  // /gave to a user group reads its people (usergroups.users.list).
+  'usergroups:read',
 ];

@@ -8,6 +8,10 @@ import { giveAlreadySaved, giveHelp, giveSaved, quarterLedger } from '../../view
 import { giveModal } from '../../views/gives/modal.js';
 import type { RecordSetDeps } from '../record-set.js';
 import { slashCommand } from '../slash-command.js';
+import type { WebClient } from '@slack/web-api';
+import { UserError } from '../../../errors.js';
+import { MAX_RECEIVERS } from '../../../gives/parse-command.js';
+import { peopleOfGroups } from '../../user-groups.js';
 
 /** `/gave`: log what you gave, and read the channel's ledger (or your own part of it) this quarter. */
 export function registerGaveCommand(
@@ -37,9 +41,10 @@ export function registerGaveCommand(
             userId: command.user_id,
           });
         case 'give': {
+          const receiverIds = await withGroups(client, parsed, command.user_id);
           const { give, receivers, replayed } = await deps.gives.give(
             { ...channel, userId: command.user_id },
-            { ...parsed, submissionKey: `command:${command.trigger_id}` },
+            { ...parsed, receiverIds, submissionKey: `command:${command.trigger_id}` },
           );
           if (replayed) return giveAlreadySaved(give);
           return giveSaved(
@@ -50,4 +55,26 @@ export function registerGaveCommand(
       }
     }),
   );
+}
+
+/**
+ * The people a give goes to: those named, and the people of the user groups named, once each. The
+ * giver, when a group holds them, is left out (naming oneself alone is still refused).
+ */
+async function withGroups(
+  client: WebClient,
+  parsed: { receiverIds: string[]; groupIds: string[] },
+  giverId: string,
+): Promise<string[]> {
+  if (parsed.groupIds.length === 0) return parsed.receiverIds;
+  const fromGroups = (await peopleOfGroups(client, parsed.groupIds)).filter((id) => id !== giverId);
+  const all = [...new Set([...parsed.receiverIds, ...fromGroups])];
+  if (all.length === 0)
+    throw new UserError('That user group has nobody in it but you. Name who received it.');
+  if (all.length > MAX_RECEIVERS) {
+    throw new UserError(
+      `That makes ${all.length} people; a give can go to up to ${MAX_RECEIVERS}, so each can confirm what it was worth. Name them instead. Nothing was saved.`,
+    );
+  }
+  return all;
 }
