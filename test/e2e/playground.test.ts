@@ -364,6 +364,15 @@ describe('a sample history', () => {
     // At least three stored weeks, each with a score: a trend to show.
     expect(Number(/: (\d+) weeks/.exec(history.text)?.[1])).toBeGreaterThanOrEqual(3);
     expect(JSON.stringify(history.blocks).match(/: \*\d+\*/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
+    // The story's quarterly review, run early: its pack came with the priorities both sides share.
+    const pack = channel.find((m) => m.text.startsWith('Quarterly review of'));
+    expect(pack && textOf(pack)).toContain('Shared priorities');
+    expect(pack && /\d+ people answered/.test(textOf(pack))).toBe(true);
+    // Gives went both ways and receivers confirmed some: a digest counts them, in the value pillar.
+    expect(
+      digests.some((d) => /Value confirmed: [1-9]\d* of [1-9]\d* people who received a give/.test(textOf(d))),
+    ).toBe(true);
+    expect(textOf(digests.at(-1) as Message)).toContain('Responsiveness across sides: off');
     expect((await state(ANA)).log.filter((l) => l.kind === 'slack_error')).toEqual([]);
   }, 180_000);
 });
