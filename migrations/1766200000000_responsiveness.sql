@@ -34,35 +34,6 @@ create table asked_threads (
 );
 create index asked_threads_by_time on asked_threads (team_id, channel_id, asked_at);
 
--- The threads behind the responsiveness of each period, numbered as health_period_counts numbers
--- them: whether it is on, its target, and every thread asked from 14 days before the period's
--- start to its end (a thread counts in the period it settles in: answered, or 5 working days
--- gone; src/health/responsiveness.ts decides which). Keeps its plan, like the other counts.
-create function health_period_responsiveness(p_team text, p_channel text, p_starts timestamptz[], p_ends timestamptz[])
-returns table (i int, responsiveness_on boolean, target_minutes int, threads jsonb)
-language plpgsql stable
-set plan_cache_mode = force_generic_plan
-as $$
-#variable_conflict use_column
-declare
-  p_setting responsiveness_settings%rowtype;
-begin
-  select * into p_setting from responsiveness_settings s where s.team_id = p_team and s.channel_id = p_channel;
-  return query
-  select p.i::int, p_setting.team_id is not null, p_setting.target_minutes,
-         case when p_setting.team_id is null then null else coalesce((
-           select jsonb_agg(jsonb_build_array(t.asker_side, t.asker_zone, t.asked_at,
-                                              t.replier_side, t.replier_zone, t.replied_at)
-                            order by t.asked_at)
-           from asked_threads t
-           where t.team_id = p_team and t.channel_id = p_channel
-             and t.asked_at >= p.start_at - interval '14 days' and t.asked_at < p.end_at
-         ), '[]'::jsonb) end
-  from unnest(p_starts, p_ends) with ordinality as p(start_at, end_at, i)
-  order by p.i;
-end
-$$;
-
 create or replace function adopt_shared_channel(p_from text, p_channel text) returns void
 language plpgsql as $$
 begin
@@ -115,6 +86,5 @@ begin
       and not exists (select 1 from outbox o where o.team_id = p_channel and o.dedupe_key = outbox.dedupe_key);
 end
 $$;
-drop function health_period_responsiveness(text, text, timestamptz[], timestamptz[]);
 drop table asked_threads;
 drop table responsiveness_settings;

@@ -8,8 +8,9 @@ import type { Queryable } from '../database.js';
  * `health_period_counts` (migrations/1765300000000_health-counts-function.sql): it reads each table
  * of the one channel once for all the periods asked for, and the function keeps its plan, which
  * took longer to make than the statement takes to run. The give ledger's counts come from
- * `health_period_gives` (migrations/1766100000000), and the threads behind responsiveness from
- * `health_period_responsiveness` (migrations/1766200000000), in the same statement.
+ * `health_period_gives` (migrations/1766100000000), in the same statement, which also reads the
+ * threads behind responsiveness (migrations/1766200000000) only where the channel has it on: a
+ * channel without it costs one index probe of responsiveness_settings.
  */
 export type Period = { teamId: string; channelId: string; start: Date; end: Date };
 export type Periods = { teamId: string; channelId: string; periods: { start: Date; end: Date }[] };
@@ -74,10 +75,19 @@ export type PeriodCounts = Omit<PeriodInputs, 'responsiveness'> & {
 export async function periodCounts(q: Queryable, p: Periods): Promise<PeriodCounts[]> {
   const rows = await q.query(
     `select c.*, g.gives_asked, g.gives_confirmed, g.give_from, g.give_to, g.give_count,
-            r.responsiveness_on, r.target_minutes, r.threads
+            s.team_id is not null as responsiveness_on, s.target_minutes,
+            case when s.team_id is not null then coalesce((
+              select jsonb_agg(jsonb_build_array(t.asker_side, t.asker_zone, t.asked_at,
+                                                 t.replier_side, t.replier_zone, t.replied_at)
+                               order by t.asked_at)
+              from asked_threads t
+              where t.team_id = $1 and t.channel_id = $2
+                and t.asked_at >= ($3::timestamptz[])[c.i] - interval '14 days'
+                and t.asked_at < ($4::timestamptz[])[c.i]
+            ), '[]'::jsonb) end as threads
      from health_period_counts($1, $2, $3::timestamptz[], $4::timestamptz[]) c
      join health_period_gives($1, $2, $3::timestamptz[], $4::timestamptz[]) g using (i)
-     join health_period_responsiveness($1, $2, $3::timestamptz[], $4::timestamptz[]) r using (i)
+     left join responsiveness_settings s on s.team_id = $1 and s.channel_id = $2
      order by c.i`,
     [p.teamId, p.channelId, p.periods.map((x) => x.start), p.periods.map((x) => x.end)],
     row,
