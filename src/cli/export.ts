@@ -1,11 +1,7 @@
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadDatabaseConfig, secretsOf } from '../config.js';
-import { configOrExit } from './config-or-exit.js';
-import { openDatabase } from '../db/open-database.js';
 import { exportRecords } from '../export/records.js';
 import { writeRecords } from '../export/write-records.js';
-import { createLogger } from '../logger.js';
+import { argsOrExit, fail, openToolDatabase } from './data-tool.js';
 
 const USAGE = 'Usage: npm run export -- --format jsonl|csv [--since YYYY-MM-DD] [--team T0123ABCD]';
 
@@ -25,24 +21,8 @@ const options = z.object({
 
 /** Writes every record to standard output; logs go to standard error so the output stays clean. */
 async function main() {
-  let args: z.infer<typeof options>;
-  try {
-    const { values } = parseArgs({
-      options: { format: { type: 'string' }, since: { type: 'string' }, team: { type: 'string' } },
-    });
-    args = options.parse(values);
-  } catch (error) {
-    const message =
-      error instanceof z.ZodError ? error.issues.map((i) => i.message).join('; ') : String(error);
-    fail(`${message}\n${USAGE}`);
-  }
-  const config = configOrExit(loadDatabaseConfig);
-  const log = createLogger({
-    level: config.logLevel === 'info' ? 'warn' : config.logLevel,
-    secrets: secretsOf(config),
-    destination: process.stderr,
-  });
-  const database = await openDatabase(config.database, log, { migrate: true });
+  const args = argsOrExit(options, USAGE);
+  const database = await openToolDatabase();
   try {
     const count = await writeRecords(
       exportRecords(database.db, { since: args.since, teamId: args.team }),
@@ -53,11 +33,6 @@ async function main() {
   } finally {
     await database.close();
   }
-}
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
 }
 
 main().catch((error: unknown) => {

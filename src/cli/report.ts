@@ -1,14 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { loadDatabaseConfig, secretsOf } from '../config.js';
-import { openDatabase } from '../db/open-database.js';
 import { recordSetsOfChannel } from '../db/repos/report.js';
 import { UserError } from '../errors.js';
-import { createLogger } from '../logger.js';
 import { makeReport, REPORT_FORMATS, type ReportFormat } from '../report/make-report.js';
 import { parseReportPeriod } from '../report/report-period.js';
-import { configOrExit } from './config-or-exit.js';
+import { argsOrExit, fail, openToolDatabase } from './data-tool.js';
 
 const USAGE =
   'Usage: npm run report -- --channel C0123ABCD --period 2026-Q4|2026|quarter|year --format md|html|pdf [--name alliance] [--team T0123ABCD] [--out FILE]';
@@ -34,24 +30,8 @@ const options = z.object({
  * a PDF to --out (by default impact-report-<channel>-<period>.pdf). Logs go to standard error.
  */
 async function main() {
-  let args: z.infer<typeof options>;
-  try {
-    const { values } = parseArgs({
-      options: Object.fromEntries(Object.keys(options.shape).map((k) => [k, { type: 'string' as const }])),
-    });
-    args = options.parse(values);
-  } catch (error) {
-    const message =
-      error instanceof z.ZodError ? error.issues.map((i) => i.message).join('; ') : String(error);
-    fail(`${message}\n${USAGE}`);
-  }
-  const config = configOrExit(loadDatabaseConfig);
-  const log = createLogger({
-    level: config.logLevel === 'info' ? 'warn' : config.logLevel,
-    secrets: secretsOf(config),
-    destination: process.stderr,
-  });
-  const database = await openDatabase(config.database, log, { migrate: true });
+  const args = argsOrExit(options, USAGE);
+  const database = await openToolDatabase();
   try {
     const now = new Date();
     const period = parseReportPeriod(args.period, now);
@@ -84,11 +64,6 @@ async function main() {
   } finally {
     await database.close();
   }
-}
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
 }
 
 main().catch((error: unknown) => {

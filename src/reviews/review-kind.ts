@@ -16,15 +16,36 @@ async function reviewMessages(tx: Queryable, due: readonly DueOccurrence[]): Pro
   for (const o of due.filter((d) => d.purpose === 'prompt')) {
     await openReview(tx, { ...keyOf(o), channelId: o.channelId, now: o.scheduledAt });
   }
-  const reminders = due.filter((o) => o.purpose === 'reminder');
+  // Who among those to remind has answered: one read per review, for all of its members.
   const answered = new Set<string>();
-  for (const o of reminders) {
-    if ((await answeredReview(tx, keyOf(o), [o.participantId])).size > 0) answered.add(dmKey(o));
+  const byReview = new Map<string, DueOccurrence[]>();
+  for (const o of due.filter((d) => d.purpose === 'reminder')) {
+    const key = `${o.teamId}:${o.ritualId}:${o.localDate}`;
+    byReview.set(key, [...(byReview.get(key) ?? []), o]);
   }
+  for (const group of byReview.values()) {
+    const [first] = group;
+    if (!first) continue;
+    const done = await answeredReview(
+      tx,
+      keyOf(first),
+      group.map((o) => o.participantId),
+    );
+    for (const o of group) if (done.has(o.participantId)) answered.add(dmKey(o));
+  }
+  // Each ritual read once, however many of its members are due in this tick.
+  const cadences = new Map<string, 'quarterly' | 'monthly'>();
+  const cadenceOf = async (o: DueOccurrence) => {
+    const key = `${o.teamId}:${o.ritualId}`;
+    if (!cadences.has(key)) {
+      const ritual = await findRitual(tx, o.teamId, o.ritualId);
+      cadences.set(key, ritual?.cadence === 'monthly' ? 'monthly' : 'quarterly');
+    }
+    return cadences.get(key) ?? 'quarterly';
+  };
   const messages: OutboxMessage[] = [];
   for (const o of due) {
     if (o.purpose === 'reminder' && answered.has(dmKey(o))) continue;
-    const ritual = await findRitual(tx, o.teamId, o.ritualId);
     messages.push({
       teamId: o.teamId,
       dedupeKey: dmKey(o),
@@ -35,7 +56,7 @@ async function reviewMessages(tx: Queryable, due: readonly DueOccurrence[]): Pro
         ritualId: o.ritualId,
         reviewDate: o.localDate,
         channelId: o.channelId,
-        cadence: ritual?.cadence === 'monthly' ? 'monthly' : 'quarterly',
+        cadence: await cadenceOf(o),
         reviewAt: o.closesAt.toISOString(),
         reminder: o.purpose === 'reminder',
       }),

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Queryable } from '../db/database.js';
 import { openActionItems } from '../db/repos/action-items.js';
+import { actionOf, type ListedAction } from '../db/repos/health-digest.js';
 import { latestCharterVersion } from '../db/repos/charter.js';
 import { decisionsDueForReview } from '../db/repos/decisions.js';
 import { givesOfChannel } from '../db/repos/gives.js';
@@ -28,7 +29,7 @@ export type ReviewPack = {
   /** The health score of each stored week in the period, oldest first. */
   trend: { end: string; score: number | null }[];
   gives: Flow[];
-  actions: { items: { ownerId: string; body: string; dueOn: string | null }[]; total: number };
+  actions: { items: ListedAction[]; total: number };
   decisions: { items: { decision: string; ownerId: string; reviewDate: string | null }[]; total: number };
   charter: { goal: string; metrics: string | null; version: number } | null;
   sideNames: SideNames;
@@ -76,7 +77,7 @@ export async function buildReviewPack(
     trend: periods.map((p) => ({ end: p.end.toISOString(), score: p.score })),
     gives,
     actions: {
-      items: actions.items.map((i) => ({ ownerId: i.owner_id, body: i.body, dueOn: i.due_on })),
+      items: actions.items.map(actionOf),
       total: actions.total,
     },
     decisions: {

@@ -21,7 +21,8 @@ const creditRow = z.object({
 });
 const actionRow = z.object({ owner_id: z.string(), body: z.string(), due_on: z.string().nullable() });
 export type ListedAction = { ownerId: string; body: string; dueOn: string | null };
-const actionOf = (r: z.infer<typeof actionRow>): ListedAction => ({
+/** An action item as a list shows it. */
+export const actionOf = (r: z.infer<typeof actionRow>): ListedAction => ({
   ownerId: r.owner_id,
   body: r.body,
   dueOn: r.due_on,

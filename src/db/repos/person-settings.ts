@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Queryable } from '../database.js';
+import { sharedWith } from './shared-channels.js';
 
 /**
  * Who of `userIds` wants a DM when they receive kudos in record set `teamId`: everyone but those who
@@ -38,7 +39,7 @@ export async function setKudosDms(q: Queryable, teamId: string, userId: string, 
 }
 
 /** The workspaces a shared channel's record set (`me.team_id`) is shared with, for a person's own settings. */
-const SHARED_WITH = `select unnest(c.team_ids) from shared_channels c where c.channel_id = me.team_id and c.is_shared`;
+const SHARED_WITH = sharedWith('me.team_id');
 
 /** For each person `me` (team_id, user_id): the zone they chose (p.time_zone), and Slack's row of them (u). */
 const ZONE_SOURCES_OF_ME = `left join lateral (
@@ -95,7 +96,7 @@ export async function chosenZones(
   const rows = await q.query(
     `select distinct on (user_id) user_id, time_zone from person_settings
      where user_id = any($2::text[]) and time_zone is not null
-       and (team_id = $1 or team_id in (${SHARED_WITH.replaceAll('me.team_id', '$1')}))
+       and (team_id = $1 or team_id in (${sharedWith('$1')}))
      order by user_id, updated_at desc`,
     [teamId, userIds],
     z.object({ user_id: z.string(), time_zone: z.string() }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Queryable } from '../database.js';
+import { sharedWith } from './shared-channels.js';
 
 /**
  * What the impact report reads beyond the scorecard's counts, for one channel and one period
@@ -81,7 +82,7 @@ export async function peopleNames(
   const rows = await q.query(
     `select distinct on (user_id) user_id, display_name from slack_users
      where user_id = any($2::text[])
-       and (team_id = $1 or team_id in (select unnest(team_ids) from shared_channels where channel_id = $1))
+       and (team_id = $1 or team_id in (${sharedWith('$1')}))
      order by user_id, fetched_at desc`,
     [teamId, userIds],
     z.object({ user_id: z.string(), display_name: z.string() }),

@@ -1,5 +1,5 @@
 import { CADENCES, type Cadence } from '../../rituals/cadence.js';
-import { setsOf } from './shared-channels.js';
+import { setsOf, sharedWith } from './shared-channels.js';
 import { z } from 'zod';
 import type { Queryable } from '../database.js';
 
@@ -70,12 +70,6 @@ export type DueSlot = z.infer<typeof dueSlot>;
  * over (skip locked), so ticks on several replicas share the work and never take the same slot.
  * The one query across workspaces: the scheduler serves them all.
  */
-/**
- * The workspaces a shared channel's record set (`setColumn`) is shared with: a person's own
- * settings there (away days) count in the channel's rituals too.
- */
-const SHARED_WITH = (setColumn: string) =>
-  `select unnest(c.team_ids) from shared_channels c where c.channel_id = ${setColumn} and c.is_shared`;
 
 export function lockDueSlots(q: Queryable, now: Date, limit: number): Promise<DueSlot[]> {
   return q.query(
@@ -88,7 +82,7 @@ export function lockDueSlots(q: Queryable, now: Date, limit: number): Promise<Du
                     where k.team_id = s.team_id and k.ritual_id = s.ritual_id
                       and k.local_date = s.next_local_date) as skipped,
             exists (select 1 from away_periods a
-                    where (a.team_id = s.team_id or a.team_id in (${SHARED_WITH('s.team_id')}))
+                    where (a.team_id = s.team_id or a.team_id in (${sharedWith('s.team_id')}))
                       and a.user_id = s.participant_id
                       and s.next_local_date <= a.until_date) as away,
             exists (select 1 from checkins c
@@ -318,7 +312,7 @@ export function takeDueFollowups(q: Queryable, now: Date, limit: number): Promis
                     where c.team_id = t.team_id and c.ritual_id = t.ritual_id
                       and c.user_id = t.participant_id and c.local_date = t.local_date)
             or exists (select 1 from away_periods a
-                       where (a.team_id = t.team_id or a.team_id in (${SHARED_WITH('t.team_id')}))
+                       where (a.team_id = t.team_id or a.team_id in (${sharedWith('t.team_id')}))
                          and a.user_id = t.participant_id
                          and t.local_date <= a.until_date) as settled
      from taken t join rituals r on r.team_id = t.team_id and r.id = t.ritual_id`,

@@ -56,6 +56,13 @@ export async function adoptChannelRecords(q: Queryable, fromTeamId: string, chan
   return true;
 }
 
+/**
+ * SQL for the workspaces a shared channel's record set (the expression `set`) is shared with: a
+ * person's own settings and names there count in the channel too. None for a workspace's own set.
+ */
+export const sharedWith = (set: string) =>
+  `select unnest(c.team_ids) from shared_channels c where c.channel_id = ${set} and c.is_shared`;
+
 /** One record set or several, as a statement's `team_id = any($n::text[])` takes them. */
 export function setsOf(teamId: string | readonly string[]): readonly string[] {
   return typeof teamId === 'string' ? [teamId] : teamId;

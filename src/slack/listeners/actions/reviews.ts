@@ -3,6 +3,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Logger } from '../../../logger.js';
 import type { ReviewsService } from '../../../reviews/reviews-service.js';
 import { REVIEWS } from '../../ids.js';
+import { MESSAGE_TS } from '../../../slack-values.js';
 import { openModalThenFill } from '../../open-modal.js';
 import { decisionModal } from '../../views/decisions/modal.js';
 import { decodeReviewRef } from '../../views/reviews/prompt.js';
@@ -12,9 +13,6 @@ import type { Outbox } from '../../outbox.js';
 import { actionModal } from '../../views/retros/modal.js';
 import { blockAction } from '../block-action.js';
 import { type RecordSetDeps, rowRecords } from '../record-set.js';
-
-/** A message ts as Slack writes it. */
-const MESSAGE_TS = /^\d{1,12}\.\d{1,8}$/;
 
 /**
  * A review's buttons: Answer on the DM a week before it opens the answer form (with the person's
