@@ -15,12 +15,15 @@ import {
 import { UserError } from '../errors.js';
 import type { Directory } from '../people/directory.js';
 import { zoneOfPerson } from '../people/time-zones.js';
-import { asksSomething } from './asks.js';
+import { requireAdmin } from '../people/admins.js';
 import type { ResponsivenessChange } from './parse-command.js';
 
 type Actor = { teamId: string; channelId: string; userId: string };
 
-/** A message a person posted in a channel, as the message event brings it; its text is read, never kept. */
+/**
+ * A message a person posted in a channel, as the message event brings it: not its text, only
+ * whether it asks something (src/health/asks.ts, read once at the edge).
+ */
 export type ChannelMessage = {
   teamId: string;
   channelId: string;
@@ -29,7 +32,7 @@ export type ChannelMessage = {
   userTeamId?: string;
   ts: string;
   threadTs?: string;
-  text?: string;
+  asks: boolean;
 };
 
 export type ResponsivenessStatus = { on: false } | ({ on: true } & ResponsivenessSetting);
@@ -43,16 +46,6 @@ export type ResponsivenessService = ReturnType<typeof createResponsivenessServic
 
 /** `/health responsiveness`, and the message events it records while it is on. */
 export function createResponsivenessService(deps: { db: Database; clock: Clock; directory: Directory }) {
-  const requireAdmin = async (actor: Actor) => {
-    const person = await deps.directory.find(actor.teamId, actor.userId);
-    if (!person?.isAdmin) {
-      throw new UserError(
-        'Only workspace admins and owners can turn responsiveness on or off, or set its target.',
-        'forbidden',
-      );
-    }
-  };
-
   const status = async (teamId: string, channelId: string): Promise<ResponsivenessStatus> => {
     const setting = await responsivenessSetting(deps.db, teamId, channelId);
     return setting ? { on: true, ...setting } : { on: false };
@@ -66,7 +59,12 @@ export function createResponsivenessService(deps: { db: Database; clock: Clock; 
       actor: Actor,
       change: ResponsivenessChange,
     ): Promise<{ did: ResponsivenessDone; status: ResponsivenessStatus }> {
-      await requireAdmin(actor);
+      await requireAdmin(
+        deps.directory,
+        actor.teamId,
+        actor.userId,
+        'turn responsiveness on or off, or set its target',
+      );
       const { teamId, channelId } = actor;
       let did: ResponsivenessDone;
       switch (change.to) {
@@ -110,7 +108,7 @@ export function createResponsivenessService(deps: { db: Database; clock: Clock; 
     async message(m: ChannelMessage): Promise<MessageOutcome> {
       const at = new Date(Number(m.ts) * 1000);
       const isReply = m.threadTs !== undefined && m.threadTs !== m.ts;
-      if (!isReply && !asksSomething(m.text)) return 'ignored';
+      if (!isReply && !m.asks) return 'ignored';
       const threadTs = m.threadTs ?? m.ts;
       const waiting = isReply
         ? await questionAwaits(deps.db, m.teamId, m.channelId, threadTs, at)

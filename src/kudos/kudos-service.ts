@@ -3,7 +3,7 @@ import { zoneOfPerson } from '../people/time-zones.js';
 import type { Database } from '../db/database.js';
 import { countKudosGivenBetween } from '../db/repos/kudos-budget.js';
 import { getKudosBudget } from '../db/repos/workspaces.js';
-import { UserError } from '../errors.js';
+import { requireAdmin } from '../people/admins.js';
 import type { Directory } from '../people/directory.js';
 import { createKudosBudgets, giverDay } from './budget.js';
 import { type GiveKudosInput, giveKudos } from './give-kudos.js';
@@ -21,11 +21,6 @@ export function createKudosService(deps: { db: Database; directory: Directory; c
   const budgets = createKudosBudgets(deps);
   const reactions = createReactionKudos({ ...deps, emoji, budgets });
 
-  const requireAdmin = async (teamId: string, userId: string, what: string) => {
-    const person = await deps.directory.find(teamId, userId);
-    if (!person?.isAdmin) throw new UserError(`Only workspace admins and owners can ${what}.`, 'forbidden');
-  };
-
   return {
     currentEmoji: (teamId: string) => emoji.current(teamId),
     /** Kudos from a command or the "Give kudos" form; see giveKudos. */
@@ -36,7 +31,7 @@ export function createKudosService(deps: { db: Database; directory: Directory; c
     /** Replaces the workspace's kudos emoji; only workspace admins and owners may. */
     async replaceEmoji(teamId: string, userId: string, words: readonly string[]): Promise<string[]> {
       const names = parseEmojiNames(words);
-      await requireAdmin(teamId, userId, 'change the kudos emoji');
+      await requireAdmin(deps.directory, teamId, userId, 'change the kudos emoji');
       await emoji.replace(teamId, names);
       return names;
     },
@@ -51,7 +46,7 @@ export function createKudosService(deps: { db: Database; directory: Directory; c
     },
     /** Sets or (null) removes the daily budget; only workspace admins and owners may. */
     async setBudget(teamId: string, userId: string, budget: number | null): Promise<number | null> {
-      await requireAdmin(teamId, userId, 'set the kudos budget');
+      await requireAdmin(deps.directory, teamId, userId, 'set the kudos budget');
       await budgets.replace(teamId, budget);
       return budget;
     },

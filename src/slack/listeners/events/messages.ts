@@ -37,7 +37,8 @@ export function registerChannelMessageEvents(
     if (!m.user || m.bot_id || !CHANNEL_TYPES.has(m.channel_type ?? '')) return;
     // Most messages open no thread and ask nothing: they cost nothing, not even a lookup.
     const isReply = m.thread_ts !== undefined && m.thread_ts !== m.ts;
-    if (!isReply && !asksSomething(m.text)) return;
+    const asks = !isReply && asksSomething(m.text);
+    if (!isReply && !asks) return;
     const teamId = await eventRecords(deps, context, body, m.channel);
     if (teamId === undefined) return;
     await deps.responsiveness.message({
@@ -47,7 +48,7 @@ export function registerChannelMessageEvents(
       ...(m.user_team ? { userTeamId: m.user_team } : {}),
       ts: m.ts,
       ...(m.thread_ts ? { threadTs: m.thread_ts } : {}),
-      text: m.text,
+      asks,
     });
   });
 }
