@@ -26,6 +26,7 @@ const HINTS: Record<string, string> = {
     'set it to a Postgres connection URL such as postgres://user:password@host:5432/rapport, or leave it unset to use the embedded database',
   DATA_DIR: 'set it to a folder the bot may write to, or leave it unset for ./data',
   PORT: 'set it to a TCP port number between 0 and 65535, or leave it unset for 3000',
+  HOST: 'set it to the address the playground listens on, such as 0.0.0.0 for every network interface, or leave it unset for 127.0.0.1 (this machine only)',
   LOG_LEVEL: `set it to one of ${LOG_LEVELS.join(', ')}, or leave it unset for info`,
   DATABASE_POOL_MAX: 'set it to a whole number of connections between 1 and 100, or leave it unset for 10',
 };
@@ -266,14 +267,34 @@ function encryptionOf(e: z.infer<typeof encryptionSchema>): EncryptionConfig | u
 }
 
 /** What the playground needs: where to keep its data, its port, and the log level. */
+/**
+ * Where the playground listens: this machine only unless HOST says otherwise, since anyone who
+ * reaches its page can act as anyone and reset it.
+ */
+const playgroundHost = optionalText
+  .pipe(
+    z
+      .string()
+      .regex(/^[\w.:%-]{1,253}$/, 'must be a host name or an IP address')
+      .optional(),
+  )
+  .transform((host) => host ?? '127.0.0.1');
+
 export function loadPlaygroundConfig(env: NodeJS.ProcessEnv): {
   dataDir: string;
   port: number;
+  host: string;
   logLevel: LogLevel;
   databaseUrl: string | undefined;
 } {
-  const e = parse(databaseSchema.extend({ PORT: schema.shape.PORT }), env);
-  return { dataDir: e.DATA_DIR, port: e.PORT, logLevel: e.LOG_LEVEL, databaseUrl: e.DATABASE_URL };
+  const e = parse(databaseSchema.extend({ PORT: schema.shape.PORT, HOST: playgroundHost }), env);
+  return {
+    dataDir: e.DATA_DIR,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    databaseUrl: e.DATABASE_URL,
+  };
 }
 
 function parse<S extends z.ZodType>(

@@ -16,6 +16,7 @@ import { createHttpServer } from './http/server.js';
 import { createLogger, type Logger } from './logger.js';
 
 const SHUTDOWN_DEADLINE_MS = 15_000;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /** Process entry: config → logger → database → migrations → app → HTTP → signals. */
 async function main(): Promise<void> {
@@ -106,11 +107,17 @@ async function playground(): Promise<void> {
   const { PLAYGROUND_FOLDER, startPlayground } = await import('./playground/start-playground.js');
   const log = createLogger({ level: config.logLevel });
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
-  const running = await startPlayground({ dataDir: config.dataDir, port: config.port, log });
+  const running = await startPlayground({
+    dataDir: config.dataDir,
+    port: config.port,
+    host: config.host,
+    log,
+  });
   log.info(
     {
       url: `${running.url}/`,
       port: running.port,
+      listening: `on ${config.host}${LOOPBACK.has(config.host) ? ', this machine only: set HOST=0.0.0.0 to reach it from other machines' : ''}`,
       data: join(config.dataDir, PLAYGROUND_FOLDER),
       connect: `to connect a real workspace instead, set ${SLACK_VARIABLES.slice(0, 2).join(' and ')} (or SLACK_APP_TOKEN for Socket Mode): docs/slack-app-setup.md`,
       ...(config.databaseUrl ? { ignored: 'DATABASE_URL: the playground keeps its own database' } : {}),

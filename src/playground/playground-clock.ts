@@ -8,6 +8,11 @@ import type { Clock } from '../clock.js';
 export class PlaygroundClock implements Clock {
   private offsetMs = 0;
 
+  /** How far ahead of the real time the playground is, in ms: it changes only when moved on. */
+  get aheadMs(): number {
+    return this.offsetMs;
+  }
+
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
   }

@@ -23,6 +23,7 @@ import { recordSetsOf } from '../db/repos/shared-channels.js';
 import { type SlackRequests, type SlackStandIn, TEAM_ID } from '../slack-emulator/index.js';
 import { personById, seedStandIn } from './workspace.js';
 import type { PlaygroundInstalls } from './playground-installs.js';
+import type { PlaygroundWorld, WorldStart } from './playground-world.js';
 
 const LOG_KEPT = 200;
 
@@ -43,16 +44,25 @@ export function createPlayground(deps: {
   log: Logger;
   /** Waits for the work the app does after acknowledging a request. */
   settle(): Promise<void>;
+  /** The activity log the page shows, oldest first (restored by `world`). */
+  activity: LogEntry[];
+  /** Saves what people see, the clock and the activity log, so a restart keeps them. */
+  world: PlaygroundWorld;
+  /** How this start found the saved world. */
+  started: WorldStart;
 }): Playground {
   const { slack, clock } = deps;
   seedStandIn(slack);
   const { commands, shortcuts } = manifestSurfaces();
-  const log: LogEntry[] = [];
+  const log = deps.activity;
   let refusalsSeen = 0;
   const note = (kind: LogEntry['kind'], text: string) => {
     log.push({ at: clock.now().toISOString(), kind, text });
     log.splice(0, Math.max(0, log.length - LOG_KEPT));
   };
+  if (deps.started === 'restored') note('info', 'the playground restarted: everything is as it was');
+  if (deps.started === 'emptied')
+    note('info', 'what an earlier start saved could not be restored, so the playground began afresh');
   /** Slack's refusals since the last look, as the page should show them. */
   const collectRefusals = () => {
     for (const r of slack.refusals.slice(refusalsSeen))
@@ -74,6 +84,7 @@ export function createPlayground(deps: {
     },
     async reset() {
       await emptyPlaygroundDatabase(deps.db);
+      deps.world.forgetSaved();
       // The installations went with the database: Slack's tokens for them stop working too, and
       // Northwind installs Rapport again, as at the first start.
       deps.installs.revokeAll();

@@ -6,7 +6,9 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
 import { createHttpServer } from '../http/server.js';
 import type { Logger } from '../logger.js';
+import type { LogEntry } from './api-types.js';
 import { createPlayground } from './playground.js';
+import { PlaygroundWorld } from './playground-world.js';
 import { PlaygroundClock } from './playground-clock.js';
 import { playgroundRoutes } from './playground-http.js';
 import { PlaygroundInstalls, playgroundOAuthApp } from './playground-installs.js';
@@ -27,6 +29,8 @@ export const PLAYGROUND_FOLDER = 'playground';
 export async function startPlayground(options: {
   dataDir: string;
   port: number;
+  /** The address to listen on: 127.0.0.1 unless told otherwise (HOST). */
+  host?: string;
   log: Logger;
   /** Where the embedded engine runs: its own thread (the default), or this one (tests). */
   thread?: 'main' | 'worker';
@@ -39,6 +43,10 @@ export async function startPlayground(options: {
     log,
     { migrate: true, thread: options.thread ?? 'worker' },
   );
+  // What people saw before a restart comes back before the app runs, so what it edits is there.
+  const activity: LogEntry[] = [];
+  const world = new PlaygroundWorld({ db: database.db, slack, clock, activity, log });
+  const started = await world.restore();
   // The server listens first: the app's redirect URL, which Slack must know, names its port.
   let app: RapportApp | undefined;
   let playgroundHttp: ReturnType<typeof playgroundRoutes> | undefined;
@@ -52,7 +60,7 @@ export async function startPlayground(options: {
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port, () => resolve());
+      server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
     });
     const port = (server.address() as AddressInfo).port;
     const url = `http://localhost:${port}`;
@@ -79,10 +87,14 @@ export async function startPlayground(options: {
       clock,
       jobs: app.jobs,
       log,
+      activity,
+      world,
+      started,
       settle: () => (app as RapportApp).background.drain(),
     });
     playgroundHttp = playgroundRoutes(playground, slack);
     app.jobs.start();
+    world.start();
     const running = app;
     return {
       url,
@@ -94,6 +106,7 @@ export async function startPlayground(options: {
         await running.jobs.stop();
         await running.background.drain();
         await running.stop();
+        await world.stop();
         await slack.stop();
         await database.close();
       },

@@ -10,3 +10,4 @@ export * from './slack-connect.js';
 export * from './signature.js';
 export * from './block-kit/index.js';
 export * from './install-by-oauth.js';
+export * from './visible-state.js';

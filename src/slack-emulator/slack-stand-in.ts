@@ -584,6 +584,15 @@ export class SlackStandIn {
     return false;
   }
 
+  /** How many ts this stand-in has made: a restored one goes on after it, so no ts repeats. */
+  get tsSequence(): number {
+    return this.tsCounter;
+  }
+
+  continueTsAfter(sequence: number): void {
+    this.tsCounter = Math.max(this.tsCounter, sequence);
+  }
+
   private nextTs(): string {
     this.tsCounter += 1;
     const second = this.clock ? Math.floor(this.clock.now().getTime() / 1000) : 1_700_000_000;

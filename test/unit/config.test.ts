@@ -1,5 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
-import { ConfigError, loadConfig, loadDatabaseConfig, secretsOf } from '../../src/config.js';
+import {
+  ConfigError,
+  loadConfig,
+  loadDatabaseConfig,
+  loadPlaygroundConfig,
+  secretsOf,
+} from '../../src/config.js';
 
 const base = { SLACK_BOT_TOKEN: 'xoxb-123-abc', SLACK_SIGNING_SECRET: 'shh-secret' };
 
@@ -144,5 +150,24 @@ describe('installs by OAuth', () => {
       expect.stringMatching(/^Configuration error: SLACK_STATE_SECRET is too short: set it to a random text/),
       expect.stringMatching(/^Configuration error: SLACK_APP_TOKEN cannot be used with installs by OAuth/),
     ]);
+  });
+});
+
+describe('loadPlaygroundConfig', () => {
+  test('listens on 127.0.0.1 unless HOST says otherwise', () => {
+    expect(loadPlaygroundConfig({}).host).toBe('127.0.0.1');
+    expect(loadPlaygroundConfig({ HOST: ' ' }).host).toBe('127.0.0.1');
+    expect(loadPlaygroundConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadPlaygroundConfig({ HOST: '::' }).host).toBe('::');
+  });
+
+  test('a HOST that is not an address is refused in one clear line', () => {
+    expect(() => loadPlaygroundConfig({ HOST: 'http://example.com/' })).toThrow(
+      expect.objectContaining({
+        problems: [
+          'Configuration error: HOST must be a host name or an IP address: set it to the address the playground listens on, such as 0.0.0.0 for every network interface, or leave it unset for 127.0.0.1 (this machine only).',
+        ],
+      }),
+    );
   });
 });
