@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { TEAM_ID } from '../helpers/fake-slack.js';
+import { openedModal } from '../helpers/modals.js';
 import { reactionEvent } from '../helpers/slack-request.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
@@ -80,6 +81,42 @@ describe('/health', () => {
     expect(text).toContain('• *0* Credits: 1 deliverables credited; 0 of 2 contributors confirmed');
     expect(text).toMatch(/\*Health score:\* \*\d+\* \/ 100/);
     for (const block of reply.blocks) expect((block.text?.text ?? '').length).toBeLessThanOrEqual(3000);
+  });
+
+  test('a blocker raised at the morning stand-up counts in /health the same day', async () => {
+    t.clock.set('2026-11-20T07:00:00Z'); // Friday, 08:00 in Berlin
+    await command('/rituals', 'standup mon-fri 09:30 local');
+    t.clock.set('2026-11-20T08:30:05Z');
+    await t.app.jobs.tick();
+    await t.app.jobs.deliver();
+    const prompt = t.slack.callsTo('chat.postMessage').find((c) => c.args.channel === ANA);
+    const buttons = (prompt?.args.blocks as { type: string; elements?: { value: string }[] }[]).find(
+      (b) => b.type === 'actions',
+    )?.elements;
+    await t.requests.blockAction({
+      user_id: ANA,
+      action_id: 'standup_answer',
+      value: buttons?.[0]?.value ?? '',
+    });
+    const view = await openedModal<{ private_metadata: string }>(t.slack);
+    const answers = ['Shipped the export', 'Retro notes', 'Waiting on the API key from IT'];
+    await t.requests.viewSubmission({
+      user_id: ANA,
+      callback_id: 'standup_checkin',
+      private_metadata: view.private_metadata,
+      values: Object.fromEntries(
+        answers.map((a, i) => [`question_${i}`, { answer: { type: 'plain_text_input', value: a } }]),
+      ),
+    });
+    await t.app.background.drain();
+    expect(t.slack.callsTo('chat.postMessage').map((c) => c.args.text)).toContain(
+      `<@${ANA}> checked in · :warning: raised a blocker`,
+    );
+
+    t.clock.set('2026-11-20T12:00:00Z');
+    const text = textOf(await command('/health', ''));
+    expect(text).toContain('Check-in participation: 1 of 3 prompted days answered');
+    expect(text).toContain('Blockers: 1 raised; 1 open in the week, for 0.0 days on average');
   });
 
   test('help, and anything else, say what /health does and change nothing', async () => {

@@ -53,8 +53,9 @@ export type DigestLists = {
 
 /**
  * All five lists of a digest in one statement: the database function `health_digest_lists`
- * (migrations/1765400000000_health-digest-lists-function.sql) says what each list holds, and keeps
- * its plan, which on the embedded engine took longer to make than the statement takes to run.
+ * (migrations/1765400000000_health-digest-lists-function.sql, last redefined in
+ * migrations/1766500000000) says what each list holds, and keeps its plan, which on the embedded
+ * engine took longer to make than the statement takes to run.
  */
 export async function digestLists(q: Queryable, p: Period, limit: number): Promise<DigestLists> {
   const [row] = await q.query(

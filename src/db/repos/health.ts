@@ -5,12 +5,13 @@ import type { Queryable } from '../database.js';
 /**
  * The counts behind one channel's scorecards, for one period [start, end) or several at once;
  * docs/METRICS.md says what each one is. The statement that counts them is the database function
- * `health_period_counts` (migrations/1765300000000_health-counts-function.sql): it reads each table
- * of the one channel once for all the periods asked for, and the function keeps its plan, which
- * took longer to make than the statement takes to run. The give ledger's counts come from
- * `health_period_gives` (migrations/1766100000000), in the same statement, which also reads the
- * threads behind responsiveness (migrations/1766200000000) only where the channel has it on: a
- * channel without it costs one index probe of responsiveness_settings.
+ * `health_period_counts` (migrations/1765300000000_health-counts-function.sql, last redefined in
+ * migrations/1766500000000): it reads each table of the one channel for all the periods asked for
+ * at once, and the function keeps its plan, which took longer to make than the statement takes to
+ * run. The give ledger's counts come from `health_period_gives` (migrations/1766100000000), in the
+ * same statement, which also reads the threads behind responsiveness (migrations/1766200000000)
+ * only where the channel has it on: a channel without it costs one index probe of
+ * responsiveness_settings.
  */
 export type Period = { teamId: string; channelId: string; start: Date; end: Date };
 export type Periods = { teamId: string; channelId: string; periods: { start: Date; end: Date }[] };
