@@ -1,6 +1,7 @@
 import type { LogEntry } from '../api-types.js';
 import { el, replaceChildren } from './dom.js';
-import { formatDateTime } from './format.js';
+import { logTextInWords } from './activity-words.js';
+import { formatMessageTime } from './format.js';
 import type { Page } from './page.js';
 
 const KIND_LABELS: Record<LogEntry['kind'], string> = {
@@ -26,10 +27,11 @@ export function createActivityLog(
   return {
     render(): void {
       const { log } = page.state;
-      const key = JSON.stringify(log);
+      const key = JSON.stringify([log, page.state.now, page.me?.tz]);
       if (key === drawn) return;
       drawn = key;
       const tz = page.me?.tz;
+      const now = new Date(page.state.now);
       replaceChildren(
         parts.list,
         log.length === 0 ? el('li', { class: 'log-empty' }, 'Nothing yet') : '',
@@ -40,8 +42,12 @@ export function createActivityLog(
               'li',
               { class: `log-entry log-${entry.kind}` },
               el('span', { class: 'log-kind' }, KIND_LABELS[entry.kind] ?? entry.kind),
-              el('time', { class: 'log-time', datetime: entry.at }, formatDateTime(new Date(entry.at), tz)),
-              el('span', { class: 'log-text' }, entry.text),
+              el(
+                'time',
+                { class: 'log-time', datetime: entry.at },
+                formatMessageTime(new Date(entry.at), now, tz),
+              ),
+              el('span', { class: 'log-text' }, logTextInWords(entry.text, entry.kind, now, tz)),
             ),
           ),
       );

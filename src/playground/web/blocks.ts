@@ -1,6 +1,7 @@
 import type { Block, PlaygroundState, ViewValues } from '../api-types.js';
 import { type RenderContext, renderBlocks, renderMrkdwn } from '../../slack-emulator/block-kit/index.js';
 import { el, setBlockKitHtml } from './dom.js';
+import { with24HourDates } from './slack-dates.js';
 
 export type Surface = RenderContext['surface'];
 
@@ -41,6 +42,7 @@ export function drawBlocks(
     ...(modal.errors && { errors: modal.errors }),
   };
   setBlockKitHtml(container, renderBlocks([...blocks], ctx));
+  with24HourDates(container);
   labelInputs(container);
   return container;
 }
@@ -65,6 +67,7 @@ function labelInputs(container: HTMLElement): void {
 export function drawMessageText(text: string, state: PlaygroundState): HTMLElement {
   const container = el('div', { class: 'message-text bk-blocks' });
   setBlockKitHtml(container, renderMrkdwn(text, contextFor(state, 'message')));
+  with24HourDates(container);
   return container;
 }
 

@@ -1,6 +1,7 @@
-import type { SlashCommand } from '../api-types.js';
+import type { Person, SlashCommand } from '../api-types.js';
 import { commandBeingUsed, suggestCommands } from './command-hints.js';
 import { el, replaceChildren } from './dom.js';
+import { insertMention, mentionBeingTyped, suggestPeople } from './mention-hints.js';
 import { dmWithRapport, type Page } from './page.js';
 
 export type ComposerParts = {
@@ -11,35 +12,76 @@ export type ComposerParts = {
   thread: HTMLElement;
 };
 
+/** A line of the list over the box: what it shows, and what choosing it puts in the box. */
+type Suggestion = { parts: HTMLElement[]; insert(): void };
+
 /**
  * The message box. Text starting with "/" is a slash command, with the app's commands suggested as
- * they are typed and the chosen command's usage hint shown; anything else is a message (in the
+ * they are typed and the chosen command's usage hint shown, and the channel's people offered after
+ * an "@"; anything else is a message (in the
  * thread being answered, if any). Enter sends, Shift+Enter starts a new line.
  */
 export function createComposer(parts: ComposerParts, page: Page) {
   const { form, input, suggestions, hint } = parts;
-  let offered: SlashCommand[] = [];
+  let offered: Suggestion[] = [];
   let highlighted = 0;
   let answering: string | null = null;
 
+  /** Slash commands while a command's name is typed, else people while an @-mention is. */
+  const suggestionsFor = (): { label: string; items: Suggestion[] } => {
+    const commands = suggestCommands(input.value, page.state.commands);
+    if (commands.length > 0) {
+      return { label: 'Slash commands', items: commands.map((command) => commandSuggestion(command)) };
+    }
+    const mention = mentionBeingTyped(input.value, input.selectionStart ?? input.value.length);
+    if (!mention) return { label: 'Slash commands', items: [] };
+    const people = suggestPeople(mention.typed, mentionable(page));
+    return {
+      label: 'People',
+      items: people.map((person) => ({
+        parts: [
+          el('span', { class: 'suggestion-command' }, `@${person.name}`),
+          el('span', { class: 'suggestion-hint' }, person.realName),
+          el('span', { class: 'suggestion-description' }, person.title),
+        ],
+        insert: () => {
+          const next = insertMention(input.value, mention, person);
+          input.value = next.text;
+          input.setSelectionRange(next.caret, next.caret);
+        },
+      })),
+    };
+  };
+
+  const commandSuggestion = (command: SlashCommand): Suggestion => ({
+    parts: [
+      el('span', { class: 'suggestion-command' }, command.command),
+      el('span', { class: 'suggestion-hint' }, command.usageHint),
+      el('span', { class: 'suggestion-description' }, command.description),
+    ],
+    insert: () => {
+      input.value = `${command.command} `;
+    },
+  });
+
   const showSuggestions = () => {
-    offered = suggestCommands(input.value, page.state.commands);
+    const { label, items } = suggestionsFor();
+    offered = items;
     highlighted = Math.min(highlighted, Math.max(offered.length - 1, 0));
     suggestions.hidden = offered.length === 0;
+    suggestions.setAttribute('aria-label', label);
     input.setAttribute('aria-expanded', String(offered.length > 0));
     replaceChildren(
       suggestions,
-      offered.map((command, i) => {
+      offered.map((suggestion, i) => {
         const item = el(
           'li',
           { role: 'option', class: 'suggestion', 'aria-selected': i === highlighted ? 'true' : 'false' },
-          el('span', { class: 'suggestion-command' }, command.command),
-          el('span', { class: 'suggestion-hint' }, command.usageHint),
-          el('span', { class: 'suggestion-description' }, command.description),
+          suggestion.parts,
         );
         item.addEventListener('mousedown', (event) => {
           event.preventDefault();
-          choose(command);
+          choose(suggestion);
         });
         return item;
       }),
@@ -52,18 +94,28 @@ export function createComposer(parts: ComposerParts, page: Page) {
     );
   };
 
-  const choose = (command: SlashCommand) => {
-    input.value = `${command.command} `;
+  const choose = (suggestion: Suggestion) => {
+    suggestion.insert();
     input.focus();
+    highlighted = 0;
     showSuggestions();
   };
 
   input.addEventListener('input', showSuggestions);
+  input.addEventListener('blur', () => {
+    suggestions.hidden = true;
+    offered = [];
+  });
   input.addEventListener('keydown', (event) => {
     if (offered.length > 0 && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       event.preventDefault();
       highlighted = (highlighted + (event.key === 'ArrowDown' ? 1 : offered.length - 1)) % offered.length;
       showSuggestions();
+      return;
+    }
+    if (offered.length > 0 && event.key === 'Escape') {
+      suggestions.hidden = true;
+      offered = [];
       return;
     }
     const picked = offered[highlighted];
@@ -112,6 +164,13 @@ export function createComposer(parts: ComposerParts, page: Page) {
   }
 
   return {
+    /** Puts `text` in the box, ready to finish and send. */
+    fill(text: string): void {
+      input.value = text;
+      input.focus();
+      input.setSelectionRange(text.length, text.length);
+      showSuggestions();
+    },
     render(): void {
       const { place, state } = page;
       form.hidden = place.kind !== 'conversation';
@@ -130,4 +189,12 @@ export function createComposer(parts: ComposerParts, page: Page) {
       );
     },
   };
+}
+
+/** Who can be mentioned here: the open channel's members, else everyone in the person's workspace. */
+function mentionable(page: Page): Person[] {
+  const { place, state } = page;
+  const channel = state.channels.find((c) => place.kind === 'conversation' && c.id === place.id);
+  const me = state.people.find((p) => p.id === state.me);
+  return state.people.filter((p) => (channel ? channel.members.includes(p.id) : p.teamId === me?.teamId));
 }

@@ -13,12 +13,14 @@ import { createPlaygroundPage } from './playground-page.js';
 import { closeMenusFromOutside } from './popover.js';
 import { createSidebar } from './sidebar.js';
 import { createToasts } from './toasts.js';
+import { createTryThis } from './try-this.js';
 
 /** The playground page: Block Kit's styles, every part bound to index.html's elements, then the polling loop. */
 document.head.append(el('style', {}, BLOCK_KIT_CSS));
 const toasts = createToasts(required('toasts'));
 const offline = required('offline');
-const playground = createPlaygroundPage(createApi(), {
+const api = createApi();
+const playground = createPlaygroundPage(api, {
   notify: (text) => toasts.show(text),
   offline: (down) => {
     offline.hidden = !down;
@@ -36,17 +38,19 @@ playground.add(
 playground.add(createInstallBar(required('install-bar'), page));
 playground.add(createSidebar(required('sidebar-nav'), page));
 playground.add(createPane({ title: required('pane-title'), body: required('pane-body') }, page));
+const composer = createComposer(
+  {
+    form: required<HTMLFormElement>('composer'),
+    input: required<HTMLTextAreaElement>('composer-input'),
+    suggestions: required<HTMLUListElement>('composer-suggestions'),
+    hint: required('composer-hint'),
+    thread: required('composer-thread'),
+  },
+  page,
+);
+playground.add(composer);
 playground.add(
-  createComposer(
-    {
-      form: required<HTMLFormElement>('composer'),
-      input: required<HTMLTextAreaElement>('composer-input'),
-      suggestions: required<HTMLUListElement>('composer-suggestions'),
-      hint: required('composer-hint'),
-      thread: required('composer-thread'),
-    },
-    page,
-  ),
+  createTryThis(required('try-this'), page, { api, fillComposer: (text) => composer.fill(text) }),
 );
 playground.add(createModal(required('modal-root'), page));
 playground.add(

@@ -20,7 +20,8 @@ export interface Page {
   /** Sends an action as the current person, then refreshes; a refusal is shown to the user. */
   send<A extends ActionName>(action: A, body: Request<A>): Promise<ActionResult>;
   open(place: Place): void;
-  becomePerson(id: string): void;
+  /** Becomes someone else: at `place` if given (their DM, say), else where they were or their first channel. */
+  becomePerson(id: string, place?: Place): void;
   replyInThread(ts: string | null): void;
   notify(text: string): void;
 }

@@ -19,7 +19,9 @@ export function createPlaygroundPage(
   let state: PlaygroundState | null = null;
   let as: string | null =
     new URLSearchParams(location.search).get('as') ?? localStorage.getItem(REMEMBERED_PERSON);
-  let place: Place | null = null;
+  // Where the page was when it was last open (the URL's #), so a reload goes back there.
+  let place: Place | null = placeFromHash(location.hash);
+  let homeToAskFor = place?.kind === 'home';
   let threadTs: string | null = null;
   const parts: Part[] = [];
   let loading: Promise<void> | null = null;
@@ -61,8 +63,12 @@ export function createPlaygroundPage(
       state = next;
       as = next.me;
       place = placeFor(next, place);
+      rememberInHash(place);
       feedback.offline(false);
       renderAll();
+      // A reload on the Home tab asks the app for it, as opening the tab does.
+      if (homeToAskFor && place.kind === 'home') void page.send('home', {});
+      homeToAskFor = false;
     } catch {
       feedback.offline(true);
     }
@@ -91,14 +97,15 @@ export function createPlaygroundPage(
     },
     open(next) {
       place = next;
+      rememberInHash(next);
       threadTs = null;
       renderAll();
       if (next.kind === 'home') void page.send('home', {});
     },
-    becomePerson(id) {
+    becomePerson(id, at) {
       as = id;
       localStorage.setItem(REMEMBERED_PERSON, id);
-      place = null;
+      place = at ?? null;
       threadTs = null;
       void refresh();
     },
@@ -124,6 +131,18 @@ export function createPlaygroundPage(
       setTimeout(() => void poll(), POLL_MS);
     },
   };
+}
+
+/** "#home" for the Home tab, "#C0GENERAL1" for a conversation. */
+function placeFromHash(hash: string): Place | null {
+  const id = decodeURIComponent(hash.replace(/^#/, ''));
+  if (!id) return null;
+  return id === 'home' ? { kind: 'home' } : { kind: 'conversation', id };
+}
+
+function rememberInHash(place: Place): void {
+  const hash = `#${place.kind === 'home' ? 'home' : encodeURIComponent(place.id)}`;
+  if (location.hash !== hash) history.replaceState(null, '', hash);
 }
 
 /** Stay where the page was if it still exists for this person; otherwise their first channel. */
