@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
+import { nextPendingAttemptAt } from '../db/repos/outbox.js';
 import { nextDueAt } from '../db/repos/scheduler.js';
 import type { Logger } from '../logger.js';
 import { projectPath } from '../project-path.js';
@@ -26,6 +27,9 @@ import type { PlaygroundInstalls } from './playground-installs.js';
 import type { PlaygroundWorld, WorldStart } from './playground-world.js';
 
 const LOG_KEPT = 200;
+/** What is due this soon after a move of the clock goes out with it. */
+const SOON_MS = 60_000;
+const MAX_DELIVERY_PASSES = 50;
 
 export type Playground = {
   state(me: string): Promise<PlaygroundState>;
@@ -78,9 +82,22 @@ export function createPlayground(deps: {
     note,
     // The workspace's rituals and those of the channels it shares (the alliance's).
     nextRitualAt: async () => nextDueAt(deps.db, await recordSetsOf(deps.db, TEAM_ID)),
+    /**
+     * The scheduler's tick, then delivery until what comes due within a minute has gone: a post
+     * paced a second behind another, or a chart waiting for its digest to be posted, arrives
+     * seconds after it (the clock moving on by those seconds), as in Slack, not at the next move.
+     */
     async runJobs() {
       await deps.jobs.tick();
-      await deps.jobs.deliver();
+      let before: number | undefined;
+      for (let pass = 0; pass < MAX_DELIVERY_PASSES; pass += 1) {
+        await deps.jobs.deliver();
+        const next = (await nextPendingAttemptAt(deps.db))?.getTime();
+        // Nothing left soon, or nothing moved: what is left waits on something else.
+        if (next === undefined || next > clock.now().getTime() + SOON_MS || next === before) break;
+        before = next;
+        clock.advanceTo(new Date(next));
+      }
     },
     async reset() {
       await emptyPlaygroundDatabase(deps.db);

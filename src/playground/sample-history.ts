@@ -1,5 +1,7 @@
 import type { ActionRequests, ActionResult, Message, PlaygroundState } from './api-types.js';
-import { fillModal, pick, type Random, seededRandom } from './fill-modal.js';
+import { fillModal } from './fill-modal.js';
+import { SampleTexts } from './sample-texts.js';
+import { pick, type Random, seededRandom } from './seeded-random.js';
 import { PARTNER_TEAM_ID, PEOPLE } from './workspace.js';
 
 /** The shared channel where the sample alliance works. */
@@ -65,6 +67,7 @@ type Driver = {
  */
 export async function loadSampleHistory(driver: Driver): Promise<{ turns: number }> {
   const random = seededRandom(20261122);
+  const texts = new SampleTexts(random);
   await must(driver.act('install', { as: GLOBEX_ADMIN }));
   for (const text of [
     '/rituals standup mon-fri 09:30 local',
@@ -88,12 +91,12 @@ export async function loadSampleHistory(driver: Driver): Promise<{ turns: number
     if (!next || new Date(next).getTime() > end) break;
     await must(driver.act('clock', { as: LEAD, advance: 'next' }));
     await driver.settle();
-    for (const person of PEOPLE) await answerPrompts(driver, person.id, random, handled);
+    for (const person of PEOPLE) await answerPrompts(driver, person.id, random, texts, handled);
     const today = driver.now().toISOString().slice(0, 10);
     if (today !== day) {
       day = today;
       days += 1;
-      await dailyActivity(driver, random);
+      await dailyActivity(driver, random, texts);
       // The first quarterly review, run early: its forms now, its pack a week later.
       if (days === REVIEW_DAY && reviewId) {
         await must(driver.act('command', { as: LEAD, channel: ALLIANCE, text: `/rituals run ${reviewId}` }));
@@ -105,7 +108,13 @@ export async function loadSampleHistory(driver: Driver): Promise<{ turns: number
 }
 
 /** Presses the bot's buttons a person has, in their DM and in the channel, and fills what opens. */
-async function answerPrompts(driver: Driver, me: string, random: Random, handled: Set<string>) {
+async function answerPrompts(
+  driver: Driver,
+  me: string,
+  random: Random,
+  texts: SampleTexts,
+  handled: Set<string>,
+) {
   const state = await driver.state(me);
   const places: [string, Message[]][] = [
     [`D${me}`, state.conversations[`D${me}`] ?? []],
@@ -125,17 +134,17 @@ async function answerPrompts(driver: Driver, me: string, random: Random, handled
           action: button,
         });
         await driver.settle();
-        await submitOpenModal(driver, me, random);
+        await submitOpenModal(driver, me, random, texts);
       }
     }
   }
 }
 
-async function submitOpenModal(driver: Driver, me: string, random: Random) {
+async function submitOpenModal(driver: Driver, me: string, random: Random, texts: SampleTexts) {
   const modal = (await driver.state(me)).modal;
   if (!modal) return;
   const teammates = PEOPLE.filter((p) => p.id !== me).map((p) => p.id);
-  const values = fillModal(modal.view, random, { teammates, today: driver.now() });
+  const values = fillModal(modal.view, random, { teammates, today: driver.now(), texts });
   const submitted = await driver.act('submit', { as: me, viewId: modal.viewId, values });
   // A form the app answered with errors stays open: close it, as a person would give up.
   if (submitted.ok && (await driver.state(me)).modal?.viewId === modal.viewId) {
@@ -144,7 +153,7 @@ async function submitOpenModal(driver: Driver, me: string, random: Random) {
 }
 
 /** A day's work between the rituals: kudos across the sides, a clap, now and then a credit or an action. */
-async function dailyActivity(driver: Driver, random: Random) {
+async function dailyActivity(driver: Driver, random: Random, texts: SampleTexts) {
   const northwind = PEOPLE.filter((p) => p.teamId !== PARTNER_TEAM_ID);
   const globex = PEOPLE.filter((p) => p.teamId === PARTNER_TEAM_ID);
   // Northwind thanks a little more than it is thanked, so the reciprocity has something to show.
@@ -179,13 +188,13 @@ async function dailyActivity(driver: Driver, random: Random) {
       text: `/credit @${a.name} @${b.name} for ${pick(random, DELIVERABLES)}`,
     });
   }
-  if (random() < 0.2) {
+  if (random() < 0.3) {
     const owner = pick(random, [...northwind, ...globex]);
     const due = new Date(driver.now().getTime() + 5 * DAY_MS).toISOString().slice(0, 10);
     await driver.act('command', {
       as: LEAD,
       channel: ALLIANCE,
-      text: `/retro action @${owner.name} follow up on the open questions by ${due}`,
+      text: `/retro action @${owner.name} ${texts.next('action')} by ${due}`,
     });
   }
   if (random() < 0.3) await completeAnAction(driver, random);
@@ -214,15 +223,17 @@ async function react(driver: Driver, me: string, ts: string, name: string): Prom
   await driver.act('reaction', { as: me, channel: ALLIANCE, ts, name, add: true });
 }
 
-/** Someone, of either side, lists their action items with /retro mine and marks one done. */
+/** Someone, of either side, lists the channel's open action items and marks one of theirs done. */
 async function completeAnAction(driver: Driver, random: Random) {
   const person = pick(random, PEOPLE);
-  await driver.act('command', { as: person.id, channel: ALLIANCE, text: '/retro mine' });
+  await driver.act('command', { as: person.id, channel: ALLIANCE, text: '/retro actions' });
   await driver.settle();
   const listed = (await driver.state(person.id)).ephemerals.at(-1);
-  const done = listed
-    ? buttonsOf({ blocks: listed.blocks }).find((b) => b.action_id === 'retro_action_done')
-    : undefined;
+  // Each item is a section naming its owner, with its Done button beside it.
+  const mine = ((listed?.blocks ?? []) as { text?: { text?: string } }[]).filter((b) =>
+    b.text?.text?.includes(`<@${person.id}>`),
+  );
+  const done = buttonsOf({ blocks: mine }).find((b) => b.action_id === 'retro_action_done');
   if (listed && done) {
     await driver.act('action', {
       as: person.id,

@@ -15,7 +15,7 @@ export const retroKind: RitualRunner = {
     const { messages } = await openRetro(tx, {
       teamId: occurrence.teamId,
       channelId: occurrence.channelId,
-      title: `Retro · ${DateTime.fromISO(occurrence.localDate).toFormat('cccc, d LLLL')}`,
+      title: DateTime.fromISO(occurrence.localDate).toFormat('cccc, d LLLL'),
       startKey: `ritual:${occurrence.ritualId}:${occurrence.localDate}`,
       startedBy: null,
       ritualId: occurrence.ritualId,

@@ -130,7 +130,7 @@ export function createRetroService(deps: Deps) {
           `The retro “${existing.title}” is still open here. Add notes to it, or \`/retro close\` it first.`,
         );
       }
-      const title = a.title ?? `Retro · ${DateTime.fromJSDate(now, { zone: 'UTC' }).toFormat('d LLLL yyyy')}`;
+      const title = a.title ?? DateTime.fromJSDate(now, { zone: 'UTC' }).toFormat('d LLLL yyyy');
       return deps.db.transaction(async (tx) => {
         const { retro, messages } = await openRetro(tx, { ...a, title, startedBy: a.userId, now });
         await enqueueMessages(tx, messages, now);

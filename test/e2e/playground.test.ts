@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import type { ActionResult, Message, PlaygroundState } from '../../src/playground/api-types.js';
+import { SAMPLE_TEXTS } from '../../src/playground/sample-texts.js';
 import { type RunningPlayground, startPlayground } from '../../src/playground/start-playground.js';
 import { capturingLogger } from '../helpers/logs.js';
 
@@ -374,5 +375,55 @@ describe('a sample history', () => {
     ).toBe(true);
     expect(textOf(digests.at(-1) as Message)).toContain('Responsiveness across sides: off');
     expect((await state(ANA)).log.filter((l) => l.kind === 'slack_error')).toEqual([]);
+    expectACarefulStory(channel, await Promise.all(PEOPLE.map((p) => state(p))));
   }, 180_000);
 });
+
+const PEOPLE = [ANA, BEN, 'U0CHENWEI1', DANA, 'U0ELICOHE1', 'U0FARAHAD1'];
+
+/**
+ * What a reader of the sample notices (issue 21): notes in the columns they belong to, no note
+ * twice in a retro, real action items, no stray error, titles without repetition, and each
+ * digest's chart in its thread seconds after it.
+ */
+function expectACarefulStory(channel: Message[], everyone: PlaygroundState[]) {
+  const summaries = channel.filter((m) => m.text.startsWith('Retro summary:'));
+  expect(summaries.length).toBeGreaterThanOrEqual(3);
+  const columns = { went_well: 'Went well', to_improve: 'To improve', idea: 'Ideas' } as const;
+  for (const summary of summaries) {
+    const text = (summary.blocks ?? [])
+      .map((b) => (b as { text?: { text?: string } }).text?.text ?? '')
+      .join('\n');
+    const notes: string[] = [];
+    for (const [column, heading] of Object.entries(columns)) {
+      const section = text.split(`*${heading}*`)[1]?.split(/\n(?=\S*:\w+: \*)|\*Action items\*/)[0] ?? '';
+      const lines = section
+        .split('\n')
+        .filter((l) => l.startsWith('• '))
+        .map((l) => l.slice(2).replace(/ \(<@\w+>\)$/, ''));
+      const belongs = SAMPLE_TEXTS[column as keyof typeof columns] as readonly string[];
+      for (const line of lines) expect([column, line, belongs.includes(line)]).toEqual([column, line, true]);
+      notes.push(...lines);
+    }
+    expect(notes.length).toBeGreaterThan(0);
+    expect(new Set(notes).size).toBe(notes.length);
+  }
+  const items = channel.flatMap(
+    (m) => JSON.stringify(m.blocks ?? []).match(/<@\w+> ([^"\\]+?) · due/g) ?? [],
+  );
+  const itemTexts = new Set(items.map((i) => i.replace(/^<@\w+> (.+) · due$/, '$1')));
+  expect(itemTexts.size).toBeGreaterThanOrEqual(3);
+  for (const item of itemTexts) expect(SAMPLE_TEXTS.action).toContain(item);
+  expect(channel.filter((m) => /Retro: Retro|Retro summary: Retro/.test(m.text))).toEqual([]);
+  const strays = everyone.flatMap((s) =>
+    s.ephemerals.filter((e) => e.text.includes('There is no open retro')),
+  );
+  expect(strays).toEqual([]);
+  const charts = channel.filter((m) => m.files.length > 0);
+  expect(charts.length).toBeGreaterThanOrEqual(3);
+  for (const chart of charts) {
+    const digest = channel.find((m) => m.ts === chart.threadTs);
+    expect(digest).toBeDefined();
+    expect(Number(chart.ts) - Number(digest?.ts)).toBeLessThan(60);
+  }
+}

@@ -339,7 +339,7 @@ test('a scheduled retro: its message once at its time, its summary once at the c
   await at('2026-12-04T15:00:05Z'); // 16:00 on Friday in Berlin
   await at('2026-12-04T15:01:05Z');
   expect(topLevel()).toHaveLength(1);
-  expect(channelMessages()[0]?.text).toBe('Retro: Retro · Friday, 4 December · 0 notes so far');
+  expect(channelMessages()[0]?.text).toBe('Retro: Friday, 4 December · 0 notes so far');
 
   await addNote(BEN, 'went_well', 'Friday retros work');
   await at('2026-12-05T14:59:00Z');
@@ -348,10 +348,10 @@ test('a scheduled retro: its message once at its time, its summary once at the c
   await at('2026-12-05T15:05:05Z');
   const posts = topLevel().map((c) => String(c.args.text));
   expect(posts).toEqual([
-    'Retro: Retro · Friday, 4 December · 0 notes so far',
-    'Retro summary: Retro · Friday, 4 December · 1 note: 1 went well · 0 to improve · 0 ideas',
+    'Retro: Friday, 4 December · 0 notes so far',
+    'Retro summary: Friday, 4 December · 1 note: 1 went well · 0 to improve · 0 ideas',
   ]);
   // A /retro close after the ritual's close finds nothing open: still one summary.
   expect((await retro('close')).text).toBe('There is no open retro in this channel. `/retro` starts one.');
-  expect(channelMessages()[0]?.text).toBe('Retro: Retro · Friday, 4 December (closed, 1 note)');
+  expect(channelMessages()[0]?.text).toBe('Retro: Friday, 4 December (closed, 1 note)');
 });

@@ -301,3 +301,56 @@ export async function isQueued(q: Queryable, teamId: string, key: string): Promi
   );
   return row?.queued ?? false;
 }
+
+const shownView = z.object({ channel_id: z.string(), view: z.string(), payload: z.unknown() });
+
+/**
+ * What the message queued under `key` shows, or will show once its edits are out: the view and data
+ * of its latest edit, else its own; undefined when nothing was queued under that key.
+ */
+export async function latestViewOf(
+  q: Queryable,
+  teamId: string,
+  key: string,
+): Promise<{ channelId: string; view: string; data: unknown } | undefined> {
+  const [row] = await q.query(
+    `select channel_id, view, payload from outbox
+     where team_id = $1 and view is not null
+       and (dedupe_key = $2 or (parent_key = $2 and method = 'chat.update'))
+     order by id desc
+     limit 1`,
+    [teamId, key],
+    shownView,
+  );
+  return row && { channelId: row.channel_id, view: row.view, data: decodeData(row.payload) };
+}
+
+/**
+ * The keys of the prompts posted to a person's DM, in these record sets, that ask for their time
+ * zone ("Set my time zone"): the prompt views carry `{ zone: { ask: true } }`.
+ */
+export async function zoneQuestionsTo(
+  q: Queryable,
+  teamIds: readonly string[],
+  userId: string,
+): Promise<{ teamId: string; key: string; view: string }[]> {
+  const rows = await q.query(
+    `select team_id, dedupe_key, view from outbox
+     where team_id = any($1::text[]) and channel_id = $2 and message_ts is not null
+       and method = 'chat.postMessage' and (payload -> 'zone' ->> 'ask') = 'true'
+     order by id`,
+    [teamIds, userId],
+    z.object({ team_id: z.string(), dedupe_key: z.string(), view: z.string() }),
+  );
+  return rows.map((r) => ({ teamId: r.team_id, key: r.dedupe_key, view: r.view }));
+}
+
+/** When the earliest pending message may next be tried, across workspaces (the playground's clock). */
+export async function nextPendingAttemptAt(q: Queryable): Promise<Date | undefined> {
+  const [row] = await q.query(
+    `select min(next_attempt_at) as next_at from outbox where status = 'pending'`,
+    [],
+    z.object({ next_at: z.date().nullable() }),
+  );
+  return row?.next_at ?? undefined;
+}
