@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { beforeEach } from '@jest/globals';
+import { beforeEach, expect } from '@jest/globals';
 import type { Locator } from 'playwright-core';
 import { projectPath } from '../../src/project-path.js';
 import { useBrowserPlayground } from '../helpers/browser.js';
@@ -38,7 +38,27 @@ playground.test(
   async (page) => {
     await openPlayground(page, playground.url);
     await openChannel(page, 'northwind-globex');
+    await typeAndSend(page, 'my own words, before the sample');
+    await messagesWith(page, /my own words/)
+      .first()
+      .waitFor();
     const clock = page.getByRole('region', { name: 'Playground clock' });
+    // It asks first, saying what it replaces; declined, nothing changes.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await clock.getByRole('button', { name: 'Load a sample history' }).click();
+    await clock.getByRole('button', { name: 'Load a sample history', disabled: false }).waitFor();
+    expect(asked).toEqual([expect.stringMatching(/^Load a sample history\? It replaces everything/)]);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await messagesWith(page, /my own words/)
+      .first()
+      .waitFor();
+    expect(await messagesWith(page, /Stand-up · /).count()).toBe(0);
+
+    page.once('dialog', (dialog) => void dialog.accept());
     await clock.getByRole('button', { name: 'Load a sample history' }).click();
     // The history is played through the app as it would have happened; the button waits for it.
     const loaded = clock.getByRole('button', { name: 'Load a sample history', disabled: false });
@@ -49,6 +69,7 @@ playground.test(
     await messagesWith(page, /Alliance health · week to/)
       .first()
       .waitFor();
+    expect(await messagesWith(page, /my own words/).count()).toBe(0);
 
     await typeAndSend(page, '/health post');
     const chart = page

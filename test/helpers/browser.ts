@@ -19,6 +19,8 @@ export type BrowserPlayground = {
   readonly url: string;
   /** Forgets everything the last test did: channels, messages, rituals, the clock's log. */
   reset(): Promise<void>;
+  /** Stops the playground and starts it again on the same data and port, as `npm start` would. */
+  restart(): Promise<void>;
   /**
    * A test with its own browser page (desktop size unless a viewport is given). When it fails, the
    * page as it was is kept in test-results/screenshots/<test name>.png.
@@ -59,6 +61,13 @@ export function useBrowserPlayground(): BrowserPlayground {
   return {
     get url() {
       return urlOf();
+    },
+    async restart() {
+      if (!playground || !dataDir) throw new Error('the playground has not started');
+      const { port } = playground;
+      await playground.close();
+      playground = undefined;
+      playground = await startPlayground({ dataDir, port, log: logs.log, thread: 'main' });
     },
     async reset() {
       const response = await fetch(`${urlOf()}/playground/api/reset`, {

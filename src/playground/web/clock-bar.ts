@@ -2,6 +2,10 @@ import { el, replaceChildren } from './dom.js';
 import { formatDateTime, formatRelative } from './format.js';
 import type { Page } from './page.js';
 
+/** What loading the sample history replaces, asked before anything is. */
+export const SAMPLE_REPLACES =
+  'Load a sample history? It replaces everything in the playground: every message, ritual, kudos, retro and Home tab, and the activity log, with four weeks of an alliance between Northwind and Globex. What you did here cannot be brought back.';
+
 /**
  * Playground time, which only moves when asked: rituals come due as the clock passes them, so a
  * week of stand-ups or a digest can be tried in a few clicks.
@@ -30,7 +34,7 @@ export function createClockBar(
       page.send('clock', { advance: 'next' }),
     ),
     button('Load a sample history', 'Fill the workspace with weeks of kudos, stand-ups and retros', () =>
-      page.send('sample', {}),
+      window.confirm(SAMPLE_REPLACES) ? page.send('sample', {}) : undefined,
     ),
     button('Reset', 'Forget everything and start again', () =>
       window.confirm('Reset the playground? Everything in it is forgotten.')
