@@ -161,7 +161,7 @@ export function createApp(deps: AppDeps): RapportApp {
   });
 
   const standups = createStandupService({ db, clock, directory });
-  const pulse = createPulseService({ db });
+  const pulse = createPulseService({ db, clock });
   const retros = createRetroService({ db, clock });
   const actionItems = createActionItemsService({ db, clock, directory });
   const debriefs = createDebriefService({ db, clock });

@@ -3,7 +3,7 @@ import { answeredAmong, closeRound, openRound, participantKey, roundResponses } 
 import type { OutboxMessage } from '../db/repos/outbox.js';
 import type { ClosingDay, DueOccurrence, RitualRunner } from '../scheduler/ritual-kind.js';
 import { zoneNoticesFor } from '../rituals/zone-notice.js';
-import { pulseView } from './pulse-views.js';
+import { pulseDmKey, pulseView } from './pulse-views.js';
 import { MAX_STATEMENTS, summariseRound } from './results.js';
 
 /**
@@ -36,7 +36,7 @@ async function pulseMessages(tx: Queryable, due: readonly DueOccurrence[]): Prom
     const zone = zones[i];
     return {
       teamId: o.teamId,
-      dedupeKey: `pulse-${o.purpose}:${o.ritualId}:${o.participantId}:${o.localDate}`,
+      dedupeKey: pulseDmKey(o.purpose, o.ritualId, o.participantId, o.localDate),
       channelId: o.participantId,
       // It asks them to answer: it goes before notifications waiting for them.
       asks: true,

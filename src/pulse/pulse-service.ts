@@ -1,3 +1,4 @@
+import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import {
   findRound,
@@ -13,6 +14,7 @@ import {
 import { UserError } from '../errors.js';
 import { type AnswerErrors, readPulseAnswer } from './answer.js';
 import { type RoundResults, summariseRound } from './results.js';
+import { settlePulsePrompts } from './settle-prompts.js';
 
 export type PulseKey = RoundKey & { userId: string };
 
@@ -35,7 +37,7 @@ export type ShownRound = { round: RoundRow; results: RoundResults; previousMeans
 export type PulseService = ReturnType<typeof createPulseService>;
 
 /** Answering a pulse check, once per person and without their name, and reading closed results. */
-export function createPulseService(deps: { db: Database }) {
+export function createPulseService(deps: { db: Database; clock: Clock }) {
   /** The round a person may answer now: open, sent to them, and not answered yet. */
   const answerableRound = async (key: PulseKey): Promise<RoundRow> => {
     const round = await findRound(deps.db, key);
@@ -68,6 +70,7 @@ export function createPulseService(deps: { db: Database }) {
           throw new UserError(ALREADY_ANSWERED, 'pulse_already_answered');
         }
         await insertResponse(tx, { ...roundKey, ...read.answer });
+        await settlePulsePrompts(tx, key, deps.clock.now());
       });
     },
 

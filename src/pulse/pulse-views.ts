@@ -14,9 +14,19 @@ export type PulseViews = {
     reminderClosesAt?: Date;
     /** The zone Rapport assumed for the person, when it had to; the first asks for theirs. */
     zone?: ZoneNotice;
+    /** Once the person answered: thanks, and nothing of what they answered. */
+    answered?: true;
   };
   /** The round's results in the channel: counts and spreads only, never who answered what. */
   'pulse.results': { channelId: string; roundDate: string; results: RoundResults };
 };
 
 export const pulseView = viewsOf<PulseViews>();
+
+/** A person's pulse check DM for a round, or its reminder. */
+export const pulseDmKey = (
+  purpose: 'prompt' | 'reminder',
+  ritualId: number,
+  userId: string,
+  roundDate: string,
+) => `pulse-${purpose}:${ritualId}:${userId}:${roundDate}`;

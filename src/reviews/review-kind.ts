@@ -4,7 +4,7 @@ import { answeredReview, openReview, packReview } from '../db/repos/reviews.js';
 import { findRitual } from '../db/repos/rituals.js';
 import type { ClosingDay, DueOccurrence, RitualRunner } from '../scheduler/ritual-kind.js';
 import { buildReviewPack } from './review-pack.js';
-import { reviewView } from './review-views.js';
+import { reviewDmKey, reviewView } from './review-views.js';
 
 /**
  * A review as the scheduler runs it (kind `review`, src/rituals/kinds.ts). Its occurrences come due
@@ -70,7 +70,7 @@ const keyOf = (o: { teamId: string; ritualId: number; localDate: string }) => ({
   ritualId: o.ritualId,
   reviewDate: o.localDate,
 });
-const dmKey = (o: DueOccurrence) => `review-${o.purpose}:${o.ritualId}:${o.participantId}:${o.localDate}`;
+const dmKey = (o: DueOccurrence) => reviewDmKey(o.purpose, o.ritualId, o.participantId, o.localDate);
 
 /** The review's time: its answers close and its pack is posted, once. */
 async function postPack(tx: Queryable, day: ClosingDay, now: Date): Promise<OutboxMessage[]> {

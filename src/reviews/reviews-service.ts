@@ -10,6 +10,7 @@ import {
 } from '../db/repos/reviews.js';
 import { UserError } from '../errors.js';
 import type { Directory } from '../people/directory.js';
+import { settleReviewPrompts } from './settle-prompts.js';
 import { parseReviewForm, type ReviewForm, type ReviewFormErrors } from './review-form.js';
 
 export type ReviewsService = ReturnType<typeof createReviewsService>;
@@ -50,12 +51,18 @@ export function createReviewsService(deps: { db: Database; clock: Clock; directo
       const parsed = parseReviewForm(form);
       if (!parsed.ok) return parsed;
       const person = await deps.directory.find(k.teamId, userId);
-      const saved = await saveReviewAnswer(deps.db, {
-        ...k,
-        ...parsed.answer,
-        userId,
-        userTeamId: person?.homeTeamId ?? null,
-        now: deps.clock.now(),
+      const saved = await deps.db.transaction(async (tx) => {
+        const now = deps.clock.now();
+        const kept = await saveReviewAnswer(tx, {
+          ...k,
+          ...parsed.answer,
+          userId,
+          userTeamId: person?.homeTeamId ?? null,
+          now,
+        });
+        // The DM that asked says it is answered, with the answer open to change.
+        if (kept) await settleReviewPrompts(tx, k, userId, now);
+        return kept;
       });
       // Packed between the two reads: said the same way.
       if (!saved) throw new UserError(CLOSED, 'review_closed');

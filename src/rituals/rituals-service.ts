@@ -34,6 +34,7 @@ import {
   zoneOfPerson,
 } from '../people/time-zones.js';
 import { chosenZones, setChosenZone } from '../db/repos/person-settings.js';
+import { settleZoneQuestions } from './zone-settled.js';
 import {
   type ChannelMembers,
   participantZone,
@@ -397,11 +398,16 @@ export function createRitualsService(deps: Deps) {
       input: string,
     ): Promise<{ zone: string; rituals: { channelId: string; kind: string; time: string }[] }> {
       const zone = readTimeZone(input);
-      await setChosenZone(deps.db, teamId, userId, zone);
+      const recordSets = await recordSetsOf(deps.db, teamId);
+      await deps.db.transaction(async (tx) => {
+        await setChosenZone(tx, teamId, userId, zone);
+        // The prompt that asked for it ("Set my time zone") says it is set, in place of its button.
+        await settleZoneQuestions(tx, recordSets, userId, zone, deps.clock.now());
+      });
       // The person's rituals in their workspace and in the channels it shares with other
       // organisations all move to the zone they chose.
       const rows = [];
-      const sets = await setsWithSlotsOf(deps.db, await recordSetsOf(deps.db, teamId), userId);
+      const sets = await setsWithSlotsOf(deps.db, recordSets, userId);
       for (const set of sets) {
         const person = await deps.directory.find(set, userId);
         if (person) rows.push(...(await replan(set, person)));

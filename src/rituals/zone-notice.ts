@@ -13,7 +13,12 @@ import type { DueOccurrence } from '../scheduler/ritual-kind.js';
  * and whether this prompt asks them for theirs ("Set my time zone"), which the first such prompt
  * does, once.
  */
-export type ZoneNotice = { zone: string; ask: boolean };
+export type ZoneNotice = {
+  zone: string;
+  ask: boolean;
+  /** The zone the person chose since: the prompt that asked says so in place of its button. */
+  chosen?: string;
+};
 
 /**
  * The notice for each prompt about to be queued (in the order given), inside the scheduler's

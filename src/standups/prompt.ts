@@ -1,7 +1,7 @@
 import type { OutboxMessage } from '../db/repos/outbox.js';
 import type { ZoneNotice } from '../rituals/zone-notice.js';
 import type { DueOccurrence } from '../scheduler/ritual-kind.js';
-import { standupView } from './standup-views.js';
+import { standupKeys, standupView } from './standup-views.js';
 
 /**
  * A stand-up occurrence sends its participant one DM with the questions and two buttons, and,
@@ -11,7 +11,7 @@ export function standupPromptMessages(o: DueOccurrence, zone?: ZoneNotice): Outb
   return [
     {
       teamId: o.teamId,
-      dedupeKey: `standup-${o.purpose}:${o.ritualId}:${o.participantId}:${o.localDate}`,
+      dedupeKey: standupKeys.dm(o.purpose, o.ritualId, o.participantId, o.localDate),
       channelId: o.participantId,
       // It asks them to answer: it goes before notifications waiting for them.
       asks: true,

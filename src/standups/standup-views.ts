@@ -14,6 +14,8 @@ export type StandupViews = {
     reminderClosesAt?: Date;
     /** The zone Rapport assumed for the person, when it had to; the first asks for theirs. */
     zone?: ZoneNotice;
+    /** Once the person answered or skipped the day: what they did, instead of the questions. */
+    settled?: PromptSettled;
   };
   /** The day's channel message while it is open; answers go in its thread. */
   'standups.header': { localDate: string };
@@ -23,12 +25,18 @@ export type StandupViews = {
   'standups.checkin': { userId: string; answers: Answer[]; blocker: boolean };
 };
 
+/** What a prompt says once acted on: answered at a time (shown in `zone`, 24-hour), or skipped. */
+export type PromptSettled = { kind: 'answered'; at: Date; zone: string } | { kind: 'skipped' };
+
 export const standupView = viewsOf<StandupViews>();
 
 /** Outbox keys of a stand-up day's messages. */
 export const standupKeys = {
   header: (ritualId: number, localDate: string) => `standup-header:${ritualId}:${localDate}`,
   close: (ritualId: number, localDate: string) => `standup-close:${ritualId}:${localDate}`,
+  /** A person's prompt DM for a day, or its reminder. */
+  dm: (purpose: 'prompt' | 'reminder', ritualId: number, userId: string, localDate: string) =>
+    `standup-${purpose}:${ritualId}:${userId}:${localDate}`,
   checkin: (ritualId: number, localDate: string, userId: string) =>
     `standup-checkin:${ritualId}:${localDate}:${userId}`,
 };

@@ -20,6 +20,7 @@ import type { Directory } from '../people/directory.js';
 import { zoneOfPerson } from '../people/time-zones.js';
 import { readAnswers } from './checkin.js';
 import { summariseDay } from './day-summary.js';
+import { settleStandupPrompts } from './settle-prompts.js';
 import { standupKeys, standupView } from './standup-views.js';
 
 export type CheckinKey = { teamId: string; userId: string; ritualId: number; localDate: string };
@@ -95,11 +96,18 @@ export function createStandupService(deps: { db: Database; clock: Clock; directo
     async answer(key: CheckinKey, raw: (string | undefined)[]) {
       const ritual = await ritualFor(key);
       const { answers, blocker } = readAnswers(ritual.questions, raw);
+      // The prompt says when they answered, in their own zone.
+      const { zone } = await zoneOfPerson(deps, key.teamId, key.userId);
       await deps.db.transaction(async (tx) => {
         const now = deps.clock.now();
         const day = await lockStandupDay(tx, { ...key, channelId: ritual.channel_id, now });
+        const before = await findCheckin(tx, key);
         await saveAnswers(tx, { ...key, answers, blocker, now });
         await sayAnswers(tx, ritual, key, day.closed);
+        // The first answer (or one after a skip) settles the prompt; an edit of answers says nothing new there.
+        if (before?.status !== 'answered') {
+          await settleStandupPrompts(tx, key, { kind: 'answered', at: now, zone }, now);
+        }
       });
       return { ritual, answers, blocker };
     },
@@ -135,9 +143,16 @@ export function createStandupService(deps: { db: Database; clock: Clock; directo
 
     back: (teamId: string, userId: string) => clearAway(deps.db, teamId, userId),
 
+    /** Records the day off, unless they answered it, and the prompt says so, in one transaction. */
     async skip(key: CheckinKey): Promise<{ ritual: RitualRow; skipped: boolean }> {
       const ritual = await ritualFor(key);
-      return { ritual, skipped: await saveSkip(deps.db, { ...key, now: deps.clock.now() }) };
+      const skipped = await deps.db.transaction(async (tx) => {
+        const now = deps.clock.now();
+        if (!(await saveSkip(tx, { ...key, now }))) return false;
+        await settleStandupPrompts(tx, key, { kind: 'skipped' }, now);
+        return true;
+      });
+      return { ritual, skipped };
     },
   };
 }

@@ -316,6 +316,8 @@ describe('from the Home tab (no channel, no message, no response_url)', () => {
     const dmEdit = t.slack.callsTo('chat.update').find((c) => c.args.channel === `D${ANA}`);
     expect(dmEdit?.args.ts).toBe(dmTs);
     expect(dmOf(ANA)).toContain('You confirmed this credit.');
+    // The spent buttons are gone from the DM.
+    expect(JSON.stringify(dmEdit?.args.blocks)).not.toMatch(/credit_(confirm|correct|decline)/);
     expect(channelMessage()).toContain(`<@${ANA}> · :white_check_mark: confirmed`);
   });
 

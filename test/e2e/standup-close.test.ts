@@ -11,6 +11,9 @@ const CHANNEL = 'C0TEAMROOM';
 
 let t: TestApp;
 
+/** Edits in the channel (the prompts' DMs are edited too, once answered or skipped). */
+const channelEdits = () => t.slack.callsTo('chat.update').filter((c) => c.args.channel === CHANNEL);
+
 beforeAll(async () => {
   t = await startTestApp();
 });
@@ -90,11 +93,11 @@ test('at the close the day’s one message says who answered, skipped, was away 
   expect(header?.text).toBe('Stand-up · Friday, 20 November');
 
   await at('2026-11-20T11:29:00Z'); // a minute before the 12:30 close
-  expect(t.slack.callsTo('chat.update')).toEqual([]);
+  expect(channelEdits()).toEqual([]);
 
   await at('2026-11-20T11:30:05Z');
   await at('2026-11-20T11:45:00Z');
-  const updates = t.slack.callsTo('chat.update');
+  const updates = channelEdits();
   expect(updates).toHaveLength(1);
   expect(updates[0]?.args).toMatchObject({ channel: CHANNEL, ts: header?.ts });
   const closed = channelMessages()[0];
@@ -157,7 +160,7 @@ test('a blocker raised again at the next check-in is called out as carried over,
     await answer(ANA, ['Work', 'More work', blocker]);
     await at(`${date}T11:30:05Z`);
   }
-  const summaries = t.slack.callsTo('chat.update').map((c) => JSON.stringify(c.args.blocks));
+  const summaries = channelEdits().map((c) => JSON.stringify(c.args.blocks));
   expect(summaries).toHaveLength(4);
   expect(summaries[0]).not.toContain('carried over');
   expect(summaries[2]).toContain('The staging database is down');

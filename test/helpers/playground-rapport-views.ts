@@ -29,12 +29,7 @@ import * as retroReplies from '../../src/slack/views/retros/replies.js';
 import { ritualSettingsModal } from '../../src/slack/views/rituals/modal.js';
 import * as ritualReplies from '../../src/slack/views/rituals/replies.js';
 import { standupDaySummary, standupHeader } from '../../src/slack/views/standups/day-header.js';
-import {
-  checkinModal,
-  checkinReply,
-  promptSkipped,
-  standupPrompt,
-} from '../../src/slack/views/standups/messages.js';
+import { checkinModal, checkinReply, standupPrompt } from '../../src/slack/views/standups/messages.js';
 
 import {
   ANA,
@@ -273,6 +268,17 @@ export function rapportViews(): RapportView[] {
         reminderClosesAt: NOW,
       }),
       ['⏰', 'Reminder:'],
+    ),
+    v(
+      'pulse answered',
+      pulsePrompt({
+        ritualId: 4,
+        roundDate: '2026-11-20',
+        channelId: LAUNCH,
+        statements: statements(3, 40),
+        answered: true,
+      }),
+      ['Answered · thank you'],
     ),
     v(
       'pulse results hidden',
@@ -628,6 +634,27 @@ export function rapportViews(): RapportView[] {
       }),
       ['checked in', 'raised a blocker', 'Shipped &lt;it&gt;'],
     ),
-    v('prompt skipped', promptSkipped({ channelId: LAUNCH, localDate: '2026-11-20' }), ['You skipped']),
+    v(
+      'prompt answered',
+      standupPrompt({
+        ritualId: 1,
+        localDate: '2026-11-20',
+        channelId: LAUNCH,
+        questions: ['q'],
+        settled: { kind: 'answered', at: NOW, zone: 'Europe/Berlin' },
+      }),
+      ['Answered at', 'Edit'],
+    ),
+    v(
+      'prompt skipped',
+      standupPrompt({
+        ritualId: 1,
+        localDate: '2026-11-20',
+        channelId: LAUNCH,
+        questions: ['q'],
+        settled: { kind: 'skipped' },
+      }),
+      ['Skipped today', 'Answer anyway'],
+    ),
   ];
 }

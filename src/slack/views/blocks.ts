@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { types } from '@slack/bolt';
 
 /** Slack's documented limits, enforced here once so no builder can produce a message Slack rejects. */
@@ -67,6 +68,12 @@ export function plainMessage(text: string): SlackMessage {
 export function slackTime(at: Date): string {
   const unix = Math.floor(at.getTime() / 1000);
   return `<!date^${unix}^{date_short_pretty} at {time}|${at.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
+}
+
+/** "09:41": a time of day in a person's zone, 24-hour, as ritual times are written. */
+export function clockTime(at: Date, zone: string): string {
+  const local = DateTime.fromJSDate(at, { zone });
+  return (local.isValid ? local : DateTime.fromJSDate(at, { zone: 'UTC' })).toFormat('HH:mm');
 }
 
 /** "a", "a and b", "a, b and c". */

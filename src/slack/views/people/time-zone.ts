@@ -151,6 +151,14 @@ export const describeZone = (z: PersonZone, now: Date) =>
 /** What a prompt says when Rapport assumed the person's zone; the first also asks for theirs. */
 export function zoneNoticeBlocks(notice: ZoneNotice | undefined): Block[] {
   if (!notice) return [];
+  // Answered: the zone they chose, and no button.
+  if (notice.chosen) {
+    return [
+      context(
+        `:globe_with_meridians: Your time zone is set: *${escapeMrkdwn(notice.chosen)}*. Your prompts come at their time there; change it any time on Rapport's Home tab.`,
+      ),
+    ];
+  }
   const said = context(
     `:globe_with_meridians: Slack doesn't share your time zone with this workspace, so this is scheduled in *${escapeMrkdwn(notice.zone)}*, the time zone of whoever set it up.${
       notice.ask ? '' : " You can set yours on Rapport's Home tab."

@@ -1,17 +1,18 @@
 import { DateTime } from 'luxon';
 import { PULSE } from '../../ids.js';
-import { escapeMrkdwn, message, type SlackMessage, section, slackTime } from '../blocks.js';
-import { encodePulseRef, type PulseRef } from './ref.js';
+import { context, escapeMrkdwn, message, type SlackMessage, section, slackTime } from '../blocks.js';
+import { encodePulseRef } from './ref.js';
 import { zoneNoticeBlocks } from '../people/time-zone.js';
-import type { ZoneNotice } from '../../../rituals/zone-notice.js';
+import type { PulseViews } from '../../../pulse/pulse-views.js';
+
+type Prompt = Omit<PulseViews['pulse.prompt'], 'teamId'>;
 
 /** "Friday, 20 November". */
 export const roundDayName = (roundDate: string) => DateTime.fromISO(roundDate).toFormat('cccc, d LLLL');
 
 /** The DM each participant gets: the statements and an Answer button; or, with a close time, its reminder. */
-export function pulsePrompt(
-  input: PulseRef & { channelId: string; statements: string[]; reminderClosesAt?: Date; zone?: ZoneNotice },
-): SlackMessage {
+export function pulsePrompt(input: Prompt): SlackMessage {
+  if (input.answered) return answeredPrompt(input);
   const closes = input.reminderClosesAt;
   const title = `Pulse check for <#${input.channelId}>, ${roundDayName(input.roundDate)}`;
   const text = closes ? `Reminder: ${title} closes ${slackTime(closes)}` : title;
@@ -41,6 +42,22 @@ export function pulsePrompt(
         },
       ],
     },
+    ...zoneNoticeBlocks(input.zone),
+  ]);
+}
+
+/**
+ * The prompt (or its reminder) once the person answered: thanks, and nothing of the answer, which
+ * is anonymous; no button, as a round takes one answer per person.
+ */
+function answeredPrompt(input: Prompt): SlackMessage {
+  const title = `Pulse check for <#${input.channelId}>, ${roundDayName(input.roundDate)}`;
+  return message(`${title}: answered, thank you`, [
+    section(`:bar_chart: *Pulse check for <#${input.channelId}>* · ${roundDayName(input.roundDate)}`),
+    section(':white_check_mark: Answered · thank you.'),
+    context(
+      ':lock: Your answer is stored without your name; the channel sees results only in aggregate, once the round closes with at least 3 answers.',
+    ),
     ...zoneNoticeBlocks(input.zone),
   ]);
 }

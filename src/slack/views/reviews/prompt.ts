@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { ReviewViews } from '../../../reviews/review-views.js';
 import { REVIEWS } from '../../ids.js';
-import { message, type SlackMessage, section, slackTime } from '../blocks.js';
+import { type Block, message, type SlackMessage, section, slackTime } from '../blocks.js';
 
 type Prompt = ReviewViews['reviews.prompt'];
 
@@ -23,6 +23,7 @@ export function decodeReviewRef(
 
 /** The DM a week before a review (or its reminder a day before): three questions and an Answer button. */
 export function reviewPrompt(p: Prompt): SlackMessage {
+  if (p.answered) return answeredPrompt(p);
   const what = p.cadence === 'monthly' ? 'monthly review' : 'quarterly review';
   const at = slackTime(new Date(p.reviewAt));
   const title = `The ${what} of <#${p.channelId}> is ${at}`;
@@ -41,17 +42,30 @@ export function reviewPrompt(p: Prompt): SlackMessage {
         'The review pack shows each side’s answers side by side, without names, and highlights the priorities both sides share. You can change your answer until the review begins.',
       ].join('\n'),
     ),
+    answerButton(p, 'Answer', true),
+  ]);
+}
+
+const answerButton = (p: Prompt, label: string, primary: boolean): Block => ({
+  type: 'actions',
+  elements: [
     {
-      type: 'actions',
-      elements: [
-        {
-          type: 'button',
-          action_id: REVIEWS.answer,
-          text: { type: 'plain_text', text: 'Answer' },
-          style: 'primary',
-          value: encodeReviewRef(p),
-        },
-      ],
+      type: 'button',
+      action_id: REVIEWS.answer,
+      text: { type: 'plain_text', text: label },
+      ...(primary ? { style: 'primary' as const } : {}),
+      value: encodeReviewRef(p),
     },
+  ],
+});
+
+/** The DM (or its reminder) once the person answered: said so, and Change answer until the review. */
+function answeredPrompt(p: Prompt): SlackMessage {
+  const what = p.cadence === 'monthly' ? 'monthly review' : 'quarterly review';
+  const at = slackTime(new Date(p.reviewAt));
+  return message(`The ${what} of <#${p.channelId}> is ${at}: answered`, [
+    section(`:compass: *The ${what} of <#${p.channelId}>* is ${at} (${reviewDayName(p.reviewDate)}).`),
+    section(':white_check_mark: Answered · thank you. You can change your answer until the review begins.'),
+    answerButton(p, 'Change answer', false),
   ]);
 }

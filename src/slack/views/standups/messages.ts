@@ -3,10 +3,10 @@ import { DateTime } from 'luxon';
 import type { Answer } from '../../../db/repos/standups.js';
 import { ACTIONS, CHECKIN_INPUT, checkinBlockId, VIEWS } from '../../ids.js';
 import type { SlackMessage } from '../blocks.js';
-import { context, escapeMrkdwn, slackTime, message, quote, section, truncate } from '../blocks.js';
+import { clockTime, context, escapeMrkdwn, slackTime, message, quote, section, truncate } from '../blocks.js';
 import { formModal } from '../form-modal.js';
 import { zoneNoticeBlocks } from '../people/time-zone.js';
-import type { ZoneNotice } from '../../../rituals/zone-notice.js';
+import type { PromptSettled, StandupViews } from '../../../standups/standup-views.js';
 
 export type CheckinRef = { ritualId: number; localDate: string };
 
@@ -28,9 +28,8 @@ export function decodeRef(value: string | undefined): CheckinRef | undefined {
 export const dayName = (localDate: string) => DateTime.fromISO(localDate).toFormat('cccc, d LLLL');
 
 /** The DM each participant gets when their stand-up is due, or, with a close time, its reminder. */
-export function standupPrompt(
-  input: { channelId: string; questions: string[]; reminderClosesAt?: Date; zone?: ZoneNotice } & CheckinRef,
-): SlackMessage {
+export function standupPrompt(input: StandupViews['standups.prompt']): SlackMessage {
+  if (input.settled) return settledPrompt({ ...input, settled: input.settled });
   const value = encodeRef(input);
   const title = `Stand-up for <#${input.channelId}>, ${dayName(input.localDate)}`;
   const closes = input.reminderClosesAt;
@@ -45,19 +44,47 @@ export function standupPrompt(
     {
       type: 'actions',
       elements: [
-        {
-          type: 'button',
-          action_id: ACTIONS.standupAnswer,
-          text: { type: 'plain_text', text: 'Answer' },
-          style: 'primary',
-          value,
-        },
+        answerButton('Answer', value, true),
         {
           type: 'button',
           action_id: ACTIONS.standupSkip,
           text: { type: 'plain_text', text: 'Skip today' },
           value,
         },
+      ],
+    },
+    ...zoneNoticeBlocks(input.zone),
+  ]);
+}
+
+const answerButton = (label: string, value: string, primary: boolean) => ({
+  type: 'button' as const,
+  action_id: ACTIONS.standupAnswer,
+  text: { type: 'plain_text' as const, text: label },
+  ...(primary ? { style: 'primary' as const } : {}),
+  value,
+});
+
+/**
+ * The prompt (or its reminder) once the person answered or skipped the day: what they did, and
+ * what is still open to them: Edit reopens their answers; after a skip, Answer anyway.
+ */
+function settledPrompt(input: StandupViews['standups.prompt'] & { settled: PromptSettled }): SlackMessage {
+  const value = encodeRef(input);
+  const title = `Stand-up for <#${input.channelId}>, ${dayName(input.localDate)}`;
+  const done =
+    input.settled.kind === 'answered'
+      ? `Answered at ${clockTime(input.settled.at, input.settled.zone)}`
+      : 'Skipped today';
+  return message(`${title}: ${done.toLowerCase()}`, [
+    section(`:sunrise: *Stand-up for <#${input.channelId}>* · ${dayName(input.localDate)}`),
+    section(`${input.settled.kind === 'answered' ? ':white_check_mark:' : ':fast_forward:'} ${done}`),
+    {
+      type: 'actions',
+      elements: [
+        input.settled.kind === 'answered'
+          ? answerButton('Edit', value, false)
+          : answerButton('Answer anyway', value, false),
       ],
     },
     ...zoneNoticeBlocks(input.zone),
@@ -103,10 +130,4 @@ export function checkinReply(input: { userId: string; answers: Answer[]; blocker
     section(headline),
     ...answered.map((a) => section(`*${escapeMrkdwn(a.question)}*\n${quote(escapeMrkdwn(a.answer))}`)),
   ]);
-}
-
-/** What the prompt DM turns into when the person skips the day. */
-export function promptSkipped(input: { channelId: string; localDate: string }): SlackMessage {
-  const text = `You skipped the stand-up for <#${input.channelId}>, ${dayName(input.localDate)}.`;
-  return message(text, [section(text)]);
 }
