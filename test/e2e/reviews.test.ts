@@ -109,7 +109,7 @@ async function createReview(): Promise<number> {
   expect(created.text).toContain(
     'The first Mon of January, April, July and October at 10:00, Europe/Berlin; its forms go out 7 days before',
   );
-  expect(created.text).toContain('next on Monday, 4 January, forms out');
+  expect(created.text).toContain('next on Monday, 4 January, forms go out: ');
   const [row] = await t.database.db.query(
     `select id from rituals where kind = 'review'`,
     [],

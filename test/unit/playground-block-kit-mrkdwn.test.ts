@@ -60,6 +60,20 @@ describe('mrkdwn', () => {
         now: new Date('2014-02-19T10:00:00Z'),
       }),
     ).toBe('<time class="bk-date">Yesterday</time>');
+    // Lower case where the word does not open the format; 24-hour for a reader who prefers it.
+    expect(
+      mrkdwn('<!date^1392734382^due {date_short_pretty} at {time}|x>', {
+        timeZone: 'UTC',
+        now: new Date('2014-02-17T10:00:00Z'),
+        clock24: true,
+      }),
+    ).toBe('<time class="bk-date">due tomorrow at 14:39</time>');
+    expect(mrkdwn('<!date^1392734307^{time}|x>', { timeZone: 'UTC', clock24: true })).toBe(
+      '<time class="bk-date">14:38</time>',
+    );
+    expect(mrkdwn('<!date^1392697800^{time}|x>', { timeZone: 'UTC', clock24: true })).toBe(
+      '<time class="bk-date">04:30</time>',
+    );
   });
 
   test('emoji: known names become characters, with skin tones; unknown ones stay as typed', () => {

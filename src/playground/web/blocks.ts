@@ -1,7 +1,6 @@
 import type { Block, PlaygroundState, ViewValues } from '../api-types.js';
 import { type RenderContext, renderBlocks, renderMrkdwn } from '../../slack-emulator/block-kit/index.js';
 import { el, setBlockKitHtml } from './dom.js';
-import { with24HourDates } from './slack-dates.js';
 
 export type Surface = RenderContext['surface'];
 
@@ -22,6 +21,8 @@ function contextFor(state: PlaygroundState, surface: Surface): RenderContext {
     directory: { users: state.people.map((p) => p.id), channels: state.channels.map((c) => c.id) },
     ...(me ? { timeZone: me.tz } : {}),
     now: new Date(state.now),
+    // The page shows one time format throughout, 24-hour, as a reader with that preference sees Slack.
+    clock24: true,
   };
 }
 
@@ -42,7 +43,6 @@ export function drawBlocks(
     ...(modal.errors && { errors: modal.errors }),
   };
   setBlockKitHtml(container, renderBlocks([...blocks], ctx));
-  with24HourDates(container);
   labelInputs(container);
   return container;
 }
@@ -67,7 +67,6 @@ function labelInputs(container: HTMLElement): void {
 export function drawMessageText(text: string, state: PlaygroundState): HTMLElement {
   const container = el('div', { class: 'message-text bk-blocks' });
   setBlockKitHtml(container, renderMrkdwn(text, contextFor(state, 'message')));
-  with24HourDates(container);
   return container;
 }
 

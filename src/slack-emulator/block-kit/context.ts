@@ -25,4 +25,9 @@ export type RenderContext = {
   timeZone?: string;
   /** "Now" for `{date_pretty}` ("Today") and `{ago}`; the reader's clock in the playground. */
   now?: Date;
+  /**
+   * The reader's "Show times with 24-hour clock" preference (Slack's Preferences → Language &
+   * region): `{time}` reads 09:30 rather than 9:30 AM.
+   */
+  clock24?: boolean;
 };

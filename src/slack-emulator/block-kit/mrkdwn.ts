@@ -9,7 +9,7 @@ import { formatSlackDate } from './slack-date.js';
  * Text arrives with &, < and > escaped; everything drawn is escaped again for HTML exactly once.
  */
 
-type Reader = Pick<RenderContext, 'userName' | 'channelName' | 'timeZone' | 'now'>;
+type Reader = Pick<RenderContext, 'userName' | 'channelName' | 'timeZone' | 'now' | 'clock24'>;
 
 /** Opaque stand-ins for drawn pieces while the rest of a line is formatted (private-use characters). */
 const OPEN = '\uE000';

@@ -10,7 +10,7 @@ import { type Json, num, objects, obj, str } from './shape.js';
  * (its "Rich text block" reference). Unlike mrkdwn, its text is raw: nothing to unescape.
  */
 
-type Reader = Pick<RenderContext, 'userName' | 'channelName' | 'timeZone' | 'now'>;
+type Reader = Pick<RenderContext, 'userName' | 'channelName' | 'timeZone' | 'now' | 'clock24'>;
 
 /** Bold, italic, strike and code around an inline element's HTML, as its `style` asks. */
 function styled(html: string, style: unknown): string {

@@ -38,14 +38,19 @@ function partsOf(at: Date, timeZone: string): Parts {
   };
 }
 
-/** "Today", "Yesterday" or "Tomorrow" when `at` falls on one of them for the reader, else undefined. */
+/**
+ * "today", "yesterday" or "tomorrow" when `at` falls on one of them for the reader, else undefined:
+ * lower case, as Slack's reference words them (docs.slack.dev/reference/block-kit/block-elements/
+ * date-element, "{date_long_pretty}: Shows yesterday, today or tomorrow"); capitalised where the
+ * token opens the format, as clients show it (jsx-slack's date.mjs models the same).
+ */
 function relativeDay(at: Date, now: Date | undefined, timeZone: string): string | undefined {
   if (!now) return undefined;
   const day = partsOf(at, timeZone).isoDay;
   const dayOf = (offset: number) => partsOf(new Date(now.getTime() + offset * 86_400_000), timeZone).isoDay;
-  if (day === dayOf(0)) return 'Today';
-  if (day === dayOf(-1)) return 'Yesterday';
-  if (day === dayOf(1)) return 'Tomorrow';
+  if (day === dayOf(0)) return 'today';
+  if (day === dayOf(-1)) return 'yesterday';
+  if (day === dayOf(1)) return 'tomorrow';
   return undefined;
 }
 
@@ -74,7 +79,7 @@ function ago(at: Date, now: Date | undefined): string {
 export function formatSlackDate(
   unixSeconds: string,
   format: string,
-  reader: { timeZone?: string; now?: Date },
+  reader: { timeZone?: string; now?: Date; clock24?: boolean },
 ): string | undefined {
   const seconds = Number(unixSeconds);
   if (!reader.timeZone || !/^-?\d+$/.test(unixSeconds) || !Number.isSafeInteger(seconds)) return undefined;
@@ -89,14 +94,20 @@ export function formatSlackDate(
   const time = (withSeconds: boolean) =>
     new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
-      hour: 'numeric',
+      hour: reader.clock24 ? '2-digit' : 'numeric',
       minute: '2-digit',
+      ...(reader.clock24 ? { hourCycle: 'h23' as const } : {}),
       ...(withSeconds ? { second: '2-digit' } : {}),
     }).format(at);
   const date = `${p.month} ${ordinal(p.day)}, ${p.year}`;
   const short = `${p.monthShort} ${p.day}, ${p.year}`;
   const long = `${p.weekday}, ${date}`;
-  const pretty = (plain: string) => relativeDay(at, reader.now, zone) ?? plain;
+  let opening = false;
+  const pretty = (plain: string) => {
+    const word = relativeDay(at, reader.now, zone);
+    if (!word) return plain;
+    return opening ? `${word.charAt(0).toUpperCase()}${word.slice(1)}` : word;
+  };
   const tokens: Record<string, () => string> = {
     date_num: () => p.isoDay,
     date: () => date,
@@ -109,5 +120,8 @@ export function formatSlackDate(
     time_secs: () => time(true),
     ago: () => ago(at, reader.now),
   };
-  return format.replace(/\{([a-z_]+)\}/g, (whole, token: string) => tokens[token]?.() ?? whole);
+  return format.replace(/\{([a-z_]+)\}/g, (whole, token: string, offset: number) => {
+    opening = offset === 0;
+    return tokens[token]?.() ?? whole;
+  });
 }

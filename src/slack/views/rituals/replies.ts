@@ -26,8 +26,9 @@ function nextRun(ritual: RitualView): string {
   const forYou = ritual.schedule.zone === 'local' ? ' (for you)' : '';
   // A review's occurrence comes due when its forms go out; the review itself is on its date.
   if (ritual.kind === 'review')
-    return `next on ${dayOf(ritual.next.localDate)}, forms out ${slackTime(ritual.next.at)}`;
-  return `next ${slackTime(ritual.next.at)}${forYou}`;
+    return `next on ${dayOf(ritual.next.localDate)}, forms go out: ${slackTime(ritual.next.at)}`;
+  // After a colon: Slack capitalises a "Tomorrow" that opens a date's format.
+  return `next run: ${slackTime(ritual.next.at)}${forYou}`;
 }
 
 function who(ritual: RitualView): string {
