@@ -65,6 +65,8 @@ export type OpenModal = { viewId: string; view: View; errors: Record<string, str
 /** What happened, for the page's activity log: requests sent, what Slack refused, clock moves. */
 export type LogEntry = { at: string; kind: 'request' | 'slack_error' | 'clock' | 'info'; text: string };
 
+export type StandUpPrompt = { user: string; ts: string; pending: boolean };
+
 export type SlashCommand = { command: string; description: string; usageHint: string };
 export type Shortcut = { callbackId: string; name: string; type: 'message' | 'global' };
 
@@ -87,6 +89,11 @@ export type PlaygroundState = {
   /** The modal `me` has open (the top of the stack), if any. */
   modal: OpenModal | null;
   log: LogEntry[];
+  /**
+   * Everyone's stand-up prompts in their DM with Rapport, oldest first: the page's guide says who
+   * was just prompted. `pending` while the prompt still waits for an answer or a skip.
+   */
+  standUpPrompts: StandUpPrompt[];
   /** The app's commands and shortcuts in `me`'s Slack: none unless their workspace installed it. */
   commands: SlashCommand[];
   shortcuts: Shortcut[];

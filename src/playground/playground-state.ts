@@ -1,6 +1,20 @@
-import type { Block, LogEntry, Message, PlaygroundState, Shortcut, SlashCommand, View } from './api-types.js';
+import type {
+  Block,
+  LogEntry,
+  Message,
+  PlaygroundState,
+  Shortcut,
+  SlashCommand,
+  StandUpPrompt,
+  View,
+} from './api-types.js';
 import { BOT_USER_ID, type SlackStandIn, type StoredMessage } from '../slack-emulator/index.js';
 import { CHANNELS, PEOPLE, TEAMS } from './workspace.js';
+
+/** The metadata key of a stand-up prompt's DM (standupKeys.dm), as the outbox posts it. */
+const PROMPT_KEY = /^standup-prompt:/;
+/** A prompt still offers Skip until it is answered or skipped (then it says which). */
+const SKIP_ACTION = 'standup_skip';
 
 export const FILES_PATH = '/playground/files/';
 
@@ -49,6 +63,7 @@ export function stateFor(input: {
     home: home ? (home as View) : null,
     modal: top ? { viewId: top.id, view: top.view as View, errors: top.errors ?? {} } : null,
     log: input.log,
+    standUpPrompts: standUpPrompts(slack),
     commands: slack.hasInstalled(me) ? input.commands : [],
     shortcuts: slack.hasInstalled(me) ? input.shortcuts : [],
   };
@@ -74,4 +89,17 @@ function messageOf(slack: SlackStandIn, m: StoredMessage): Message {
     }),
     edited: m.edited !== undefined,
   };
+}
+
+function standUpPrompts(slack: SlackStandIn): StandUpPrompt[] {
+  const prompts = PEOPLE.flatMap((person) =>
+    (slack.conversations.get(`D${person.id}`) ?? []).flatMap((raw) => {
+      const m = raw as StoredMessage & { metadata?: { event_payload?: { key?: unknown } } };
+      const key = m.metadata?.event_payload?.key;
+      if (typeof key !== 'string' || !PROMPT_KEY.test(key)) return [];
+      const pending = JSON.stringify(m.blocks ?? []).includes(`"${SKIP_ACTION}"`);
+      return [{ user: person.id, ts: m.ts, pending }];
+    }),
+  );
+  return prompts.sort((a, b) => Number(a.ts) - Number(b.ts));
 }

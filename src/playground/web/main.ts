@@ -49,9 +49,7 @@ const composer = createComposer(
   page,
 );
 playground.add(composer);
-playground.add(
-  createTryThis(required('try-this'), page, { api, fillComposer: (text) => composer.fill(text) }),
-);
+playground.add(createTryThis(required('try-this'), page, { fillComposer: (text) => composer.fill(text) }));
 playground.add(createModal(required('modal-root'), page));
 playground.add(
   createActivityLog(

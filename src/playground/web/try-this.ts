@@ -1,8 +1,7 @@
-import type { PlaygroundState } from '../api-types.js';
-import type { PlaygroundApi } from './api.js';
+import type { PlaygroundState, StandUpPrompt } from '../api-types.js';
 import { el, replaceChildren } from './dom.js';
 import { dmWithRapport, type Page } from './page.js';
-import { appSaid, createPromptWatch, promptsIn, type StandUpPrompt } from './stand-up-prompts.js';
+import { appSaid } from './app-said.js';
 
 const DISMISSED = 'rapport-playground-try-this-dismissed';
 
@@ -13,13 +12,8 @@ type Step = { label: string; how: string; done: boolean; run(): void };
  * the clock moved, the person switched), each ticked once the workspace shows it done, and who was
  * just prompted for a stand-up. Dismissed, it stays away (localStorage).
  */
-export function createTryThis(
-  root: HTMLElement,
-  page: Page,
-  tools: { api: PlaygroundApi; fillComposer(text: string): void },
-) {
+export function createTryThis(root: HTMLElement, page: Page, tools: { fillComposer(text: string): void }) {
   let drawn = '';
-  const watch = createPromptWatch(tools.api, () => part.render());
 
   /** Types `text` into the composer, in the open channel or else the person's first one. */
   const compose = (text: string) => {
@@ -30,7 +24,7 @@ export function createTryThis(
     tools.fillComposer(text);
   };
 
-  const steps = (state: PlaygroundState, prompts: StandUpPrompt[]): Step[] => {
+  const steps = (state: PlaygroundState, prompts: readonly StandUpPrompt[]): Step[] => {
     const newest = prompts.at(-1);
     const prompted = state.people.find((p) => p.id === newest?.user);
     return [
@@ -74,9 +68,7 @@ export function createTryThis(
       const { state } = page;
       root.hidden = localStorage.getItem(DISMISSED) === 'yes';
       if (root.hidden) return;
-      watch.update(state);
-      const prompts = [...watch.prompts.filter((p) => p.user !== state.me), ...promptsIn(state)];
-      prompts.sort((a, b) => Number(a.ts) - Number(b.ts));
+      const prompts = state.standUpPrompts;
       const shown = steps(state, prompts);
       const status = promptStatus(state, prompts);
       const key = JSON.stringify([shown.map((s) => [s.label, s.how, s.done]), status]);
@@ -120,7 +112,7 @@ function stepButton(step: Step): HTMLButtonElement {
 }
 
 /** "Chen has a stand-up prompt in Messages", for the newest prompt still waiting for its answer. */
-function promptStatus(state: PlaygroundState, prompts: StandUpPrompt[]): string {
+function promptStatus(state: PlaygroundState, prompts: readonly StandUpPrompt[]): string {
   const waiting = prompts.filter((p) => p.pending).at(-1);
   if (!waiting) return '';
   if (waiting.user === state.me) return 'You have a stand-up prompt in Messages';
