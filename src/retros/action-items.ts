@@ -14,6 +14,7 @@ import { UserError } from '../errors.js';
 import type { Directory } from '../people/directory.js';
 import { zoneOfPerson } from '../people/time-zones.js';
 import { retroView } from './retro-views.js';
+import { settleActionReminder } from './settle-prompts.js';
 
 /** The hour, in the owner's own zone, of the one reminder on an item's due date. */
 const REMINDER_HOUR = 9;
@@ -103,7 +104,8 @@ export function createActionItemsService(deps: { db: Database; clock: Clock; dir
 
     /**
      * Done, by anyone in the item's channel (`channelId`), or by its owner from outside it (the Home
-     * tab); its reminder, if still waiting, is withdrawn.
+     * tab, the reminder's Mark done); its reminder, if still waiting, is withdrawn, and if it went
+     * out it says it is done, in place of its button.
      */
     async done(
       a: { teamId: string; itemId: number; userId: string } & (
@@ -119,6 +121,9 @@ export function createActionItemsService(deps: { db: Database; clock: Clock; dir
         throw new UserError('That action item is no longer there.', 'item_gone');
       }
       const now = deps.clock.now();
+      // Its reminder, if it went out, says when it was marked done, in its owner's zone.
+      const zone =
+        item.done_at || !item.due_on ? undefined : await zoneOfPerson(deps, a.teamId, item.owner_id);
       const marked = await deps.db.transaction(async (tx) => {
         const changed = await markActionItemDone(tx, {
           teamId: a.teamId,
@@ -126,7 +131,11 @@ export function createActionItemsService(deps: { db: Database; clock: Clock; dir
           doneBy: a.userId,
           now,
         });
-        if (changed) await replaceQueuedMessage(tx, a.teamId, actionReminderKey(item.id), undefined, now);
+        if (changed) {
+          await replaceQueuedMessage(tx, a.teamId, actionReminderKey(item.id), undefined, now);
+          if (zone)
+            await settleActionReminder(tx, a.teamId, item.id, { at: now, by: a.userId, zone: zone.zone });
+        }
         return changed;
       });
       return { item, marked };

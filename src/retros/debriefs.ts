@@ -5,6 +5,7 @@ import { enqueueMessages } from '../db/repos/outbox.js';
 import { cleanUserText } from '../user-text.js';
 import { FieldError, requiredText } from './notes.js';
 import { retroView } from './retro-views.js';
+import { settleDebriefPrompts } from './settle-prompts.js';
 
 /** How many debriefs `/retro archive` lists. */
 const ARCHIVE_LISTED = 30;
@@ -28,7 +29,10 @@ export function readDebrief(raw: {
 
 export type DebriefService = ReturnType<typeof createDebriefService>;
 
-/** A project's closing debrief: posted to its channel once, and kept as its archive entry. */
+/**
+ * A project's closing debrief: posted to its channel once, and kept as its archive entry; the
+ * channel's playbook prompt that asked for it then says it is posted.
+ */
 export function createDebriefService(deps: { db: Database; clock: Clock }) {
   return {
     async save(a: {
@@ -61,6 +65,7 @@ export function createDebriefService(deps: { db: Database; clock: Clock }) {
           ],
           now,
         );
+        await settleDebriefPrompts(tx, a, now);
         return debrief;
       });
     },

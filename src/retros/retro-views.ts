@@ -16,9 +16,12 @@ export type RetroViews = {
   /** The summary posted once at the close; anonymous notes carry no author. */
   'retros.summary': { retroId: number; title: string; notes: SharedNote[]; actionItems: ActionItemRow[] };
   'retros.action-added': { item: ActionItemRow; createdBy: string };
-  /** The owner's DM on the due date. */
-  'retros.action-reminder': ActionItemRow;
+  /** The owner's DM on the due date; once the item is done, it says so in place of its button. */
+  'retros.action-reminder': ActionItemRow & { settled?: ActionItemSettled };
   'retros.debrief': DebriefRow;
 };
+
+/** When an item was marked done (shown in its owner's `zone`, 24-hour) and by whom. */
+export type ActionItemSettled = { at: Date; by: string; zone: string };
 
 export const retroView = viewsOf<RetroViews>();

@@ -16,8 +16,16 @@ export type PlaybookViews = {
     /** The project's debrief prompt: its project and when, ISO 8601. */
     debrief: { project: string | null; at: string } | null;
   };
-  /** On the project's last day: the prompt to hold its debrief. */
-  'playbooks.debrief': { channelId: string; project: string | null; endDate: string };
+  /**
+   * On the project's last day: the prompt to hold its debrief; once a debrief is posted in the
+   * channel, who posted it and when, in place of its button.
+   */
+  'playbooks.debrief': {
+    channelId: string;
+    project: string | null;
+    endDate: string;
+    settled?: { by: string; at: Date };
+  };
 };
 
 export const playbookView = viewsOf<PlaybookViews>();

@@ -97,6 +97,8 @@ export const RETRO = {
   actionView: 'retro_action_form',
   /** Done beside an open action item. */
   actionDone: 'retro_action_done',
+  /** Mark done on an item's reminder DM: its owner marks it done from there. */
+  reminderDone: 'retro_reminder_done',
   debriefView: 'retro_debrief_form',
   /** Every input's action_id: the block says which field it is. */
   input: 'value',

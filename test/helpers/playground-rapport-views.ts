@@ -348,7 +348,16 @@ export function rapportViews(): RapportView[] {
       ['did not fit in this message'],
     ),
     v('action added', retroReplies.actionAdded(actionItem(0, long(5000)), ANA), ['📌']),
-    v('action reminder', retroReplies.actionReminder(actionItem(0)), ['Due today']),
+    v('action reminder', retroReplies.actionReminder(actionItem(0)), ['Due today', 'Mark done']),
+    v(
+      'action reminder done',
+      retroReplies.actionReminder({
+        ...actionItem(0, long(1000)),
+        done_at: NOW,
+        settled: { at: NOW, by: CY, zone: 'Europe/Berlin' },
+      }),
+      ['Done · marked at'],
+    ),
     v('no open actions', retroReplies.actionsReply({ items: [], total: 0 }), ['No open action items']),
     v(
       'open actions',

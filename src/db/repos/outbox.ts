@@ -345,6 +345,24 @@ export async function zoneQuestionsTo(
   return rows.map((r) => ({ teamId: r.team_id, key: r.dedupe_key, view: r.view }));
 }
 
+/** The keys of the messages of view `view` posted to a conversation (not their edits), oldest first. */
+export async function postedMessagesOf(
+  q: Queryable,
+  teamId: string,
+  channelId: string,
+  view: string,
+): Promise<string[]> {
+  const rows = await q.query(
+    `select dedupe_key from outbox
+     where team_id = $1 and channel_id = $2 and view = $3
+       and method = 'chat.postMessage' and message_ts is not null
+     order by id`,
+    [teamId, channelId, view],
+    z.object({ dedupe_key: z.string() }),
+  );
+  return rows.map((r) => r.dedupe_key);
+}
+
 /** When the earliest pending message may next be tried, across workspaces (the playground's clock). */
 export async function nextPendingAttemptAt(q: Queryable): Promise<Date | undefined> {
   const [row] = await q.query(

@@ -16,6 +16,7 @@ const KNOWN_IDS: Record<string, string> = {
   retro_add_action: 'Add an action item',
   retro_action_form: 'Action item',
   retro_action_done: 'Action item done',
+  retro_reminder_done: 'Mark done (from the reminder)',
   retro_debrief_form: 'Retro debrief',
   give_kudos: 'Give kudos',
   give_kudos_form: 'Kudos',

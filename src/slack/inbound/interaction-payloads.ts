@@ -87,6 +87,7 @@ export const ACTION_PAYLOADS: Record<string, z.ZodTypeAny> = {
   [RETRO.deleteNote]: respondingButton,
   [RETRO.addAction]: blockAction(button),
   [RETRO.actionDone]: respondingButton,
+  [RETRO.reminderDone]: blockAction(button),
   [RITUAL_SETTINGS.pick]: inModal(staticSelect),
   [RITUAL_SETTINGS.kind]: inModal(staticSelect),
   [RITUAL_SETTINGS.edit]: blockAction(button),

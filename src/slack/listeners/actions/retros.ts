@@ -10,8 +10,12 @@ import { mineReply } from '../../views/retros/replies.js';
 import { blockAction } from '../block-action.js';
 import type { RetroListenerDeps } from '../commands/retros.js';
 import { rowRecords, type RecordSetDeps } from '../record-set.js';
+import { tellActor } from '../tell-actor.js';
 
-/** The buttons of retros: add a note, edit or delete one's own, add an action item, mark one done. */
+/**
+ * The buttons of retros: add a note, edit or delete one's own, add an action item, mark one done
+ * (in the channel, or its owner on its reminder).
+ */
 export function registerRetroActions(app: App, deps: RetroListenerDeps & RecordSetDeps): void {
   const { retros, log } = deps;
 
@@ -95,6 +99,29 @@ export function registerRetroActions(app: App, deps: RetroListenerDeps & RecordS
       });
       if (marked) {
         deps.background.run('retro items', () => retros.refreshOpenRetroOf(teamId, item.channel_id));
+      }
+    }),
+  );
+
+  // Mark done on the owner's reminder DM: the reminder itself then says it is done (an edit the
+  // outbox makes); a click on a reminder already done (a stale client) is told so, privately.
+  app.action<BlockButtonAction>(
+    RETRO.reminderDone,
+    blockAction(deps, async (args) => {
+      const { body, action, context } = args;
+      const itemId = idFromValue(action.value);
+      if (itemId === undefined) return;
+      const teamId = await rowRecords(deps, context, 'action_items', itemId);
+      const { item, marked } = await deps.actionItems.done({
+        teamId,
+        ownerOnly: true,
+        itemId,
+        userId: body.user.id,
+      });
+      if (marked) {
+        deps.background.run('retro items', () => retros.refreshOpenRetroOf(teamId, item.channel_id));
+      } else {
+        await tellActor(deps.outbox, args, plainMessage(`Already done: ${escapeMrkdwn(item.body)}`));
       }
     }),
   );

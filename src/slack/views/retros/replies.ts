@@ -1,9 +1,20 @@
 import type { ActionItemRow } from '../../../db/repos/action-items.js';
 import type { DebriefRow } from '../../../db/repos/debriefs.js';
 import type { OwnNote, RetroRow } from '../../../db/repos/retros.js';
+import type { RetroViews } from '../../../retros/retro-views.js';
 import { RETRO } from '../../ids.js';
 import type { Block, SlackMessage } from '../blocks.js';
-import { context, escapeMrkdwn, header, LIMITS, message, quote, section, truncate } from '../blocks.js';
+import {
+  clockTime,
+  context,
+  escapeMrkdwn,
+  header,
+  LIMITS,
+  message,
+  quote,
+  section,
+  truncate,
+} from '../blocks.js';
 import { actionItemLine, CATEGORY_LABELS, openItemBlocks, plural } from './message.js';
 
 /** The channel hears of a new item: its owner, what, and by when. */
@@ -12,12 +23,36 @@ export function actionAdded(item: ActionItemRow, createdBy: string): SlackMessag
   return message(truncate(text, LIMITS.messageText), [section(text)]);
 }
 
-/** The owner's one DM on the due date. */
-export function actionReminder(item: ActionItemRow): SlackMessage {
-  const text = `:alarm_clock: Due today, from <#${item.channel_id}>: ${escapeMrkdwn(item.body)}`;
+/**
+ * The owner's one DM on the due date, with Mark done; once the item is done (from here, the
+ * channel's list or the Home tab), what was done and when, with no button left.
+ */
+export function actionReminder(item: RetroViews['retros.action-reminder']): SlackMessage {
+  const what = escapeMrkdwn(item.body);
+  if (item.settled) {
+    const by = item.settled.by === item.owner_id ? '' : ` by <@${item.settled.by}>`;
+    const done = `:white_check_mark: Done · marked at ${clockTime(item.settled.at, item.settled.zone)}${by}`;
+    return message(`${done} · ${what}`, [
+      section(`:alarm_clock: Due today, from <#${item.channel_id}>: ${what}`),
+      section(done),
+    ]);
+  }
+  const text = `:alarm_clock: Due today, from <#${item.channel_id}>: ${what}`;
   return message(text, [
     section(text),
-    context('Anyone in the channel can mark it done with the Done button under `/retro actions`.'),
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: RETRO.reminderDone,
+          text: { type: 'plain_text', text: 'Mark done' },
+          style: 'primary',
+          value: String(item.id),
+        },
+      ],
+    },
+    context('Anyone in the channel can also mark it done under `/retro actions`.'),
   ]);
 }
 

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { DateTime } from 'luxon';
 import type { PlaybookPlan, PlaybookRequest } from '../../../rituals/playbook-service.js';
 import type { PlaybookViews } from '../../../rituals/playbook-views.js';
 import { CHARTER, PLAYBOOKS } from '../../ids.js';
@@ -141,9 +142,19 @@ export function playbookApplied(d: PlaybookViews['playbooks.applied']): SlackMes
   ]);
 }
 
-/** On the project's last day: time for its debrief. */
+/** On the project's last day: time for its debrief; once one is posted, who posted it. */
 export function playbookDebrief(d: PlaybookViews['playbooks.debrief']): SlackMessage {
   const project = d.project ? ` *${escapeMrkdwn(d.project)}*` : '';
+  if (d.settled) {
+    // Once a debrief is posted: who posted it and when, and where it is kept; nothing left to press.
+    const lastDay = DateTime.fromISO(d.endDate).toFormat('d LLLL yyyy');
+    return message(`The project's debrief is posted`, [
+      section(`:checkered_flag: The debrief of the project${project} (its last day: ${lastDay})`),
+      section(
+        `:white_check_mark: Debrief posted by <@${d.settled.by}> ${slackTime(d.settled.at)} · kept in \`/retro archive\``,
+      ),
+    ]);
+  }
   return message(`The project ends today: time for its debrief`, [
     section(
       `:checkered_flag: The project${project} ends today. Hold its debrief: what you learned, and the templates, docs and code worth reusing. It is posted here and kept in \`/retro archive\`.`,
