@@ -73,9 +73,14 @@ describe('/health', () => {
     expect(text).toContain('• *100* Recognition breadth: 3 of 3 active members received kudos');
     // Ana's side gave Ben's side 1 kudos and got 1 back: balanced. Slack won't name Ben's workspace
     // to this one (team.info refuses), so it is called what it is.
+    // In plain words: the formulas are in "About these numbers", not in the scorecard's lines.
     expect(text).toContain(
-      '• *100* Kudos reciprocity between Partner workspace (T0PARTNER9) and Rapport Playground',
+      "• *100* Kudos reciprocity between Partner workspace (T0PARTNER9) and Rapport Playground: kudos each way, the quieter direction's count relative to the busier one's (1 = balanced)",
     );
+    expect(text).toContain(
+      'Recognition fairness: how evenly kudos are spread across active members (1 = everyone received equally)',
+    );
+    expect(text).not.toMatch(/÷|Gini/);
     // Of 3 kudos, 2 crossed between the organisations.
     expect(text).toContain('• *67* Cross-side kudos');
     expect(text).toContain('• *0* Credits: 1 deliverables credited; 0 of 2 contributors confirmed');

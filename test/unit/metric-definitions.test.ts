@@ -5,7 +5,10 @@ import { PILLAR_LABELS, PILLARS, type PillarId } from '../../src/health/pillars.
 import { projectPath } from '../../src/project-path.js';
 import { aboutNumbersModal } from '../../src/slack/views/health/about-numbers.js';
 
-/** Each metric row of docs/METRICS.md under a pillar's heading: [metric, formula, inputs, no data when]. */
+/**
+ * Each metric row of docs/METRICS.md under a pillar's heading:
+ * [metric, in plain words, formula, inputs, no data when].
+ */
 function docTables(): Map<string, string[][]> {
   const tables = new Map<string, string[][]>();
   let heading = '';
@@ -27,20 +30,36 @@ describe('the metrics are defined once', () => {
     for (const pillar of Object.keys(PILLARS) as PillarId[]) {
       const rows = tables.get(PILLAR_LABELS[pillar]);
       expect(rows?.map((r) => r[0])).toEqual(PILLARS[pillar].map((m) => `\`${m}\``));
-      for (const [metric, formula, inputs, noData] of rows ?? []) {
+      for (const [metric, plain, formula, inputs, noData] of rows ?? []) {
         const id = metric?.replace(/`/g, '') as keyof typeof METRIC_DEFINITIONS;
-        expect({ metric: id, formula, inputs, noData }).toEqual({ metric: id, ...METRIC_DEFINITIONS[id] });
+        expect({ metric: id, plain, formula, inputs, noData }).toEqual({
+          metric: id,
+          ...METRIC_DEFINITIONS[id],
+        });
       }
     }
   });
 
-  test('"About these numbers" shows every metric with its formula and no-data rule, in Slack\'s mrkdwn', () => {
+  test('"About these numbers" shows every metric in plain words, then its formula and no-data rule, in Slack\'s mrkdwn', () => {
     const modal = aboutNumbersModal();
     const text = JSON.stringify(modal.blocks);
     for (const pillar of Object.keys(PILLARS) as PillarId[]) {
       expect(text).toContain(PILLAR_LABELS[pillar]);
-      for (const metric of PILLARS[pillar]) expect(text).toContain(`*\`${metric}\`* = `);
+      for (const metric of PILLARS[pillar]) {
+        const d = METRIC_DEFINITIONS[metric];
+        const said =
+          modal.blocks
+            .map((b) => (b.type === 'section' ? ((b as { text?: { text?: string } }).text?.text ?? '') : ''))
+            .find((t) => t.startsWith(`*\`${metric}\`*`)) ?? '';
+        // The plain words come first, the formula after them.
+        expect(said.startsWith(`*\`${metric}\`*: ${d.plain}\nFormula: `)).toBe(true);
+        expect(said).toContain(`Formula: ${d.formula}`);
+      }
     }
+    expect(text).toContain(
+      'How evenly kudos are spread across active members: 1 is everyone received equally; near 0, one person received them all.',
+    );
+    expect(text).toContain('Formula: 1 − Gini of kudos received across active members');
     expect(text).toContain('_No data when no give logged in the period._');
     // Markdown's **bold** is Slack's *bold*.
     expect(text).not.toContain('**');

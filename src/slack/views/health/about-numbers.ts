@@ -11,15 +11,16 @@ function metricSection(metric: MetricId): types.KnownBlock {
   const d = METRIC_DEFINITIONS[metric];
   return section(
     truncate(
-      `*\`${metric}\`* = ${mrkdwn(d.formula)}\n${mrkdwn(d.inputs)}\n_No data when ${mrkdwn(d.noData)}._`,
+      `*\`${metric}\`*: ${mrkdwn(d.plain)}\nFormula: ${mrkdwn(d.formula)}\n${mrkdwn(d.inputs)}\n_No data when ${mrkdwn(d.noData)}._`,
       LIMITS.sectionText,
     ),
   );
 }
 
 /**
- * "About these numbers": every metric of the scorecard, pillar by pillar, with its formula, what it
- * counts and when it has no data, from the same definitions as docs/METRICS.md.
+ * "About these numbers": every metric of the scorecard, pillar by pillar, in plain words first, then
+ * its formula, what it counts and when it has no data, from the same definitions as docs/METRICS.md:
+ * this modal is where the formulas are shown in Slack (the scorecard's lines say it in words).
  */
 export function aboutNumbersModal(): types.ModalView {
   return {

@@ -24,7 +24,10 @@ export function change(now: number | null, before: number | null): string {
   return diff > 0 ? ` ▲ ${diff}` : diff < 0 ? ` ▼ ${-diff}` : ' =';
 }
 
-/** What each metric is, and the counts behind it this period, in one line. */
+/**
+ * What each metric is, and the counts behind it this period, in one line of plain words: the
+ * formulas are in "About these numbers" (about-numbers.ts) and docs/METRICS.md, not here.
+ */
 function explain(metric: MetricId, s: PeriodScorecard, names?: SideNames): string {
   const i = s.inputs;
   switch (metric) {
@@ -45,7 +48,7 @@ function explain(metric: MetricId, s: PeriodScorecard, names?: SideNames): strin
     case 'value_confirmed':
       return `Value confirmed: ${i.gives.confirmed} of ${i.gives.asked} people who received a give confirmed what it was worth`;
     case 'value_reciprocity':
-      return `Value reciprocity between ${sidesNamed(i.sides, names)}: min ÷ max of confirmed gives each way`;
+      return `Value reciprocity between ${sidesNamed(i.sides, names)}: confirmed gives each way, the quieter direction's count relative to the busier one's (1 = balanced)`;
     case 'actions_on_time':
       return `Action items done on time: ${i.actions.doneOnTime} of ${i.actions.due} due this week (${i.actions.completed} completed)`;
     case 'pulse':
@@ -55,11 +58,11 @@ function explain(metric: MetricId, s: PeriodScorecard, names?: SideNames): strin
     case 'recognition_breadth':
       return `Recognition breadth: ${i.kudosReceived.filter((n) => n > 0).length} of ${i.kudosReceived.length} active members received kudos`;
     case 'recognition_fairness':
-      return 'Recognition fairness: 1 − Gini of kudos received across active members (1 = shared evenly)';
+      return 'Recognition fairness: how evenly kudos are spread across active members (1 = everyone received equally)';
     case 'kudos_reciprocity':
-      return `Kudos reciprocity between ${sidesNamed(i.sides, names)}: min ÷ max of each direction`;
+      return `Kudos reciprocity between ${sidesNamed(i.sides, names)}: kudos each way, the quieter direction's count relative to the busier one's (1 = balanced)`;
     case 'credit_reciprocity':
-      return `Credit reciprocity between ${sidesNamed(i.sides, names)}: min ÷ max of each direction`;
+      return `Credit reciprocity between ${sidesNamed(i.sides, names)}: credits each way, the quieter direction's count relative to the busier one's (1 = balanced)`;
     case 'cross_side_kudos':
       return 'Cross-side kudos: the share of kudos given to someone of another side';
   }
