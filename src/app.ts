@@ -28,6 +28,8 @@ import { createDecisionsService } from './decisions/decisions-service.js';
 import { createHomeService } from './home/home-service.js';
 import { digestKind } from './health/digest-kind.js';
 import { reviewKind } from './reviews/review-kind.js';
+import { pairsKind } from './pairs/pairs-kind.js';
+import { createPairsService } from './pairs/pairs-service.js';
 import { createReviewsService } from './reviews/reviews-service.js';
 import { createPlaybookService } from './rituals/playbook-service.js';
 import { createImpactReports } from './health/impact-report.js';
@@ -190,11 +192,13 @@ export function createApp(deps: AppDeps): RapportApp {
   const health = createHealthService({ db, clock, directory, teamNames });
   const responsiveness = createResponsivenessService({ db, clock, directory });
   const reviews = createReviewsService({ db, clock, directory });
+  const pairs = createPairsService({ db, clock, directory });
   const playbookService = createPlaybookService({ clock, rituals });
   const reports = createImpactReports({ db, clock, log, teamNames });
   registerListeners(requireSchemas(bolt), {
     responsiveness,
     reviews,
+    pairs,
     playbooks: playbookService,
     reports,
     kudos,
@@ -379,4 +383,5 @@ const RITUAL_RUNNERS: RitualRunners = {
   retro: retroKind,
   digest: digestKind,
   review: reviewKind,
+  pairs: pairsKind,
 };

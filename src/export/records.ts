@@ -12,6 +12,7 @@ import { creditRecords } from './sources/credits.js';
 import { giveRecords } from './sources/gives.js';
 import { healthRecords } from './sources/health.js';
 import { reviewAnswerRecords } from './sources/reviews.js';
+import { pairingRecords } from './sources/pairs.js';
 
 export type { ExportRecord } from './record-source.js';
 
@@ -27,6 +28,7 @@ export const RECORD_SOURCES: readonly RecordSource[] = [
   creditRecords,
   giveRecords,
   reviewAnswerRecords,
+  pairingRecords,
   healthRecords,
 ];
 

@@ -1,5 +1,5 @@
 /** Every kind of ritual the engine runs, by the name stored in rituals.kind. */
-export const RITUAL_KINDS = ['standup', 'retro', 'pulse', 'digest', 'review'] as const;
+export const RITUAL_KINDS = ['standup', 'retro', 'pulse', 'digest', 'review', 'pairs'] as const;
 export type RitualKindId = (typeof RITUAL_KINDS)[number];
 
 /**
@@ -13,6 +13,8 @@ export const AUDIENCE: Record<RitualKindId, 'participants' | 'channel'> = {
   digest: 'channel',
   // Each member gets the review's form by DM; its close posts the pack in the channel.
   review: 'participants',
+  // A round pairs the channel's members at once; each group hears in its own conversation.
+  pairs: 'channel',
 };
 
 /** How people call each kind in messages. */
@@ -22,6 +24,7 @@ export const KIND_LABELS: Record<RitualKindId, string> = {
   pulse: 'pulse check',
   digest: 'health digest',
   review: 'review',
+  pairs: 'coffee pairs',
 };
 
 /** The participant id of a channel-wide occurrence. */
@@ -69,4 +72,14 @@ export const KIND_DEFAULTS: Record<
   // A review's forms go out a week before it (its lead) and close at the review, which posts the
   // pack; whoever has not answered is reminded a day before.
   review: { questions: [], closeAfterMinutes: REVIEW_LEAD_MINUTES, reminderBeforeCloseMinutes: 24 * 60 },
+  // A round lasts until the next (its cadence's length, PAIRS_ROUND_MINUTES); halfway through,
+  // each group is asked whether it met.
+  pairs: { questions: [], closeAfterMinutes: 7 * 24 * 60, reminderBeforeCloseMinutes: (7 * 24 * 60) / 2 },
 };
+
+/** How long a round of pairs lasts, by its cadence: until the next round (a month counts four weeks). */
+export const PAIRS_ROUND_MINUTES = {
+  weekly: 7 * 24 * 60,
+  biweekly: 14 * 24 * 60,
+  monthly: 28 * 24 * 60,
+} as const;

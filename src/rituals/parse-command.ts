@@ -8,7 +8,11 @@ export type RitualsCommand =
   | { kind: 'list' }
   /** The settings form: a new ritual, or one of the channel's to edit. */
   | { kind: 'form'; id?: number }
-  | { kind: 'create'; ritual: 'standup' | 'retro' | 'pulse' | 'digest' | 'review'; schedule: Schedule }
+  | {
+      kind: 'create';
+      ritual: 'standup' | 'retro' | 'pulse' | 'digest' | 'review' | 'pairs';
+      schedule: Schedule;
+    }
   | { kind: 'pause' | 'resume' | 'remove' | 'run'; id: number }
   | { kind: 'skip'; id: number; date: string }
   /** `playbook <name> [<end date> [<project name>]]`: set up a playbook, after a confirmation. */
@@ -41,6 +45,8 @@ export function parseRitualsCommand(text: string): RitualsCommand {
       return parseDigest(args);
     case 'review':
       return parseReview(args);
+    case 'pairs':
+      return parsePairs(args);
     case 'playbook':
       return parsePlaybook(args);
     case 'pause':
@@ -177,6 +183,35 @@ function parseReview(args: string[]): RitualsCommand {
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     throw new UserError(`${error.userMessage} A whole example: ${REVIEW_EXAMPLE}.`);
+  }
+}
+
+export const PAIRS_EXAMPLE = '`/rituals pairs weekly mon 10:00`';
+
+/**
+ * `<weekly|biweekly|monthly> <day> <HH:MM> [<zone>]`: a round of coffee pairs that day, each group
+ * told in its own conversation; the round lasts until the next.
+ */
+function parsePairs(args: string[]): RitualsCommand {
+  const [cadence = '', day, time, zone, ...extra] = args;
+  const known = (['weekly', 'biweekly', 'monthly'] as const).find((c) => c === cadence.toLowerCase());
+  if (!known || day === undefined || time === undefined || extra.length > 0) {
+    throw new UserError(
+      `Coffee pairs need how often (\`weekly\`, \`biweekly\` or \`monthly\`), one day, a time, and optionally a time zone. For example: ${PAIRS_EXAMPLE}.`,
+    );
+  }
+  try {
+    const days = parseDays(day);
+    if (days.length !== 1)
+      throw new UserError('A round of pairs starts on one day of the week, such as `mon`.');
+    return {
+      kind: 'create',
+      ritual: 'pairs',
+      schedule: { days, time: parseTime(time), zone: parseZone(zone), cadence: known },
+    };
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(`${error.userMessage} A whole example: ${PAIRS_EXAMPLE}.`);
   }
 }
 

@@ -1,3 +1,5 @@
+import { enqueueMessages, type OutboxMessage } from '../db/repos/outbox.js';
+import { pairsKeys, pairsView } from '../pairs/pairs-views.js';
 import { recordSetsOf } from '../db/repos/shared-channels.js';
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
@@ -43,7 +45,14 @@ import {
   zonePlanFor,
 } from './participants.js';
 import type { Weekday } from './cadence.js';
-import { AUDIENCE, KIND_DEFAULTS, KIND_LABELS, REVIEW_LEAD_MINUTES, type RitualKindId } from './kinds.js';
+import {
+  AUDIENCE,
+  KIND_DEFAULTS,
+  KIND_LABELS,
+  PAIRS_ROUND_MINUTES,
+  REVIEW_LEAD_MINUTES,
+  type RitualKindId,
+} from './kinds.js';
 import { nextOccurrence, type Occurrence, type Schedule, scheduleOf } from './schedule.js';
 import { DEFAULT_SETTINGS, isFormKind, type RitualKindName, type RitualSettings } from './settings.js';
 
@@ -172,15 +181,16 @@ export function createRitualsService(deps: Deps) {
   /** A retro, pulse check, digest or review as its command creates it: the kind's defaults. */
   const newCadenced = async (
     actor: Actor,
-    kind: 'retro' | 'pulse' | 'digest' | 'review',
+    kind: 'retro' | 'pulse' | 'digest' | 'review' | 'pairs',
     schedule: Schedule,
   ) => ({
     ...KIND_DEFAULTS[kind],
+    ...(kind === 'pairs' ? pairsWindow(schedule.cadence) : {}),
     kind,
     days: schedule.days,
     time: schedule.time,
-    // A review is one meeting at one time: "local" is its creator's zone.
-    zone: kind === 'review' ? await zoneOf(actor, schedule) : schedule.zone,
+    // A review is one meeting at one time, a round of pairs starts at one: "local" is its creator's zone.
+    zone: kind === 'review' || kind === 'pairs' ? await zoneOf(actor, schedule) : schedule.zone,
     ...(kind === 'review' ? { leadMinutes: REVIEW_LEAD_MINUTES } : {}),
     cadence: schedule.cadence ?? 'weekly',
     startsOn: await startsOnFor(actor, schedule),
@@ -247,7 +257,7 @@ export function createRitualsService(deps: Deps) {
      */
     async createCadenced(
       actor: Actor,
-      kind: 'retro' | 'pulse' | 'digest' | 'review',
+      kind: 'retro' | 'pulse' | 'digest' | 'review' | 'pairs',
       schedule: Schedule,
     ): Promise<RitualView> {
       if (!deps.runnableKinds.has(kind)) {
@@ -257,7 +267,13 @@ export function createRitualsService(deps: Deps) {
       if (existing.length >= MAX_RITUALS_PER_CHANNEL) {
         throw new UserError(`A channel can have up to ${MAX_RITUALS_PER_CHANNEL} rituals; remove one first.`);
       }
-      return view(actor, await insertRitual(deps.db, await newCadenced(actor, kind, schedule)));
+      const created = await view(
+        actor,
+        await insertRitual(deps.db, await newCadenced(actor, kind, schedule)),
+      );
+      // Coffee pairs begin with the channel told what they are, with Join and Leave: nobody is in yet.
+      if (kind === 'pairs') await enqueueMessages(deps.db, [pairsChannelIntro(created)], deps.clock.now());
+      return created;
     },
 
     /**
@@ -439,5 +455,25 @@ export function createRitualsService(deps: Deps) {
       await deleteRitual(deps.db, actor.teamId, id);
       return row;
     },
+  };
+}
+
+/** A round of pairs lasts until the next; halfway, each group is asked whether it met. */
+function pairsWindow(cadence: Schedule['cadence']) {
+  const minutes = PAIRS_ROUND_MINUTES[cadence === 'biweekly' || cadence === 'monthly' ? cadence : 'weekly'];
+  return { closeAfterMinutes: minutes, reminderBeforeCloseMinutes: minutes / 2 };
+}
+
+function pairsChannelIntro(ritual: RitualView): OutboxMessage {
+  return {
+    teamId: ritual.team_id,
+    dedupeKey: pairsKeys.channelIntro(ritual.id),
+    channelId: ritual.channel_id,
+    ...pairsView('pairs.channel-intro', {
+      ritualId: ritual.id,
+      channelId: ritual.channel_id,
+      cadence: ritual.cadence === 'biweekly' || ritual.cadence === 'monthly' ? ritual.cadence : 'weekly',
+      firstRoundAt: ritual.next?.at.toISOString() ?? null,
+    }),
   };
 }

@@ -133,6 +133,8 @@ export class SlackStandIn {
     string,
     { handle: string; teamId: string; users: string[]; disabled?: boolean }
   >();
+  /** Group DMs conversations.open made, by id, with their members (sorted). */
+  readonly groupDms = new Map<string, string[]>();
   /** Messages posted, by conversation (a DM to a user is kept under "D" + their id). */
   readonly conversations = new Map<string, Record<string, unknown>[]>();
   /** Files by id, from the upload URL request until (and after) they are shared. */
@@ -311,6 +313,7 @@ export class SlackStandIn {
     this.triggers.clear();
     this.triggerLives.clear();
     this.responseTargets.clear();
+    this.groupDms.clear();
     this.refusals.length = 0;
     this.installedTeams.clear();
     this.installedTeams.add(TEAM_ID);
@@ -775,7 +778,31 @@ export class SlackStandIn {
       if (!members) return { ok: false, error: 'channel_not_found' };
       return { ok: true, members, response_metadata: { next_cursor: '' } };
     },
-    'conversations.open': (args) => ({ ok: true, channel: { id: `D${String(args.users)}` } }),
+    // docs.slack.dev/reference/methods/conversations.open: 1 to 8 users ("too_many_users", and
+    // "users_list_not_supplied" for none); one user is the bot's DM with them, several a group DM,
+    // the same one each time for the same people. People of other organisations only where they
+    // are all in a channel together ("invalid_user_combination: All external people must already
+    // be in at least one channel together"; slack-api-specs web-api/slack_web_openapi_v2.json).
+    'conversations.open': (args, { team }) => {
+      const users = String(args.users ?? '')
+        .split(',')
+        .map((u) => u.trim())
+        .filter((u) => u !== '');
+      if (users.length === 0) return { ok: false, error: 'users_list_not_supplied' };
+      if (users.length > 8) return { ok: false, error: 'too_many_users' };
+      if (users.length === 1) return { ok: true, channel: { id: `D${users[0] ?? ''}` } };
+      if (users.some((u) => !this.users.has(u))) return { ok: false, error: 'user_not_found' };
+      const external = users.some((u) => this.teamOf(u) !== team);
+      const together = [...this.channelMembers.values()].some((members) =>
+        users.every((u) => members.includes(u)),
+      );
+      if (external && !together) return { ok: false, error: 'invalid_user_combination' };
+      const members = [...users].sort();
+      const id = `G${members.map((u) => u.slice(-4)).join('')}`.toUpperCase().slice(0, 20);
+      const already = this.groupDms.has(id);
+      this.groupDms.set(id, members);
+      return { ok: true, ...(already ? { already_open: true } : {}), channel: { id } };
+    },
     'conversations.history': (args) => {
       const messages = [...(this.conversations.get(String(args.channel)) ?? [])].reverse();
       const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';

@@ -39,6 +39,8 @@ export const visibleStateSchema = z.object({
     }),
   ),
   homes: z.array(z.tuple([z.string(), record])),
+  /** Group DMs conversations.open made, with their members. */
+  groupDms: z.array(z.tuple([z.string(), z.array(z.string())])).default([]),
   responseTargets: z.array(
     z.tuple([
       z.string(),
@@ -59,6 +61,7 @@ export function visibleStateOf(slack: SlackStandIn): VisibleState {
     files: [...slack.files.values()].map(({ bytes: _bytes, ...file }) => withoutUndefined(file)),
     ephemerals: slack.ephemerals.map((e) => ({ ...e, at: e.at.toISOString() })),
     homes: [...slack.homes],
+    groupDms: [...slack.groupDms],
     responseTargets: [...slack.responseTargets].map(([id, t]) => [id, withoutUndefined(t)]),
   };
 }
@@ -82,6 +85,7 @@ export function restoreVisibleState(
   }
   slack.ephemerals.push(...state.ephemerals.map((e): EphemeralMessage => ({ ...e, at: new Date(e.at) })));
   for (const [user, view] of state.homes) slack.homes.set(user, view);
+  for (const [id, members] of state.groupDms) slack.groupDms.set(id, members);
   for (const [id, target] of state.responseTargets) slack.responseTargets.set(id, target as ResponseTarget);
 }
 

@@ -227,3 +227,12 @@ export const PLAYBOOKS = {
   /** The button on a project's debrief prompt that opens the debrief form. */
   debrief: 'playbook_debrief',
 } as const;
+
+export const PAIRS = {
+  command: '/pairs',
+  /** On the channel's introduction of its pairs: join or leave them. Value: the channel's id. */
+  join: 'pairs_join',
+  leave: 'pairs_leave',
+  /** On a group's "Did you meet?": value "<ritual id>:<round date>:<group number>". */
+  met: 'pairs_met',
+} as const;

@@ -16,7 +16,7 @@ import {
 import { RapportError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Background } from './background.js';
-import { CANNOT_POST_HERE, classifySlackError, isMessageGone } from './errors.js';
+import { CANNOT_POST_HERE, classifySlackError, isMessageGone, slackErrorCode } from './errors.js';
 import type { SlackMessage } from './views/blocks.js';
 import { renderFile, renderMessage } from './views/registry.js';
 
@@ -502,23 +502,65 @@ async function post(
   const already = mayHaveReachedSlack(message) ? await findPosted(bot, message, threadTs) : undefined;
   if (already) return already;
   const keys = messages.map((m) => m.dedupe_key);
-  const posted = await bot.slack.chat.postMessage({
-    ...rendered,
-    token: bot.token,
-    channel: message.channel_id,
-    ...(threadTs ? { thread_ts: threadTs } : {}),
-    metadata: {
-      event_type: METADATA_EVENT,
-      event_payload: { key: message.dedupe_key, ...(keys.length > 1 ? { keys } : {}) },
-    },
-  } as never);
-  return posted.ts;
+  const postTo = async (channel: string) =>
+    (
+      await bot.slack.chat.postMessage({
+        ...rendered,
+        token: bot.token,
+        channel,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        metadata: {
+          event_type: METADATA_EVENT,
+          event_payload: { key: message.dedupe_key, ...(keys.length > 1 ? { keys } : {}) },
+        },
+      } as never)
+    ).ts;
+  const group = groupMembers(message.channel_id);
+  if (!group) return postTo(message.channel_id);
+  const opened = await openGroup(bot, group);
+  if (opened) return postTo(opened);
+  // Slack allows no group DM between these people: each hears it in their own DM.
+  const posted: (string | undefined)[] = [];
+  for (const member of group) posted.push(await postTo(member));
+  return posted[0];
 }
 
+/** The members of a group conversation the outbox opens itself ("U1,U2[,U3]"), if it is one. */
+const groupMembers = (channelId: string): string[] | undefined =>
+  channelId.includes(',') ? channelId.split(',') : undefined;
+
+/**
+ * Opens (or resumes) the group DM of these people: conversations.open with 2 to 8 users. Slack
+ * refuses it for people of other organisations unless they are all in a channel together
+ * (`invalid_user_combination`), or when one is not visible or deactivated (docs.slack.dev/
+ * reference/methods/conversations.open, "Errors"; slack-api-specs web-api/slack_web_openapi_v2.json):
+ * then undefined, and each member is told in their own DM instead.
+ */
+async function openGroup({ slack, token }: Bot, members: readonly string[]): Promise<string | undefined> {
+  try {
+    return (await slack.conversations.open({ users: members.join(','), token })).channel?.id;
+  } catch (error) {
+    if (NO_GROUP_DM.has(slackErrorCode(error) ?? '')) return undefined;
+    throw error;
+  }
+}
+
+/** Why Slack opens no group DM between these people (conversations.open's errors). */
+const NO_GROUP_DM: ReadonlySet<string> = new Set([
+  'invalid_user_combination',
+  'user_not_visible',
+  'user_disabled',
+  'user_not_found',
+  'too_many_users',
+  'method_not_supported_for_channel_type',
+]);
+
 /** The conversation id of a DM posted to a user id; chat.update takes the conversation's id. */
-async function conversationOf({ slack, token }: Bot, channelId: string): Promise<string | undefined> {
+async function conversationOf(bot: Bot, channelId: string): Promise<string | undefined> {
+  const group = groupMembers(channelId);
+  if (group) return openGroup(bot, group);
   return /^[UW]/.test(channelId)
-    ? (await slack.conversations.open({ users: channelId, token })).channel?.id
+    ? (await bot.slack.conversations.open({ users: channelId, token: bot.token })).channel?.id
     : channelId;
 }
 

@@ -24,7 +24,8 @@ export function recordSetTokens(
     if (!sharing) return undefined;
     const host = sharing.host_team_id;
     const ordered = [...sharing.team_ids].sort((a, b) => Number(b === host) - Number(a === host));
-    const person = hint?.conversation && /^[UW]/.test(hint.conversation) ? hint.conversation : undefined;
+    const person =
+      hint?.conversation && /^[UW][A-Z0-9]+$/.test(hint.conversation) ? hint.conversation : undefined;
     const own = person ? await homeTeamOf(db, teamId, person) : undefined;
     for (const team of own && ordered.includes(own) ? [own, ...ordered.filter((t) => t !== own)] : ordered) {
       const token = await botTokenFor(team);

@@ -60,9 +60,10 @@ playground.test(
 
     page.once('dialog', (dialog) => void dialog.accept());
     await clock.getByRole('button', { name: 'Load a sample history' }).click();
-    // The history is played through the app as it would have happened; the button waits for it.
+    // The history is played through the app as it would have happened (a minute or two on a busy
+    // machine); the button waits for it.
     const loaded = clock.getByRole('button', { name: 'Load a sample history', disabled: false });
-    await loaded.waitFor({ timeout: 90_000 });
+    await loaded.waitFor({ timeout: 180_000 });
     await messagesWith(page, /Stand-up · /)
       .first()
       .waitFor();
@@ -84,5 +85,5 @@ playground.test(
     await clock.getByRole('button', { name: 'Reset' }).click();
     await page.getByText('No messages yet.').waitFor();
   },
-  { timeoutMs: 120_000 },
+  { timeoutMs: 240_000 },
 );

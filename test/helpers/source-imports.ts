@@ -4,6 +4,7 @@ import ts from 'typescript';
 
 /** The folders of the rituals and their services: never Slack's, and never what src/db depends on. */
 export const RITUAL_FOLDERS = [
+  'pairs',
   'kudos',
   'standups',
   'retros',

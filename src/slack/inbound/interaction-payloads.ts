@@ -13,6 +13,7 @@ import {
   PULSE,
   RETRO,
   REVIEWS,
+  PAIRS,
   RITUAL_SETTINGS,
   TIME_ZONE,
   VIEWS,
@@ -96,6 +97,9 @@ export const ACTION_PAYLOADS: Record<string, z.ZodTypeAny> = {
   [REVIEWS.logDecision]: blockAction(button),
   [REVIEWS.addAction]: blockAction(button),
   [PLAYBOOKS.debrief]: blockAction(button),
+  [PAIRS.join]: blockAction(button),
+  [PAIRS.leave]: blockAction(button),
+  [PAIRS.met]: respondingButton,
 };
 
 const viewSubmission = z
@@ -169,4 +173,5 @@ export const COMMAND_NAMES: ReadonlySet<string> = new Set([
   CREDITS.command,
   GIVES.command,
   HEALTH.command,
+  PAIRS.command,
 ]);

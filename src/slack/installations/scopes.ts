@@ -11,6 +11,7 @@ export const BOT_SCOPES: readonly string[] = [
   'channels:read',
   'groups:read',
   'im:write',
+  'mpim:write',
   'im:history',
   'channels:history',
   'groups:history',

@@ -49,6 +49,9 @@ import { registerHealthCommand } from './commands/health.js';
 import { registerChannelMessageEvents } from './events/messages.js';
 import type { ResponsivenessService } from '../../health/responsiveness-service.js';
 import type { ReviewsService } from '../../reviews/reviews-service.js';
+import type { PairsService } from '../../pairs/pairs-service.js';
+import { registerPairsActions } from './actions/pairs.js';
+import { registerPairsCommand } from './commands/pairs.js';
 import { registerReviewActions } from './actions/reviews.js';
 import { registerReviewView } from './views/reviews.js';
 import type { PlaybookService } from '../../rituals/playbook-service.js';
@@ -91,6 +94,8 @@ export type ListenerDeps = {
   responsiveness: ResponsivenessService;
   /** A review's answers before it; its pack's outcome buttons. */
   reviews: ReviewsService;
+  /** `/pairs`, and the buttons of the channel's pairs and of each group. */
+  pairs: PairsService;
   /** `/rituals playbook`: its plan, and setting it up once confirmed. */
   playbooks: PlaybookService;
   /** `/health report`: the impact report, posted as a file. */
@@ -145,6 +150,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerKudosView(app, deps);
   registerHealthCommand(app, deps);
   registerReviewActions(app, deps);
+  registerPairsCommand(app, deps);
+  registerPairsActions(app, deps);
   registerReviewView(app, deps);
   registerPlaybookListeners(app, deps);
   registerHealthActions(app, deps);

@@ -8,6 +8,8 @@ import type { KudosViews } from '../../kudos/kudos-views.js';
 import type { PulseViews } from '../../pulse/pulse-views.js';
 import type { RetroViews } from '../../retros/retro-views.js';
 import type { ReviewViews } from '../../reviews/review-views.js';
+import type { PairsViews } from '../../pairs/pairs-views.js';
+import { pairsChannelIntro, pairsCheck, pairsIntro } from './pairs/messages.js';
 import type { PlaybookViews } from '../../rituals/playbook-views.js';
 import { playbookApplied, playbookDebrief } from './rituals/playbook.js';
 import type { StandupViews } from '../../standups/standup-views.js';
@@ -49,7 +51,8 @@ type MessageViews = EdgeViews &
   GiveViews &
   HealthViews &
   ReviewViews &
-  PlaybookViews;
+  PlaybookViews &
+  PairsViews;
 
 type Renderers<Views> = { [V in keyof Views]: (data: Views[V]) => SlackMessage & Record<string, unknown> };
 
@@ -75,6 +78,9 @@ const messages: Renderers<MessageViews> = {
   'playbooks.applied': playbookApplied,
   'playbooks.debrief': playbookDebrief,
   'reviews.pack': (d) => ({ ...reviewPack(d), unfurl_links: false }),
+  'pairs.intro': pairsIntro,
+  'pairs.check': pairsCheck,
+  'pairs.channel-intro': pairsChannelIntro,
   'charter.message': charterMessage,
   'charter.not-posted': (d) => charterNotPosted(d.channelId, d.version),
   'charter.unchanged': (d) => charterUnchanged(d.channelId, d.version),
