@@ -1,4 +1,4 @@
-import { seededRandom, seededShuffle } from './seeded-random.js';
+import { seededRandom, seededShuffle } from '../seeded-random.js';
 
 /** Neutral, work-appropriate openers for a pair who may work for different organisations. */
 export const CONVERSATION_STARTERS: readonly string[] = [

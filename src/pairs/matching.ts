@@ -1,6 +1,6 @@
 import { maxWeightMatchingOf } from './max-weight-matching.js';
 import { pairWeights, type PairWeights } from './pair-weights.js';
-import { seededRandom, seededShuffle } from './seeded-random.js';
+import { seededRandom, seededShuffle } from '../seeded-random.js';
 
 /**
  * One round of coffee pairs: groups of two, and one group of three when the count is odd.

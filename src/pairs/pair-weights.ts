@@ -1,4 +1,4 @@
-import type { Random } from './seeded-random.js';
+import type { Random } from '../seeded-random.js';
 
 /**
  * How much a round wants each possible pair, as one integer per pair, so that a maximum-weight

@@ -1,5 +1,5 @@
 import type { ViewValues } from './api-types.js';
-import { pick, type Random } from './seeded-random.js';
+import { pick, type Random } from '../seeded-random.js';
 import { NOTE_COLUMNS, type NoteColumn, type SampleTexts } from './sample-texts.js';
 
 type Option = { value?: string; text?: { text?: string } };

@@ -1,7 +1,7 @@
 import type { ActionRequests, ActionResult, Message, PlaygroundState } from './api-types.js';
 import { fillModal } from './fill-modal.js';
 import { SampleTexts } from './sample-texts.js';
-import { pick, type Random, seededRandom } from './seeded-random.js';
+import { pick, type Random, seededRandom } from '../seeded-random.js';
 import { PARTNER_TEAM_ID, PEOPLE } from './workspace.js';
 
 /** The shared channel where the sample alliance works. */

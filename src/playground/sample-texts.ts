@@ -1,4 +1,4 @@
-import { pick, type Random } from './seeded-random.js';
+import { pick, type Random, seededShuffle } from '../seeded-random.js';
 
 /**
  * What the sample alliance's people write: each kind of text is drawn from its own shuffled deck,
@@ -98,7 +98,7 @@ export class SampleTexts {
   next(kind: TextKind): string {
     let deck = this.decks.get(kind);
     if (!deck || deck.length === 0) {
-      deck = shuffled(this.random, SAMPLE_TEXTS[kind]);
+      deck = seededShuffle(SAMPLE_TEXTS[kind], this.random);
       this.decks.set(kind, deck);
     }
     return deck.pop() as string;
@@ -114,13 +114,4 @@ export class SampleTexts {
   pick<T>(items: readonly T[]): T {
     return pick(this.random, items);
   }
-}
-
-function shuffled(random: Random, items: readonly string[]): string[] {
-  const deck = [...items];
-  for (let i = deck.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [deck[i], deck[j]] = [deck[j] as string, deck[i] as string];
-  }
-  return deck;
 }

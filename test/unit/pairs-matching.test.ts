@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { starterFor, CONVERSATION_STARTERS } from '../../src/pairs/conversation-starters.js';
 import { maxCrossSidePairs, pairRound, type PairMember } from '../../src/pairs/matching.js';
 import { maxWeightMatching, type WeightedEdge } from '../../src/pairs/max-weight-matching.js';
-import { seededRandom } from '../../src/pairs/seeded-random.js';
+import { seededRandom } from '../../src/seeded-random.js';
 
 type History = string[][][];
 
