@@ -70,7 +70,7 @@ export function pairsCheck(d: PairsViews['pairs.check']): SlackMessage {
 
 /** In the channel when its pairs are set up: what they are, with Join and Leave. */
 export function pairsChannelIntro(d: PairsViews['pairs.channel-intro']): SlackMessage {
-  const how = { weekly: 'Every week', biweekly: 'Every other week', monthly: 'Every four weeks' }[d.cadence];
+  const how = { weekly: 'Every week', biweekly: 'Every other week', monthly: 'Once a month' }[d.cadence];
   const first = d.firstRoundAt ? ` The first round is ${slackTime(new Date(d.firstRoundAt))}.` : '';
   return message('Coffee pairs: join to meet people from across this collaboration', [
     section(
