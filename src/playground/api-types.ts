@@ -32,6 +32,12 @@ export type Channel = {
   members: string[];
 };
 
+/**
+ * A group DM `me` is in (one the app opened with conversations.open, as coffee pairs do): its id
+ * and everyone in it, `me` included. Slack names it by the other members' names.
+ */
+export type GroupDm = { id: string; members: string[] };
+
 export type Reaction = { name: string; users: string[] };
 export type SharedFile = { id: string; title: string; altText: string | null; url: string };
 
@@ -81,7 +87,12 @@ export type PlaygroundState = {
   botUserId: string;
   /** Channels `me` is a member of. */
   channels: Channel[];
-  /** Messages by conversation id, oldest first: `me`'s channels, and their DM with the bot ("D" + me). */
+  /** Group DMs `me` is a member of, oldest first. */
+  groupDms: GroupDm[];
+  /**
+   * Messages by conversation id, oldest first: `me`'s channels, their DM with the bot ("D" + me)
+   * and their group DMs.
+   */
   conversations: Record<string, Message[]>;
   ephemerals: Ephemeral[];
   /** `me`'s Home tab as the bot last published it. */

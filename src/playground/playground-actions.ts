@@ -45,7 +45,7 @@ const refused = (error: string): ActionResult => ({ ok: false, error });
 export const ACTIONS: Handlers = {
   async command(deps, body) {
     const [command = '', ...rest] = body.text.trim().split(/\s+/);
-    const where = conversationOf(body.as, body.channel);
+    const where = conversationOf(deps.slack, body.as, body.channel);
     if (!where.ok) return where;
     // Slack knows only the commands of apps the person's workspace installed; for any other, Slackbot
     // answers them alone, and nothing reaches the app.
@@ -57,7 +57,7 @@ export const ACTIONS: Handlers = {
     const outcome = await deps.requests.slashCommand({
       user_id: body.as,
       channel_id: body.channel,
-      channel_name: conversationName(body.channel),
+      channel_name: nameForSlack(deps.slack, body.channel),
       command,
       text,
     });
@@ -73,7 +73,7 @@ export const ACTIONS: Handlers = {
   },
 
   async message(deps, body) {
-    const where = conversationOf(body.as, body.channel);
+    const where = conversationOf(deps.slack, body.as, body.channel);
     if (!where.ok) return where;
     if (!body.text.trim()) return refused('A message needs some text.');
     // The manifest makes Rapport's Messages tab read-only: people reach it by command, not by message.
@@ -82,8 +82,9 @@ export const ACTIONS: Handlers = {
     const posted = deps.slack.postAsUser(body.channel, body.as, asSlackSendsIt(body.text), body.threadTs);
     // The manifest subscribes to message.channels and message.groups: Slack sends the app each
     // message of a channel it is in (docs.slack.dev/reference/events/message.channels), with
-    // channel_type "channel" or "group", and in a shared channel the author's `user_team`.
-    if (deps.slack.channelsWithoutBot.has(body.channel)) return ok;
+    // channel_type "channel" or "group", and in a shared channel the author's `user_team`. Not
+    // message.mpim: what people say in a group DM stays between them.
+    if (deps.slack.channelsWithoutBot.has(body.channel) || deps.slack.groupDms.has(body.channel)) return ok;
     const team = personById(body.as)?.teamId;
     return answered(
       deps,
@@ -102,7 +103,8 @@ export const ACTIONS: Handlers = {
 
   async reaction(deps, body) {
     const message = deps.slack.message(body.channel, body.ts);
-    if (!message || !conversationOf(body.as, body.channel).ok) return refused('That message is not here.');
+    if (!message || !conversationOf(deps.slack, body.as, body.channel).ok)
+      return refused('That message is not here.');
     if (!/^[a-z0-9_+-]{1,100}$/.test(body.name)) return refused(`:${body.name}: is not an emoji name.`);
     if (!deps.slack.react(body.channel, body.ts, body.as, body.name, body.add)) return ok;
     deps.note('request', `${nameOf(body.as)} ${body.add ? 'reacted with' : 'removed'} :${body.name}:`);
@@ -120,7 +122,8 @@ export const ACTIONS: Handlers = {
 
   async shortcut(deps, body) {
     const message = deps.slack.message(body.channel, body.ts);
-    if (!message || !conversationOf(body.as, body.channel).ok) return refused('That message is not here.');
+    if (!message || !conversationOf(deps.slack, body.as, body.channel).ok)
+      return refused('That message is not here.');
     // Message shortcuts, like commands, are only in workspaces that installed the app.
     if (!deps.slack.hasInstalled(body.as))
       return refused('Your workspace has not installed Rapport: its shortcuts are not in your Slack.');
@@ -131,7 +134,7 @@ export const ACTIONS: Handlers = {
         user_id: body.as,
         callback_id: body.callbackId,
         channel_id: body.channel,
-        channel_name: conversationName(body.channel),
+        channel_name: nameForSlack(deps.slack, body.channel),
         message: { ...message, team: personById(message.user ?? '')?.teamId },
       }),
     );
@@ -158,9 +161,11 @@ export const ACTIONS: Handlers = {
         }),
       );
     }
-    const where = conversationOf(body.as, container.channel);
+    const where = conversationOf(deps.slack, body.as, container.channel);
     if (!where.ok) return where;
-    const channel_name = conversationName(container.channel);
+    // In a group DM too (a pairs group's "We met"): the payload names the group's conversation, and
+    // its response_url replaces the message there (SlackStandIn.respondTo).
+    const channel_name = nameForSlack(deps.slack, container.channel);
     if (container.type === 'ephemeral') {
       if (!deps.slack.ephemerals.some((e) => e.id === container.id && e.user === body.as))
         return refused('That message is gone.');
@@ -320,13 +325,25 @@ function viewOf(slack: SlackStandIn, user: string, viewId: string): OpenView | u
   return home && home.id === viewId ? { id: viewId, hash: String(home.hash ?? ''), view: home } : undefined;
 }
 
-/** A channel the person is in, or their DM with the bot. */
-function conversationOf(user: string, channel: string): ActionResult {
+/** A channel the person is in, their DM with the bot, or a group DM they are in. */
+function conversationOf(slack: SlackStandIn, user: string, channel: string): ActionResult {
   if (!personById(user)) return refused(`Nobody called ${user} is in this workspace.`);
   if (channel === `D${user}`) return ok;
+  const group = slack.groupDms.get(channel);
+  if (group) return group.includes(user) ? ok : refused('You are not in that conversation.');
   const found = channelById(channel);
   if (!found) return refused('That channel does not exist.');
   return found.members.includes(user) ? ok : refused(`You are not a member of #${found.name}.`);
+}
+
+/**
+ * The conversation's name as Slack puts it in a request: a channel's, "directmessage" for a DM, and
+ * for a group DM "mpdm-" and its members' handles joined by "--", then "-1" (Slack's mpim names).
+ */
+function nameForSlack(slack: SlackStandIn, channel: string): string {
+  const group = slack.groupDms.get(channel);
+  if (!group) return conversationName(channel);
+  return `mpdm-${group.map((id) => personById(id)?.name ?? id.toLowerCase()).join('--')}-1`;
 }
 
 /** The app's answer to an event or an interaction: 200, or a failure the log shows. */

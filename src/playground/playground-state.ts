@@ -1,5 +1,6 @@
 import type {
   Block,
+  GroupDm,
   LogEntry,
   Message,
   PlaygroundState,
@@ -19,8 +20,9 @@ const SKIP_ACTION = 'standup_skip';
 export const FILES_PATH = '/playground/files/';
 
 /**
- * What one person sees of the playground's Slack: their channels and their DM with the bot, the
- * replies only they see, their Home tab and open modal; plus the clock and the activity log.
+ * What one person sees of the playground's Slack: their channels, their DM with the bot and the
+ * group DMs they are in, the replies only they see, their Home tab and open modal; plus the clock
+ * and the activity log.
  */
 export function stateFor(input: {
   slack: SlackStandIn;
@@ -35,8 +37,9 @@ export function stateFor(input: {
 }): PlaygroundState {
   const { slack, me } = input;
   const channels = CHANNELS.filter((c) => c.members.includes(me));
+  const groupDms = groupDmsOf(slack, me);
   const conversations: Record<string, Message[]> = {};
-  for (const id of [...channels.map((c) => c.id), `D${me}`]) {
+  for (const id of [...channels.map((c) => c.id), `D${me}`, ...groupDms.map((g) => g.id)]) {
     conversations[id] = (slack.conversations.get(id) ?? []).map((m) => messageOf(slack, m as StoredMessage));
   }
   const top = slack.modals.get(me)?.at(-1);
@@ -49,6 +52,7 @@ export function stateFor(input: {
     people: PEOPLE,
     botUserId: BOT_USER_ID,
     channels,
+    groupDms,
     conversations,
     ephemerals: slack.ephemerals
       .filter((e) => e.user === me)
@@ -67,6 +71,13 @@ export function stateFor(input: {
     commands: slack.hasInstalled(me) ? input.commands : [],
     shortcuts: slack.hasInstalled(me) ? input.shortcuts : [],
   };
+}
+
+/** The group DMs `me` is in, as conversations.open made them, in the order they were opened. */
+export function groupDmsOf(slack: SlackStandIn, me: string): GroupDm[] {
+  return [...slack.groupDms]
+    .filter(([, members]) => members.includes(me))
+    .map(([id, members]) => ({ id, members: [...members] }));
 }
 
 function messageOf(slack: SlackStandIn, m: StoredMessage): Message {

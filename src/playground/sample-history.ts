@@ -22,6 +22,10 @@ const PRESSES: Record<string, number> = {
   give_confirm: 0.8,
   review_answer: 0.9,
   retro_add_note: 1,
+  // Coffee pairs: Join on the channel's introduction (most do, Globex's people too), and "We met"
+  // in the group's DM at halfway, pressed by one of the group or by nobody.
+  pairs_join: 0.85,
+  pairs_met: 0.5,
 };
 /** What one side gives the other, with its worth: the give ledger's sample. */
 const GIVES = [
@@ -33,6 +37,8 @@ const GIVES = [
 ];
 /** The day of the story on which the lead runs the first quarterly review early, to kick off. */
 const REVIEW_DAY = 8;
+/** The day on which someone pauses their coffee pairs for a week (a holiday, say). */
+const PAUSE_DAY = 11;
 
 const REASONS = [
   'for unblocking the sandbox credentials',
@@ -55,10 +61,11 @@ type Driver = {
 /**
  * Four weeks of an alliance between Northwind and Globex, played by the six people through the
  * page's own actions (so through Slack's requests into the real app): the lead sets up a stand-up,
- * a weekly retro, a pulse check and the digest; then the clock goes from one ritual to the next,
- * and people answer their prompts (with the odd blocker), add retro notes, give kudos both ways
- * across the sides, react with claps, credit deliverables and confirm their credits, and follow up
- * action items. Seeded, so every load tells the same story.
+ * a weekly retro, a pulse check, the digest and coffee pairs; then the clock goes from one ritual
+ * to the next, and people answer their prompts (with the odd blocker), add retro notes, give kudos
+ * both ways across the sides, react with claps, credit deliverables and confirm their credits, and
+ * follow up action items; most join the coffee pairs, one pauses them for a week, and the groups
+ * say whether they met. Seeded, so every load tells the same story.
  *
  * Slack sends a command only from a workspace that installed the app (docs.slack.dev/apis/
  * slack-connect, "Slash commands are not shared"), so the story begins with Globex's admin
@@ -75,14 +82,19 @@ export async function loadSampleHistory(driver: Driver): Promise<{ turns: number
     '/rituals pulse weekly wed 11:00 Europe/London',
     '/rituals digest mon 09:00 Europe/London',
     '/rituals review quarterly mon 10:00 Europe/London',
+    '/rituals pairs weekly mon 10:00 Europe/London',
   ]) {
     await must(driver.act('command', { as: LEAD, channel: ALLIANCE, text }));
   }
   await driver.settle();
-  // The review's number, from Rapport's reply to the lead ("Review 5 is set: …").
-  const reviewId = /Review (\d+) is set/.exec((await driver.state(LEAD)).ephemerals.at(-1)?.text ?? '')?.[1];
-  const end = driver.now().getTime() + WEEKS * 7 * DAY_MS;
   const handled = new Set<string>();
+  // The coffee pairs' introduction is in the channel: people press Join before the first round.
+  for (const person of PEOPLE) await answerPrompts(driver, person.id, random, texts, handled);
+  // The review's number, from Rapport's reply to the lead ("Review 5 is set: …").
+  const reviewId = (await driver.state(LEAD)).ephemerals
+    .map((e) => /Review (\d+) is set/.exec(e.text)?.[1])
+    .findLast((id) => id !== undefined);
+  const end = driver.now().getTime() + WEEKS * 7 * DAY_MS;
   let day = '';
   let days = 0;
   let turns = 0;
@@ -101,13 +113,25 @@ export async function loadSampleHistory(driver: Driver): Promise<{ turns: number
       if (days === REVIEW_DAY && reviewId) {
         await must(driver.act('command', { as: LEAD, channel: ALLIANCE, text: `/rituals run ${reviewId}` }));
       }
+      // Someone of Globex is away for a week: their pairs pause until they are back.
+      if (days === PAUSE_DAY) {
+        const away = pick(
+          random,
+          PEOPLE.filter((p) => p.teamId === PARTNER_TEAM_ID),
+        );
+        const until = new Date(driver.now().getTime() + 8 * DAY_MS).toISOString().slice(0, 10);
+        await must(driver.act('command', { as: away.id, channel: ALLIANCE, text: `/pairs pause ${until}` }));
+      }
       await driver.settle();
     }
   }
   return { turns };
 }
 
-/** Presses the bot's buttons a person has, in their DM and in the channel, and fills what opens. */
+/**
+ * Presses the bot's buttons a person has, in their DM, in the channel and in their group DMs (a
+ * coffee pairs group's "We met"), and fills what opens.
+ */
 async function answerPrompts(
   driver: Driver,
   me: string,
@@ -119,6 +143,7 @@ async function answerPrompts(
   const places: [string, Message[]][] = [
     [`D${me}`, state.conversations[`D${me}`] ?? []],
     [ALLIANCE, state.conversations[ALLIANCE] ?? []],
+    ...state.groupDms.map((g): [string, Message[]] => [g.id, state.conversations[g.id] ?? []]),
   ];
   for (const [channel, messages] of places) {
     for (const message of messages) {

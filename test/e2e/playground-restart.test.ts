@@ -121,6 +121,40 @@ describe('a restart', () => {
     expect((await state(BEN)).log.filter((l) => l.kind === 'slack_error')).toEqual([]);
   }, 60_000);
 
+  test('keeps the group DMs a round of coffee pairs opened, with their messages and working buttons', async () => {
+    expect(await act('reset', { as: ANA })).toEqual({ ok: true });
+    await act('command', {
+      as: ANA,
+      channel: GENERAL,
+      text: '/rituals pairs weekly mon 10:00 Europe/London',
+    });
+    const intro = await eventually(ANA, (s) =>
+      s.conversations[GENERAL]?.find((m) => buttonsIn(m).some((b) => b.action_id === 'pairs_join')),
+    );
+    const join = buttonsIn(intro).find((b) => b.action_id === 'pairs_join');
+    for (const who of [ANA, BEN]) {
+      await act('action', {
+        as: who,
+        container: { type: 'message', channel: GENERAL, ts: intro.ts },
+        action: join,
+      });
+    }
+    expect(await act('clock', { as: ANA, advance: 'next' })).toEqual({ ok: true });
+    const group = await eventually(BEN, (s) =>
+      s.groupDms.find((g) => (s.conversations[g.id] ?? []).length > 0),
+    );
+    const before = await state(BEN);
+
+    await restart();
+
+    const after = await state(BEN);
+    expect(after.groupDms).toEqual(before.groupDms);
+    expect(after.conversations[group.id]).toEqual(before.conversations[group.id]);
+    // Ana still writes there: the group is hers after the restart too.
+    expect(await act('message', { as: ANA, channel: group.id, text: 'still here' })).toEqual({ ok: true });
+    expect((await state(BEN)).conversations[group.id]?.at(-1)?.text).toBe('still here');
+  }, 60_000);
+
   test('a database whose Slack was not saved beside it is emptied with it, never kept half', async () => {
     await act('message', { as: ANA, channel: GENERAL, text: 'this will go' });
     await playground.close();

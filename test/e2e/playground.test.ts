@@ -192,6 +192,80 @@ describe('a stand-up, the clock and the modal', () => {
   });
 });
 
+describe('coffee pairs in a group DM', () => {
+  test('a round opens a group DM its members see, and only they; "We met" there replaces the question for all of them', async () => {
+    const CHEN = 'U0CHENWEI1';
+    await act('command', {
+      as: ANA,
+      channel: GENERAL,
+      text: '/rituals pairs weekly mon 10:00 Europe/London',
+    });
+    const intro = await eventually(ANA, (s) =>
+      s.conversations[GENERAL]?.find((m) => buttonsIn(m).some((b) => b.action_id === 'pairs_join')),
+    );
+    const join = buttonsIn(intro).find((b) => b.action_id === 'pairs_join');
+    for (const who of [ANA, BEN]) {
+      expect(
+        await act('action', {
+          as: who,
+          container: { type: 'message', channel: GENERAL, ts: intro.ts },
+          action: join,
+        }),
+      ).toEqual({ ok: true });
+    }
+    expect((await state(ANA)).log.at(-1)?.text).toContain('used button pairs_join');
+    expect(await act('clock', { as: ANA, advance: 'next' })).toEqual({ ok: true });
+    const group = await eventually(BEN, (s) =>
+      s.groupDms.find((g) => s.conversations[g.id]?.some((m) => m.text.startsWith('Coffee pairs in'))),
+    );
+    expect(group.members).toEqual([ANA, BEN].sort());
+    expect((await state(ANA)).groupDms).toEqual([group]);
+    // Chen did not join: the group is not his to see or write in.
+    const chen = await state(CHEN);
+    expect(chen.groupDms).toEqual([]);
+    expect(chen.conversations[group.id]).toBeUndefined();
+    expect(await act('message', { as: CHEN, channel: group.id, text: 'hi' })).toEqual({
+      ok: false,
+      error: 'You are not in that conversation.',
+    });
+    // Its members talk there, between themselves.
+    expect(await act('message', { as: ANA, channel: group.id, text: 'Coffee on Tuesday?' })).toEqual({
+      ok: true,
+    });
+    expect((await state(BEN)).conversations[group.id]?.at(-1)?.text).toBe('Coffee on Tuesday?');
+
+    // Halfway through the week, the group is asked whether it met.
+    let check: Message | undefined;
+    for (let days = 0; days < 6 && !check; days += 1) {
+      await act('clock', { as: ANA, advance: 'day' });
+      check = (await state(BEN)).conversations[group.id]?.find((m) => m.text.startsWith('Did you meet?'));
+    }
+    if (!check) throw new Error('the group was never asked whether it met');
+    const met = buttonsIn(check).find((b) => b.action_id === 'pairs_met');
+    expect(
+      await act('action', {
+        as: CHEN,
+        container: { type: 'message', channel: group.id, ts: check.ts },
+        action: met,
+      }),
+    ).toEqual({ ok: false, error: 'You are not in that conversation.' });
+    expect(
+      await act('action', {
+        as: BEN,
+        container: { type: 'message', channel: group.id, ts: check.ts },
+        action: met,
+      }),
+    ).toEqual({ ok: true });
+    // The response_url replaced the question in the group's conversation, for both of them.
+    const answered = await eventually(ANA, (s) =>
+      s.conversations[group.id]?.find((m) => m.ts === check?.ts && m.text.includes('met this round')),
+    );
+    expect(buttonsIn(answered)).toEqual([]);
+    expect(textOf(answered)).toContain(`<@${BEN}> said so`);
+    expect((await state(ANA)).log.filter((l) => l.kind === 'slack_error')).toEqual([]);
+  });
+});
+
 describe('the digest and its chart', () => {
   test('/health post posts the digest, and its chart is a PNG the page can show', async () => {
     await act('command', { as: ANA, channel: ALLIANCE, text: '/kudos @dana for the API review' });
@@ -375,11 +449,40 @@ describe('a sample history', () => {
     ).toBe(true);
     expect(textOf(digests.at(-1) as Message)).toContain('Responsiveness across sides: off');
     expect((await state(ANA)).log.filter((l) => l.kind === 'slack_error')).toEqual([]);
-    expectACarefulStory(channel, await Promise.all(PEOPLE.map((p) => state(p))));
+    const everyone = await Promise.all(PEOPLE.map((p) => state(p)));
+    expectACarefulStory(channel, everyone);
+    expectCoffeePairs(channel, everyone);
   }, 180_000);
 });
 
 const PEOPLE = [ANA, BEN, 'U0CHENWEI1', DANA, 'U0ELICOHE1', 'U0FARAHAD1'];
+
+/**
+ * The sample's coffee pairs (issue 19): people of both sides joined, and each round's groups have
+ * their own DM, shown to their members, with an introduction; some groups said they met.
+ */
+function expectCoffeePairs(channel: Message[], everyone: PlaygroundState[]) {
+  expect(channel.some((m) => m.text.startsWith('Coffee pairs: join'))).toBe(true);
+  const groups = new Map(everyone.flatMap((s) => s.groupDms.map((g) => [g.id, g.members] as const)));
+  expect(groups.size).toBeGreaterThanOrEqual(2);
+  // Across the sides: Globex's people were paired too.
+  const globex = [DANA, 'U0ELICOHE1', 'U0FARAHAD1'];
+  expect([...groups.values()].flat().some((id) => globex.includes(id))).toBe(true);
+  for (const [id, members] of groups) {
+    for (const s of everyone) {
+      const mine = members.includes(s.me);
+      expect([s.me, id, s.groupDms.some((g) => g.id === id)]).toEqual([s.me, id, mine]);
+      expect([s.me, id, s.conversations[id] !== undefined]).toEqual([s.me, id, mine]);
+    }
+    const seen = everyone.find((s) => s.me === members[0])?.conversations[id] ?? [];
+    expect(seen.some((m) => m.text.startsWith('Coffee pairs in'))).toBe(true);
+  }
+  const messages = everyone.flatMap((s) => s.groupDms.flatMap((g) => s.conversations[g.id] ?? []));
+  expect(messages.some((m) => m.text.startsWith('Did you meet?') || m.text.includes('met this round'))).toBe(
+    true,
+  );
+  expect(messages.some((m) => m.text.includes('met this round'))).toBe(true);
+}
 
 /**
  * What a reader of the sample notices (issue 21): notes in the columns they belong to, no note

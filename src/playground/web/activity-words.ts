@@ -29,6 +29,9 @@ const KNOWN_IDS: Record<string, string> = {
   decision_form: 'Decision',
   charter_form: 'Charter',
   time_zone_form: 'Time zone',
+  pairs_join: 'Join coffee pairs',
+  pairs_leave: 'Leave coffee pairs',
+  pairs_met: 'We met',
 };
 
 /** How a Block Kit element was used, as a verb. */

@@ -2,7 +2,7 @@ import type { Person, SlashCommand } from '../api-types.js';
 import { commandBeingUsed, suggestCommands } from './command-hints.js';
 import { el, replaceChildren } from './dom.js';
 import { insertMention, mentionBeingTyped, suggestPeople } from './mention-hints.js';
-import { dmWithRapport, type Page } from './page.js';
+import { dmWithRapport, groupDmById, groupDmName, type Page } from './page.js';
 
 export type ComposerParts = {
   form: HTMLFormElement;
@@ -176,9 +176,12 @@ export function createComposer(parts: ComposerParts, page: Page) {
       form.hidden = place.kind !== 'conversation';
       if (place.kind !== 'conversation') return;
       const channel = state.channels.find((c) => c.id === place.id);
+      const group = groupDmById(state, place.id);
       input.placeholder = channel
         ? `Message #${channel.name}, or type / for a command`
-        : 'Type / for a command (Rapport’s Messages tab is read-only)';
+        : group
+          ? `Message ${groupDmName(state, group)}`
+          : 'Type / for a command (Rapport’s Messages tab is read-only)';
       parts.thread.hidden = page.threadTs === null;
       if (page.threadTs !== answering && page.threadTs !== null) input.focus();
       answering = page.threadTs;
@@ -191,10 +194,14 @@ export function createComposer(parts: ComposerParts, page: Page) {
   };
 }
 
-/** Who can be mentioned here: the open channel's members, else everyone in the person's workspace. */
+/**
+ * Who can be mentioned here: the open channel's or group DM's members, else everyone in the
+ * person's workspace.
+ */
 function mentionable(page: Page): Person[] {
   const { place, state } = page;
-  const channel = state.channels.find((c) => place.kind === 'conversation' && c.id === place.id);
+  const id = place.kind === 'conversation' ? place.id : '';
+  const members = (state.channels.find((c) => c.id === id) ?? groupDmById(state, id))?.members;
   const me = state.people.find((p) => p.id === state.me);
-  return state.people.filter((p) => (channel ? channel.members.includes(p.id) : p.teamId === me?.teamId));
+  return state.people.filter((p) => (members ? members.includes(p.id) : p.teamId === me?.teamId));
 }

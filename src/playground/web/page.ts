@@ -1,7 +1,10 @@
-import type { ActionRequests, ActionResult, Person, PlaygroundState } from '../api-types.js';
+import type { ActionRequests, ActionResult, GroupDm, Person, PlaygroundState } from '../api-types.js';
 import type { ActionName } from './api.js';
 
-/** Where the main pane is: a conversation (channel or the DM with Rapport), or Rapport's Home tab. */
+/**
+ * Where the main pane is: a conversation (a channel, the DM with Rapport or a group DM), or
+ * Rapport's Home tab.
+ */
 export type Place = { kind: 'conversation'; id: string } | { kind: 'home' };
 
 /** Where a Block Kit element was used: a message, a reply only this person sees, or a view. */
@@ -29,4 +32,17 @@ export interface Page {
 /** The DM between a person and Rapport: its conversation id is "D" + their user id. */
 export function dmWithRapport(me: string): string {
   return `D${me}`;
+}
+
+/** The group DM with this id, if `me` is in it. */
+export function groupDmById(state: PlaygroundState, id: string): GroupDm | undefined {
+  return state.groupDms.find((g) => g.id === id);
+}
+
+/** A group DM's name as Slack shows it: the other members' names ("Ben Okafor, Dana Kowalski"). */
+export function groupDmName(state: PlaygroundState, dm: GroupDm): string {
+  return dm.members
+    .filter((id) => id !== state.me)
+    .map((id) => state.people.find((p) => p.id === id)?.realName ?? id)
+    .join(', ');
 }

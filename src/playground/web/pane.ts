@@ -1,7 +1,7 @@
 import { conversationTimeline } from './conversation-view.js';
 import { el, replaceChildren } from './dom.js';
 import { homeTab } from './home-tab.js';
-import { dmWithRapport, type Page } from './page.js';
+import { dmWithRapport, groupDmById, groupDmName, type Page } from './page.js';
 
 /** How close to the bottom (px) still counts as reading the newest messages. */
 const NEAR_BOTTOM_PX = 80;
@@ -36,6 +36,7 @@ export function createPane(parts: { title: HTMLElement; body: HTMLElement }, pag
         shown,
         state.people,
         state.channels,
+        state.groupDms,
         state.shortcuts,
         state.now.slice(0, 10),
       ]);
@@ -61,6 +62,13 @@ function title(page: Page): (Node | string)[] {
       el('h1', {}, 'Rapport'),
       el('span', { class: 'badge badge-app' }, 'APP'),
       el('span', { class: 'pane-tab' }, 'Messages'),
+    ];
+  }
+  const group = groupDmById(state, place.id);
+  if (group) {
+    return [
+      el('h1', {}, groupDmName(state, group)),
+      el('span', { class: 'pane-members' }, `${group.members.length} members`),
     ];
   }
   const channel = state.channels.find((c) => c.id === place.id);

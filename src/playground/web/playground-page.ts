@@ -150,7 +150,9 @@ function placeFor(state: PlaygroundState, current: Place | null): Place {
   if (current?.kind === 'home') return current;
   if (
     current &&
-    (current.id === dmWithRapport(state.me) || state.channels.some((c) => c.id === current.id))
+    (current.id === dmWithRapport(state.me) ||
+      state.channels.some((c) => c.id === current.id) ||
+      state.groupDms.some((g) => g.id === current.id))
   ) {
     return current;
   }

@@ -1,17 +1,18 @@
 import type { Channel } from '../api-types.js';
 import { el, replaceChildren } from './dom.js';
-import { dmWithRapport, type Page, type Place } from './page.js';
+import { dmWithRapport, groupDmName, type Page, type Place } from './page.js';
 
 /**
- * Channels the person is in (private ones locked, the shared Slack Connect channel marked), and
- * Rapport under Apps with its Home tab and its Messages (the DM).
+ * Channels the person is in (private ones locked, the shared Slack Connect channel marked), the
+ * group DMs they are in under Direct messages (named by the other members, as Slack names them),
+ * and Rapport under Apps with its Home tab and its Messages (the DM).
  */
 export function createSidebar(nav: HTMLElement, page: Page) {
   let drawn = '';
   return {
     render(): void {
       const { state, place } = page;
-      const key = JSON.stringify([state.me, state.channels, place]);
+      const key = JSON.stringify([state.me, state.channels, state.groupDms, state.people, place]);
       if (key === drawn) return;
       drawn = key;
       const dm: Place = { kind: 'conversation', id: dmWithRapport(state.me) };
@@ -25,6 +26,27 @@ export function createSidebar(nav: HTMLElement, page: Page) {
               { class: 'sidebar-list' },
               state.channels.map((channel) =>
                 el('li', {}, link(page, { kind: 'conversation', id: channel.id }, channelLabel(channel))),
+              ),
+            ),
+        state.groupDms.length === 0 ? '' : el('h2', { class: 'sidebar-heading' }, 'Direct messages'),
+        state.groupDms.length === 0
+          ? ''
+          : el(
+              'ul',
+              { class: 'sidebar-list' },
+              state.groupDms.map((dm) =>
+                el(
+                  'li',
+                  {},
+                  link(page, { kind: 'conversation', id: dm.id }, [
+                    el(
+                      'span',
+                      { class: 'channel-sigil', 'aria-hidden': 'true' },
+                      String(dm.members.length - 1),
+                    ),
+                    el('span', { class: 'channel-name' }, groupDmName(state, dm)),
+                  ]),
+                ),
               ),
             ),
         el('h2', { class: 'sidebar-heading' }, 'Apps'),
