@@ -295,6 +295,45 @@ export async function seedYear(client: pg.Client, scale = 1): Promise<SeedStep[]
      from seed_rounds r cross join generate_series(1, r.answers) n`,
   );
 
+  // Coffee pairs in every other channel: nine in ten members joined; a round each Monday pairs
+  // them at random (an odd one out sits out), and 70% of the groups say they met two days later.
+  await run(
+    'coffee pairs',
+    `insert into rituals (team_id, channel_id, kind, days, time_of_day, zone, questions, close_after_minutes,
+                          reminder_before_close_minutes, created_by, created_at, updated_at, cadence)
+     select '${TEAM}', ch.channel_id, 'pairs', '{1}', '10:00', ch.zone, '{}', 10080, null,
+            (select user_id from seed_members where c = ch.c and idx = 0),
+            ${ts(start)} - interval '30 days', ${ts(start)} - interval '30 days', 'weekly'
+     from seed_channels ch where ch.c % 2 = 0`,
+    `insert into pair_members (team_id, channel_id, user_id, user_team_id, zone, joined, updated_at, joined_at)
+     select '${TEAM}', ch.channel_id, m.user_id, m.home, ch.zone, m.idx % 10 <> 9, ${ts(start)},
+            case when m.idx % 10 <> 9 then ${ts(start)} end
+     from seed_channels ch join seed_members m on m.c = ch.c
+     where ch.c % 2 = 0`,
+    `create temp table seed_pair_rounds as
+     select r.id as ritual_id, ch.c, ch.channel_id, d::date as day
+     from rituals r join seed_channels ch on ch.channel_id = r.channel_id
+     cross join generate_series(date_trunc('week', ${ts(start)} at time zone 'UTC')::date + 7,
+                                '${endDate}'::date - 1, interval '7 days') d
+     where r.team_id = '${TEAM}' and r.kind = 'pairs'`,
+    `insert into pair_rounds (team_id, ritual_id, round_date, channel_id, made_at)
+     select '${TEAM}', ritual_id, day, channel_id, (day + time '09:00') at time zone 'UTC' from seed_pair_rounds`,
+    `insert into pair_groups (team_id, ritual_id, round_date, group_no, members, met_at)
+     select '${TEAM}', ritual_id, day, g + 1, array_agg(user_id order by user_id),
+            case when random() < 0.7 and (day + interval '2 days 12 hours') at time zone 'UTC' < ${ts(END)}
+                 then (day + interval '2 days 12 hours') at time zone 'UTC' end
+     from (
+       select r.ritual_id, r.day, m.user_id,
+              (row_number() over (partition by r.ritual_id, r.day order by random()) - 1) / 2 as g
+       from seed_pair_rounds r join seed_members m on m.c = r.c and m.idx % 10 <> 9
+     ) x
+     group by ritual_id, day, g
+     having count(*) >= 2`,
+    'analyze pair_members',
+    'analyze pair_rounds',
+    'analyze pair_groups',
+  );
+
   // What each weekly digest stored: the trend reads the last 8.
   await run(
     'stored scorecards',
@@ -324,7 +363,7 @@ export async function seedYear(client: pg.Client, scale = 1): Promise<SeedStep[]
 
   await run(
     'vacuum and analyze',
-    'drop table seed_users, seed_channels, seed_members, seed_rituals, seed_credits, seed_rounds',
+    'drop table seed_users, seed_channels, seed_members, seed_rituals, seed_credits, seed_rounds, seed_pair_rounds',
     'vacuum analyze',
   );
   return steps;
@@ -346,6 +385,8 @@ export async function seedSizes(client: pg.Client): Promise<SeedSizes> {
     'action_items',
     'pulse_rounds',
     'pulse_responses',
+    'pair_members',
+    'pair_groups',
     'health_periods',
   ];
   const { rows } = await client.query<{ name: string; count: number }>(

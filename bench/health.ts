@@ -13,7 +13,8 @@ import { END, seedSizes, seedYear, TEAM } from './health-seed.js';
  * credits; see bench/health-seed.ts), beside the lower bound a digest cannot beat: one aggregate
  * statement that reads the rows the digest must read (the channel's stand-up occurrences and
  * check-ins, kudos, credits, action items, retros, pulse answers and sides for its week, the
- * check-ins of the blocker look-back, the give ledger's quarter, and the 7 weeks stored before it),
+ * check-ins of the blocker look-back, the give ledger's quarter, the coffee pairs' members and
+ * the groups that met in their 91 days and quarter, and the 7 weeks stored before it),
  * timed in the same run on
  * the same connection pool, sent as the bot sends a statement (parsed and planned each time).
  * The digest's two biggest statements are database functions that keep their plans; the same
@@ -94,9 +95,16 @@ const LOWER_BOUND = `
     (select count(distinct id) filter (where current) from credited)::int as deliverables,
     (select count(*) filter (where current) from credited)::int as contributors,
     (select count(*) from checkins c join rituals r on r.team_id = c.team_id and r.id = c.ritual_id
+     -- Each check-in falls in a period by its prompt's time (health_period_counts's \`answered\`).
+     left join ritual_occurrences o on o.team_id = c.team_id and o.ritual_id = c.ritual_id
+       and o.participant_id = c.user_id and o.local_date = c.local_date
+     left join ritual_slots s on s.team_id = c.team_id and s.ritual_id = c.ritual_id
+       and s.participant_id = c.user_id and s.next_local_date = c.local_date
      where c.team_id = $1 and r.channel_id = $2 and r.kind = 'standup' and c.status = 'answered'
-       and c.local_date >= ($3::timestamptz at time zone 'UTC')::date - 56
-       and c.local_date < ($5::timestamptz at time zone 'UTC')::date)::int as lookback_checkins,
+       and c.local_date >= ($3::timestamptz at time zone 'UTC')::date - 58
+       and c.local_date < ($5::timestamptz at time zone 'UTC')::date + 2
+       and coalesce(o.scheduled_at, s.next_at, c.submitted_at) >= $3::timestamptz - interval '56 days'
+       and coalesce(o.scheduled_at, s.next_at, c.submitted_at) < $5)::int as lookback_checkins,
     (select count(*) from action_items where team_id = $1 and channel_id = $2
        and (due_on >= ($3::timestamptz at time zone 'UTC')::date and due_on < ($5::timestamptz at time zone 'UTC')::date
             or done_at >= $3 and done_at < $5))::int as actions,
@@ -113,6 +121,14 @@ const LOWER_BOUND = `
      where g.team_id = $1 and g.channel_id = $2
        and g.created_at >= date_trunc('quarter', $5::timestamptz - interval '1 microsecond', 'UTC')
        and g.created_at < $5)::int as quarter_gives,
+    (select count(*) from pair_members where team_id = $1 and channel_id = $2)::int as pair_members,
+    (select count(*) filter (where g.met_at >= date_trunc('quarter', $5::timestamptz - interval '1 microsecond', 'UTC'))
+     from pair_rounds r
+     join pair_groups g on g.team_id = r.team_id and g.ritual_id = r.ritual_id and g.round_date = r.round_date
+     where r.team_id = $1 and r.channel_id = $2
+       and g.met_at >= least($5::timestamptz - interval '91 days',
+                             date_trunc('quarter', $5::timestamptz - interval '1 microsecond', 'UTC'))
+       and g.met_at < $5)::int as pair_meetings,
     (select count(*) from health_periods where team_id = $1 and channel_id = $2
        and period_end >= $5::timestamptz - interval '51 days' and period_end < $5)::int as stored_weeks`;
 
@@ -130,6 +146,8 @@ const lowerBoundRow = z.object({
   pulse_answers: z.number(),
   sides: z.number(),
   quarter_gives: z.number(),
+  pair_members: z.number(),
+  pair_meetings: z.number(),
   stored_weeks: z.number(),
 });
 type LowerBound = z.infer<typeof lowerBoundRow>;
@@ -294,6 +312,7 @@ function compare(digest: Digest, rows: LowerBound): string[] {
     ['kudos received', sum(current.inputs.kudosReceived), rows.kudos],
     ['deliverables credited', current.inputs.credits.deliverables, rows.deliverables],
     ['contributors credited', current.inputs.credits.contributors, rows.contributors],
+    ['coffee pair meetings this quarter', current.inputs.connections?.meetings ?? 0, rows.pair_meetings],
   ];
   const wrong = pairs.filter(([, a, b]) => a !== b).map(([what, a, b]) => `${what}: ${a} against ${b}`);
   if (rows.expected === 0 || rows.kudos === 0) wrong.push('the week has no stand-up or no kudos to count');

@@ -127,4 +127,13 @@ export const METRIC_DEFINITIONS: Record<MetricId, MetricDefinition> = {
     inputs: 'Kudos in the period whose giver and receiver both have a side.',
     noData: 'fewer than 2 sides, or no such kudos',
   },
+  connections: {
+    plain:
+      "The share of the pairs of people from different sides, among those in the channel's coffee pairs, who have met in the last quarter.",
+    formula: 'met cross-side pairs ÷ possible cross-side pairs',
+    inputs:
+      "**possible cross-side pairs**: pairs of people of different sides among those who had joined the channel's coffee pairs (`/rituals pairs`) at the period's end. **met**: those of them who were together in a group of this channel that said **We met** in the 91 days before the period's end; a group of three is its three pairs, and a pair that met more than once counts once. **meetings this quarter**: the channel's groups that met in the calendar quarter (UTC) holding the period's end, up to its end (shown, not scored).",
+    noData:
+      "nobody had joined the channel's coffee pairs on 2 different sides (no pairs ritual, or one side only)",
+  },
 };

@@ -24,11 +24,29 @@ export type PeriodInputs = {
   gives: { asked: number; confirmed: number };
   /** Confirmed receivers of gives, from the giver's side to the receiver's. */
   giveFlows: Flow[];
+  /**
+   * The channel's coffee pairs at the period's end; null in a period stored before they were
+   * counted (read as "no data").
+   */
+  connections: ConnectionsInputs | null;
   /** Questions across sides settled in the period, by asking side; null while the channel has it off. */
   responsiveness: ResponsivenessInputs | null;
 };
 
 export type Flow = { from: string; to: string; count: number };
+
+/**
+ * Coffee pairs across sides at a period's end (docs/METRICS.md, `connections`): whether the channel
+ * has a pairs ritual, how many had joined its pairs, the pairs of them on different sides, those of
+ * these pairs that met in the 91 days before the end, and the groups that met in the quarter so far.
+ */
+export type ConnectionsInputs = {
+  pairsRitual: boolean;
+  joined: number;
+  possible: number;
+  met: number;
+  meetings: number;
+};
 
 /** A thread that asked something, as recorded: metadata only (src/db/repos/responsiveness.ts). */
 export type AskedThread = {
@@ -52,6 +70,7 @@ export const PILLARS = {
     'kudos_reciprocity',
     'credit_reciprocity',
     'cross_side_kudos',
+    'connections',
   ],
 } as const;
 export type PillarId = keyof typeof PILLARS;

@@ -92,6 +92,7 @@ export function metricsOf(p: PeriodInputs): Metrics {
     kudos_reciprocity: reciprocity(p.sides, p.kudosFlows),
     credit_reciprocity: reciprocity(p.sides, p.creditFlows),
     cross_side_kudos: crossSideShare(p.sides, p.kudosFlows),
+    connections: p.connections ? ratio(p.connections.met, p.connections.possible) : null,
   };
 }
 

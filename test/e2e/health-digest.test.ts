@@ -245,6 +245,8 @@ describe('/health post', () => {
     const modal = JSON.stringify(opened?.args.view);
     expect(modal).toContain('About these numbers');
     expect(modal).toContain('value_reciprocity');
+    expect(modal).toContain('*`connections`*: The share of the pairs of people from different sides');
+    expect(modal).toContain('Formula: met cross-side pairs ÷ possible cross-side pairs');
     expect(modal).toContain('_No data when no stand-up prompt in the period._');
     // A quiet week says so in words, not "0 open for – days".
     expect(textOf(reply.blocks ?? [])).toContain('Blockers: 0 raised; no blocker was open this week');

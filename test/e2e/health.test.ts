@@ -53,6 +53,10 @@ describe('/health', () => {
     expect(text).toContain('*Health score:* _no data_');
     expect(text).toContain('*Collaboration quality:* _no data_');
     expect(text).toContain('• _no data_ Check-in participation: 0 of 0');
+    // No coffee pairs: the line says what would start them.
+    expect(text).toContain(
+      '• _no data_ Connections across sides: off (`/rituals pairs weekly mon 10:00` introduces people across the sides)',
+    );
     expect(text).not.toMatch(/\*0\*/);
   });
 

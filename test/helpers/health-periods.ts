@@ -18,6 +18,7 @@ export const NO_INPUTS: PeriodInputs = {
   creditFlows: [],
   gives: { asked: 0, confirmed: 0 },
   giveFlows: [],
+  connections: null,
   responsiveness: null,
 };
 

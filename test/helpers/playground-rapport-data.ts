@@ -138,6 +138,13 @@ export const inputs = (scale: number): PeriodInputs => ({
   creditFlows: [],
   gives: { asked: 0, confirmed: 0 },
   giveFlows: [],
+  connections: {
+    pairsRitual: true,
+    joined: 6 * scale,
+    possible: 9 * scale * scale,
+    met: 4 * scale,
+    meetings: 5 * scale,
+  },
   responsiveness: null,
 });
 export const period = (end: string, scale = 1): StoredPeriod => {

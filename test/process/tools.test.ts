@@ -212,6 +212,8 @@ describe('npm run export', () => {
           kudos_reciprocity: null,
           credit_reciprocity: null,
           cross_side_kudos: null,
+          // No coffee pairs in that channel.
+          connections: null,
         },
       },
       // A week without data: null throughout, never zeros.
@@ -261,6 +263,7 @@ describe('npm run export', () => {
         'kudos_reciprocity',
         'credit_reciprocity',
         'cross_side_kudos',
+        'connections',
       ]);
     }
   });

@@ -92,6 +92,7 @@ describe('the scorecard', () => {
         { from: 'acme', to: 'globex', count: 2 },
         { from: 'globex', to: 'acme', count: 1 },
       ],
+      connections: { pairsRitual: true, joined: 5, possible: 6, met: 3, meetings: 4 },
       responsiveness: {
         targetMinutes: 240,
         waits: [
@@ -116,10 +117,11 @@ describe('the scorecard', () => {
       kudos_reciprocity: 2 / 6,
       credit_reciprocity: null,
       cross_side_kudos: 1,
+      connections: 0.5, // 3 of 6 possible pairs across sides met
     });
     const collaboration = (0.75 + 0.8 + 0.5 + 1 + 0.75) / 5;
     const value = (0.75 + 0.25 + 0.75 + 0.5) / 4;
-    const trust = (0.625 + 0.25 + 0.25 + 2 / 6 + 1) / 5;
+    const trust = (0.625 + 0.25 + 0.25 + 2 / 6 + 1 + 0.5) / 6;
     expect(card.pillars.collaboration).toBeCloseTo(collaboration, 10);
     expect(card.pillars.value).toBeCloseTo(value, 10);
     expect(card.pillars.trust).toBeCloseTo(trust, 10);
@@ -138,6 +140,27 @@ describe('the scorecard', () => {
     expect(quiet.recognition_breadth).toBe(0);
     // Nobody received anything: fairness has no data (equal shares of nothing say nothing).
     expect(quiet.recognition_fairness).toBeNull();
+  });
+
+  test('connections: no data without two sides in the pairs, so the pillar is the mean of the rest; a real 0 when none met', () => {
+    const kudos = { ...EMPTY, sides: ['a', 'b'], kudosFlows: [{ from: 'a', to: 'b', count: 1 }] };
+    const off = scorecardOf({
+      ...kudos,
+      connections: { pairsRitual: false, joined: 0, possible: 0, met: 0, meetings: 0 },
+    });
+    expect(off.metrics.connections).toBeNull();
+    expect(off.pillars.trust).toBe(0.5); // kudos_reciprocity 0 (one way only), cross_side_kudos 1
+    const oneSide = scorecardOf({
+      ...kudos,
+      connections: { pairsRitual: true, joined: 3, possible: 0, met: 0, meetings: 2 },
+    });
+    expect(oneSide.metrics.connections).toBeNull();
+    const noneMet = scorecardOf({
+      ...kudos,
+      connections: { pairsRitual: true, joined: 4, possible: 4, met: 0, meetings: 0 },
+    });
+    expect(noneMet.metrics.connections).toBe(0);
+    expect(noneMet.pillars.trust).toBeCloseTo((0 + 1 + 0) / 3, 10);
   });
 
   test('blockers open a week or longer score zero', () => {

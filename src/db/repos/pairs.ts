@@ -13,7 +13,11 @@ const memberRow = z.object({
 });
 export type PairMemberRow = z.infer<typeof memberRow>;
 
-/** A person's answer to the channel's pairs: in or out, and a pause until a date (or none). */
+/**
+ * A person's answer to the channel's pairs: in or out, and a pause until a date (or none). When they
+ * last joined and last left is kept too: who had joined at a period's end is counted by
+ * `connections` (migrations/1766700000000).
+ */
 export async function savePairMember(
   q: Queryable,
   m: {
@@ -28,12 +32,17 @@ export async function savePairMember(
   },
 ): Promise<void> {
   await q.execute(
-    `insert into pair_members (team_id, channel_id, user_id, user_team_id, zone, joined, paused_until, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8)
+    `insert into pair_members (team_id, channel_id, user_id, user_team_id, zone, joined, paused_until, updated_at,
+                               joined_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, case when $6 then $8::timestamptz end)
      on conflict (team_id, channel_id, user_id) do update
        set user_team_id = coalesce(excluded.user_team_id, pair_members.user_team_id),
            zone = coalesce(excluded.zone, pair_members.zone),
-           joined = excluded.joined, paused_until = excluded.paused_until, updated_at = excluded.updated_at`,
+           joined = excluded.joined, paused_until = excluded.paused_until, updated_at = excluded.updated_at,
+           joined_at = case when excluded.joined and not pair_members.joined then excluded.updated_at
+                            else pair_members.joined_at end,
+           left_at = case when not excluded.joined and pair_members.joined then excluded.updated_at
+                          else pair_members.left_at end`,
     [m.teamId, m.channelId, m.userId, m.userTeamId ?? null, m.zone ?? null, m.joined, m.pausedUntil, m.now],
   );
 }

@@ -1,6 +1,12 @@
 import type { PeriodScorecard } from '../../../health/digest.js';
 import { type SideNames, sideName } from '../../../health/side-names.js';
-import { type MetricId, PILLAR_LABELS, PILLARS, type PillarId } from '../../../health/pillars.js';
+import {
+  type ConnectionsInputs,
+  type MetricId,
+  PILLAR_LABELS,
+  PILLARS,
+  type PillarId,
+} from '../../../health/pillars.js';
 import {
   type Block,
   context,
@@ -65,7 +71,26 @@ function explain(metric: MetricId, s: PeriodScorecard, names?: SideNames): strin
       return `Credit reciprocity between ${sidesNamed(i.sides, names)}: credits each way, the quieter direction's count relative to the busier one's (1 = balanced)`;
     case 'cross_side_kudos':
       return 'Cross-side kudos: the share of kudos given to someone of another side';
+    case 'connections':
+      return connectionsLine(i.connections);
   }
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The coffee pairs line: off, with the command that starts them, in a channel without a pairs
+ * ritual; else how many of the possible pairs across sides met in the last 91 days and how many
+ * meetings the quarter had.
+ */
+export function connectionsLine(c: ConnectionsInputs | null): string {
+  const head = 'Connections across sides';
+  if (!c || (!c.pairsRitual && c.possible === 0))
+    return `${head}: off (\`/rituals pairs weekly mon 10:00\` introduces people across the sides)`;
+  const meetings = `${plural(c.meetings, 'meeting', 'meetings')} this quarter`;
+  if (c.possible === 0)
+    return `${head}: nobody of another side has joined the coffee pairs yet (${c.joined} joined) · ${meetings}`;
+  return `${head}: ${c.met} of ${plural(c.possible, 'possible pair', 'possible pairs')} met in the last 91 days (${Math.round((100 * c.met) / c.possible)}%) · ${meetings}`;
 }
 
 /** "Northwind and Globex", or "sides (5 sides)" when there are too many to name in one line. */
