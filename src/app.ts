@@ -21,6 +21,7 @@ import { retroKind } from './retros/retro-kind.js';
 import { createRetroService } from './retros/retros-service.js';
 import { createTeamNames } from './people/team-names.js';
 import { createJobs, type Jobs } from './scheduler/jobs.js';
+import { createEscalationsService } from './escalations/escalations-service.js';
 import type { RitualRunners } from './scheduler/ritual-kind.js';
 import { createStandupService } from './standups/standups-service.js';
 import { createCharterService } from './charter/charter-service.js';
@@ -171,7 +172,17 @@ export function createApp(deps: AppDeps): RapportApp {
   const outboxClient = clientWithoutRetries(10_000);
   const outbox = createOutbox({ db, clock, log, slack: outboxClient, botTokenFor, background });
   const teamNames = createTeamNames({ db, slack: quickClient, botTokenFor, clock, log });
-  const jobs = createJobs({ db, clock, log, outbox, kinds: RITUAL_RUNNERS, hourly: teamNames.refreshAll });
+  const escalations = createEscalationsService({ db, clock });
+  const jobs = createJobs({
+    db,
+    clock,
+    log,
+    outbox,
+    kinds: RITUAL_RUNNERS,
+    hourly: teamNames.refreshAll,
+    // An escalation past its level's target moves on once, each tick.
+    everyTick: [escalations.escalateDue],
+  });
 
   const runNow = async () => {
     await jobs.tick();
@@ -222,6 +233,7 @@ export function createApp(deps: AppDeps): RapportApp {
     gives,
     records,
     partners,
+    escalations,
   });
   if (installationStore)
     registerInstallationEvents(requireSchemas(bolt), { installationStore, log, partners });

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { checkUserText } from '../user-text.js';
-import { CHARTER_FIELDS, type CharterField, type CharterText } from './charter-text.js';
+import {
+  CHARTER_FIELDS,
+  type CharterField,
+  type CharterPart,
+  type CharterStructure,
+  type CharterText,
+  type EscalationLevel,
+} from './charter-text.js';
 
 type FieldSpec = { label: string; max: number; multiline: boolean; required: boolean; placeholder: string };
 
@@ -54,13 +61,15 @@ export const CHARTER_FIELD_SPECS: Record<CharterField, FieldSpec> = {
 };
 
 /** Lower-case names for sentences such as "changed the goal and the roles". */
-export const CHARTER_FIELD_NAMES: Record<CharterField, string> = {
+export const CHARTER_FIELD_NAMES: Record<CharterPart, string> = {
   goal: 'goal',
   metrics: 'metrics',
   roles: 'roles',
   decisionMaking: 'decision making',
   escalation: 'escalation',
   cadence: 'cadence',
+  decisionRights: 'decision rights',
+  levels: 'escalation levels',
 };
 
 const tooLong = (_length: number, max: number) =>
@@ -94,16 +103,20 @@ const charterSchema = z.object(
 );
 
 export type CharterForm = Partial<Record<CharterField, string | null | undefined>>;
-export type CharterErrors = Partial<Record<CharterField, string>>;
+export type CharterErrors = Partial<Record<CharterField | StructureKey, string>>;
 
 /** Checks a filled-in form, field by field, so each mistake can be shown where it was made. */
 export function parseCharter(
   form: CharterForm,
+  structureForm: CharterStructureForm = NO_STRUCTURE,
 ): { ok: true; charter: CharterText } | { ok: false; errors: CharterErrors } {
   const parsed = charterSchema.safeParse(form);
-  if (parsed.success) return { ok: true, charter: { ...parsed.data, goal: parsed.data.goal ?? '' } };
-  const errors: CharterErrors = {};
-  for (const issue of parsed.error.issues) {
+  const structure = parseCharterStructure(structureForm);
+  const errors: CharterErrors = structure.ok ? {} : { ...structure.errors };
+  if (parsed.success && structure.ok) {
+    return { ok: true, charter: { ...parsed.data, goal: parsed.data.goal ?? '', ...structure.structure } };
+  }
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
     const field = issue.path[0] as CharterField;
     errors[field] ??= issue.message;
   }
@@ -111,7 +124,87 @@ export function parseCharter(
 }
 
 /** The parts that differ between two versions, in form order. */
-export function changedFields(before: CharterText | undefined, after: CharterText): CharterField[] {
-  if (!before) return CHARTER_FIELDS.filter((f) => after[f] !== null);
-  return CHARTER_FIELDS.filter((f) => (before[f] ?? null) !== (after[f] ?? null));
+export function changedFields(before: CharterText | undefined, after: CharterText): CharterPart[] {
+  const structureOf = (t: CharterText | undefined, part: keyof CharterStructure) =>
+    JSON.stringify(t?.[part] ?? []);
+  const structure = (['decisionRights', 'levels'] as const).filter((part) =>
+    before ? structureOf(before, part) !== structureOf(after, part) : (after[part] ?? []).length > 0,
+  );
+  if (!before) return [...CHARTER_FIELDS.filter((f) => after[f] !== null), ...structure];
+  return [...CHARTER_FIELDS.filter((f) => (before[f] ?? null) !== (after[f] ?? null)), ...structure];
+}
+
+// The structured parts: who decides what, and the escalation levels.
+
+export const ESCALATION_LEVELS = [1, 2, 3] as const;
+export const DECISION_RIGHTS_MAX = 10;
+export const DECISION_RIGHT_LENGTH = 200;
+export const OWNERS_PER_SIDE = 10;
+/** A level's target, in whole hours: up to a month. */
+export const TARGET_HOURS_MAX = 720;
+
+/** Where a structured part's mistake is shown on the form. */
+export type StructureKey = 'decisionRights' | `level${1 | 2 | 3}${'A' | 'Target'}`;
+
+/** The structured parts as the form sends them, user groups already turned into their ids (S…). */
+export type CharterStructureForm = {
+  decisionRights?: string | null;
+  levels: { sideA: string[]; sideB: string[]; targetHours?: string | null }[];
+};
+const NO_STRUCTURE: CharterStructureForm = { levels: [] };
+
+const OWNER_ID = /^[UWS][A-Z0-9]{2,30}$/;
+
+/**
+ * Checks who decides what (a line each) and the levels: a level is set when it names an owner or a
+ * target; a set level needs both, and the levels before it.
+ */
+export function parseCharterStructure(
+  form: CharterStructureForm,
+): { ok: true; structure: CharterStructure } | { ok: false; errors: Partial<Record<StructureKey, string>> } {
+  const errors: Partial<Record<StructureKey, string>> = {};
+  const { text, error } = checkUserText(form.decisionRights, { multiline: true, max: 2000, tooLong });
+  if (error) errors.decisionRights = error;
+  const decisionRights = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+  if (error) {
+    // said above
+  } else if (decisionRights.length > DECISION_RIGHTS_MAX) {
+    errors.decisionRights = `Write up to ${DECISION_RIGHTS_MAX} lines, one for each kind of decision.`;
+  } else if (decisionRights.some((line) => line.length > DECISION_RIGHT_LENGTH)) {
+    errors.decisionRights = `Keep each line to ${DECISION_RIGHT_LENGTH} characters.`;
+  }
+  const levels: EscalationLevel[] = [];
+  let gap = false;
+  for (const level of ESCALATION_LEVELS) {
+    const entry = form.levels[level - 1] ?? { sideA: [], sideB: [] };
+    const sideA = [...new Set(entry.sideA)];
+    const sideB = [...new Set(entry.sideB)];
+    const target = (entry.targetHours ?? '').trim();
+    if (sideA.length === 0 && sideB.length === 0 && target === '') {
+      gap = true;
+      continue;
+    }
+    if (gap) {
+      errors[`level${level - 1}A` as StructureKey] ??= `Set level ${level - 1} before level ${level}.`;
+      continue;
+    }
+    if (sideA.length + sideB.length === 0) {
+      errors[`level${level}A`] = `Name who owns level ${level}: a person or a user group, on either side.`;
+    } else if ([...sideA, ...sideB].some((id) => !OWNER_ID.test(id))) {
+      errors[`level${level}A`] = 'Pick people from the list, or type a user group as @handle.';
+    } else if (sideA.length > OWNERS_PER_SIDE || sideB.length > OWNERS_PER_SIDE) {
+      errors[`level${level}A`] = `Name up to ${OWNERS_PER_SIDE} owners on each side.`;
+    }
+    const hours = Number(target);
+    if (!/^\d{1,4}$/.test(target) || hours < 1 || hours > TARGET_HOURS_MAX) {
+      errors[`level${level}Target`] =
+        `Give level ${level} a target in whole hours, 1 to ${TARGET_HOURS_MAX}.`;
+    }
+    levels.push({ level, sideA, sideB, targetMinutes: hours * 60 });
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, structure: { decisionRights, levels } };
 }

@@ -9,4 +9,21 @@ export const CHARTER_FIELDS = [
 ] as const;
 export type CharterField = (typeof CHARTER_FIELDS)[number];
 
-export type CharterText = { goal: string } & Record<Exclude<CharterField, 'goal'>, string | null>;
+/** A version's parts; the structured ones are empty (or left out) when a charter has none. */
+export type CharterText = { goal: string } & Record<Exclude<CharterField, 'goal'>, string | null> &
+  Partial<CharterStructure>;
+
+/** A level's owners: people (U…, W…) and user groups (S…), on each side of the channel. */
+export type EscalationLevel = {
+  level: 1 | 2 | 3;
+  sideA: string[];
+  sideB: string[];
+  /** How long the level has before an escalation moves to the next one. */
+  targetMinutes: number;
+};
+
+/** The charter's structured parts: who decides what, and where an escalation goes, level by level. */
+export type CharterStructure = { decisionRights: string[]; levels: EscalationLevel[] };
+
+/** The parts a version can change: the texts, and the structured parts. */
+export type CharterPart = CharterField | keyof CharterStructure;

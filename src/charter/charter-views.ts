@@ -1,5 +1,5 @@
 import { viewsOf } from '../db/repos/outbox.js';
-import type { CharterField, CharterText } from './charter-text.js';
+import type { CharterPart, CharterText } from './charter-text.js';
 
 /** One saved version of a channel's charter. */
 export type CharterVersion = {
@@ -11,7 +11,7 @@ export type CharterVersion = {
 };
 
 /** What a version changed from the one before it. */
-export type CharterChange = { version: number; savedBy: string; savedAt: Date; changed: CharterField[] };
+export type CharterChange = { version: number; savedBy: string; savedAt: Date; changed: CharterPart[] };
 
 /** What the charter says in Slack, as data; src/slack/views renders each when it is delivered. */
 export type CharterViews = {

@@ -13,6 +13,7 @@ import { giveRecords } from './sources/gives.js';
 import { healthRecords } from './sources/health.js';
 import { reviewAnswerRecords } from './sources/reviews.js';
 import { pairingRecords } from './sources/pairs.js';
+import { escalationRecords } from './sources/escalations.js';
 
 export type { ExportRecord } from './record-source.js';
 
@@ -29,6 +30,7 @@ export const RECORD_SOURCES: readonly RecordSource[] = [
   giveRecords,
   reviewAnswerRecords,
   pairingRecords,
+  escalationRecords,
   healthRecords,
 ];
 

@@ -38,6 +38,8 @@ export function createJobs(deps: {
   outbox: { deliver(): Promise<unknown>; forgetPacing(): void };
   /** Run every hour: keeps what the rituals show but do not fetch fresh (workspaces' names). */
   hourly?: () => Promise<unknown>;
+  /** Run after each tick, each claiming its own work in Postgres (escalations past their target). */
+  everyTick?: readonly (() => Promise<unknown>)[];
 }): Jobs {
   const log = deps.log.child({ component: 'scheduler' });
   const running = new Map<string, Promise<unknown>>();
@@ -52,7 +54,11 @@ export function createJobs(deps: {
     running.set(name, run);
     return run;
   };
-  const tick = once('tick', () => runTick({ db: deps.db, clock: deps.clock, log, kinds: deps.kinds }));
+  const tick = once('tick', async () => {
+    const result = await runTick({ db: deps.db, clock: deps.clock, log, kinds: deps.kinds });
+    for (const job of deps.everyTick ?? []) await job();
+    return result;
+  });
   // The outbox runs one pass at a time itself, and a call during a pass gets the pass after it.
   const deliver = () => deps.outbox.deliver();
   const tasks: ScheduledTask[] = [];

@@ -651,6 +651,22 @@ export class SlackStandIn {
       const domain = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
       return { ok: true, team: { id, name, domain, email_domain: '', icon: { image_default: true } } };
     },
+    // usergroups.list (scope usergroups:read): the token's own workspace's user groups, each with its
+    // id, team_id, handle and name; disabled ones only with include_disabled (docs.slack.dev/reference/
+    // methods/usergroups.list). A partner organisation's groups are not listed.
+    'usergroups.list': (args, { team }) => {
+      const includeDisabled = args.include_disabled === true || args.include_disabled === 'true';
+      const usergroups = [...this.userGroups.entries()]
+        .filter(([, g]) => g.teamId === team && (!g.disabled || includeDisabled))
+        .map(([id, g]) => ({
+          id,
+          team_id: g.teamId,
+          handle: g.handle,
+          name: g.handle,
+          date_delete: g.disabled ? 1 : 0,
+        }));
+      return { ok: true, usergroups };
+    },
     // usergroups.users.list (scope usergroups:read): a user group of the token's own workspace, its
     // members' ids; another workspace's group (a Slack Connect partner's) or an unknown id is
     // no_such_subteam, and a disabled one too unless include_disabled (docs.slack.dev/reference/

@@ -236,3 +236,18 @@ export const PAIRS = {
   /** On a group's "Did you meet?": value "<ritual id>:<round date>:<group number>". */
   met: 'pairs_met',
 } as const;
+
+// Escalations (issue 19, point 4)
+export const ESCALATIONS = {
+  command: '/escalate',
+  /** The message shortcut "Escalate this" (manifest.json features.shortcuts). */
+  shortcut: 'escalate_message',
+  /** The raise form's callback_id. */
+  view: 'escalation_form',
+  /** Resolve, on the summary and the owners' DMs; value: the escalation's id. */
+  resolve: 'escalation_resolve',
+  /** The resolve form's callback_id. */
+  resolveView: 'escalation_resolve_form',
+  input: 'value',
+} as const;
+export const escalationBlockId = (field: string) => `escalation_${field}`;

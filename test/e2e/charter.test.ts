@@ -130,6 +130,11 @@ describe('/charter writes the channel’s working agreement', () => {
       'charter_decisionMaking',
       'charter_escalation',
       'charter_cadence',
+      // Who decides what, and each escalation level's owners on each side and its target.
+      'charter_decisionRights',
+      ...[1, 2, 3].flatMap((n) =>
+        ['A', 'AGroup', 'B', 'BGroup', 'Target'].map((part) => `charter_level${n}${part}`),
+      ),
     ]);
     const goal = modal.blocks.find((b) => b.block_id === 'charter_goal');
     expect(goal?.element).toMatchObject({ type: 'plain_text_input', multiline: true, max_length: 1000 });
@@ -341,6 +346,9 @@ describe('npm run export', () => {
         cadence: FULL.cadence,
         saved_by: ANA,
         saved_at: '2026-11-20T09:00:00.000Z',
+        // The structured parts (issue 19, point 4): none in this charter.
+        decision_rights: [],
+        escalation_levels: [],
       },
       expect.objectContaining({ version: 2, roles: null, saved_at: '2026-11-20T09:01:00.000Z' }),
     ]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CharterText } from '../../charter/charter-text.js';
+import type { CharterText, EscalationLevel } from '../../charter/charter-text.js';
 import type { Database, Queryable } from '../database.js';
 import type { ExportFilter } from '../export-filter.js';
 
@@ -15,11 +15,20 @@ const versionRow = z.object({
   cadence: z.string().nullable(),
   saved_by: z.string(),
   saved_at: z.date(),
+  decision_rights: z.array(z.string()),
+  escalation_levels: z.array(
+    z.object({
+      level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+      sideA: z.array(z.string()),
+      sideB: z.array(z.string()),
+      targetMinutes: z.number(),
+    }),
+  ),
 });
 export type CharterVersionRow = z.infer<typeof versionRow>;
 
 const VERSION_COLUMNS = `team_id, channel_id, version, goal, metrics, roles, decision_making, escalation,
-  cadence, saved_by, saved_at`;
+  cadence, saved_by, saved_at, decision_rights, escalation_levels`;
 
 type Channel = { teamId: string; channelId: string };
 
@@ -31,6 +40,8 @@ export const charterTextOf = (row: CharterVersionRow): CharterText => ({
   decisionMaking: row.decision_making,
   escalation: row.escalation,
   cadence: row.cadence,
+  decisionRights: row.decision_rights,
+  levels: row.escalation_levels,
 });
 
 /**
@@ -86,8 +97,8 @@ export async function insertCharterVersion(
 ): Promise<CharterVersionRow> {
   const [row] = await q.query(
     `insert into charter_versions (team_id, channel_id, version, goal, metrics, roles, decision_making,
-       escalation, cadence, saved_by, saved_at, submission_id)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       escalation, cadence, saved_by, saved_at, submission_id, decision_rights, escalation_levels)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb)
      returning ${VERSION_COLUMNS}`,
     [
       v.teamId,
@@ -102,6 +113,8 @@ export async function insertCharterVersion(
       v.savedBy,
       v.now,
       v.submissionId,
+      v.text.decisionRights ?? [],
+      JSON.stringify((v.text.levels ?? []) satisfies EscalationLevel[]),
     ],
     versionRow,
   );

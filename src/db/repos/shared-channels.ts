@@ -80,6 +80,7 @@ export const RECORD_TABLES = [
   'give_receivers',
   'decisions',
   'debriefs',
+  'escalations',
 ] as const;
 export type RecordTable = (typeof RECORD_TABLES)[number];
 

@@ -16,6 +16,8 @@ export const charterRecords = streamedRecords({
     'cadence',
     'saved_by',
     'saved_at',
+    'decision_rights',
+    'escalation_levels',
   ],
   rows: streamCharterVersionsForExport,
   toRecord: (v) => ({ ...v, saved_at: v.saved_at.toISOString() }),

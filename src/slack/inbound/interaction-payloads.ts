@@ -6,6 +6,7 @@ import {
   HEALTH,
   CREDITS,
   DECISIONS,
+  ESCALATIONS,
   GIVES,
   HOME,
   KUDOS,
@@ -100,6 +101,7 @@ export const ACTION_PAYLOADS: Record<string, z.ZodTypeAny> = {
   [PAIRS.join]: blockAction(button),
   [PAIRS.leave]: blockAction(button),
   [PAIRS.met]: respondingButton,
+  [ESCALATIONS.resolve]: blockAction(button),
 };
 
 const viewSubmission = z
@@ -124,6 +126,8 @@ export const VIEW_PAYLOADS: Record<string, z.ZodTypeAny> = Object.fromEntries(
     TIME_ZONE.view,
     REVIEWS.view,
     PLAYBOOKS.view,
+    ESCALATIONS.view,
+    ESCALATIONS.resolveView,
   ].map((callbackId) => [callbackId, viewSubmission]),
 );
 
@@ -159,6 +163,7 @@ export const SHORTCUT_PAYLOADS: Record<string, z.ZodTypeAny> = {
   [CREDITS.shortcut]: messageShortcut,
   [GIVES.shortcut]: messageShortcut,
   [DECISIONS.shortcut]: messageShortcut,
+  [ESCALATIONS.shortcut]: messageShortcut,
 };
 
 /**
@@ -174,4 +179,5 @@ export const COMMAND_NAMES: ReadonlySet<string> = new Set([
   GIVES.command,
   HEALTH.command,
   PAIRS.command,
+  ESCALATIONS.command,
 ]);

@@ -70,6 +70,11 @@ import { registerCreditShortcut } from './shortcuts/credits.js';
 import { registerCreditViews } from './views/credits.js';
 import { registerTimeZoneActions } from './actions/time-zone.js';
 import { registerTimeZoneView } from './views/time-zone.js';
+import type { EscalationsService } from '../../escalations/escalations-service.js';
+import { registerEscalateCommand } from './commands/escalations.js';
+import { registerEscalateShortcut } from './shortcuts/escalations.js';
+import { registerEscalationActions } from './actions/escalations.js';
+import { registerEscalationViews } from './views/escalations.js';
 
 export type ListenerDeps = {
   kudos: KudosService;
@@ -103,6 +108,8 @@ export type ListenerDeps = {
   clock: Clock;
   credits: CreditsService;
   gives: GivesService;
+  /** `/escalate`, "Escalate this", Resolve and their forms. */
+  escalations: EscalationsService;
   /** Which record set a request belongs to: a shared channel's own, or its workspace's. */
   records: RecordSets;
   /** What a shared channel is told about an organisation in it that has not installed Rapport. */
@@ -157,4 +164,8 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerHealthActions(app, deps);
   registerTimeZoneActions(app, deps);
   registerTimeZoneView(app, deps);
+  registerEscalateCommand(app, deps);
+  registerEscalateShortcut(app, deps);
+  registerEscalationActions(app, deps);
+  registerEscalationViews(app, deps);
 }

@@ -13,6 +13,8 @@ import { pairsChannelIntro, pairsCheck, pairsIntro } from './pairs/messages.js';
 import type { PlaybookViews } from '../../rituals/playbook-views.js';
 import { playbookApplied, playbookDebrief } from './rituals/playbook.js';
 import type { StandupViews } from '../../standups/standup-views.js';
+import type { EscalationViews } from '../../escalations/escalation-views.js';
+import { escalationNotPosted, escalationOwnerDm, escalationSummary } from './escalations/messages.js';
 import { RapportError } from '../../errors.js';
 import type { SlackMessage } from './blocks.js';
 import { charterMessage } from './charter/message.js';
@@ -52,7 +54,8 @@ type MessageViews = EdgeViews &
   HealthViews &
   ReviewViews &
   PlaybookViews &
-  PairsViews;
+  PairsViews &
+  EscalationViews;
 
 type Renderers<Views> = { [V in keyof Views]: (data: Views[V]) => SlackMessage & Record<string, unknown> };
 
@@ -81,6 +84,9 @@ const messages: Renderers<MessageViews> = {
   'pairs.intro': pairsIntro,
   'pairs.check': pairsCheck,
   'pairs.channel-intro': pairsChannelIntro,
+  'escalations.summary': escalationSummary,
+  'escalations.owner-dm': escalationOwnerDm,
+  'escalations.not-posted': (d) => escalationNotPosted(d.channelId),
   'charter.message': charterMessage,
   'charter.not-posted': (d) => charterNotPosted(d.channelId, d.version),
   'charter.unchanged': (d) => charterUnchanged(d.channelId, d.version),

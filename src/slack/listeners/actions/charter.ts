@@ -25,7 +25,7 @@ export function registerCharterActions(
         { triggerId: body.trigger_id, title: CHARTER_TITLE.edit },
         async () => {
           const teamId = await channelRecords(deps, context, channelId);
-          return charterModalFor(deps.charter, { teamId, channelId });
+          return charterModalFor(deps.charter, { teamId, channelId }, client);
         },
       );
     }),

@@ -15,6 +15,8 @@ import {
   unknownCharterCommand,
 } from '../../views/charter/replies.js';
 import { slashCommand } from '../slash-command.js';
+import type { WebClient } from '@slack/web-api';
+import { handlesOfGroups } from '../../user-groups.js';
 import type { RecordSetDeps } from '../record-set.js';
 
 type Channel = { teamId: string; channelId: string };
@@ -25,16 +27,21 @@ const DECIDE_WITHIN_MS = 1_000;
 type Current = Awaited<ReturnType<CharterService['current']>>;
 
 /** The charter form for a channel: filled in with its latest version, if it has one. */
-export async function charterModalFor(charter: CharterService, channel: Channel) {
-  return charterForm(channel, await charter.current(channel));
+export async function charterModalFor(charter: CharterService, channel: Channel, client?: WebClient) {
+  return charterForm(channel, await charter.current(channel), client);
 }
 
-function charterForm(channel: Channel, current: Current) {
+async function charterForm(channel: Channel, current: Current, client?: WebClient) {
+  const groupIds = (current?.version.text.levels ?? []).flatMap((l) =>
+    [...l.sideA, ...l.sideB].filter((id) => id.startsWith('S')),
+  );
   return charterModal({
     channelId: channel.channelId,
     baseVersion: current?.version.version ?? 0,
     submissionId: randomUUID(),
     text: current?.version.text,
+    // The form shows a user group by its handle, as it was typed.
+    groupHandles: client ? await handlesOfGroups(client, groupIds) : new Map(),
   });
 }
 
@@ -60,14 +67,17 @@ export function registerCharterCommand(
           const looked = await within(DECIDE_WITHIN_MS, looking);
           if (looked?.current) return charterShown(looked.current.version, looked.current.change);
           if (looked) {
-            await client.views.open({ trigger_id: trigger, view: charterForm(looked.channel, undefined) });
+            await client.views.open({
+              trigger_id: trigger,
+              view: await charterForm(looked.channel, undefined),
+            });
           } else {
             await openModalThenFill(
               { client, log: deps.log },
               { triggerId: trigger, title: CHARTER_TITLE.new },
               async () => {
                 const { channel, current } = await looking;
-                return charterForm(channel, current);
+                return charterForm(channel, current, client);
               },
             );
           }
@@ -77,7 +87,7 @@ export function registerCharterCommand(
           await openModalThenFill(
             { client, log: deps.log },
             { triggerId: trigger, title: CHARTER_TITLE.edit },
-            async () => charterModalFor(deps.charter, await channelOf()),
+            async () => charterModalFor(deps.charter, await channelOf(), client),
           );
           return undefined;
         case 'history': {

@@ -4,10 +4,12 @@ import {
   CHARTER_FIELD_SPECS,
   type CharterErrors,
   type CharterForm,
+  ESCALATION_LEVELS,
+  TARGET_HOURS_MAX,
 } from '../../../charter/charter-fields.js';
 import { CHARTER_FIELDS, type CharterField, type CharterText } from '../../../charter/charter-text.js';
 import { CHARTER, charterBlockId } from '../../ids.js';
-import { context, truncate } from '../blocks.js';
+import { context, header, truncate } from '../blocks.js';
 import { formModal } from '../form-modal.js';
 
 /**
@@ -58,8 +60,100 @@ function fieldInput(field: CharterField, initial: string | null | undefined): ty
 /** The charter form's titles: for a first charter, and for a new version of one. */
 export const CHARTER_TITLE = { new: 'Team charter', edit: 'Edit the charter' } as const;
 
+/** The sides of a channel, as the form and the messages name them. */
+export const SIDE_LABELS = { A: 'One side', B: 'The other side' } as const;
+
+const people = (ids: readonly string[]) => ids.filter((id) => !id.startsWith('S'));
+const groups = (ids: readonly string[]) => ids.filter((id) => id.startsWith('S'));
+
+/**
+ * Who decides what, and each escalation level: its owners on each side and its target. Block Kit
+ * has a select for people (multi_users_select) but none for user groups (docs.slack.dev/reference/
+ * block-kit/block-elements: users, conversations, channels, static and external selects), so a
+ * group is typed as its @handle beside the people.
+ */
+function structureInputs(
+  text: CharterText | undefined,
+  handles: ReadonlyMap<string, string>,
+): types.KnownBlock[] {
+  const rights: types.InputBlock = {
+    type: 'input',
+    block_id: charterBlockId('decisionRights'),
+    label: { type: 'plain_text', text: 'Who decides what' },
+    optional: true,
+    element: {
+      type: 'plain_text_input',
+      action_id: CHARTER.input,
+      multiline: true,
+      max_length: 2000,
+      placeholder: { type: 'plain_text', text: 'One line each: "Roadmap: Ana decides after consulting Gus"' },
+      ...(text?.decisionRights?.length ? { initial_value: text.decisionRights.join('\n') } : {}),
+    },
+  };
+  const levelBlocks = ESCALATION_LEVELS.flatMap((level): types.KnownBlock[] => {
+    const current = text?.levels?.find((l) => l.level === level);
+    const side = (key: 'A' | 'B'): types.KnownBlock[] => {
+      const owners = current ? (key === 'A' ? current.sideA : current.sideB) : [];
+      const chosen = people(owners);
+      const typed = groups(owners).map((id) => `@${handles.get(id) ?? id}`);
+      return [
+        {
+          type: 'input',
+          block_id: charterBlockId(`level${level}${key}`),
+          label: { type: 'plain_text', text: `Level ${level} · ${SIDE_LABELS[key].toLowerCase()}: people` },
+          optional: true,
+          element: {
+            type: 'multi_users_select',
+            action_id: CHARTER.input,
+            max_selected_items: 10,
+            ...(chosen.length > 0 ? { initial_users: chosen } : {}),
+          },
+        },
+        {
+          type: 'input',
+          block_id: charterBlockId(`level${level}${key}Group`),
+          label: {
+            type: 'plain_text',
+            text: `Level ${level} · ${SIDE_LABELS[key].toLowerCase()}: user groups`,
+          },
+          optional: true,
+          element: {
+            type: 'plain_text_input',
+            action_id: CHARTER.input,
+            max_length: 200,
+            placeholder: { type: 'plain_text', text: '@design-leads' },
+            ...(typed.length > 0 ? { initial_value: typed.join(' ') } : {}),
+          },
+        },
+      ];
+    };
+    return [
+      header(`Escalation level ${level}`) as types.KnownBlock,
+      ...side('A'),
+      ...side('B'),
+      {
+        type: 'input',
+        block_id: charterBlockId(`level${level}Target`),
+        label: { type: 'plain_text', text: `Level ${level} target (hours)` },
+        optional: true,
+        element: {
+          type: 'number_input',
+          action_id: CHARTER.input,
+          is_decimal_allowed: false,
+          min_value: '1',
+          max_value: String(TARGET_HOURS_MAX),
+          ...(current ? { initial_value: String(current.targetMinutes / 60) } : {}),
+        },
+      },
+    ];
+  });
+  return [rights, ...levelBlocks];
+}
+
 /** The charter form, filled in with the current version when there is one. */
-export function charterModal(input: CharterFormMetadata & { text?: CharterText }): types.ModalView {
+export function charterModal(
+  input: CharterFormMetadata & { text?: CharterText; groupHandles?: ReadonlyMap<string, string> },
+): types.ModalView {
   return formModal({
     callbackId: CHARTER.view,
     metadata: encodeCharterMetadata(input),
@@ -70,11 +164,15 @@ export function charterModal(input: CharterFormMetadata & { text?: CharterText }
         `The working agreement of <#${input.channelId}>. Saving posts it in the channel (or updates the message already there); every version is kept.`,
       ),
       ...CHARTER_FIELDS.map((field) => fieldInput(field, input.text?.[field])),
+      context(
+        'Escalation: `/escalate` takes a disagreement to level 1, and to the next level when its target passes unresolved. A user group is typed as its @handle.',
+      ),
+      ...structureInputs(input.text, input.groupHandles ?? new Map()),
     ],
   });
 }
 
-type StateValue = { value?: string | null };
+type StateValue = { value?: string | null; selected_users?: string[] | null };
 export type CharterFormState = Record<string, Record<string, StateValue> | undefined>;
 
 /** The submitted text of each part, for parseCharter to check. */
@@ -83,6 +181,30 @@ export function readCharterForm(values: CharterFormState): CharterForm {
     CHARTER_FIELDS.map((field) => [field, values[charterBlockId(field)]?.[CHARTER.input]?.value]),
   ) as CharterForm;
 }
+
+/**
+ * The structured parts as typed: people picked, user group handles typed (`@leads`, or an id S…),
+ * and each level's target. The listener turns the handles into ids before parseCharterStructure.
+ */
+export function readCharterStructure(values: CharterFormState) {
+  const value = (key: string) => values[charterBlockId(key)]?.[CHARTER.input];
+  const handles = (key: string) =>
+    (value(key)?.value ?? '')
+      .split(/[\s,]+/)
+      .map((h) => h.trim())
+      .filter((h) => h.length > 0);
+  return {
+    decisionRights: value('decisionRights')?.value,
+    levels: ESCALATION_LEVELS.map((level) => ({
+      sideA: value(`level${level}A`)?.selected_users ?? [],
+      sideB: value(`level${level}B`)?.selected_users ?? [],
+      groupsA: handles(`level${level}AGroup`),
+      groupsB: handles(`level${level}BGroup`),
+      targetHours: value(`level${level}Target`)?.value,
+    })),
+  };
+}
+export type CharterStructureTyped = ReturnType<typeof readCharterStructure>;
 
 /** Field errors keyed by block_id, as `response_action: 'errors'` wants them. */
 export const charterErrorsByBlock = (errors: CharterErrors): Record<string, string> =>
