@@ -14,7 +14,8 @@ import { END, seedSizes, seedYear, TEAM } from './health-seed.js';
  * statement that reads the rows the digest must read (the channel's stand-up occurrences and
  * check-ins, kudos, credits, action items, retros, pulse answers and sides for its week, the
  * check-ins of the blocker look-back, the give ledger's quarter, the coffee pairs' members and
- * the groups that met in their 91 days and quarter, and the 7 weeks stored before it),
+ * the groups that met in their 91 days and quarter, the channel's escalations raised before its
+ * end, and the 7 weeks stored before it),
  * timed in the same run on
  * the same connection pool, sent as the bot sends a statement (parsed and planned each time).
  * The digest's two biggest statements are database functions that keep their plans; the same
@@ -129,6 +130,7 @@ const LOWER_BOUND = `
        and g.met_at >= least($5::timestamptz - interval '91 days',
                              date_trunc('quarter', $5::timestamptz - interval '1 microsecond', 'UTC'))
        and g.met_at < $5)::int as pair_meetings,
+    (select count(*) from escalations where team_id = $1 and channel_id = $2 and raised_at < $5)::int as escalations,
     (select count(*) from health_periods where team_id = $1 and channel_id = $2
        and period_end >= $5::timestamptz - interval '51 days' and period_end < $5)::int as stored_weeks`;
 
@@ -148,6 +150,7 @@ const lowerBoundRow = z.object({
   quarter_gives: z.number(),
   pair_members: z.number(),
   pair_meetings: z.number(),
+  escalations: z.number(),
   stored_weeks: z.number(),
 });
 type LowerBound = z.infer<typeof lowerBoundRow>;

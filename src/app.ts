@@ -30,6 +30,7 @@ import { createHomeService } from './home/home-service.js';
 import { digestKind } from './health/digest-kind.js';
 import { reviewKind } from './reviews/review-kind.js';
 import { pairsKind } from './pairs/pairs-kind.js';
+import { skillsKind } from './pairs/skills-kind.js';
 import { createPairsService } from './pairs/pairs-service.js';
 import { createReviewsService } from './reviews/reviews-service.js';
 import { createPlaybookService } from './rituals/playbook-service.js';
@@ -173,6 +174,7 @@ export function createApp(deps: AppDeps): RapportApp {
   const outbox = createOutbox({ db, clock, log, slack: outboxClient, botTokenFor, background });
   const teamNames = createTeamNames({ db, slack: quickClient, botTokenFor, clock, log });
   const escalations = createEscalationsService({ db, clock });
+  const charter = createCharterService({ db, clock });
   const jobs = createJobs({
     db,
     clock,
@@ -180,15 +182,14 @@ export function createApp(deps: AppDeps): RapportApp {
     outbox,
     kinds: RITUAL_RUNNERS,
     hourly: teamNames.refreshAll,
-    // An escalation past its level's target moves on once, each tick.
-    everyTick: [escalations.escalateDue],
+    // An escalation past its level's target moves on once, each tick; a charter's review, once due.
+    everyTick: [escalations.escalateDue, () => charter.askDueReviews()],
   });
 
   const runNow = async () => {
     await jobs.tick();
     await jobs.deliver();
   };
-  const charter = createCharterService({ db, clock });
   const decisions = createDecisionsService({ db, clock, directory });
   const credits = createCreditsService({ db, clock, directory });
   const gives = createGivesService({ db, clock, directory });
@@ -396,4 +397,5 @@ const RITUAL_RUNNERS: RitualRunners = {
   digest: digestKind,
   review: reviewKind,
   pairs: pairsKind,
+  skills: skillsKind,
 };

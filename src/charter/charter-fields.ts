@@ -6,8 +6,11 @@ import {
   type CharterPart,
   type CharterStructure,
   type CharterText,
+  DEFAULT_REVIEW_CADENCE,
   type EscalationLevel,
+  type ReviewCadence,
 } from './charter-text.js';
+import { isReviewCadence } from './charter-review.js';
 
 type FieldSpec = { label: string; max: number; multiline: boolean; required: boolean; placeholder: string };
 
@@ -70,6 +73,7 @@ export const CHARTER_FIELD_NAMES: Record<CharterPart, string> = {
   cadence: 'cadence',
   decisionRights: 'decision rights',
   levels: 'escalation levels',
+  reviewCadence: 'review cadence',
 };
 
 const tooLong = (_length: number, max: number) =>
@@ -130,8 +134,14 @@ export function changedFields(before: CharterText | undefined, after: CharterTex
   const structure = (['decisionRights', 'levels'] as const).filter((part) =>
     before ? structureOf(before, part) !== structureOf(after, part) : (after[part] ?? []).length > 0,
   );
-  if (!before) return [...CHARTER_FIELDS.filter((f) => after[f] !== null), ...structure];
-  return [...CHARTER_FIELDS.filter((f) => (before[f] ?? null) !== (after[f] ?? null)), ...structure];
+  const cadence = (t: CharterText | undefined) => t?.reviewCadence ?? DEFAULT_REVIEW_CADENCE;
+  const review = cadence(before) !== cadence(after) ? (['reviewCadence'] as const) : [];
+  if (!before) return [...CHARTER_FIELDS.filter((f) => after[f] !== null), ...structure, ...review];
+  return [
+    ...CHARTER_FIELDS.filter((f) => (before[f] ?? null) !== (after[f] ?? null)),
+    ...structure,
+    ...review,
+  ];
 }
 
 // The structured parts: who decides what, and the escalation levels.
@@ -144,12 +154,14 @@ export const OWNERS_PER_SIDE = 10;
 export const TARGET_HOURS_MAX = 720;
 
 /** Where a structured part's mistake is shown on the form. */
-export type StructureKey = 'decisionRights' | `level${1 | 2 | 3}${'A' | 'Target'}`;
+export type StructureKey = 'decisionRights' | 'reviewCadence' | `level${1 | 2 | 3}${'A' | 'Target'}`;
 
 /** The structured parts as the form sends them, user groups already turned into their ids (S…). */
 export type CharterStructureForm = {
   decisionRights?: string | null;
   levels: { sideA: string[]; sideB: string[]; targetHours?: string | null }[];
+  /** The review cadence chosen; quarterly when the form sent none. */
+  reviewCadence?: string | null;
 };
 const NO_STRUCTURE: CharterStructureForm = { levels: [] };
 
@@ -161,8 +173,12 @@ const OWNER_ID = /^[UWS][A-Z0-9]{2,30}$/;
  */
 export function parseCharterStructure(
   form: CharterStructureForm,
-): { ok: true; structure: CharterStructure } | { ok: false; errors: Partial<Record<StructureKey, string>> } {
+):
+  | { ok: true; structure: CharterStructure & { reviewCadence: ReviewCadence } }
+  | { ok: false; errors: Partial<Record<StructureKey, string>> } {
   const errors: Partial<Record<StructureKey, string>> = {};
+  const reviewCadence = form.reviewCadence ?? DEFAULT_REVIEW_CADENCE;
+  if (!isReviewCadence(reviewCadence)) errors.reviewCadence = 'Pick how often to review them.';
   const { text, error } = checkUserText(form.decisionRights, { multiline: true, max: 2000, tooLong });
   if (error) errors.decisionRights = error;
   const decisionRights = text
@@ -206,5 +222,8 @@ export function parseCharterStructure(
     levels.push({ level, sideA, sideB, targetMinutes: hours * 60 });
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, structure: { decisionRights, levels } };
+  return {
+    ok: true,
+    structure: { decisionRights, levels, reviewCadence: reviewCadence as ReviewCadence },
+  };
 }

@@ -11,11 +11,26 @@ import {
   lockCharter,
   versionOfSubmission,
 } from '../db/repos/charter.js';
-import { enqueueMessages, postedMessage, retryFailedMessage } from '../db/repos/outbox.js';
+import {
+  answerCharterReview,
+  type CharterReviewRow,
+  claimDueReviews,
+  findCharterReview,
+  insertCharterReview,
+  openCharterReviews,
+  setReviewDue,
+} from '../db/repos/charter-reviews.js';
+import {
+  enqueueMessages,
+  type OutboxMessage,
+  postedMessage,
+  retryFailedMessage,
+} from '../db/repos/outbox.js';
 import { UserError } from '../errors.js';
 import { changedFields } from './charter-fields.js';
+import { cadenceOf, hasGovernance, nextReviewDue } from './charter-review.js';
 import type { CharterText } from './charter-text.js';
-import { type CharterChange, type CharterVersion, charterView } from './charter-views.js';
+import { type CharterChange, type CharterReview, type CharterVersion, charterView } from './charter-views.js';
 
 type Channel = { teamId: string; channelId: string };
 type Actor = Channel & { userId: string };
@@ -31,6 +46,54 @@ export type CharterService = ReturnType<typeof createCharterService>;
 
 /** The outbox key of the message that shows a version: each version edits the one before. */
 const messageKey = (c: Channel, version: number) => `charter:${c.channelId}:v${version}`;
+/** The outbox key of a governance review's message; its answer edits it once. */
+const reviewKey = (r: { channel_id: string; id: number }) => `charter-review:${r.channel_id}:${r.id}`;
+
+const REVIEW_GONE = 'That review is no longer there; nothing was saved.';
+const answeredAlready = (r: CharterReviewRow) =>
+  r.outcome === 'revised'
+    ? `<@${r.answered_by}> answered this review already by saving version ${r.revised_version} of the charter; nothing more was saved.`
+    : `<@${r.answered_by}> confirmed this review already; nothing more was saved.`;
+
+/** The review's message data: the decision rights and levels of `row`, and its answer, if any. */
+const reviewData = (
+  review: CharterReviewRow,
+  row: CharterVersionRow,
+  nextDueAt: Date | null,
+): CharterReview => {
+  const text = charterTextOf(row);
+  return {
+    reviewId: review.id,
+    channelId: review.channel_id,
+    version: row.version,
+    decisionRights: text.decisionRights ?? [],
+    levels: text.levels ?? [],
+    cadence: cadenceOf(text),
+    answer:
+      review.outcome && review.answered_by && review.answered_at
+        ? {
+            outcome: review.outcome,
+            by: review.answered_by,
+            at: review.answered_at,
+            revisedVersion: review.revised_version,
+            nextDueAt,
+          }
+        : null,
+  };
+};
+
+/** The review's message, edited once to say what was done and by whom (its buttons gone). */
+const answeredMessage = (
+  review: CharterReviewRow,
+  row: CharterVersionRow,
+  nextDueAt: Date | null,
+): OutboxMessage => ({
+  teamId: review.team_id,
+  channelId: review.channel_id,
+  dedupeKey: `${reviewKey(review)}:answered`,
+  updateOf: reviewKey(review),
+  ...charterView('charter.review', reviewData(review, row, nextDueAt)),
+});
 
 export const toVersion = (row: CharterVersionRow): CharterVersion => ({
   channelId: row.channel_id,
@@ -76,7 +139,93 @@ export function createCharterService(deps: { db: Database; clock: Clock }) {
     );
   };
 
+  /** Confirms an open review once: who and when, the next review counted from now, the message edited. */
+  const answerReview = async (
+    tx: Queryable,
+    open: CharterReviewRow,
+    userId: string,
+    latest: CharterVersionRow,
+  ): Promise<CharterReviewRow> => {
+    const now = deps.clock.now();
+    const review = await answerCharterReview(tx, {
+      teamId: open.team_id,
+      id: open.id,
+      outcome: 'confirmed',
+      by: userId,
+      at: now,
+      revisedVersion: null,
+    });
+    if (!review) throw new UserError(answeredAlready(open), 'review_answered');
+    const nextDueAt = nextReviewDue(charterTextOf(latest), now);
+    await setReviewDue(tx, { teamId: open.team_id, channelId: open.channel_id }, nextDueAt);
+    await enqueueMessages(tx, [answeredMessage(review, latest, nextDueAt)], now);
+    return review;
+  };
+
   return {
+    /**
+     * The scheduler's turn: every charter whose review has come due is claimed once, across
+     * replicas, and its channel asked once to confirm or revise its decision rights and levels. A
+     * charter left with none to review (or set to never) is not asked; its next version sets a date.
+     */
+    async askDueReviews(): Promise<number> {
+      let asked = 0;
+      for (;;) {
+        const claimed = await deps.db.transaction(async (tx) => {
+          const now = deps.clock.now();
+          const due = await claimDueReviews(tx, now, 100);
+          const messages: OutboxMessage[] = [];
+          for (const d of due) {
+            const c = { teamId: d.team_id, channelId: d.channel_id };
+            const latest = await latestCharterVersion(tx, c);
+            if (!latest) continue;
+            const text = charterTextOf(latest);
+            if (!hasGovernance(text) || cadenceOf(text) === 'never') continue;
+            const review = await insertCharterReview(tx, {
+              ...c,
+              version: latest.version,
+              dueAt: d.due_at,
+              now,
+            });
+            if (!review) continue;
+            asked += 1;
+            messages.push({
+              ...c,
+              dedupeKey: reviewKey(review),
+              asks: true,
+              ...charterView('charter.review', reviewData(review, latest, null)),
+            });
+          }
+          await enqueueMessages(tx, messages, now);
+          return due.length;
+        });
+        if (claimed < 100) return asked;
+      }
+    },
+
+    /** The review, while it waits for an answer in this channel (Revise opens the form for it). */
+    async openReview(c: Channel, reviewId: number): Promise<CharterReviewRow> {
+      const review = await findCharterReview(deps.db, c.teamId, reviewId);
+      if (!review || review.channel_id !== c.channelId) throw new UserError(REVIEW_GONE, 'review_gone');
+      if (review.outcome !== null) throw new UserError(answeredAlready(review), 'review_answered');
+      return review;
+    },
+
+    /** "Still right": the decision rights and levels stand; recorded once, with who and when. */
+    confirmReview(actor: Actor, reviewId: number): Promise<CharterReviewRow> {
+      return deps.db.transaction(async (tx) => {
+        await lockCharter(tx, actor, deps.clock.now());
+        const review = await findCharterReview(tx, actor.teamId, reviewId);
+        if (!review || review.channel_id !== actor.channelId) {
+          throw new UserError(REVIEW_GONE, 'review_gone');
+        }
+        if (review.outcome !== null) throw new UserError(answeredAlready(review), 'review_answered');
+        const latest = await latestCharterVersion(tx, actor);
+        if (!latest) throw new UserError(REVIEW_GONE, 'review_gone');
+        return answerReview(tx, review, actor.userId, latest);
+      });
+    },
+
     /** The latest version, and the change that made it; undefined when the channel has no charter. */
     async current(c: Channel): Promise<{ version: CharterVersion; change: CharterChange } | undefined> {
       const [latest, previous] = await charterVersions(deps.db, c, 2);
@@ -97,7 +246,13 @@ export function createCharterService(deps: { db: Database; clock: Clock }) {
      */
     save(
       actor: Actor,
-      form: { baseVersion: number; submissionId: string; text: CharterText },
+      form: {
+        baseVersion: number;
+        submissionId: string;
+        text: CharterText;
+        /** The review whose Revise opened the form: saving it unchanged confirms that review. */
+        reviewId?: number;
+      },
     ): Promise<CharterSave> {
       return deps.db.transaction(async (tx) => {
         await lockCharter(tx, actor, deps.clock.now());
@@ -123,6 +278,10 @@ export function createCharterService(deps: { db: Database; clock: Clock }) {
         if (latest && changedFields(charterTextOf(latest), form.text).length === 0) {
           // Nothing new to keep; but where the bot could not show it (since invited), it tries again.
           await retryFailedMessage(tx, actor.teamId, messageKey(actor, latest.version), deps.clock.now());
+          const review = form.reviewId ? await findCharterReview(tx, actor.teamId, form.reviewId) : undefined;
+          if (review && review.channel_id === actor.channelId && review.outcome === null) {
+            await answerReview(tx, review, actor.userId, latest);
+          }
           return { kind: 'unchanged', version: toVersion(latest) };
         }
         const row = await insertCharterVersion(tx, {
@@ -134,6 +293,22 @@ export function createCharterService(deps: { db: Database; clock: Clock }) {
           now: deps.clock.now(),
         });
         await show(tx, actor, toVersion(row));
+        // A new version is the review: the next one counts from it, and one open is answered by it.
+        const nextDueAt = nextReviewDue(form.text, row.saved_at);
+        await setReviewDue(tx, actor, nextDueAt);
+        const answered: OutboxMessage[] = [];
+        for (const open of await openCharterReviews(tx, actor)) {
+          const review = await answerCharterReview(tx, {
+            teamId: actor.teamId,
+            id: open.id,
+            outcome: 'revised',
+            by: actor.userId,
+            at: row.saved_at,
+            revisedVersion: row.version,
+          });
+          if (review) answered.push(answeredMessage(review, row, nextDueAt));
+        }
+        await enqueueMessages(tx, answered, deps.clock.now());
         return { kind: 'saved', version: toVersion(row) };
       });
     },

@@ -11,7 +11,15 @@ export type CharterField = (typeof CHARTER_FIELDS)[number];
 
 /** A version's parts; the structured ones are empty (or left out) when a charter has none. */
 export type CharterText = { goal: string } & Record<Exclude<CharterField, 'goal'>, string | null> &
-  Partial<CharterStructure>;
+  Partial<CharterStructure> & {
+    /** How often the channel is asked to review its decision rights and levels; quarterly when left out. */
+    reviewCadence?: ReviewCadence;
+  };
+
+/** How often the governance review comes (src/charter/charter-review.ts); quarterly by default. */
+export const REVIEW_CADENCES = ['monthly', 'quarterly', 'half-yearly', 'never'] as const;
+export type ReviewCadence = (typeof REVIEW_CADENCES)[number];
+export const DEFAULT_REVIEW_CADENCE: ReviewCadence = 'quarterly';
 
 /** A level's owners: people (U…, W…) and user groups (S…), on each side of the channel. */
 export type EscalationLevel = {
@@ -26,4 +34,4 @@ export type EscalationLevel = {
 export type CharterStructure = { decisionRights: string[]; levels: EscalationLevel[] };
 
 /** The parts a version can change: the texts, and the structured parts. */
-export type CharterPart = CharterField | keyof CharterStructure;
+export type CharterPart = CharterField | keyof CharterStructure | 'reviewCadence';

@@ -176,10 +176,13 @@ export function createEscalationsService(deps: { db: Database; clock: Clock }) {
           at: now,
           by: actor.userId,
         });
+        // Raised from a message ("Escalate this"): the summary replies in that message's thread. A
+        // private one's says there too only that it exists and how it stands.
         const summary: OutboxMessage = {
           teamId: row.team_id,
           channelId: row.channel_id,
           dedupeKey: summaryKey(row.id),
+          ...(row.thread_ts ? { threadTs: row.thread_ts } : {}),
           ...escalationView('escalations.summary', summaryOf(row)),
           ifNotPosted: {
             userId: actor.userId,
@@ -272,12 +275,13 @@ export function createEscalationsService(deps: { db: Database; clock: Clock }) {
           });
           if (decision) {
             decisionId = decision.id;
-            // In the escalation's thread: under its summary.
+            // In the escalation's thread: the message's it was raised from (its summary is there
+            // too), else under its summary.
             messages.push({
               teamId: e.team_id,
               channelId: e.channel_id,
               dedupeKey: decisionKey(decision.id),
-              threadOf: summaryKey(e.id),
+              ...(e.thread_ts ? { threadTs: e.thread_ts } : { threadOf: summaryKey(e.id) }),
               ...decisionView('decisions.message', decision),
             });
           }

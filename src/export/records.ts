@@ -6,13 +6,14 @@ import { kudosRecords } from './sources/kudos.js';
 import { pulseResultRecords } from './sources/pulse.js';
 import { checkinRecords, ritualRecords } from './sources/rituals.js';
 import { RETRO_RECORD_SOURCES } from './sources/retros.js';
-import { charterRecords } from './sources/charter.js';
+import { charterRecords, charterReviewRecords } from './sources/charter.js';
 import { decisionRecords } from './sources/decisions.js';
 import { creditRecords } from './sources/credits.js';
 import { giveRecords } from './sources/gives.js';
 import { healthRecords } from './sources/health.js';
 import { reviewAnswerRecords } from './sources/reviews.js';
 import { pairingRecords } from './sources/pairs.js';
+import { pairSkillRecords } from './sources/pair-skills.js';
 import { escalationRecords } from './sources/escalations.js';
 
 export type { ExportRecord } from './record-source.js';
@@ -23,6 +24,7 @@ export const RECORD_SOURCES: readonly RecordSource[] = [
   ritualRecords,
   checkinRecords,
   charterRecords,
+  charterReviewRecords,
   decisionRecords,
   ...RETRO_RECORD_SOURCES,
   pulseResultRecords,
@@ -30,6 +32,7 @@ export const RECORD_SOURCES: readonly RecordSource[] = [
   giveRecords,
   reviewAnswerRecords,
   pairingRecords,
+  pairSkillRecords,
   escalationRecords,
   healthRecords,
 ];

@@ -54,6 +54,14 @@ export const METRIC_DEFINITIONS: Record<MetricId, MetricDefinition> = {
       'Only in a channel where an admin turned it on (`/health responsiveness on`). A **question** is a message that opens a thread and asks something (a question mark, or a request such as "can you" or "please"); only that it asked is kept, never its text. Its **wait** is the working time (Monday to Friday, 09:00–17:00 in the replier\'s zone) until the first reply in its thread from someone of another side. A question with no such reply within 5 working days (in the asker\'s zone) is **unanswered** and scores 0. Each counts in the period it settles in: its reply, or the end of those 5 days. The **target** is 4 working hours unless the channel sets its own. The median and 90th percentile wait of each side\'s questions are shown, not scored.',
     noData: 'turned off, or no question settled in the period',
   },
+  escalations_resolved_in_time: {
+    plain:
+      "The share of the channel's escalations that were resolved before the target time of the level they had reached.",
+    formula: 'resolved in time ÷ settled',
+    inputs:
+      "Escalations raised in the channel (`/escalate`, **Escalate this**), private ones too: only their counts are used. An escalation **settles** once: when it is resolved, or when its last level's target passes while it is still open. **settled**: those that settled in the period. **resolved in time**: those of them resolved before the target of the level they were at, so one moved up a level and resolved within that level's target is in time. One still open past its last level's target is not in time from that moment, even when resolved later; one still open within its level's target is not counted yet.",
+    noData: 'no escalation settled in the period',
+  },
   credits_confirmed: {
     plain: 'The share of people credited who confirmed their credit.',
     formula: 'confirmed ÷ contributors',

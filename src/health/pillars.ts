@@ -29,6 +29,11 @@ export type PeriodInputs = {
    * counted (read as "no data").
    */
   connections: ConnectionsInputs | null;
+  /**
+   * The channel's escalations that settled in the period, and those of them resolved in time; null
+   * in a period stored before they were counted (read as "no data").
+   */
+  escalations: EscalationsInputs | null;
   /** Questions across sides settled in the period, by asking side; null while the channel has it off. */
   responsiveness: ResponsivenessInputs | null;
 };
@@ -48,6 +53,12 @@ export type ConnectionsInputs = {
   meetings: number;
 };
 
+/**
+ * Escalations settled in a period (docs/METRICS.md, `escalations_resolved_in_time`): resolved, or
+ * still open past their last level's target; and those resolved before their level's target.
+ */
+export type EscalationsInputs = { settled: number; inTime: number };
+
 /** A thread that asked something, as recorded: metadata only (src/db/repos/responsiveness.ts). */
 export type AskedThread = {
   askerSide: string;
@@ -61,7 +72,14 @@ export type SideWaits = { side: string; minutes: (number | null)[] };
 export type ResponsivenessInputs = { targetMinutes: number; waits: SideWaits[] };
 
 export const PILLARS = {
-  collaboration: ['participation', 'on_time', 'blocker_resolution', 'retros_held', 'responsiveness'],
+  collaboration: [
+    'participation',
+    'on_time',
+    'blocker_resolution',
+    'retros_held',
+    'responsiveness',
+    'escalations_resolved_in_time',
+  ],
   value: ['credits_confirmed', 'actions_on_time', 'value_confirmed', 'value_reciprocity'],
   trust: [
     'pulse',

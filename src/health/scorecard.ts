@@ -79,6 +79,7 @@ export function metricsOf(p: PeriodInputs): Metrics {
         : 1 - Math.min(p.blockers.meanOpenDays, BLOCKER_OPEN_DAYS_AT_ZERO) / BLOCKER_OPEN_DAYS_AT_ZERO,
     retros_held: ratio(p.retros.held, p.retros.scheduled),
     responsiveness: responsivenessScore(p.responsiveness),
+    escalations_resolved_in_time: p.escalations ? ratio(p.escalations.inTime, p.escalations.settled) : null,
     credits_confirmed: ratio(p.credits.confirmed, p.credits.contributors),
     actions_on_time: ratio(p.actions.doneOnTime, p.actions.due),
     value_confirmed: ratio(p.gives.confirmed, p.gives.asked),

@@ -69,7 +69,12 @@ async function makeRound(tx: Queryable, o: DueOccurrence): Promise<OutboxMessage
   });
 }
 
-async function askWhetherMet(tx: Queryable, o: DueOccurrence): Promise<OutboxMessage[]> {
+/** Halfway through a round (coffee pairs, or skill-share pairs with `skills`): each group not yet met is asked. */
+export async function askWhetherMet(
+  tx: Queryable,
+  o: DueOccurrence,
+  skills = false,
+): Promise<OutboxMessage[]> {
   const key = { teamId: o.teamId, ritualId: o.ritualId, roundDate: o.localDate };
   const groups = await roundGroups(tx, key);
   return groups
@@ -86,6 +91,7 @@ async function askWhetherMet(tx: Queryable, o: DueOccurrence): Promise<OutboxMes
         groupNo: g.group_no,
         channelId: o.channelId,
         members: g.members,
+        ...(skills ? { skills } : {}),
       }),
     }));
 }

@@ -6,6 +6,7 @@ import { chosenZones } from '../db/repos/person-settings.js';
 import { UserError } from '../errors.js';
 import type { Directory } from '../people/directory.js';
 import { LAST_RESORT_ZONE, resolveZone } from '../people/time-zones.js';
+import { createSkillsService } from './skills-service.js';
 
 /** Who acts, where: a person in a channel's record set, through their workspace's installation. */
 export type PairsActor = { teamId: string; channelId: string; userId: string; workspaceId: string };
@@ -37,6 +38,9 @@ export function createPairsService(deps: { db: Database; clock: Clock; directory
   };
 
   return {
+    /** Skill-share pairs: what a person can teach and wants to learn (`/pairs skills`). */
+    skills: createSkillsService(deps),
+
     /** Joins the channel's pairs (ending a pause); false when they were in already. */
     async join(who: PairsActor): Promise<boolean> {
       const before = await pairMember(deps.db, who.teamId, who.channelId, who.userId);

@@ -6,6 +6,8 @@ export type PairsCommand =
   | { kind: 'help' }
   | { kind: 'join' }
   | { kind: 'leave' }
+  /** The skills form: what they can offer and want to learn, for skill-share pairs. */
+  | { kind: 'skills' }
   | { kind: 'pause'; until: string };
 
 export const PAUSE_EXAMPLE = '`/pairs pause 2027-01-15`';
@@ -24,8 +26,9 @@ export function parsePairsCommand(text: string): PairsCommand {
       return { kind: 'help' };
     case 'join':
     case 'leave':
+    case 'skills':
       if (args.length > 0) throw new UserError(`\`/pairs ${verb.toLowerCase()}\` takes nothing after it.`);
-      return { kind: verb.toLowerCase() as 'join' | 'leave' };
+      return { kind: verb.toLowerCase() as 'join' | 'leave' | 'skills' };
     case 'pause': {
       const [until, ...extra] = args;
       const date = until && /^\d{4}-\d{2}-\d{2}$/.test(until) ? DateTime.fromISO(until) : undefined;
@@ -36,7 +39,7 @@ export function parsePairsCommand(text: string): PairsCommand {
     }
     default:
       throw new UserError(
-        `I don't know \`/pairs ${verb.slice(0, 30)}\`. Try \`/pairs join\`, \`/pairs leave\`, ${PAUSE_EXAMPLE} or \`/pairs help\`.`,
+        `I don't know \`/pairs ${verb.slice(0, 30)}\`. Try \`/pairs join\`, \`/pairs leave\`, \`/pairs skills\`, ${PAUSE_EXAMPLE} or \`/pairs help\`.`,
       );
   }
 }

@@ -1,5 +1,5 @@
 /** Every kind of ritual the engine runs, by the name stored in rituals.kind. */
-export const RITUAL_KINDS = ['standup', 'retro', 'pulse', 'digest', 'review', 'pairs'] as const;
+export const RITUAL_KINDS = ['standup', 'retro', 'pulse', 'digest', 'review', 'pairs', 'skills'] as const;
 export type RitualKindId = (typeof RITUAL_KINDS)[number];
 
 /**
@@ -15,6 +15,8 @@ export const AUDIENCE: Record<RitualKindId, 'participants' | 'channel'> = {
   review: 'participants',
   // A round pairs the channel's members at once; each group hears in its own conversation.
   pairs: 'channel',
+  // A skill-share round too: each pair of a learner and someone who can teach them hears in its own conversation.
+  skills: 'channel',
 };
 
 /** How people call each kind in messages. */
@@ -25,6 +27,7 @@ export const KIND_LABELS: Record<RitualKindId, string> = {
   digest: 'health digest',
   review: 'review',
   pairs: 'coffee pairs',
+  skills: 'skill-share pairs',
 };
 
 /** The participant id of a channel-wide occurrence. */
@@ -75,6 +78,8 @@ export const KIND_DEFAULTS: Record<
   // A round lasts until the next (its cadence's length, PAIRS_ROUND_MINUTES); halfway through,
   // each group is asked whether it met.
   pairs: { questions: [], closeAfterMinutes: 7 * 24 * 60, reminderBeforeCloseMinutes: (7 * 24 * 60) / 2 },
+  // Skill-share rounds are monthly: a round lasts four weeks, with the same halfway question.
+  skills: { questions: [], closeAfterMinutes: 28 * 24 * 60, reminderBeforeCloseMinutes: (28 * 24 * 60) / 2 },
 };
 
 /** How long a round of pairs lasts, by its cadence: until the next round (a month counts four weeks). */

@@ -10,7 +10,7 @@ export type RitualsCommand =
   | { kind: 'form'; id?: number }
   | {
       kind: 'create';
-      ritual: 'standup' | 'retro' | 'pulse' | 'digest' | 'review' | 'pairs';
+      ritual: 'standup' | 'retro' | 'pulse' | 'digest' | 'review' | 'pairs' | 'skills';
       schedule: Schedule;
     }
   | { kind: 'pause' | 'resume' | 'remove' | 'run'; id: number }
@@ -47,6 +47,8 @@ export function parseRitualsCommand(text: string): RitualsCommand {
       return parseReview(args);
     case 'pairs':
       return parsePairs(args);
+    case 'skills':
+      return parseSkills(args);
     case 'playbook':
       return parsePlaybook(args);
     case 'pause':
@@ -212,6 +214,34 @@ function parsePairs(args: string[]): RitualsCommand {
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     throw new UserError(`${error.userMessage} A whole example: ${PAIRS_EXAMPLE}.`);
+  }
+}
+
+export const SKILLS_EXAMPLE = '`/rituals skills monthly mon 10:00`';
+
+/**
+ * `monthly <day> <HH:MM> [<zone>]`: a round of skill-share pairs on the first such day of each
+ * month, pairing who wants to learn a skill with who offers it (`/pairs skills`).
+ */
+function parseSkills(args: string[]): RitualsCommand {
+  const [cadence = '', day, time, zone, ...extra] = args;
+  if (cadence.toLowerCase() !== 'monthly' || day === undefined || time === undefined || extra.length > 0) {
+    throw new UserError(
+      `Skill-share pairs are monthly: \`monthly\`, one day, a time, and optionally a time zone. For example: ${SKILLS_EXAMPLE}.`,
+    );
+  }
+  try {
+    const days = parseDays(day);
+    if (days.length !== 1)
+      throw new UserError('A round of skill-share pairs starts on one day of the week, such as `mon`.');
+    return {
+      kind: 'create',
+      ritual: 'skills',
+      schedule: { days, time: parseTime(time), zone: parseZone(zone), cadence: 'monthly' },
+    };
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(`${error.userMessage} A whole example: ${SKILLS_EXAMPLE}.`);
   }
 }
 

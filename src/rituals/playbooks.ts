@@ -11,7 +11,7 @@ import { parseTime, type Schedule } from './schedule.js';
  * is written as the `/rituals` command that creates it, and read by the same parser.
  */
 export type PlaybookRitual = {
-  kind: 'standup' | 'retro' | 'pulse' | 'digest' | 'review' | 'pairs';
+  kind: 'standup' | 'retro' | 'pulse' | 'digest' | 'review' | 'pairs' | 'skills';
   schedule: Schedule;
 };
 export type Playbook = {

@@ -181,16 +181,19 @@ export function createRitualsService(deps: Deps) {
   /** A retro, pulse check, digest or review as its command creates it: the kind's defaults. */
   const newCadenced = async (
     actor: Actor,
-    kind: 'retro' | 'pulse' | 'digest' | 'review' | 'pairs',
+    kind: 'retro' | 'pulse' | 'digest' | 'review' | 'pairs' | 'skills',
     schedule: Schedule,
   ) => ({
     ...KIND_DEFAULTS[kind],
-    ...(kind === 'pairs' ? pairsWindow(schedule.cadence) : {}),
+    ...(kind === 'pairs' || kind === 'skills' ? pairsWindow(schedule.cadence) : {}),
     kind,
     days: schedule.days,
     time: schedule.time,
     // A review is one meeting at one time, a round of pairs starts at one: "local" is its creator's zone.
-    zone: kind === 'review' || kind === 'pairs' ? await zoneOf(actor, schedule) : schedule.zone,
+    zone:
+      kind === 'review' || kind === 'pairs' || kind === 'skills'
+        ? await zoneOf(actor, schedule)
+        : schedule.zone,
     ...(kind === 'review' ? { leadMinutes: REVIEW_LEAD_MINUTES } : {}),
     cadence: schedule.cadence ?? 'weekly',
     startsOn: await startsOnFor(actor, schedule),
@@ -257,7 +260,7 @@ export function createRitualsService(deps: Deps) {
      */
     async createCadenced(
       actor: Actor,
-      kind: 'retro' | 'pulse' | 'digest' | 'review' | 'pairs',
+      kind: 'retro' | 'pulse' | 'digest' | 'review' | 'pairs' | 'skills',
       schedule: Schedule,
     ): Promise<RitualView> {
       if (!deps.runnableKinds.has(kind)) {

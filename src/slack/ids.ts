@@ -61,6 +61,9 @@ export const CHARTER = {
   view: 'charter_form',
   /** The Edit button under the charter `/charter` shows. */
   edit: 'charter_edit',
+  /** The governance review's buttons: the decision rights and levels stand, or open the form. */
+  reviewConfirm: 'charter_review_confirm',
+  reviewRevise: 'charter_review_revise',
   /** Every input's action_id: the block says which part of the charter it is. */
   input: 'value',
 } as const;
@@ -235,7 +238,12 @@ export const PAIRS = {
   leave: 'pairs_leave',
   /** On a group's "Did you meet?": value "<ritual id>:<round date>:<group number>". */
   met: 'pairs_met',
+  /** `/pairs skills`: the skills form's callback_id, and its fields' action_id. */
+  skillsView: 'pairs_skills_form',
+  skillsInput: 'value',
 } as const;
+/** The skills form's blocks: `offers`, `offersOther`, `wants`, `wantsOther`. */
+export const pairsSkillsBlockId = (field: string) => `pairs_skills_${field}`;
 
 // Escalations (issue 19, point 4)
 export const ESCALATIONS = {

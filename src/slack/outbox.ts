@@ -264,7 +264,10 @@ function unitsOf(messages: ClaimedMessage[]): Unit[] {
   for (const message of messages) {
     // One whose earlier attempt may have reached Slack goes alone: it looks for that post first.
     const mergeable =
-      message.method === 'chat.postMessage' && message.parent_key === null && !mayHaveReachedSlack(message);
+      message.method === 'chat.postMessage' &&
+      message.parent_key === null &&
+      message.message_ts_to_update === null &&
+      !mayHaveReachedSlack(message);
     const mergeAs = mergeable ? message.merge_as : null;
     const unit = mergeAs === null ? undefined : open.get(mergeAs);
     if (unit && message.created_at.getTime() - unit[0].created_at.getTime() <= MERGE_WINDOW_MS) {
@@ -343,7 +346,11 @@ function sendOf(unit: Unit): Send | { kind: 'impossible'; error: string } {
       ? { kind: 'post', message: render() }
       : { kind: 'impossible', error: 'nothing_to_update' };
   }
-  if (m.parent_key === null) return { kind: 'post', message: render() };
+  // A post's message_ts_to_update is the thread it replies in (OutboxMessage's threadTs).
+  if (m.parent_key === null) {
+    const threadTs = m.message_ts_to_update;
+    return threadTs ? { kind: 'post', message: render(), threadTs } : { kind: 'post', message: render() };
+  }
   return m.parent_ts
     ? { kind: 'post', message: render(), threadTs: m.parent_ts }
     : { kind: 'impossible', error: 'no_thread' };

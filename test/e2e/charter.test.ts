@@ -135,6 +135,8 @@ describe('/charter writes the channel’s working agreement', () => {
       ...[1, 2, 3].flatMap((n) =>
         ['A', 'AGroup', 'B', 'BGroup', 'Target'].map((part) => `charter_level${n}${part}`),
       ),
+      // How often the decision rights and levels are reviewed (issue 19, point 5).
+      'charter_reviewCadence',
     ]);
     const goal = modal.blocks.find((b) => b.block_id === 'charter_goal');
     expect(goal?.element).toMatchObject({ type: 'plain_text_input', multiline: true, max_length: 1000 });
@@ -349,6 +351,8 @@ describe('npm run export', () => {
         // The structured parts (issue 19, point 4): none in this charter.
         decision_rights: [],
         escalation_levels: [],
+        // The governance review's cadence (issue 19, point 5): the default.
+        review_cadence: 'quarterly',
       },
       expect.objectContaining({ version: 2, roles: null, saved_at: '2026-11-20T09:01:00.000Z' }),
     ]);

@@ -398,6 +398,11 @@ describe('a private escalation, from “Escalate this”', () => {
     await submitEscalation(modal, SECRET, true);
     const [e] = await escalations();
     expect(e).toMatchObject({ private: true, thread_ts: '1774688400.000100' });
+    // Its summary is a reply in the thread of the message it was raised from, and says no more there.
+    const summaries = posts(CHANNEL).filter((p) =>
+      JSON.stringify(p.args.blocks).includes(`Escalation #${e?.id}`),
+    );
+    expect(summaries.map((p) => p.args.thread_ts)).toEqual(['1774688400.000100']);
 
     // Moved to level 2, then resolved by Dee: every channel message says only state.
     await tickAt('2026-03-28T13:00:00Z');
@@ -439,6 +444,49 @@ describe('a private escalation, from “Escalate this”', () => {
   });
 });
 
+describe('“Escalate this” on a reply', () => {
+  test('the summary and the decision are replies in that thread', async () => {
+    await charterWithLevels();
+    await settle();
+    atStart();
+    const n = t.slack.callsTo('views.open').length;
+    const res = await t.requests.messageShortcut({
+      user_id: ANA,
+      callback_id: 'escalate_message',
+      channel_id: CHANNEL,
+      message: {
+        ts: '1774688460.000200',
+        thread_ts: '1774688400.000100',
+        text: 'we still disagree about May',
+        user: BEN,
+      },
+    });
+    expect(res.status).toBe(200);
+    await t.app.background.drain();
+    await submitEscalation(await openedModal<Modal>(t.slack, n));
+    const [e] = await escalations();
+    expect(e).toMatchObject({ private: false, thread_ts: '1774688400.000100' });
+    const summary = posts(CHANNEL).find((p) => resolveValue(p.args.blocks) === String(e?.id));
+    expect(summary?.args.thread_ts).toBe('1774688400.000100');
+    expect(JSON.stringify(summary?.args.blocks)).toContain(FORM.issue);
+
+    await resolve(BEN, e?.id ?? 0);
+    const decision = posts(CHANNEL).find((p) => JSON.stringify(p.args.blocks).includes('Decision #'));
+    expect(decision?.args.thread_ts).toBe('1774688400.000100');
+    // The summary, edited where it is in the thread, says it is resolved.
+    const [sent] = await t.database.db.query(
+      `select message_ts from outbox where dedupe_key = $1`,
+      [`escalation:${e?.id}`],
+      z.object({ message_ts: z.string() }),
+    );
+    expect(t.slack.conversations.get(CHANNEL)?.find((m) => m.ts === sent?.message_ts)?.thread_ts).toBe(
+      '1774688400.000100',
+    );
+    expect(updates().at(-1)?.args.ts).toBe(sent?.message_ts);
+    expect(JSON.stringify(updates().at(-1)?.args.blocks)).toContain('Resolved at level 1');
+  });
+});
+
 describe('npm run export', () => {
   test('has one escalation line each, with its texts and history when not private', async () => {
     await charterWithLevels();
@@ -463,5 +511,53 @@ describe('npm run export', () => {
         history: [{ kind: 'raised', level: 1, at: '2026-03-28T09:00:00.000Z', by: ANA }],
       }),
     ]);
+  });
+});
+
+describe('/health and the digest', () => {
+  test('count the escalations resolved before their level’s target, a private one too, by counts only', async () => {
+    await charterWithLevels();
+    await settle();
+    const secret = { ...FORM, issue: 'SECRET-ISSUE-2291 the Globex discount' };
+    // Three raised at 09:00: one resolved within level 1's 4 hours; one moved to level 2 and resolved
+    // within its 24 hours; a private one left open past level 2's target.
+    await escalate();
+    await escalate();
+    await escalate(secret, true);
+    const [first, second, hidden] = await escalations();
+    await resolve(BEN, first?.id ?? 0);
+    await tickAt('2026-03-28T13:00:00Z');
+    await resolve(DEE, second?.id ?? 0);
+    await tickAt('2026-03-29T13:00:00Z');
+    expect((await escalations()).map((e) => [e.id, e.level, e.state])).toEqual([
+      [first?.id, 1, 'resolved'],
+      [second?.id, 2, 'resolved'],
+      [hidden?.id, 2, 'open'],
+    ]);
+    t.clock.set('2026-03-29T14:00:00Z');
+
+    const health = (await command('/health', '')) as Reply & { blocks: Block[] };
+    const card = health.blocks.map((b) => b.text?.text ?? '').join('\n');
+    expect(card).toContain(
+      '• *67* Escalations resolved in time: 2 of 3 (before the target of the level they were at)',
+    );
+    expect(card).not.toContain('SECRET');
+
+    expect((await command('/health', 'post'))?.response_type).toBe('ephemeral');
+    await settle();
+    const digest = posts(CHANNEL).find((p) => String(p.args.text).startsWith('Alliance health for'));
+    const shown = ((digest?.args.blocks as Block[] | undefined) ?? [])
+      .map((b) => b.text?.text ?? '')
+      .join('\n');
+    expect(shown).toContain('Escalations resolved in time: 2 of 3');
+    expect(JSON.stringify(digest?.args)).not.toContain('SECRET');
+    // The stored period keeps the counts, and only them.
+    const [stored] = await t.database.db.query(
+      `select inputs -> 'escalations' as escalations, metrics -> 'escalations_resolved_in_time' as metric
+       from health_periods`,
+      [],
+      z.object({ escalations: z.unknown(), metric: z.number() }),
+    );
+    expect(stored).toEqual({ escalations: { settled: 3, inTime: 2 }, metric: 2 / 3 });
   });
 });

@@ -247,6 +247,11 @@ describe('/health post', () => {
     expect(modal).toContain('value_reciprocity');
     expect(modal).toContain('*`connections`*: The share of the pairs of people from different sides');
     expect(modal).toContain('Formula: met cross-side pairs ÷ possible cross-side pairs');
+    expect(modal).toContain(
+      "*`escalations_resolved_in_time`*: The share of the channel's escalations that were resolved before the target time",
+    );
+    expect(modal).toContain('Formula: resolved in time ÷ settled');
+    expect(modal).toContain('_No data when no escalation settled in the period._');
     expect(modal).toContain('_No data when no stand-up prompt in the period._');
     // A quiet week says so in words, not "0 open for – days".
     expect(textOf(reply.blocks ?? [])).toContain('Blockers: 0 raised; no blocker was open this week');

@@ -57,6 +57,10 @@ describe('/health', () => {
     expect(text).toContain(
       '• _no data_ Connections across sides: off (`/rituals pairs weekly mon 10:00` introduces people across the sides)',
     );
+    // No escalation settled: the line says so, no figure.
+    expect(text).toContain(
+      "• _no data_ Escalations resolved in time: none resolved or past their last level's target this week",
+    );
     expect(text).not.toMatch(/\*0\*/);
   });
 

@@ -19,6 +19,7 @@ export const NO_INPUTS: PeriodInputs = {
   gives: { asked: 0, confirmed: 0 },
   giveFlows: [],
   connections: null,
+  escalations: null,
   responsiveness: null,
 };
 

@@ -145,6 +145,7 @@ export const inputs = (scale: number): PeriodInputs => ({
     met: 4 * scale,
     meetings: 5 * scale,
   },
+  escalations: { settled: 3 * scale, inTime: 2 * scale },
   responsiveness: null,
 });
 export const period = (end: string, scale = 1): StoredPeriod => {

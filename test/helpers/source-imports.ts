@@ -11,6 +11,7 @@ export const RITUAL_FOLDERS = [
   'pulse',
   'charter',
   'decisions',
+  'escalations',
   'credits',
   'gives',
   'reviews',

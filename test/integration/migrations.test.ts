@@ -76,6 +76,8 @@ test('every table carries the Slack team id, and it leads every index', async ()
     'ritual_followups_due',
     // The open escalations whose level's target has passed, found by the scheduler for every workspace.
     'escalations_due',
+    // The charters whose governance review has come due, found by the scheduler for every workspace.
+    'charters_review_due',
     'slack_installations_pkey',
     // An org-wide install's workspaces, found by the install for its cascade.
     'slack_org_workspaces_install_idx',

@@ -116,6 +116,40 @@ test('after an uncertain outcome the message is looked up, not posted twice', as
   expect((await rows())[0]?.message_ts).toMatch(/^\d+\.\d+$/);
 });
 
+test('a reply in the thread of a message it did not post: sent with its thread_ts, and after an uncertain outcome looked up in that thread', async () => {
+  const parent = await client.chat.postMessage({ channel: 'C0ROOM', text: 'the message someone escalated' });
+  const threadTs = String(parent.ts);
+  await enqueueMessages(
+    database.db,
+    [
+      {
+        teamId: TEAM,
+        dedupeKey: 'summary',
+        channelId: 'C0ROOM',
+        threadTs,
+        view: 'reply',
+        data: { text: 'in the thread' },
+      },
+    ],
+    clock.now(),
+  );
+  slack.failNextAfterPosting('chat.postMessage', 500);
+  expect(await deliver()).toEqual({ sent: 0, retried: 1, failed: 0 });
+  clock.advance(5_000);
+  expect(await deliver()).toEqual({ sent: 1, retried: 0, failed: 0 });
+  // Posted once, in the thread; the retry looked in that thread, not the channel's history.
+  expect(posts().map((c) => [c.args.channel, c.args.thread_ts, c.args.text])).toEqual([
+    ['C0ROOM', undefined, 'the message someone escalated'],
+    ['C0ROOM', threadTs, 'in the thread'],
+  ]);
+  expect(slack.callsTo('conversations.replies').map((c) => c.args.ts)).toEqual([threadTs]);
+  expect(slack.callsTo('conversations.history')).toHaveLength(0);
+  const reply = slack.conversations.get('C0ROOM')?.find((m) => m.text === 'in the thread');
+  expect(reply?.thread_ts).toBe(threadTs);
+  expect((await rows())[0]).toMatchObject({ status: 'sent', message_ts: reply?.ts });
+  expect(await deliver()).toEqual({ sent: 0, retried: 0, failed: 0 });
+});
+
 test('a delivery that died mid-send is retried after its lease, without posting twice', async () => {
   await queue(['ana']);
   // A first delivery claimed the message and posted it, then its process died before recording it.

@@ -201,6 +201,8 @@ describe('npm run export', () => {
           retros_held: null,
           // Responsiveness is off in that channel.
           responsiveness: null,
+          // No escalation settled that week.
+          escalations_resolved_in_time: null,
           credits_confirmed: 1,
           actions_on_time: null,
           // No give was logged that week: the ledger's metrics have no data.
@@ -253,6 +255,7 @@ describe('npm run export', () => {
         'blocker_resolution',
         'retros_held',
         'responsiveness',
+        'escalations_resolved_in_time',
         'credits_confirmed',
         'actions_on_time',
         'value_confirmed',

@@ -93,6 +93,7 @@ describe('the scorecard', () => {
         { from: 'globex', to: 'acme', count: 1 },
       ],
       connections: { pairsRitual: true, joined: 5, possible: 6, met: 3, meetings: 4 },
+      escalations: { settled: 4, inTime: 3 },
       responsiveness: {
         targetMinutes: 240,
         waits: [
@@ -107,6 +108,7 @@ describe('the scorecard', () => {
       blocker_resolution: 0.5, // 1 − 3.5 / 7
       retros_held: 1,
       responsiveness: 0.75, // (0.5 + 1) ÷ 2: each side weighs the same
+      escalations_resolved_in_time: 0.75, // 3 of 4 settled were resolved in time
       credits_confirmed: 0.75,
       actions_on_time: 0.25,
       value_confirmed: 0.75,
@@ -119,7 +121,7 @@ describe('the scorecard', () => {
       cross_side_kudos: 1,
       connections: 0.5, // 3 of 6 possible pairs across sides met
     });
-    const collaboration = (0.75 + 0.8 + 0.5 + 1 + 0.75) / 5;
+    const collaboration = (0.75 + 0.8 + 0.5 + 1 + 0.75 + 0.75) / 6;
     const value = (0.75 + 0.25 + 0.75 + 0.5) / 4;
     const trust = (0.625 + 0.25 + 0.25 + 2 / 6 + 1 + 0.5) / 6;
     expect(card.pillars.collaboration).toBeCloseTo(collaboration, 10);
@@ -161,6 +163,18 @@ describe('the scorecard', () => {
     });
     expect(noneMet.metrics.connections).toBe(0);
     expect(noneMet.pillars.trust).toBeCloseTo((0 + 1 + 0) / 3, 10);
+  });
+
+  test('escalations resolved in time: no data when none settled, so the pillar is the mean of the rest; a real 0 when all were late', () => {
+    const standup = { ...EMPTY, checkins: { expected: 2, answered: 2, onTime: 1 } };
+    const none = scorecardOf({ ...standup, escalations: { settled: 0, inTime: 0 } });
+    expect(none.metrics.escalations_resolved_in_time).toBeNull();
+    expect(none.pillars.collaboration).toBe(0.75); // participation 1, on time 0.5
+    const late = scorecardOf({ ...standup, escalations: { settled: 2, inTime: 0 } });
+    expect(late.metrics.escalations_resolved_in_time).toBe(0);
+    expect(late.pillars.collaboration).toBeCloseTo(1.5 / 3, 10);
+    const stored = scorecardOf({ ...standup, escalations: null });
+    expect(stored.metrics.escalations_resolved_in_time).toBeNull();
   });
 
   test('blockers open a week or longer score zero', () => {

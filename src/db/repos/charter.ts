@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import type { CharterText, EscalationLevel } from '../../charter/charter-text.js';
+import {
+  type CharterText,
+  type EscalationLevel,
+  REVIEW_CADENCES,
+  DEFAULT_REVIEW_CADENCE,
+} from '../../charter/charter-text.js';
 import type { Database, Queryable } from '../database.js';
 import type { ExportFilter } from '../export-filter.js';
 
@@ -24,11 +29,12 @@ const versionRow = z.object({
       targetMinutes: z.number(),
     }),
   ),
+  review_cadence: z.enum(REVIEW_CADENCES),
 });
 export type CharterVersionRow = z.infer<typeof versionRow>;
 
 const VERSION_COLUMNS = `team_id, channel_id, version, goal, metrics, roles, decision_making, escalation,
-  cadence, saved_by, saved_at, decision_rights, escalation_levels`;
+  cadence, saved_by, saved_at, decision_rights, escalation_levels, review_cadence`;
 
 type Channel = { teamId: string; channelId: string };
 
@@ -42,6 +48,7 @@ export const charterTextOf = (row: CharterVersionRow): CharterText => ({
   cadence: row.cadence,
   decisionRights: row.decision_rights,
   levels: row.escalation_levels,
+  reviewCadence: row.review_cadence,
 });
 
 /**
@@ -97,8 +104,9 @@ export async function insertCharterVersion(
 ): Promise<CharterVersionRow> {
   const [row] = await q.query(
     `insert into charter_versions (team_id, channel_id, version, goal, metrics, roles, decision_making,
-       escalation, cadence, saved_by, saved_at, submission_id, decision_rights, escalation_levels)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb)
+       escalation, cadence, saved_by, saved_at, submission_id, decision_rights, escalation_levels,
+       review_cadence)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15)
      returning ${VERSION_COLUMNS}`,
     [
       v.teamId,
@@ -115,6 +123,7 @@ export async function insertCharterVersion(
       v.submissionId,
       v.text.decisionRights ?? [],
       JSON.stringify((v.text.levels ?? []) satisfies EscalationLevel[]),
+      v.text.reviewCadence ?? DEFAULT_REVIEW_CADENCE,
     ],
     versionRow,
   );

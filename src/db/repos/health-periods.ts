@@ -27,21 +27,27 @@ export type StoredPeriod = Scorecard & { start: Date; end: Date; inputs: PeriodI
 const COLUMNS = `team_id, channel_id, period_start, period_end, score, pillars, metrics, inputs, computed_at`;
 
 /**
- * The counts a period stored before the give ledger, responsiveness and coffee pairs existed
- * lacks: no gives were asked about then, responsiveness was off, and pairs were not counted. Its
+ * The counts a period stored before the give ledger, responsiveness, coffee pairs and escalations
+ * existed lacks: no gives were asked about then, responsiveness was off, and pairs and escalations
+ * were not counted. Its
  * metrics lack theirs too, which read as "no data".
  */
-const BEFORE_GIVES: Pick<PeriodInputs, 'gives' | 'giveFlows' | 'responsiveness' | 'connections'> = {
+const BEFORE_GIVES: Pick<
+  PeriodInputs,
+  'gives' | 'giveFlows' | 'responsiveness' | 'connections' | 'escalations'
+> = {
   gives: { asked: 0, confirmed: 0 },
   giveFlows: [],
   responsiveness: null,
   connections: null,
+  escalations: null,
 };
 const NO_LEDGER_METRICS = {
   value_confirmed: null,
   value_reciprocity: null,
   responsiveness: null,
   connections: null,
+  escalations_resolved_in_time: null,
 };
 
 /** The row as the scorecard it holds; jsonb comes back as written, so its shape is the scorecard's. */

@@ -10,9 +10,10 @@ import type { Queryable } from '../database.js';
  * at once, and the function keeps its plan, which took longer to make than the statement takes to
  * run. The give ledger's counts come from `health_period_gives` (migrations/1766100000000), in the
  * same statement, and so do the coffee pairs behind `connections` (`health_period_connections`,
- * migrations/1766700000000); the statement also reads the threads behind responsiveness
- * (migrations/1766200000000) only where the channel has it on: a channel without it costs one
- * index probe of responsiveness_settings.
+ * migrations/1766700000000), and the escalations behind `escalations_resolved_in_time`
+ * (`health_period_escalations`, migrations/1767100000000); the statement also reads the threads
+ * behind responsiveness (migrations/1766200000000) only where the channel has it on: a channel
+ * without it costs one index probe of responsiveness_settings.
  */
 export type Period = { teamId: string; channelId: string; start: Date; end: Date };
 export type Periods = { teamId: string; channelId: string; periods: { start: Date; end: Date }[] };
@@ -54,6 +55,8 @@ const row = z.object({
   pairs_possible: z.number(),
   pairs_met: z.number(),
   pair_meetings: z.number(),
+  escalations_settled: z.number(),
+  escalations_in_time: z.number(),
   responsiveness_on: z.boolean(),
   target_minutes: z.number().nullable(),
   threads: z
@@ -83,6 +86,7 @@ export async function periodCounts(q: Queryable, p: Periods): Promise<PeriodCoun
   const rows = await q.query(
     `select c.*, g.gives_asked, g.gives_confirmed, g.give_from, g.give_to, g.give_count,
             n.pairs_ritual, n.pairs_joined, n.pairs_possible, n.pairs_met, n.pair_meetings,
+            e.escalations_settled, e.escalations_in_time,
             s.team_id is not null as responsiveness_on, s.target_minutes,
             case when s.team_id is not null then coalesce((
               select jsonb_agg(jsonb_build_array(t.asker_side, t.asker_zone, t.asked_at,
@@ -96,6 +100,7 @@ export async function periodCounts(q: Queryable, p: Periods): Promise<PeriodCoun
      from health_period_counts($1, $2, $3::timestamptz[], $4::timestamptz[]) c
      join health_period_gives($1, $2, $3::timestamptz[], $4::timestamptz[]) g using (i)
      join health_period_connections($1, $2, $3::timestamptz[], $4::timestamptz[]) n using (i)
+     join health_period_escalations($1, $2, $3::timestamptz[], $4::timestamptz[]) e using (i)
      left join responsiveness_settings s on s.team_id = $1 and s.channel_id = $2
      order by c.i`,
     [p.teamId, p.channelId, p.periods.map((x) => x.start), p.periods.map((x) => x.end)],
@@ -130,6 +135,7 @@ export async function periodCounts(q: Queryable, p: Periods): Promise<PeriodCoun
         met: r.pairs_met,
         meetings: r.pair_meetings,
       },
+      escalations: { settled: r.escalations_settled, inTime: r.escalations_in_time },
       responsiveness:
         r.responsiveness_on && r.target_minutes !== null
           ? { targetMinutes: r.target_minutes, threads: (r.threads ?? []).map(askedThreadOf) }

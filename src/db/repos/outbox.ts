@@ -29,6 +29,12 @@ export type OutboxMessage = {
   replaceOf?: string;
   /** Reply in the thread of the message that the entry with this key posts, once it is sent. */
   threadOf?: string;
+  /**
+   * Reply in the thread of this Slack message of `channelId`, one the outbox did not post (the
+   * message a shortcut was used on). A post only; kept in `message_ts_to_update`, which a post has
+   * no other use for.
+   */
+  threadTs?: string;
   /** Share a file (data renders to an OutboxFile) in the thread of the message this key posts. */
   fileInThreadOf?: string;
   /** Only this person sees it, in `channelId` (or by DM where the bot cannot post even that there). */
@@ -104,13 +110,15 @@ export async function enqueueMessages(
                  when privately_to is not null then 'chat.postEphemeral'
                  when update_ts is null and update_of is null and replace_of is null then 'chat.postMessage'
                  else 'chat.update' end,
-            update_ts, coalesce(update_of, replace_of, thread_of, file_in_thread_of), replace_of is not null, fallback, respond_url, privately_to,
+            coalesce(update_ts, thread_ts), coalesce(update_of, replace_of, thread_of, file_in_thread_of),
+            replace_of is not null, fallback, respond_url, privately_to,
             coalesce(send_at, $13), $13, asks, merge_as
      from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[], $7::text[],
                  $8::text[], $9::text[], $10::jsonb[], $11::text[], $12::timestamptz[], $14::text[], $15::text[],
-                 $16::boolean[], $17::text[])
+                 $16::boolean[], $17::text[], $18::text[])
        as m(team_id, dedupe_key, channel_id, view, payload, update_ts, update_of, thread_of,
-            file_in_thread_of, fallback, respond_url, send_at, privately_to, replace_of, asks, merge_as)
+            file_in_thread_of, fallback, respond_url, send_at, privately_to, replace_of, asks, merge_as,
+            thread_ts)
      on conflict (team_id, dedupe_key) do nothing
      returning dedupe_key`,
     [
@@ -131,6 +139,7 @@ export async function enqueueMessages(
       messages.map((m) => m.replaceOf ?? null),
       messages.map((m) => m.asks ?? false),
       messages.map((m) => m.mergeAs ?? null),
+      messages.map((m) => m.threadTs ?? null),
     ],
     z.object({ dedupe_key: z.string() }),
   );

@@ -72,6 +72,8 @@ export const ACTION_PAYLOADS: Record<string, z.ZodTypeAny> = {
   [ACTIONS.standupAnswer]: blockAction(button),
   [ACTIONS.standupSkip]: respondingButton,
   [CHARTER.edit]: blockAction(button),
+  [CHARTER.reviewConfirm]: blockAction(button),
+  [CHARTER.reviewRevise]: blockAction(button),
   [CREDITS.confirm]: blockAction(button),
   [CREDITS.decline]: blockAction(button),
   [CREDITS.correct]: blockAction(button),
@@ -128,6 +130,7 @@ export const VIEW_PAYLOADS: Record<string, z.ZodTypeAny> = Object.fromEntries(
     PLAYBOOKS.view,
     ESCALATIONS.view,
     ESCALATIONS.resolveView,
+    PAIRS.skillsView,
   ].map((callbackId) => [callbackId, viewSubmission]),
 );
 

@@ -52,6 +52,7 @@ import type { ReviewsService } from '../../reviews/reviews-service.js';
 import type { PairsService } from '../../pairs/pairs-service.js';
 import { registerPairsActions } from './actions/pairs.js';
 import { registerPairsCommand } from './commands/pairs.js';
+import { registerPairsViews } from './views/pairs.js';
 import { registerReviewActions } from './actions/reviews.js';
 import { registerReviewView } from './views/reviews.js';
 import type { PlaybookService } from '../../rituals/playbook-service.js';
@@ -159,6 +160,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerReviewActions(app, deps);
   registerPairsCommand(app, deps);
   registerPairsActions(app, deps);
+  registerPairsViews(app, deps);
   registerReviewView(app, deps);
   registerPlaybookListeners(app, deps);
   registerHealthActions(app, deps);

@@ -10,6 +10,7 @@ import type { RetroViews } from '../../retros/retro-views.js';
 import type { ReviewViews } from '../../reviews/review-views.js';
 import type { PairsViews } from '../../pairs/pairs-views.js';
 import { pairsChannelIntro, pairsCheck, pairsIntro } from './pairs/messages.js';
+import { pairsSkillsIntro } from './pairs/skills.js';
 import type { PlaybookViews } from '../../rituals/playbook-views.js';
 import { playbookApplied, playbookDebrief } from './rituals/playbook.js';
 import type { StandupViews } from '../../standups/standup-views.js';
@@ -19,6 +20,7 @@ import { RapportError } from '../../errors.js';
 import type { SlackMessage } from './blocks.js';
 import { charterMessage } from './charter/message.js';
 import { charterNotPosted, charterUnchanged } from './charter/replies.js';
+import { charterReviewMessage } from './charter/review.js';
 import { creditAnsweredDm, creditRequestDm } from './credits/dm.js';
 import { creditMessage } from './credits/message.js';
 import { giveAnsweredDm, giveRequestDm } from './gives/dm.js';
@@ -84,12 +86,14 @@ const messages: Renderers<MessageViews> = {
   'pairs.intro': pairsIntro,
   'pairs.check': pairsCheck,
   'pairs.channel-intro': pairsChannelIntro,
+  'pairs.skills-intro': pairsSkillsIntro,
   'escalations.summary': escalationSummary,
   'escalations.owner-dm': escalationOwnerDm,
   'escalations.not-posted': (d) => escalationNotPosted(d.channelId),
   'charter.message': charterMessage,
   'charter.not-posted': (d) => charterNotPosted(d.channelId, d.version),
   'charter.unchanged': (d) => charterUnchanged(d.channelId, d.version),
+  'charter.review': charterReviewMessage,
   'decisions.message': decisionMessage,
   'decisions.review': reviewReminder,
   'decisions.not-posted': decisionNotPosted,

@@ -27,11 +27,16 @@ const DECIDE_WITHIN_MS = 1_000;
 type Current = Awaited<ReturnType<CharterService['current']>>;
 
 /** The charter form for a channel: filled in with its latest version, if it has one. */
-export async function charterModalFor(charter: CharterService, channel: Channel, client?: WebClient) {
-  return charterForm(channel, await charter.current(channel), client);
+export async function charterModalFor(
+  charter: CharterService,
+  channel: Channel,
+  client?: WebClient,
+  reviewId?: number,
+) {
+  return charterForm(channel, await charter.current(channel), client, reviewId);
 }
 
-async function charterForm(channel: Channel, current: Current, client?: WebClient) {
+async function charterForm(channel: Channel, current: Current, client?: WebClient, reviewId?: number) {
   const groupIds = (current?.version.text.levels ?? []).flatMap((l) =>
     [...l.sideA, ...l.sideB].filter((id) => id.startsWith('S')),
   );
@@ -39,6 +44,7 @@ async function charterForm(channel: Channel, current: Current, client?: WebClien
     channelId: channel.channelId,
     baseVersion: current?.version.version ?? 0,
     submissionId: randomUUID(),
+    ...(reviewId ? { reviewId } : {}),
     text: current?.version.text,
     // The form shows a user group by its handle, as it was typed.
     groupHandles: client ? await handlesOfGroups(client, groupIds) : new Map(),

@@ -77,6 +77,7 @@ async function withGroupIds(
   if (Object.keys(errors).length > 0) return { errors };
   return {
     decisionRights: typed.decisionRights,
+    reviewCadence: typed.reviewCadence,
     levels: typed.levels.map((l) => ({
       sideA: [...l.sideA, ...l.groupsA.map((h) => ids.get(h) ?? h)],
       sideB: [...l.sideB, ...l.groupsB.map((h) => ids.get(h) ?? h)],

@@ -7,7 +7,15 @@ import {
   ESCALATION_LEVELS,
   TARGET_HOURS_MAX,
 } from '../../../charter/charter-fields.js';
-import { CHARTER_FIELDS, type CharterField, type CharterText } from '../../../charter/charter-text.js';
+import { REVIEW_CADENCE_LABELS } from '../../../charter/charter-review.js';
+import {
+  CHARTER_FIELDS,
+  type CharterField,
+  type CharterText,
+  DEFAULT_REVIEW_CADENCE,
+  REVIEW_CADENCES,
+  type ReviewCadence,
+} from '../../../charter/charter-text.js';
 import { CHARTER, charterBlockId } from '../../ids.js';
 import { context, header, truncate } from '../blocks.js';
 import { formModal } from '../form-modal.js';
@@ -17,22 +25,39 @@ import { formModal } from '../form-modal.js';
  * new charter), so a save over someone else's newer version is refused, and a one-time token, so a
  * submission Slack delivers twice saves once.
  */
-export type CharterFormMetadata = { channelId: string; baseVersion: number; submissionId: string };
+export type CharterFormMetadata = {
+  channelId: string;
+  baseVersion: number;
+  submissionId: string;
+  /** The governance review whose Revise opened the form, if any. */
+  reviewId?: number;
+};
 
 const metadataShape = z.object({
   c: z.string().regex(/^[CGD][A-Z0-9]{2,30}$/),
   v: z.number().int().min(0),
   s: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+  r: z.number().int().positive().optional(),
 });
 
 export const encodeCharterMetadata = (m: CharterFormMetadata) =>
-  JSON.stringify({ c: m.channelId, v: m.baseVersion, s: m.submissionId });
+  JSON.stringify({
+    c: m.channelId,
+    v: m.baseVersion,
+    s: m.submissionId,
+    ...(m.reviewId ? { r: m.reviewId } : {}),
+  });
 
 export function decodeCharterMetadata(value: string | undefined): CharterFormMetadata | undefined {
   try {
     const parsed = metadataShape.safeParse(JSON.parse(value ?? ''));
     if (parsed.success)
-      return { channelId: parsed.data.c, baseVersion: parsed.data.v, submissionId: parsed.data.s };
+      return {
+        channelId: parsed.data.c,
+        baseVersion: parsed.data.v,
+        submissionId: parsed.data.s,
+        ...(parsed.data.r ? { reviewId: parsed.data.r } : {}),
+      };
   } catch {
     // not a form of ours
   }
@@ -147,7 +172,31 @@ function structureInputs(
       },
     ];
   });
-  return [rights, ...levelBlocks];
+  return [rights, ...levelBlocks, reviewCadenceInput(text?.reviewCadence ?? DEFAULT_REVIEW_CADENCE)];
+}
+
+const cadenceOption = (cadence: ReviewCadence) => ({
+  text: { type: 'plain_text' as const, text: REVIEW_CADENCE_LABELS[cadence] },
+  value: cadence,
+});
+
+/** How often the channel is asked whether its decision rights and levels are still right. */
+function reviewCadenceInput(cadence: ReviewCadence): types.InputBlock {
+  return {
+    type: 'input',
+    block_id: charterBlockId('reviewCadence'),
+    label: { type: 'plain_text', text: 'Review the decision rights and escalation levels' },
+    hint: {
+      type: 'plain_text',
+      text: 'Rapport asks the channel, once each time, to confirm or revise them, counting from the last version or confirmation. A charter without decision rights or escalation levels is not reviewed: there is nothing to confirm.',
+    },
+    element: {
+      type: 'static_select',
+      action_id: CHARTER.input,
+      options: REVIEW_CADENCES.map(cadenceOption),
+      initial_option: cadenceOption(cadence),
+    },
+  };
 }
 
 /** The charter form, filled in with the current version when there is one. */
@@ -172,7 +221,11 @@ export function charterModal(
   });
 }
 
-type StateValue = { value?: string | null; selected_users?: string[] | null };
+type StateValue = {
+  value?: string | null;
+  selected_users?: string[] | null;
+  selected_option?: { value?: string } | null;
+};
 export type CharterFormState = Record<string, Record<string, StateValue> | undefined>;
 
 /** The submitted text of each part, for parseCharter to check. */
@@ -195,6 +248,7 @@ export function readCharterStructure(values: CharterFormState) {
       .filter((h) => h.length > 0);
   return {
     decisionRights: value('decisionRights')?.value,
+    reviewCadence: value('reviewCadence')?.selected_option?.value,
     levels: ESCALATION_LEVELS.map((level) => ({
       sideA: value(`level${level}A`)?.selected_users ?? [],
       sideB: value(`level${level}B`)?.selected_users ?? [],

@@ -2,6 +2,7 @@ import type { PeriodScorecard } from '../../../health/digest.js';
 import { type SideNames, sideName } from '../../../health/side-names.js';
 import {
   type ConnectionsInputs,
+  type EscalationsInputs,
   type MetricId,
   PILLAR_LABELS,
   PILLARS,
@@ -49,6 +50,8 @@ function explain(metric: MetricId, s: PeriodScorecard, names?: SideNames): strin
       return `Retros held as scheduled: ${i.retros.held} of ${i.retros.scheduled} got notes`;
     case 'responsiveness':
       return responsivenessLine(i.responsiveness, names);
+    case 'escalations_resolved_in_time':
+      return escalationsLine(i.escalations);
     case 'credits_confirmed':
       return `Credits: ${i.credits.deliverables} deliverables credited; ${i.credits.confirmed} of ${i.credits.contributors} contributors confirmed`;
     case 'value_confirmed':
@@ -91,6 +94,16 @@ export function connectionsLine(c: ConnectionsInputs | null): string {
   if (c.possible === 0)
     return `${head}: nobody of another side has joined the coffee pairs yet (${c.joined} joined) · ${meetings}`;
   return `${head}: ${c.met} of ${plural(c.possible, 'possible pair', 'possible pairs')} met in the last 91 days (${Math.round((100 * c.met) / c.possible)}%) · ${meetings}`;
+}
+
+/**
+ * The escalations line: how many of those that settled this week were resolved before their level's
+ * target. Counts only: a private escalation shows nothing more here than anywhere else.
+ */
+export function escalationsLine(e: EscalationsInputs | null): string {
+  const head = 'Escalations resolved in time';
+  if (!e || e.settled === 0) return `${head}: none resolved or past their last level's target this week`;
+  return `${head}: ${e.inTime} of ${e.settled} (before the target of the level they were at)`;
 }
 
 /** "Northwind and Globex", or "sides (5 sides)" when there are too many to name in one line. */

@@ -61,7 +61,7 @@ export function pairsCheck(d: PairsViews['pairs.check']): SlackMessage {
   }
   return message(`Did you meet? ${who}`, [
     section(
-      `:wave: ${who}: halfway through this round of coffee pairs in <#${d.channelId}>. *Did you meet?*`,
+      `:wave: ${who}: halfway through this round of ${d.skills ? 'skill-share pairs' : 'coffee pairs'} in <#${d.channelId}>. *Did you meet?*`,
     ),
     { type: 'actions', elements: button(PAIRS.met, 'We met', encodeGroupRef(d), true) },
     context('Only whether you met is kept: no notes, no times. No answer counts as not met.'),

@@ -22,7 +22,8 @@ export function pairsHelp(): SlackMessage {
         '• `/pairs leave`: stop',
         '• `/pairs pause 2027-01-15`: skip the rounds until that day',
         '• `/pairs`: where you stand',
-        'A channel sets up its rounds with `/rituals pairs weekly mon 10:00` (or `biweekly`, `monthly`).',
+        '• `/pairs skills`: what you can teach and want to learn, for skill-share pairs (saving joins you)',
+        'A channel sets up its rounds with `/rituals pairs weekly mon 10:00` (or `biweekly`, `monthly`), and monthly skill-share rounds with `/rituals skills monthly mon 10:00`.',
       ].join('\n'),
     ),
   ]);
