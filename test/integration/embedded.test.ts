@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, test } from '@jest/globals';
+import { afterEach, beforeEach, expect, jest, test } from '@jest/globals';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,11 @@ import { startEmbeddedPostgres } from '../../src/db/embedded.js';
 import { capturingLogger, silentLogger } from '../helpers/logs.js';
 
 const log = silentLogger();
+/**
+ * Each test starts (and stops) the real embedded engine two or three times, about 5 s each on an
+ * idle machine; on a busy shared one a start can take several times that.
+ */
+jest.setTimeout(90_000);
 let dir: string;
 
 beforeEach(async () => {
