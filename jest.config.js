@@ -9,5 +9,7 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   maxWorkers: 2,
-  testTimeout: 30000,
+  // A test file's database (on the embedded engine: a new engine, migrated) is made in its
+  // beforeAll; on a busy shared machine that alone can take half a minute.
+  testTimeout: 60000,
 };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { z } from 'zod';
 import type { Database } from '../../src/db/database.js';
 import { openDatabase } from '../../src/db/open-database.js';
@@ -11,6 +11,11 @@ import { runTool, withTempDir } from '../helpers/rapport-process.js';
 import { createTestDatabase } from '../helpers/test-database.js';
 
 const TOKEN = 'xoxb-T0GLOBEX01-5e6f7a8b9c';
+/**
+ * On the embedded engine a test here opens the data folder three or four times (each start runs
+ * the engine and checks its migrations), and the tool does too: slow on a busy shared machine.
+ */
+jest.setTimeout(120_000);
 const OAUTH = {
   SLACK_CLIENT_ID: CLIENT_ID,
   SLACK_CLIENT_SECRET: CLIENT_SECRET,
