@@ -259,3 +259,8 @@ export const ESCALATIONS = {
   input: 'value',
 } as const;
 export const escalationBlockId = (field: string) => `escalation_${field}`;
+
+/** `/rapport`: Rapport itself, a person's own data, and the admins' settings (listeners/commands/rapport). */
+export const RAPPORT = {
+  command: '/rapport',
+} as const;

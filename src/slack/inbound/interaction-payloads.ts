@@ -7,6 +7,7 @@ import {
   CREDITS,
   DECISIONS,
   ESCALATIONS,
+  RAPPORT,
   GIVES,
   HOME,
   KUDOS,
@@ -183,4 +184,5 @@ export const COMMAND_NAMES: ReadonlySet<string> = new Set([
   HEALTH.command,
   PAIRS.command,
   ESCALATIONS.command,
+  RAPPORT.command,
 ]);

@@ -76,6 +76,8 @@ import { registerEscalateCommand } from './commands/escalations.js';
 import { registerEscalateShortcut } from './shortcuts/escalations.js';
 import { registerEscalationActions } from './actions/escalations.js';
 import { registerEscalationViews } from './views/escalations.js';
+import { registerRapportCommand } from './commands/rapport.js';
+import { rapportSubcommands } from './commands/rapport/index.js';
 
 export type ListenerDeps = {
   kudos: KudosService;
@@ -170,4 +172,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerEscalateShortcut(app, deps);
   registerEscalationActions(app, deps);
   registerEscalationViews(app, deps);
+  registerRapportCommand(app, deps, rapportSubcommands(deps));
 }
