@@ -1,10 +1,30 @@
 import type { ViewValues } from './api-types.js';
 import { pick, type Random } from '../seeded-random.js';
-import { NOTE_COLUMNS, type NoteColumn, type SampleTexts } from './sample-texts.js';
+import { NOTE_COLUMNS, type NoteColumn, SAMPLE_FORM_ANSWERS, type SampleTexts } from './sample-texts.js';
 
 type Option = { value?: string; text?: { text?: string } };
-type Context = { teammates: string[]; today: Date; texts: SampleTexts };
-type Element = { type?: string; action_id?: string; options?: Option[]; initial_value?: string };
+type Context = {
+  teammates: string[];
+  today: Date;
+  texts: SampleTexts;
+  /**
+   * The charter's escalation levels, one owner per side and level (level 1 first): the form's
+   * people fields take them, levels without an owner are left empty.
+   */
+  owners?: { A: readonly string[]; B: readonly string[] };
+};
+type Element = {
+  type?: string;
+  action_id?: string;
+  options?: Option[];
+  initial_value?: string;
+  initial_option?: Option;
+};
+/** A charter's escalation fields: "Level 2 · the other side: people", "Level 1 target (hours)". */
+const LEVEL_PEOPLE = /^level (\d) · (one|the other) side: people$/;
+const LEVEL_TARGET = /^level (\d) target/;
+/** Hours an escalation waits at each level before it moves to the next. */
+const TARGET_HOURS = 48;
 type InputBlock = {
   type?: string;
   block_id?: string;
@@ -16,7 +36,9 @@ type InputBlock = {
 /**
  * Fills a modal as a person would: each input with a plausible answer for its label (a stand-up's
  * questions, a pulse's statements, a retro note), the way Slack reports it in view.state.values.
- * Blockers are rare, pulse scores lean positive, optional remarks are mostly left out.
+ * Blockers are rare, pulse scores lean positive, optional remarks are mostly left out. The forms
+ * filled once (a charter, an escalation, its resolution) take their answers by label; a charter's
+ * levels take the owners given, and a choice with a default keeps it.
  */
 export function fillModal(view: { blocks?: unknown[] }, random: Random, context: Context): ViewValues {
   const values: ViewValues = {};
@@ -42,14 +64,19 @@ function valueFor(
 ): Record<string, unknown> | undefined {
   const label = (block.label?.text ?? '').toLowerCase();
   const options = element.options ?? [];
+  const answer = SAMPLE_FORM_ANSWERS[label];
   switch (element.type) {
     case 'plain_text_input':
+      if (answer !== undefined) return { value: answer };
+      // A charter level's user groups: the sample names people only.
+      if (label.endsWith('user groups')) return { value: null };
       // An optional remark is mostly left out; an optional question (a stand-up's) is answered.
       if (block.optional && /optional|add|comment/.test(label) && random() < 0.8) return { value: null };
       return { value: textFor(label, random, context) };
     case 'radio_buttons':
     case 'static_select': {
       if (options.length === 0) return undefined;
+      if (element.initial_option) return { selected_option: element.initial_option };
       if (label === 'category') {
         const column = context.texts.column();
         return { selected_option: options.find((o) => o.value === column) ?? options[0] };
@@ -66,8 +93,19 @@ function valueFor(
       return { selected_time: '09:30' };
     case 'users_select':
       return { selected_user: pick(random, context.teammates) };
-    case 'multi_users_select':
+    case 'multi_users_select': {
+      const level = LEVEL_PEOPLE.exec(label);
+      if (level && context.owners) {
+        const owner = context.owners[level[2] === 'one' ? 'A' : 'B'][Number(level[1]) - 1];
+        return { selected_users: owner ? [owner] : [] };
+      }
       return { selected_users: [pick(random, context.teammates)] };
+    }
+    case 'number_input': {
+      const level = LEVEL_TARGET.exec(label);
+      const owned = level && context.owners?.A[Number(level[1]) - 1] !== undefined;
+      return { value: owned ? String(TARGET_HOURS) : null };
+    }
     default:
       return undefined;
   }

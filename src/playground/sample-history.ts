@@ -39,6 +39,19 @@ const GIVES = [
 const REVIEW_DAY = 8;
 /** The day on which someone pauses their coffee pairs for a week (a holiday, say). */
 const PAUSE_DAY = 11;
+/**
+ * The charter's escalation levels, an owner per side: the two engineers first, then the product
+ * lead and the partner manager.
+ */
+const OWNERS = { A: ['U0BENOKAF1', LEAD], B: ['U0DANAKOW1', GLOBEX_ADMIN] };
+/** Globex's analyst, who takes a disagreement about the API freeze to the charter's levels. */
+const RAISER = 'U0FARAHAD1';
+/**
+ * The day it is raised; level 1's owners do not settle it within their 48 hours, so it moves to
+ * level 2, where the lead resolves it on the day given.
+ */
+const ESCALATE_DAY = 4;
+const RESOLVE_DAY = 8;
 
 const REASONS = [
   'for unblocking the sandbox credentials',
@@ -65,7 +78,9 @@ type Driver = {
  * to the next, and people answer their prompts (with the odd blocker), add retro notes, give kudos
  * both ways across the sides, react with claps, credit deliverables and confirm their credits, and
  * follow up action items; most join the coffee pairs, one pauses them for a week, and the groups
- * say whether they met. Seeded, so every load tells the same story.
+ * say whether they met. The lead writes a charter with two escalation levels; Globex's analyst
+ * escalates a disagreement, which moves to level 2 when level 1 lets its target pass, and the lead
+ * resolves it there. Seeded, so every load tells the same story.
  *
  * Slack sends a command only from a workspace that installed the app (docs.slack.dev/apis/
  * slack-connect, "Slash commands are not shared"), so the story begins with Globex's admin
@@ -87,6 +102,10 @@ export async function loadSampleHistory(driver: Driver): Promise<{ turns: number
     await must(driver.act('command', { as: LEAD, channel: ALLIANCE, text }));
   }
   await driver.settle();
+  // The charter: its goal and ways of working, who decides what, and two escalation levels.
+  await must(driver.act('command', { as: LEAD, channel: ALLIANCE, text: '/charter edit' }));
+  await driver.settle();
+  await submitOpenModal(driver, LEAD, random, texts);
   const handled = new Set<string>();
   // The coffee pairs' introduction is in the channel: people press Join before the first round.
   for (const person of PEOPLE) await answerPrompts(driver, person.id, random, texts, handled);
@@ -113,6 +132,12 @@ export async function loadSampleHistory(driver: Driver): Promise<{ turns: number
       if (days === REVIEW_DAY && reviewId) {
         await must(driver.act('command', { as: LEAD, channel: ALLIANCE, text: `/rituals run ${reviewId}` }));
       }
+      if (days === ESCALATE_DAY) {
+        await must(driver.act('command', { as: RAISER, channel: ALLIANCE, text: '/escalate' }));
+        await driver.settle();
+        await submitOpenModal(driver, RAISER, random, texts);
+      }
+      if (days === RESOLVE_DAY) await resolveTheEscalation(driver, random, texts);
       // Someone of Globex is away for a week: their pairs pause until they are back.
       if (days === PAUSE_DAY) {
         const away = pick(
@@ -169,11 +194,30 @@ async function submitOpenModal(driver: Driver, me: string, random: Random, texts
   const modal = (await driver.state(me)).modal;
   if (!modal) return;
   const teammates = PEOPLE.filter((p) => p.id !== me).map((p) => p.id);
-  const values = fillModal(modal.view, random, { teammates, today: driver.now(), texts });
+  const values = fillModal(modal.view, random, { teammates, today: driver.now(), texts, owners: OWNERS });
   const submitted = await driver.act('submit', { as: me, viewId: modal.viewId, values });
   // A form the app answered with errors stays open: close it, as a person would give up.
   if (submitted.ok && (await driver.state(me)).modal?.viewId === modal.viewId) {
     await driver.act('close', { as: me, viewId: modal.viewId });
+  }
+}
+
+/** The lead presses Resolve on the escalation's summary in the channel and says what was agreed. */
+async function resolveTheEscalation(driver: Driver, random: Random, texts: SampleTexts) {
+  const channel = (await driver.state(LEAD)).conversations[ALLIANCE] ?? [];
+  for (const message of channel) {
+    const resolve = buttonsOf(message).find((b) => b.action_id === 'escalation_resolve');
+    if (!resolve) continue;
+    await must(
+      driver.act('action', {
+        as: LEAD,
+        container: { type: 'message', channel: ALLIANCE, ts: message.ts },
+        action: resolve,
+      }),
+    );
+    await driver.settle();
+    await submitOpenModal(driver, LEAD, random, texts);
+    return;
   }
 }
 

@@ -85,23 +85,51 @@ export const SAMPLE_TEXTS = {
   change: ['Fewer status meetings', 'Decide release dates together', 'Write down who owns what'],
 } as const;
 
+/**
+ * What the sample's people write in the forms filled once: the lead's charter, Globex's escalation
+ * and its resolution. Keyed by the field's label, in lower case.
+ */
+export const SAMPLE_FORM_ANSWERS: Readonly<Record<string, string>> = {
+  'shared goal': 'Launch the partner API pilot with three customers by March',
+  'success metrics': 'Three pilot customers live; a partner onboarded in under two weeks',
+  'who owns what': 'Northwind: the API and its docs. Globex: the pilot customers and their onboarding',
+  'how we make decisions': 'Proposals go in the channel; agreed when both leads say yes',
+  'where disagreements go': 'First the two engineering leads, then the product lead and the partner manager',
+  'check-in cadence': 'Daily stand-ups in threads and a Friday retro',
+  'who decides what': 'API design: Northwind decides after a joint review\nPilot customers: Globex decides',
+  'the issue': 'When to freeze the API for the pilot: before or after the first customer goes live',
+  'what one side needs': 'Predictable release dates, so the docs and the support team can plan',
+  'what the other side needs': 'Room to fix what the first pilot customers report in their first weeks',
+  'options considered':
+    'Freeze everything now\nFreeze after the first customer goes live\nFreeze the core now, keep the reporting API open',
+  'how to judge them': 'Risk to the pilot customers, support load, time to launch',
+  'the option agreed': 'Freeze the core now; keep the reporting API open until the first customer is live',
+  why: 'It gives the docs team stable dates for the core and leaves room to fix reporting',
+};
+
 export type TextKind = keyof typeof SAMPLE_TEXTS;
 export const NOTE_COLUMNS = ['went_well', 'to_improve', 'idea'] as const;
 export type NoteColumn = (typeof NOTE_COLUMNS)[number];
 
 export class SampleTexts {
-  private readonly decks = new Map<TextKind, string[]>();
+  private readonly decks = new Map<TextKind, { order: readonly string[]; drawn: number }>();
 
   constructor(private readonly random: Random) {}
 
-  /** The next text of a kind: every one of its deck once, in a shuffled order, then again. */
+  /**
+   * The next text of a kind: every one of its deck once, in a shuffled order, then again in the
+   * same order, so a text comes back only after all the others (a retro never shows a note twice
+   * while its column has fewer notes than the deck).
+   */
   next(kind: TextKind): string {
     let deck = this.decks.get(kind);
-    if (!deck || deck.length === 0) {
-      deck = seededShuffle(SAMPLE_TEXTS[kind], this.random);
+    if (!deck) {
+      deck = { order: seededShuffle(SAMPLE_TEXTS[kind], this.random), drawn: 0 };
       this.decks.set(kind, deck);
     }
-    return deck.pop() as string;
+    const text = deck.order[deck.drawn % deck.order.length] as string;
+    deck.drawn += 1;
+    return text;
   }
 
   /** A retro note's column, as people add them: more that went well, fewer ideas. */

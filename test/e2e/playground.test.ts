@@ -452,6 +452,7 @@ describe('a sample history', () => {
     const everyone = await Promise.all(PEOPLE.map((p) => state(p)));
     expectACarefulStory(channel, everyone);
     expectCoffeePairs(channel, everyone);
+    expectAnEscalation(channel, everyone);
   }, 180_000);
 });
 
@@ -482,6 +483,26 @@ function expectCoffeePairs(channel: Message[], everyone: PlaygroundState[]) {
     true,
   );
   expect(messages.some((m) => m.text.includes('met this round'))).toBe(true);
+}
+
+/**
+ * The sample's charter and escalation (issue 19): the charter names two levels; Globex's analyst
+ * escalated, level 1's owners were told, it moved to level 2 when their target passed, and the lead
+ * resolved it there, the agreed option in the channel's summary.
+ */
+function expectAnEscalation(channel: Message[], everyone: PlaygroundState[]) {
+  expect(channel.some((m) => textOf(m).includes('Launch the partner API pilot'))).toBe(true);
+  const summary = channel.find((m) => textOf(m).includes('When to freeze the API for the pilot'));
+  expect(summary && textOf(summary)).toContain('Resolved at level 2');
+  expect(summary && textOf(summary)).toContain('Freeze the core now');
+  const dmOf = (id: string) => everyone.find((s) => s.me === id)?.conversations[`D${id}`] ?? [];
+  // Level 1's owners heard of it when it was raised, level 2's when it moved on.
+  for (const owner of [BEN, DANA, ANA, 'U0ELICOHE1']) {
+    expect([owner, dmOf(owner).some((m) => textOf(m).includes('When to freeze the API'))]).toEqual([
+      owner,
+      true,
+    ]);
+  }
 }
 
 /**
