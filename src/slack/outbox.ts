@@ -526,9 +526,13 @@ async function post(
   if (!group) return postTo(message.channel_id);
   const opened = await openGroup(bot, group);
   if (opened) return postTo(opened);
-  // Slack allows no group DM between these people: each hears it in their own DM.
+  // Slack allows no group DM between these people: each hears it in their own DM, unless an
+  // earlier attempt with an uncertain outcome already told them there.
   const posted: (string | undefined)[] = [];
-  for (const member of group) posted.push(await postTo(member));
+  for (const member of group) {
+    const there = mayHaveReachedSlack(message) ? await findPosted(bot, message, threadTs, member) : undefined;
+    posted.push(there ?? (await postTo(member)));
+  }
   return posted[0];
 }
 
@@ -660,8 +664,10 @@ async function findPosted(
   bot: Bot,
   message: ClaimedMessage,
   threadTs: string | undefined,
+  /** Where to look, when not the entry's own conversation: a member's DM, for a group Slack refused. */
+  where: string = message.channel_id,
 ): Promise<string | undefined> {
-  const channel = await conversationOf(bot, message.channel_id);
+  const channel = await conversationOf(bot, where);
   if (!channel) return undefined;
   const { slack, token } = bot;
   const found = threadTs

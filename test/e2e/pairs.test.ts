@@ -202,4 +202,19 @@ describe('coffee pairs', () => {
     expect(dms.map((c) => c.args.channel).sort()).toEqual([ANA, BEN].sort());
     expect(String(dms[0]?.args.text)).toContain('Coffee pairs');
   });
+
+  test('where Slack opens no group DM, a retry after an uncertain outcome looks in each DM and tells nobody twice', async () => {
+    await setUpAndJoin([ANA, BEN]);
+    t.slack.channelMembers.set(CHANNEL, [ANA, CY, DEE, EVE]);
+    const before = posts().length;
+    // The first member's DM is posted, but Slack's answer is lost: the attempt's outcome is uncertain.
+    t.slack.failNextAfterPosting('chat.postMessage', 500);
+    await at(ROUND_AT);
+    await at(new Date(Date.parse(ROUND_AT) + 60_000).toISOString());
+    const dms = posts()
+      .slice(before)
+      .filter((c) => c.args.channel === ANA || c.args.channel === BEN);
+    expect(dms.map((c) => c.args.channel).sort()).toEqual([ANA, BEN].sort());
+    expect(t.slack.callsTo('conversations.history').length).toBeGreaterThan(0);
+  });
 });
