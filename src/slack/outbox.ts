@@ -387,7 +387,7 @@ async function deliverOne(deps: Deps, unit: Unit, now: Date): Promise<keyof Deli
           ? await share(bot, message, send.threadTs)
           : send.kind === 'edit'
             ? await editOrPost(bot, message, send.message, send.ts)
-            : await post(bot, unit, send.message, send.threadTs);
+            : await post(bot, unit, send.message, send.threadTs, memberBot(deps, teamId, bot));
     }
   } catch (error) {
     if (error instanceof RapportError && error.code === 'unknown_view') {
@@ -503,17 +503,19 @@ async function post(
   unit: ClaimedMessage | Unit,
   rendered: Record<string, unknown>,
   threadTs: string | undefined,
+  /** Who tells a member in their own DM, when Slack refuses their group DM (the entry's bot if none). */
+  botOfMember: (member: string) => Promise<Bot> = () => Promise.resolve(bot),
 ): Promise<string | undefined> {
   const messages = Array.isArray(unit) ? unit : [unit];
   const message = messages[0] as ClaimedMessage;
   const already = mayHaveReachedSlack(message) ? await findPosted(bot, message, threadTs) : undefined;
   if (already) return already;
   const keys = messages.map((m) => m.dedupe_key);
-  const postTo = async (channel: string) =>
+  const postTo = async (channel: string, by: Bot = bot) =>
     (
-      await bot.slack.chat.postMessage({
+      await by.slack.chat.postMessage({
         ...rendered,
-        token: bot.token,
+        token: by.token,
         channel,
         ...(threadTs ? { thread_ts: threadTs } : {}),
         metadata: {
@@ -530,10 +532,23 @@ async function post(
   // earlier attempt with an uncertain outcome already told them there.
   const posted: (string | undefined)[] = [];
   for (const member of group) {
-    const there = mayHaveReachedSlack(message) ? await findPosted(bot, message, threadTs, member) : undefined;
-    posted.push(there ?? (await postTo(member)));
+    const by = await botOfMember(member);
+    const there = mayHaveReachedSlack(message) ? await findPosted(by, message, threadTs, member) : undefined;
+    posted.push(there ?? (await postTo(member, by)));
   }
   return posted[0];
+}
+
+/**
+ * A person's own DM goes through their own workspace's installation where it has one
+ * (record-set-tokens.ts): in a shared channel, a member of the partner organisation hears from the
+ * bot of their workspace, not the host's.
+ */
+function memberBot(deps: Deps, teamId: string, bot: Bot): (member: string) => Promise<Bot> {
+  return async (member) => ({
+    slack: bot.slack,
+    token: (await deps.botTokenFor(teamId, { conversation: member })) ?? bot.token,
+  });
 }
 
 /** The members of a group conversation the outbox opens itself ("U1,U2[,U3]"), if it is one. */

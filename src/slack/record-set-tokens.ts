@@ -26,7 +26,9 @@ export function recordSetTokens(
     const ordered = [...sharing.team_ids].sort((a, b) => Number(b === host) - Number(a === host));
     const person =
       hint?.conversation && /^[UW][A-Z0-9]+$/.test(hint.conversation) ? hint.conversation : undefined;
-    const own = person ? await homeTeamOf(db, teamId, person) : undefined;
+    // Their profile, as the channel's set or one of its workspaces saw it (a partner's person is
+    // often looked up through their own workspace, as they join or answer).
+    const own = person ? await homeTeamOf(db, [teamId, ...sharing.team_ids], person) : undefined;
     for (const team of own && ordered.includes(own) ? [own, ...ordered.filter((t) => t !== own)] : ordered) {
       const token = await botTokenFor(team);
       if (token !== undefined) return token;

@@ -137,3 +137,51 @@ test('a partner’s commands before and after its install, on one record, each m
   const [laterDm] = postsIn(DANA);
   expect(laterDm?.token).toBe(tokenOf(TEAM_ID));
 });
+
+test('coffee pairs across the two installations: where Slack refuses their group DM, each member hears it from their own workspace’s bot', async () => {
+  registerApp(t);
+  t.slack.addUser({ id: ANA, name: 'ana', tz: 'Europe/Berlin' });
+  t.slack.addUser({ id: DANA, name: 'dana', team_id: PARTNER_TEAM_ID, tz: 'Europe/Warsaw' });
+  t.slack.addChannel({ id: SHARED, name: 'northwind-globex', teams: [TEAM_ID, PARTNER_TEAM_ID] });
+  t.slack.channelMembers.set(SHARED, [ANA, DANA]);
+  t.slack.teams.set(PARTNER_TEAM_ID, 'Globex');
+  expect((await install(t, NORTHWIND)).status).toBe(200);
+  expect((await install(t, GLOBEX)).status).toBe(200);
+  await t.app.background.drain();
+  t.clock.set('2026-12-10T12:00:00Z');
+  const created = await t.requests.command({
+    command: '/rituals',
+    text: 'pairs weekly mon 10:00 Europe/Berlin',
+    user_id: ANA,
+    channel_id: SHARED,
+  });
+  expect(created.status).toBe(200);
+  await t.app.background.drain();
+  await deliver();
+  for (const [user, team] of [
+    [ANA, TEAM_ID],
+    [DANA, PARTNER_TEAM_ID],
+  ] as const) {
+    const joined = await t.requests.blockAction({
+      user_id: user,
+      team_id: team,
+      action_id: 'pairs_join',
+      value: SHARED,
+      channel_id: SHARED,
+    });
+    expect(joined.status).toBe(200);
+  }
+  await t.app.background.drain();
+  // Dana left the channel before the round: Slack opens no group DM across the organisations.
+  t.slack.channelMembers.set(SHARED, [ANA]);
+  t.clock.set('2026-12-14T09:00:00Z');
+  await t.app.jobs.tick();
+  await deliver();
+  expect(t.slack.refusals).toContainEqual({
+    method: 'conversations.open',
+    error: 'invalid_user_combination',
+  });
+  const intro = (user: string) => postsIn(user).filter((c) => String(c.args.text).startsWith('Coffee pairs'));
+  expect(intro(ANA).map((c) => c.token)).toEqual([tokenOf(TEAM_ID)]);
+  expect(intro(DANA).map((c) => c.token)).toEqual([tokenOf(PARTNER_TEAM_ID)]);
+});

@@ -122,11 +122,18 @@ export function isChannelSet(teamId: string): boolean {
   return /^[CG]/.test(teamId);
 }
 
-/** The workspace a person of a record set belongs to, as Slack last said (users.info team_id). */
-export async function homeTeamOf(q: Queryable, teamId: string, userId: string): Promise<string | undefined> {
+/** The workspace a person belongs to, as Slack last said (users.info team_id) to the first of these record sets that looked them up. */
+export async function homeTeamOf(
+  q: Queryable,
+  teamIds: readonly string[],
+  userId: string,
+): Promise<string | undefined> {
   const [row] = await q.query(
-    'select home_team_id from slack_users where team_id = $1 and user_id = $2',
-    [teamId, userId],
+    `select home_team_id from slack_users
+     where team_id = any($1) and user_id = $2 and home_team_id is not null
+     order by array_position($1, team_id)
+     limit 1`,
+    [teamIds, userId],
     z.object({ home_team_id: z.string().nullable() }),
   );
   return row?.home_team_id ?? undefined;
