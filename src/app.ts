@@ -9,6 +9,9 @@ import { inboundGate } from './slack/inbound/http-gate.js';
 import { answerFailedRequest, worthSendingAgain } from './slack/inbound/failed-request.js';
 import { requireSchemas } from './slack/inbound/require-schemas.js';
 import { createKudosService } from './kudos/kudos-service.js';
+import { createAuditService } from './audit/audit.js';
+import { createRetentionService } from './retention/retention-service.js';
+import { createPrivacyService } from './privacy/privacy-service.js';
 import { boltLogger, type Logger } from './logger.js';
 import { createDirectory } from './people/directory.js';
 import { channelMembersFrom } from './slack/channel-members.js';
@@ -56,6 +59,7 @@ import { BOT_SCOPES } from './slack/installations/scopes.js';
 import { createTokenCipher, type TokenCipher } from './slack/installations/token-cipher.js';
 import { sealedKeyIds } from './db/repos/installations.js';
 import { registerInstallationEvents } from './slack/listeners/events/installations.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
 
 export type AppDeps = {
   config: Config;
@@ -83,6 +87,8 @@ export type RapportApp = {
   start(): Promise<void>;
   /** Disconnects Socket Mode; HTTP requests stop when the server closes. */
   stop(): Promise<void>;
+  /** This app's metrics, in a registry of its own: served at /metrics (src/metrics/metrics.ts). */
+  metrics: Metrics;
 };
 
 /** Builds the Bolt app and every service behind it. Nothing starts listening here. */
@@ -91,6 +97,7 @@ export function createApp(deps: AppDeps): RapportApp {
   // playbooks.json is read (and checked) once, at start: a broken file stops Rapport with one line.
   playbooks();
   const logger = boltLogger(log);
+  const metrics = createMetrics({ db, clock });
   const cipher = config.slack.oauth ? createTokenCipher(encryptionOf(config)) : undefined;
   const installationStore = cipher
     ? createInstallationStore({
@@ -101,7 +108,7 @@ export function createApp(deps: AppDeps): RapportApp {
         changed: (installKey) => botTokens.forget(installKey),
       })
     : undefined;
-  const receiver = createReceiver(config, log, installationStore);
+  const receiver = createReceiver(config, log, installationStore, metrics);
   const botTokens = botTokensOf(config, receiver);
   // Each record set's token: a workspace's installation, or one of the installations a shared
   // channel's workspaces have (src/slack/record-set-tokens.ts).
@@ -114,6 +121,8 @@ export function createApp(deps: AppDeps): RapportApp {
     convoStore: false,
     clientOptions: {
       slackApiUrl: config.slack.apiUrl,
+      // Every Web API call is counted by method and outcome (Bolt copies this to each workspace's client).
+      fetch: metrics.slackFetch,
       timeout: 10_000,
       retryConfig: { retries: deps.slackRetries ?? 3, factor: 2 },
     },
@@ -124,6 +133,7 @@ export function createApp(deps: AppDeps): RapportApp {
       slackApiUrl: config.slack.apiUrl,
       logger,
       timeout,
+      fetch: metrics.slackFetch,
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
     });
@@ -171,10 +181,19 @@ export function createApp(deps: AppDeps): RapportApp {
   const debriefs = createDebriefService({ db, clock });
   // The outbox decides about retries itself, so its client never retries on its own.
   const outboxClient = clientWithoutRetries(10_000);
-  const outbox = createOutbox({ db, clock, log, slack: outboxClient, botTokenFor, background });
+  const outbox = createOutbox({
+    db,
+    clock,
+    log,
+    slack: outboxClient,
+    botTokenFor,
+    background,
+    observe: metrics,
+  });
   const teamNames = createTeamNames({ db, slack: quickClient, botTokenFor, clock, log });
   const escalations = createEscalationsService({ db, clock });
   const charter = createCharterService({ db, clock });
+  const retention = createRetentionService({ db, clock, settings: config.retention, directory, log });
   const jobs = createJobs({
     db,
     clock,
@@ -183,7 +202,9 @@ export function createApp(deps: AppDeps): RapportApp {
     kinds: RITUAL_RUNNERS,
     hourly: teamNames.refreshAll,
     // An escalation past its level's target moves on once, each tick; a charter's review, once due.
-    everyTick: [escalations.escalateDue, () => charter.askDueReviews()],
+    // Retention records a change of its settings at the first tick, and erases once a day (UTC).
+    everyTick: [escalations.escalateDue, () => charter.askDueReviews(), retention.run],
+    observe: metrics,
   });
 
   const runNow = async () => {
@@ -235,6 +256,9 @@ export function createApp(deps: AppDeps): RapportApp {
     records,
     partners,
     escalations,
+    audit: createAuditService({ db, directory }),
+    retention,
+    privacy: createPrivacyService({ db, clock, forgetDeactivated: config.forgetDeactivated }),
   });
   if (installationStore)
     registerInstallationEvents(requireSchemas(bolt), { installationStore, log, partners });
@@ -265,6 +289,7 @@ export function createApp(deps: AppDeps): RapportApp {
     outbox,
     botTokens,
     installationStore,
+    metrics,
     httpListener:
       receiver instanceof HTTPReceiver
         ? inboundGate(
@@ -298,6 +323,7 @@ export function createApp(deps: AppDeps): RapportApp {
     },
     async stop() {
       outbox.stop();
+      metrics.close();
       if (receiver instanceof DurableSocketModeReceiver) await receiver.stop();
     },
   };
@@ -336,6 +362,7 @@ function createReceiver(
   config: Config,
   log: Logger,
   installationStore: InstallationStore | undefined,
+  metrics: Metrics,
 ): HTTPReceiver | DurableSocketModeReceiver {
   const logger = boltLogger(log);
   if (config.slack.mode === 'socket' && config.slack.appToken) {
@@ -344,6 +371,7 @@ function createReceiver(
       slackApiUrl: config.slack.apiUrl,
       log,
       boltLogger: logger,
+      metrics,
     });
   }
   return new HTTPReceiver({
@@ -354,7 +382,9 @@ function createReceiver(
     bodyLimit: SLACK_BODY_LIMIT_BYTES,
     customPropertiesExtractor: requestFactsProperty,
     processEventErrorHandler: answerFailedRequest,
-    ...(config.slack.oauth && installationStore ? oauthOptions(config, log, installationStore) : {}),
+    ...(config.slack.oauth && installationStore
+      ? oauthOptions(config, log, installationStore, metrics.slackFetch)
+      : {}),
   });
 }
 
@@ -364,7 +394,12 @@ function createReceiver(
  * bring back), the redirect at REDIRECT_PATH (oauth.v2.access, auth.test, then the store), and
  * authorize for every request, which refreshes rotating tokens before they expire.
  */
-function oauthOptions(config: Config, log: Logger, installationStore: InstallationStore) {
+function oauthOptions(
+  config: Config,
+  log: Logger,
+  installationStore: InstallationStore,
+  slackFetch: typeof fetch,
+) {
   const oauth = config.slack.oauth as NonNullable<Config['slack']['oauth']>;
   return {
     clientId: oauth.clientId,
@@ -381,6 +416,7 @@ function oauthOptions(config: Config, log: Logger, installationStore: Installati
       clientOptions: {
         slackApiUrl: config.slack.apiUrl,
         logger: boltLogger(log),
+        fetch: slackFetch,
         retryConfig: { retries: 0 },
       },
       // Slack's page beside its API (https://slack.com/oauth/v2/authorize), or the stand-in's.

@@ -3,6 +3,13 @@ import { parseKey } from './slack/installations/token-cipher.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+function RETENTION_HINT(what: string): string {
+  return `set it to how many days to keep ${what}, a whole number from 1 to ${MAX_RETENTION_DAYS} (such as 90), or leave it unset to keep it forever`;
+}
+
+/** A hundred years: enough for any policy, small enough for date arithmetic. */
+const MAX_RETENTION_DAYS = 36500;
+
 /** What each variable is for, in the words an admin needs when it is wrong. */
 const HINTS: Record<string, string> = {
   SLACK_BOT_TOKEN:
@@ -29,6 +36,11 @@ const HINTS: Record<string, string> = {
   HOST: 'set it to the address the playground listens on, such as 0.0.0.0 for every network interface, or leave it unset for 127.0.0.1 (this machine only)',
   LOG_LEVEL: `set it to one of ${LOG_LEVELS.join(', ')}, or leave it unset for info`,
   DATABASE_POOL_MAX: 'set it to a whole number of connections between 1 and 100, or leave it unset for 10',
+  FORGET_DEACTIVATED:
+    'set it to true to erase a member as soon as Slack says they were deactivated, or to false (or leave it unset) to keep their records until an admin runs /rapport forget-me @member',
+  RETENTION_DAYS_CHECKINS: RETENTION_HINT("stand-up answers' text"),
+  RETENTION_DAYS_NOTES: RETENTION_HINT("retro notes' text"),
+  RETENTION_DAYS_EVENTS: RETENTION_HINT("kudos reactions' states and delivered messages' records"),
 };
 
 const optionalText = z
@@ -36,6 +48,16 @@ const optionalText = z
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional();
+
+/** A number of days to keep something; unset (or empty) keeps it forever. */
+const retentionDays = optionalText.pipe(
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of days')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'must be 1 or more').max(MAX_RETENTION_DAYS, 'is too large'))
+    .optional(),
+);
 
 const databaseSchema = z.object({
   DATABASE_URL: optionalText.pipe(
@@ -87,7 +109,16 @@ const schema = databaseSchema.extend(encryptionSchema.shape).extend({
     z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   ),
   SLACK_SIGNING_SECRET: optionalText,
+  RETENTION_DAYS_CHECKINS: retentionDays,
+  RETENTION_DAYS_NOTES: retentionDays,
+  RETENTION_DAYS_EVENTS: retentionDays,
   SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+  /** When set, GET /metrics asks for `Authorization: Bearer <METRICS_TOKEN>`; unset, it is open. */
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'is too short (at least 16 characters)').optional()),
+  /** true: a member Slack deactivates (user_change, `deleted: true`) is erased at once (src/privacy). */
+  FORGET_DEACTIVATED: optionalText
+    .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional())
+    .transform((value) => value === 'true'),
   SLACK_API_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
     .default('https://slack.com/api/')
@@ -177,6 +208,17 @@ export type OAuthConfig = Readonly<{
   redirectUri: string | undefined;
 }>;
 
+/**
+ * How many days Rapport keeps what people wrote and what it recorded of events, each undefined for
+ * forever (src/retention): stand-up answers' text, retro notes' text, and kudos reactions' states
+ * and the outbox's delivery records.
+ */
+export type RetentionConfig = Readonly<{
+  checkinsDays: number | undefined;
+  notesDays: number | undefined;
+  eventsDays: number | undefined;
+}>;
+
 /** RAPPORT_ENCRYPTION_KEY and the older keys still accepted for reading. */
 export type EncryptionConfig = Readonly<{ current: Buffer; old: readonly Buffer[] }>;
 
@@ -196,6 +238,11 @@ export type Config = Readonly<{
   database: DatabaseConfig;
   port: number;
   logLevel: LogLevel;
+  retention: RetentionConfig;
+  /** The bearer token /metrics asks for; undefined leaves /metrics open. */
+  metricsToken: string | undefined;
+  /** FORGET_DEACTIVATED: erase a member as soon as Slack says they were deactivated; false unless set. */
+  forgetDeactivated: boolean;
 }>;
 
 export class ConfigError extends Error {
@@ -230,6 +277,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR, poolMax: e.DATABASE_POOL_MAX },
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    retention: {
+      checkinsDays: e.RETENTION_DAYS_CHECKINS,
+      notesDays: e.RETENTION_DAYS_NOTES,
+      eventsDays: e.RETENTION_DAYS_EVENTS,
+    },
+    metricsToken: e.METRICS_TOKEN,
+    forgetDeactivated: e.FORGET_DEACTIVATED,
   };
 }
 
@@ -325,6 +379,7 @@ export function secretsOf(config: {
   slack?: Config['slack'];
   encryption?: EncryptionConfig | undefined;
   database: DatabaseConfig;
+  metricsToken?: string | undefined;
 }): string[] {
   const dbPassword = config.database.url
     ? decodeURIComponent(new URL(config.database.url).password)
@@ -338,6 +393,7 @@ export function secretsOf(config: {
     dbPassword,
     slack?.oauth?.clientSecret,
     slack?.oauth?.stateSecret,
+    config.metricsToken,
     ...keys.flatMap((key) => [key.toString('base64'), key.toString('base64url')]),
   ].filter((secret): secret is string => typeof secret === 'string' && secret.length >= 8);
 }

@@ -41,6 +41,8 @@ async function main(): Promise<void> {
     installs: app.installationStore !== undefined,
     db: database.db,
     log,
+    metrics: app.metrics,
+    metricsToken: config.metricsToken,
   });
   try {
     await app.start();

@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/audit.js';
 import type { Clock } from '../clock.js';
 import type { Database, Queryable } from '../db/database.js';
 import {
@@ -156,6 +157,13 @@ export function createCharterService(deps: { db: Database; clock: Clock }) {
       revisedVersion: null,
     });
     if (!review) throw new UserError(answeredAlready(open), 'review_answered');
+    await recordAudit(tx, deps.clock, {
+      teamId: open.team_id,
+      actorId: userId,
+      channelId: open.channel_id,
+      action: 'charter.review-confirmed',
+      detail: { version: latest.version },
+    });
     const nextDueAt = nextReviewDue(charterTextOf(latest), now);
     await setReviewDue(tx, { teamId: open.team_id, channelId: open.channel_id }, nextDueAt);
     await enqueueMessages(tx, [answeredMessage(review, latest, nextDueAt)], now);
@@ -293,6 +301,14 @@ export function createCharterService(deps: { db: Database; clock: Clock }) {
           now: deps.clock.now(),
         });
         await show(tx, actor, toVersion(row));
+        // The version's number only: its text is what people wrote.
+        await recordAudit(tx, deps.clock, {
+          teamId: actor.teamId,
+          actorId: actor.userId,
+          channelId: actor.channelId,
+          action: 'charter.version',
+          detail: { version: row.version },
+        });
         // A new version is the review: the next one counts from it, and one open is answered by it.
         const nextDueAt = nextReviewDue(form.text, row.saved_at);
         await setReviewDue(tx, actor, nextDueAt);

@@ -39,8 +39,19 @@ export interface Database extends Queryable {
   listen(channel: string, listener: () => void): () => void;
   /** Answers whether Postgres answers, within a short time. */
   ping(timeoutMs?: number): Promise<boolean>;
+  /**
+   * Calls `observer` after each statement run through query or execute (a transaction's too) with
+   * its SQL text, how long it took and whether it succeeded: for metrics. Returns the function that
+   * stops observing.
+   */
+  observeQueries(observer: QueryObserver): () => void;
+  /** The pool's connections now: open, idle, and requests waiting for one. */
+  poolStats(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
+
+/** Told of each statement: its SQL text (never its parameters), seconds taken, and whether it succeeded. */
+export type QueryObserver = (text: string, seconds: number, ok: boolean) => void;
 
 export type DatabaseOptions = {
   url: string;
@@ -93,15 +104,23 @@ export function createDatabase(options: DatabaseOptions): Database {
     return { name, text, values };
   };
 
+  const observers = new Set<QueryObserver>();
   const timed = async <T>(text: string, run: () => Promise<T>): Promise<T> => {
     const started = performance.now();
+    let ok = false;
     try {
-      return await run();
+      const result = await run();
+      ok = true;
+      return result;
     } catch (error) {
       throw new RapportError('db_query_failed', `database query failed: ${firstLine(text)}`, {
         cause: error,
       });
     } finally {
+      if (observers.size > 0) {
+        const seconds = (performance.now() - started) / 1000;
+        for (const observer of observers) observer(text, seconds, ok);
+      }
       if (log.isLevelEnabled('debug')) {
         log.debug(
           { sql: firstLine(text), ms: Math.round((performance.now() - started) * 100) / 100 },
@@ -181,6 +200,11 @@ export function createDatabase(options: DatabaseOptions): Database {
         clearTimeout(timer);
       }
     },
+    observeQueries(observer) {
+      observers.add(observer);
+      return () => observers.delete(observer);
+    },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     listen(channel, listener) {
       local.on(channel, listener);
       const unlisten = listening.add(channel);

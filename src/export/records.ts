@@ -15,6 +15,7 @@ import { reviewAnswerRecords } from './sources/reviews.js';
 import { pairingRecords } from './sources/pairs.js';
 import { pairSkillRecords } from './sources/pair-skills.js';
 import { escalationRecords } from './sources/escalations.js';
+import { auditRecords } from './sources/audit.js';
 
 export type { ExportRecord } from './record-source.js';
 
@@ -35,6 +36,7 @@ export const RECORD_SOURCES: readonly RecordSource[] = [
   pairSkillRecords,
   escalationRecords,
   healthRecords,
+  auditRecords,
 ];
 
 /**

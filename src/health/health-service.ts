@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/audit.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { clearSides, declaredSides, insertSides } from '../db/repos/alliance-sides.js';
@@ -69,14 +70,27 @@ export function createHealthService(deps: {
     async declareSides(actor: Actor, sides: DeclaredSide[] | 'clear'): Promise<void> {
       if (sides !== 'clear') await mustAllBePeople(deps.directory, actor.teamId, sides);
       await deps.db.transaction(async (tx) => {
-        await clearSides(tx, actor.teamId, actor.channelId);
-        if (sides === 'clear') return;
+        const cleared = await clearSides(tx, actor.teamId, actor.channelId);
+        const where = { teamId: actor.teamId, actorId: actor.userId, channelId: actor.channelId };
+        if (sides === 'clear') {
+          // Clearing sides that were never declared changes nothing, so it is not recorded.
+          if (cleared > 0)
+            await recordAudit(tx, deps.clock, { ...where, action: 'sides.cleared', detail: {} });
+          return;
+        }
         await insertSides(tx, {
           teamId: actor.teamId,
           channelId: actor.channelId,
           sides,
           declaredBy: actor.userId,
           now: deps.clock.now(),
+        });
+        // Their number and size only: a side's name is what someone typed.
+        const people = new Set(sides.flatMap((s) => s.userIds)).size;
+        await recordAudit(tx, deps.clock, {
+          ...where,
+          action: 'sides.declared',
+          detail: { sides: sides.length, people },
         });
       });
     },

@@ -8,6 +8,11 @@ export type RequestFacts = {
   teamId?: string;
   eventId?: string;
   retryNum?: number;
+  /**
+   * How the request ended where its HTTP status does not tell: a person's mistake answered in words
+   * (`user_error`), or a request the edge answered itself (`unhandled`, `malformed`). For metrics.
+   */
+  outcome?: 'user_error' | 'unhandled' | 'malformed';
 };
 
 const factsByRequest = new WeakMap<object, RequestFacts>();
@@ -21,4 +26,15 @@ export function trackRequest(req: object, facts: RequestFacts): void {
 export function requestFactsProperty(req: object): { requestFacts?: RequestFacts } {
   const facts = factsByRequest.get(req);
   return facts ? { requestFacts: facts } : {};
+}
+
+/** The facts of an HTTP request being handled, for the edge that answers some requests itself. */
+export function factsOf(req: object): RequestFacts | undefined {
+  return factsByRequest.get(req);
+}
+
+/** Marks the request in Bolt's `context` as answered with a person's mistake (a UserError's message). */
+export function markUserError(context: object | undefined): void {
+  const facts = (context as { requestFacts?: RequestFacts } | undefined)?.requestFacts;
+  if (facts) facts.outcome = 'user_error';
 }

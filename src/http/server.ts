@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { logSlackRequest } from './access-log.js';
+import { countSlackRequest, type HttpMetrics, METRICS_PATH, serveMetrics } from './metrics-endpoint.js';
 import { type RequestFacts, trackRequest } from './request-context.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -15,8 +16,8 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
  * Rapport's HTTP surface: Slack's one Request URL (events, commands and interactivity, handed to
- * Bolt's receiver), the playground's page when it runs one, and the two probes an orchestrator asks: /healthz (the process is up) and
- * /readyz (the database answers).
+ * Bolt's receiver), the playground's page when it runs one, the two probes an orchestrator asks: /healthz (the process is up) and
+ * /readyz (the database answers), and /metrics for Prometheus (src/http/metrics-endpoint.ts).
  */
 export function createHttpServer(deps: {
   slack?: Listener;
@@ -26,6 +27,13 @@ export function createHttpServer(deps: {
   log: Logger;
   /** More routes (the playground's page): answers true when it took the request. */
   routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /**
+   * The app's metrics: served at /metrics, and told of each Slack request. A function where the
+   * app is built after the server (the playground's), undefined until then.
+   */
+  metrics?: HttpMetrics | (() => HttpMetrics | undefined);
+  /** METRICS_TOKEN: when set, /metrics asks for it as a bearer token. */
+  metricsToken?: string;
 }): Server {
   const log = deps.log.child({ component: 'http' });
   const server = createServer((req, res) => {
@@ -38,9 +46,11 @@ export function createHttpServer(deps: {
         .then((ok) => reply(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database_unavailable' }));
       return;
     }
+    const metrics = typeof deps.metrics === 'function' ? deps.metrics() : deps.metrics;
+    if (path === METRICS_PATH && metrics) return serveMetrics(metrics, deps.metricsToken, req, res, log);
     if (path === SLACK_EVENTS_PATH && deps.slack) {
       if (req.method !== 'POST') return reply(res, 405, { error: 'method_not_allowed' });
-      return handleSlack(deps.slack, req, res, log);
+      return handleSlack(deps.slack, req, res, log, metrics);
     }
     if ((path === INSTALL_PATH || path === REDIRECT_PATH) && deps.slack && deps.installs) {
       if (req.method !== 'GET') return reply(res, 405, { error: 'method_not_allowed' });
@@ -58,7 +68,13 @@ export function createHttpServer(deps: {
 /** Slack's rule is a difference of at most five minutes either way; Bolt only checks the past. */
 const MAX_CLOCK_SKEW_S = 5 * 60;
 
-function handleSlack(slack: Listener, req: IncomingMessage, res: ServerResponse, log: Logger) {
+function handleSlack(
+  slack: Listener,
+  req: IncomingMessage,
+  res: ServerResponse,
+  log: Logger,
+  metrics: HttpMetrics | undefined,
+) {
   const startedAt = performance.now();
   const retry = req.headers['x-slack-retry-num'];
   const facts: RequestFacts = { retryNum: retry === undefined ? undefined : Number(retry) };
@@ -67,6 +83,7 @@ function handleSlack(slack: Listener, req: IncomingMessage, res: ServerResponse,
     if (logged) return;
     logged = true;
     logSlackRequest(log, facts, startedAt, status);
+    countSlackRequest(metrics, facts, startedAt, status);
   };
   res.on('finish', () => done(res.statusCode));
   res.on('close', () => done(res.writableFinished ? res.statusCode : 'no_answer'));

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 import type { Clock } from '../clock.js';
+import { recordAudit } from '../audit/audit.js';
 import type { Database, Queryable } from '../db/database.js';
 import { countKudosGivenBetween } from '../db/repos/kudos-budget.js';
 import { getKudosBudget, setKudosBudget } from '../db/repos/workspaces.js';
@@ -64,7 +65,8 @@ export function parseBudget(word: string): number | null {
 export type KudosBudgets = {
   /** The budget as this replica last read it (for the reaction hot path's choice of path only). */
   current(teamId: string): Promise<number | null>;
-  replace(teamId: string, budget: number | null): Promise<void>;
+  /** Sets it, with the audit log's entry for `actorId` in the same transaction. */
+  replace(teamId: string, budget: number | null, actorId: string): Promise<void>;
 };
 
 /** The workspace's budget, read on every reaction, so kept in memory for a short while. */
@@ -78,8 +80,11 @@ export function createKudosBudgets(deps: { db: Database; clock: Clock }): KudosB
     async current(teamId) {
       return (await cache.fetch(teamId))?.budget ?? null;
     },
-    async replace(teamId, budget) {
-      await setKudosBudget(deps.db, teamId, budget, deps.clock.now());
+    async replace(teamId, budget, actorId) {
+      await deps.db.transaction(async (tx) => {
+        await setKudosBudget(tx, teamId, budget, deps.clock.now());
+        await recordAudit(tx, deps.clock, { teamId, actorId, action: 'kudos.budget', detail: { budget } });
+      });
       cache.delete(teamId);
     },
   };

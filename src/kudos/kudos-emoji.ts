@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { recordAudit } from '../audit/audit.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { getKudosEmoji, setKudosEmoji } from '../db/repos/workspaces.js';
@@ -37,7 +38,8 @@ export function parseEmojiNames(words: readonly string[]): string[] {
 
 export type KudosEmoji = {
   current(teamId: string): Promise<string[]>;
-  replace(teamId: string, names: readonly string[]): Promise<void>;
+  /** Replaces them, with the audit log's entry for `actorId` in the same transaction. */
+  replace(teamId: string, names: readonly string[], actorId: string): Promise<void>;
 };
 
 /** The workspace's kudos emoji, read on every reaction, so kept in memory for a short while. */
@@ -51,8 +53,16 @@ export function createKudosEmoji(deps: { db: Database; clock: Clock }): KudosEmo
     async current(teamId) {
       return (await cache.fetch(teamId)) ?? [];
     },
-    async replace(teamId, names) {
-      await setKudosEmoji(deps.db, teamId, names, deps.clock.now());
+    async replace(teamId, names, actorId) {
+      await deps.db.transaction(async (tx) => {
+        await setKudosEmoji(tx, teamId, names, deps.clock.now());
+        await recordAudit(tx, deps.clock, {
+          teamId,
+          actorId,
+          action: 'kudos.emoji',
+          detail: { emoji: [...names] },
+        });
+      });
       cache.delete(teamId);
     },
   };

@@ -32,7 +32,7 @@ export function createKudosService(deps: { db: Database; directory: Directory; c
     async replaceEmoji(teamId: string, userId: string, words: readonly string[]): Promise<string[]> {
       const names = parseEmojiNames(words);
       await requireAdmin(deps.directory, teamId, userId, 'change the kudos emoji');
-      await emoji.replace(teamId, names);
+      await emoji.replace(teamId, names, userId);
       return names;
     },
     /** The workspace's daily budget, and how much of today's this person has used. */
@@ -47,7 +47,7 @@ export function createKudosService(deps: { db: Database; directory: Directory; c
     /** Sets or (null) removes the daily budget; only workspace admins and owners may. */
     async setBudget(teamId: string, userId: string, budget: number | null): Promise<number | null> {
       await requireAdmin(deps.directory, teamId, userId, 'set the kudos budget');
-      await budgets.replace(teamId, budget);
+      await budgets.replace(teamId, budget, userId);
       return budget;
     },
   };

@@ -148,3 +148,20 @@ export type ActionResult = {
   /** What went wrong, in words for the page (an app error, Slack's refusal, a bad request). */
   error?: string;
 };
+
+/**
+ * GET /playground/api/health: the headline numbers of Rapport's own metrics (the registry /metrics
+ * serves), for the page's "Health of Rapport" panel.
+ */
+export type HealthSummary = {
+  /** Slack requests answered, and those that ended in an error (5xx or no answer). */
+  requests: { total: number; failed: number };
+  /** Web API calls made, and those rate limited (429). */
+  apiCalls: { total: number; rateLimited: number };
+  /** Messages waiting in the outbox, and the oldest one's age in seconds. */
+  outbox: { waiting: number; oldestSeconds: number };
+  /** Scheduler ticks run, and when the last one finished (ISO, playground time), if any. */
+  ticks: { total: number; lastAt: string | null };
+  /** The database pool's connections. */
+  pool: { total: number; idle: number; waiting: number };
+};

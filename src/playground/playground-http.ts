@@ -5,6 +5,8 @@ import { projectPath } from '../project-path.js';
 import type { Playground } from './playground.js';
 import { FILES_PATH } from './playground-state.js';
 import type { SlackStandIn } from '../slack-emulator/index.js';
+import type { Registry } from 'prom-client';
+import { healthSummary } from './health-summary.js';
 
 const API_PATH = '/playground/api/';
 /** The page's compiled scripts (tsconfig.web.json) and its own static files. */
@@ -24,9 +26,9 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * The playground's routes beside Slack's Request URL: the page, its scripts, its JSON API, and the
- * files the bot uploaded. Answers true when the request was the playground's.
+ * files the bot uploaded, and the headline numbers of the app's metrics (`health`). Answers true when the request was the playground's.
  */
-export function playgroundRoutes(playground: Playground, slack: SlackStandIn) {
+export function playgroundRoutes(playground: Playground, slack: SlackStandIn, metrics?: Registry) {
   return (req: IncomingMessage, res: ServerResponse): boolean => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
@@ -52,6 +54,13 @@ export function playgroundRoutes(playground: Playground, slack: SlackStandIn) {
       const me = url.searchParams.get('as') ?? '';
       void playground.state(me).then(
         (state) => json(res, 200, state),
+        (error: unknown) => json(res, 500, { error: String(error) }),
+      );
+      return true;
+    }
+    if (path === `${API_PATH}health` && isRead(req) && metrics) {
+      void healthSummary(metrics).then(
+        (summary) => json(res, 200, summary),
         (error: unknown) => json(res, 500, { error: String(error) }),
       );
       return true;

@@ -56,6 +56,8 @@ export async function startPlayground(options: {
     db: database.db,
     log,
     routes: (req, res) => (playgroundHttp ? playgroundHttp(req, res) : false),
+    // The app's metrics once it is built: /metrics, and the page's "Health of Rapport" panel.
+    metrics: () => app?.metrics,
   });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -92,7 +94,7 @@ export async function startPlayground(options: {
       started,
       settle: () => (app as RapportApp).background.drain(),
     });
-    playgroundHttp = playgroundRoutes(playground, slack);
+    playgroundHttp = playgroundRoutes(playground, slack, app.metrics.registry);
     app.jobs.start();
     world.start();
     const running = app;

@@ -2,6 +2,7 @@ import { enqueueMessages, type OutboxMessage } from '../db/repos/outbox.js';
 import { pairsKeys, pairsView } from '../pairs/pairs-views.js';
 import { recordSetsOf } from '../db/repos/shared-channels.js';
 import { DateTime } from 'luxon';
+import { recordAudit, ritualDetail } from '../audit/audit.js';
 import type { Clock } from '../clock.js';
 import type { Database, Queryable } from '../db/database.js';
 import {
@@ -122,6 +123,22 @@ export function createRitualsService(deps: Deps) {
     return rows;
   };
 
+  /** The audit log's entry for a change to a ritual, in the change's transaction. */
+  const audit = (
+    tx: Queryable,
+    actor: Actor,
+    row: RitualRow,
+    action: 'ritual.created' | 'ritual.changed' | 'ritual.paused' | 'ritual.resumed' | 'ritual.removed',
+  ) =>
+    recordAudit(tx, deps.clock, {
+      teamId: actor.teamId,
+      actorId: actor.userId,
+      channelId: row.channel_id,
+      ...(action === 'ritual.created' || action === 'ritual.changed'
+        ? { action, detail: ritualDetail(row) }
+        : { action, detail: { ritualId: row.id, kind: row.kind } }),
+    });
+
   const view = async (actor: Actor, row: RitualRow): Promise<RitualView> => {
     const schedule = scheduleOf(row);
     const zone = await zoneOf(actor, schedule);
@@ -218,20 +235,30 @@ export function createRitualsService(deps: Deps) {
       if (existing.length >= MAX_RITUALS_PER_CHANNEL) {
         throw new UserError(`A channel can have up to ${MAX_RITUALS_PER_CHANNEL} rituals; remove one first.`);
       }
-      return view(actor, await insertRitual(deps.db, await newRitualOf(actor, settings)));
+      const input = await newRitualOf(actor, settings);
+      const row = await deps.db.transaction(async (tx) => {
+        const created = await insertRitual(tx, input);
+        await audit(tx, actor, created, 'ritual.created');
+        return created;
+      });
+      return view(actor, row);
     },
 
     /** New settings for one of the channel's rituals; its participants' slots follow in syncParticipants. */
     async update(actor: Actor, id: number, settings: RitualSettings): Promise<RitualView> {
       const before = await ownRitual(actor, id);
       const startsOn = (await startsOnFor(actor, settings, before)) ?? null;
-      const row = await updateRitualSettings(
-        deps.db,
-        actor.teamId,
-        id,
-        { ...settings, startsOn },
-        deps.clock.now(),
-      );
+      const row = await deps.db.transaction(async (tx) => {
+        const updated = await updateRitualSettings(
+          tx,
+          actor.teamId,
+          id,
+          { ...settings, startsOn },
+          deps.clock.now(),
+        );
+        if (updated) await audit(tx, actor, updated, 'ritual.changed');
+        return updated;
+      });
       if (!row) throw new UserError(`Ritual ${id} was removed meanwhile; nothing was saved.`);
       return view(actor, row);
     },
@@ -270,10 +297,13 @@ export function createRitualsService(deps: Deps) {
       if (existing.length >= MAX_RITUALS_PER_CHANNEL) {
         throw new UserError(`A channel can have up to ${MAX_RITUALS_PER_CHANNEL} rituals; remove one first.`);
       }
-      const created = await view(
-        actor,
-        await insertRitual(deps.db, await newCadenced(actor, kind, schedule)),
-      );
+      const input = await newCadenced(actor, kind, schedule);
+      const row = await deps.db.transaction(async (tx) => {
+        const inserted = await insertRitual(tx, input);
+        await audit(tx, actor, inserted, 'ritual.created');
+        return inserted;
+      });
+      const created = await view(actor, row);
       // Coffee pairs begin with the channel told what they are, with Join and Leave: nobody is in yet.
       if (kind === 'pairs') await enqueueMessages(deps.db, [pairsChannelIntro(created)], deps.clock.now());
       return created;
@@ -307,7 +337,11 @@ export function createRitualsService(deps: Deps) {
           );
         }
         const created: RitualRow[] = [];
-        for (const input of wanted) created.push(await insertRitual(tx, input));
+        for (const input of wanted) {
+          const row = await insertRitual(tx, input);
+          await audit(tx, actor, row, 'ritual.created');
+          created.push(row);
+        }
         return (await also(tx, created, kept)) ? { created, kept } : undefined;
       });
       if (!result) return undefined;
@@ -365,7 +399,11 @@ export function createRitualsService(deps: Deps) {
 
     async setPaused(actor: Actor, id: number, paused: boolean): Promise<RitualView> {
       const row = await ownRitual(actor, id);
-      await setRitualPaused(deps.db, actor.teamId, id, paused, deps.clock.now());
+      await deps.db.transaction(async (tx) => {
+        await setRitualPaused(tx, actor.teamId, id, paused, deps.clock.now());
+        // Pausing a paused ritual (or resuming a running one) changes nothing worth recording.
+        if (row.paused !== paused) await audit(tx, actor, row, paused ? 'ritual.paused' : 'ritual.resumed');
+      });
       return view(actor, { ...row, paused });
     },
 
@@ -455,7 +493,9 @@ export function createRitualsService(deps: Deps) {
           `Only <@${row.created_by}>, who created ritual ${id}, or a workspace admin can remove it.`,
         );
       }
-      await deleteRitual(deps.db, actor.teamId, id);
+      await deps.db.transaction(async (tx) => {
+        if (await deleteRitual(tx, actor.teamId, id)) await audit(tx, actor, row, 'ritual.removed');
+      });
       return row;
     },
   };

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { RitualRunners } from './ritual-kind.js';
-import { runTick } from './tick.js';
+import { runTick, type TickResult } from './tick.js';
 
 export type Jobs = {
   /** Claims due occurrences and queues their messages. */
@@ -40,6 +40,11 @@ export function createJobs(deps: {
   hourly?: () => Promise<unknown>;
   /** Run after each tick, each claiming its own work in Postgres (escalations past their target). */
   everyTick?: readonly (() => Promise<unknown>)[];
+  /** Told of each tick (its result, undefined when it failed, and seconds) and each occurrence's lateness. */
+  observe?: {
+    tick(result: TickResult | undefined, seconds: number): void;
+    occurrenceLateness(seconds: number): void;
+  };
 }): Jobs {
   const log = deps.log.child({ component: 'scheduler' });
   const running = new Map<string, Promise<unknown>>();
@@ -54,9 +59,19 @@ export function createJobs(deps: {
     running.set(name, run);
     return run;
   };
+  const lateness = deps.observe && ((seconds: number) => deps.observe?.occurrenceLateness(seconds));
   const tick = once('tick', async () => {
-    const result = await runTick({ db: deps.db, clock: deps.clock, log, kinds: deps.kinds });
-    for (const job of deps.everyTick ?? []) await job();
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    let result: TickResult;
+    try {
+      result = await runTick({ db: deps.db, clock: deps.clock, log, kinds: deps.kinds, lateness });
+      for (const job of deps.everyTick ?? []) await job();
+    } catch (error) {
+      deps.observe?.tick(undefined, seconds());
+      throw error;
+    }
+    deps.observe?.tick(result, seconds());
     return result;
   });
   // The outbox runs one pass at a time itself, and a call during a pass gets the pass after it.

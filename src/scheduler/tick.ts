@@ -46,6 +46,8 @@ type TickDeps = {
   kinds: RitualRunners;
   graceMs?: number;
   batchSize?: number;
+  /** Told, for each occurrence sent, how many seconds after it was due (for metrics). */
+  lateness?: (seconds: number) => void;
 };
 
 /**
@@ -99,6 +101,8 @@ export async function runTick(deps: TickDeps): Promise<TickResult> {
       for (const [i, d] of decisions.entries()) {
         if (fresh.has(i)) total[d.status] += 1;
         else total.alreadyClaimed += 1;
+        if (fresh.has(i) && d.status === 'sent')
+          deps.lateness?.((now.getTime() - d.scheduledAt.getTime()) / 1000);
       }
       return { full: due.length === batchSize, dueAgain: moved.some((slot) => slot.nextAt <= now) };
     });

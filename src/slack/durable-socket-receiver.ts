@@ -1,6 +1,7 @@
 import { type App, type Logger as BoltLogger, type Receiver, ReceiverMultipleAckError } from '@slack/bolt';
 import { SocketModeClient } from '@slack/socket-mode';
 import { logSlackRequest } from '../http/access-log.js';
+import { countSlackRequest, type HttpMetrics } from '../http/metrics-endpoint.js';
 import type { RequestFacts } from '../http/request-context.js';
 import type { Logger } from '../logger.js';
 import { checkInbound, isObject } from './inbound/check-inbound.js';
@@ -23,9 +24,18 @@ export class DurableSocketModeReceiver implements Receiver {
   readonly client: SocketModeClient;
   private app: App | undefined;
   private readonly log: Logger;
+  private readonly metrics: Pick<HttpMetrics, 'slackRequest'> | undefined;
 
-  constructor(options: { appToken: string; slackApiUrl: string; log: Logger; boltLogger: BoltLogger }) {
+  constructor(options: {
+    appToken: string;
+    slackApiUrl: string;
+    log: Logger;
+    boltLogger: BoltLogger;
+    /** Told of each envelope once answered, as the HTTP server tells of each request. */
+    metrics?: Pick<HttpMetrics, 'slackRequest'>;
+  }) {
     this.log = options.log.child({ component: 'socket-mode' });
+    this.metrics = options.metrics;
     this.client = new SocketModeClient({
       appToken: options.appToken,
       logger: options.boltLogger,
@@ -47,6 +57,12 @@ export class DurableSocketModeReceiver implements Receiver {
     return undefined;
   }
 
+  /** The access log's line and the metrics' count for an envelope, once answered (or not). */
+  private answered(facts: RequestFacts, startedAt: number, status: number): void {
+    logSlackRequest(this.log, facts, startedAt, status);
+    countSlackRequest(this.metrics, facts, startedAt, status);
+  }
+
   private async handle(args: SlackEventArgs): Promise<void> {
     const startedAt = performance.now();
     const facts: RequestFacts = { retryNum: args.retry_num };
@@ -63,9 +79,13 @@ export class DurableSocketModeReceiver implements Receiver {
     const verdict = isObject(args.body) ? checkInbound(args.body) : undefined;
     if (verdict?.kind !== 'pass') {
       await args.ack();
+      if (verdict) {
+        facts.type = `${verdict.surface}:${verdict.id}`;
+        facts.outcome = verdict.kind;
+      }
       if (verdict) refused(this.log, verdict, args.body);
       else this.log.warn('a Socket Mode envelope without an object payload was acknowledged');
-      logSlackRequest(this.log, facts, startedAt, 200);
+      this.answered(facts, startedAt, 200);
       return;
     }
     try {
@@ -77,16 +97,16 @@ export class DurableSocketModeReceiver implements Receiver {
         customProperties: { requestFacts: facts },
       });
       await args.ack(response);
-      logSlackRequest(this.log, facts, startedAt, 200);
+      this.answered(facts, startedAt, 200);
     } catch (error) {
       if (!worthSendingAgain(error)) {
         // Delivering it again would fail the same way (bolt.error has logged it).
         await args.ack(response);
-        logSlackRequest(this.log, facts, startedAt, 200);
+        this.answered(facts, startedAt, 200);
         return;
       }
       this.log.error({ err: error }, 'not acknowledged, so Slack will deliver it again');
-      logSlackRequest(this.log, facts, startedAt, 500);
+      this.answered(facts, startedAt, 500);
     }
   }
 }

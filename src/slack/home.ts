@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../clock.js';
 import type { HomeService } from '../home/home-service.js';
 import type { Background } from './background.js';
+import { withFormerMembers } from './views/former-members.js';
 import { homeView } from './views/home/home.js';
 
 /** Draws a person's Home tab afresh with views.publish. */
@@ -12,7 +13,10 @@ export async function publishHome(
   userId: string,
 ): Promise<void> {
   const dashboard = await deps.home.dashboard(teamId, userId);
-  await client.views.publish({ user_id: userId, view: homeView(dashboard, deps.clock.now()) });
+  await client.views.publish({
+    user_id: userId,
+    view: withFormerMembers(homeView(dashboard, deps.clock.now())),
+  });
 }
 
 /**

@@ -263,4 +263,6 @@ export const escalationBlockId = (field: string) => `escalation_${field}`;
 /** `/rapport`: Rapport itself, a person's own data, and the admins' settings (listeners/commands/rapport). */
 export const RAPPORT = {
   command: '/rapport',
+  /** `/rapport forget-me`'s danger button (its value: the member an admin erases, or '' for oneself). */
+  forgetMe: 'rapport_forget_me',
 } as const;

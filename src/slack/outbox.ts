@@ -73,6 +73,13 @@ type Deps = {
   botTokenFor: (teamId: string, hint?: { conversation?: string }) => Promise<string | undefined>;
   clock: Clock;
   log: Logger;
+  /** Told of each delivery attempt (src/metrics/metrics.ts): never anything about its workspace. */
+  observe?: DeliveryObserver;
+};
+
+/** An attempt's outcome, how many entries it settled, its seconds, and how long each sent one waited. */
+export type DeliveryObserver = {
+  delivery(outcome: keyof DeliveryResult, count: number, seconds: number, queuedFor?: number[]): void;
 };
 
 /** The client and the token of the workspace a message belongs to: every call passes `token`. */
@@ -357,6 +364,20 @@ function sendOf(unit: Unit): Send | { kind: 'impossible'; error: string } {
 }
 
 async function deliverOne(deps: Deps, unit: Unit, now: Date): Promise<keyof DeliveryResult> {
+  if (!deps.observe) return attemptOne(deps, unit, now);
+  const started = performance.now();
+  const outcome = await attemptOne(deps, unit, now);
+  const at = deps.clock.now().getTime();
+  deps.observe.delivery(
+    outcome,
+    unit.length,
+    (performance.now() - started) / 1000,
+    outcome === 'sent' ? unit.map((m) => (at - m.created_at.getTime()) / 1000) : undefined,
+  );
+  return outcome;
+}
+
+async function attemptOne(deps: Deps, unit: Unit, now: Date): Promise<keyof DeliveryResult> {
   const [message] = unit;
   const { team_id: teamId, id } = message;
   /** What happens to the first happens to every message merged into it. */
@@ -627,9 +648,11 @@ async function share({ slack, token }: Bot, message: ClaimedMessage, threadTs: s
     message.view === null
       ? (message.payload as never)
       : renderFile(message.view, decodeData(message.payload));
+  // A DM's thread is in the conversation conversations.open names, not under the user id.
+  const channel = (await conversationOf({ slack, token }, message.channel_id)) ?? message.channel_id;
   if (mayHaveReachedSlack(message)) {
     const replies = await slack.conversations.replies({
-      channel: message.channel_id,
+      channel,
       ts: threadTs,
       limit: 200,
       token,
@@ -637,7 +660,7 @@ async function share({ slack, token }: Bot, message: ClaimedMessage, threadTs: s
     const shared = replies.messages?.some((m) => m.files?.some((f) => f.name === file.filename));
     if (shared) return threadTs;
   }
-  await uploadFile(slack, file, { channel_id: message.channel_id, thread_ts: threadTs }, token);
+  await uploadFile(slack, file, { channel_id: channel, thread_ts: threadTs }, token);
   return threadTs;
 }
 

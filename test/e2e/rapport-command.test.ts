@@ -35,6 +35,15 @@ describe('/rapport', () => {
       expect(reply.response_type).toBe('ephemeral');
       expect(JSON.stringify(reply)).toContain('Rapport itself');
     }
+    // Everyone's own data first, then what only admins may do.
+    const help = JSON.stringify(await rapport('help'));
+    const at = (what: string) => help.indexOf(what);
+    for (const sub of ['my-data', 'forget-me', 'retention', 'audit'])
+      expect(at(`/rapport ${sub}`)).toBeGreaterThan(0);
+    expect(at('/rapport my-data')).toBeLessThan(at('For workspace admins'));
+    expect(at('/rapport forget-me')).toBeLessThan(at('For workspace admins'));
+    expect(at('/rapport audit')).toBeGreaterThan(at('For workspace admins'));
+    expect(at('/rapport retention')).toBeGreaterThan(at('For workspace admins'));
   });
 
   test('an unknown subcommand is named back, shortened, with the way to help; nothing is sent', async () => {

@@ -20,6 +20,9 @@ export const RITUAL_FOLDERS = [
   'home',
   'rituals',
   'scheduler',
+  'audit',
+  'retention',
+  'privacy',
 ];
 
 /** Every TypeScript file under a folder (declaration files aside). */

@@ -69,6 +69,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     installs: app.installationStore !== undefined,
     db: appDb,
     log: logs.log,
+    metrics: app.metrics,
+    metricsToken: config.metricsToken,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

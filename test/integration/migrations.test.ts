@@ -41,11 +41,17 @@ test('several replicas migrating at the same moment all succeed, and each migrat
  */
 const BOUNDARY_TABLES = ['shared_channels'];
 
+/**
+ * The installation's own tables, set by its environment rather than by a workspace: the retention
+ * settings it last ran with and the day of each daily run (what a run erased is kept by team id).
+ */
+const INSTALLATION_TABLES = ['retention_settings', 'retention_runs'];
+
 test('every table carries the Slack team id, and it leads every index', async () => {
   const tables = await database.db.query(
     `select table_name from information_schema.tables
      where table_schema = 'public' and table_name <> 'pgmigrations' and table_name <> all($1::text[])`,
-    [BOUNDARY_TABLES],
+    [[...BOUNDARY_TABLES, ...INSTALLATION_TABLES]],
     z.object({ table_name: z.string() }),
   );
   expect(tables.length).toBeGreaterThan(0);
@@ -63,7 +69,7 @@ test('every table carries the Slack team id, and it leads every index', async ()
   const indexes = await database.db.query(
     `select indexname, indexdef from pg_indexes
      where schemaname = 'public' and tablename <> 'pgmigrations' and tablename <> all($1::text[])`,
-    [BOUNDARY_TABLES],
+    [[...BOUNDARY_TABLES, ...INSTALLATION_TABLES]],
     z.object({ indexname: z.string(), indexdef: z.string() }),
   );
   // Exempt: an identity key alone (unique across teams; every query adds team_id), and the two
@@ -81,6 +87,11 @@ test('every table carries the Slack team id, and it leads every index', async ()
     'slack_installations_pkey',
     // An org-wide install's workspaces, found by the install for its cascade.
     'slack_org_workspaces_install_idx',
+    // What the daily retention job erases, older than a day, in every workspace at once.
+    'checkins_to_erase',
+    'retro_notes_to_erase',
+    'kudos_reactions_by_time',
+    'outbox_settled',
   ]);
   for (const index of indexes.filter((i) => !/ \(id\)$/.test(i.indexdef) && !crossTenant.has(i.indexname))) {
     expect(index.indexdef).toMatch(/\(team_id[,)]/);

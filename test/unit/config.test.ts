@@ -22,7 +22,18 @@ describe('loadConfig', () => {
       database: { url: undefined, dataDir: './data', poolMax: 10 },
       port: 3000,
       logLevel: 'info',
+      retention: { checkinsDays: undefined, notesDays: undefined, eventsDays: undefined },
+      forgetDeactivated: false,
     });
+  });
+
+  test('FORGET_DEACTIVATED is true or false, false when unset or empty; anything else is named', () => {
+    expect(loadConfig({ ...base, FORGET_DEACTIVATED: 'true' }).forgetDeactivated).toBe(true);
+    expect(loadConfig({ ...base, FORGET_DEACTIVATED: 'false' }).forgetDeactivated).toBe(false);
+    expect(loadConfig({ ...base, FORGET_DEACTIVATED: ' ' }).forgetDeactivated).toBe(false);
+    expect(() => loadConfig({ ...base, FORGET_DEACTIVATED: 'yes' })).toThrow(
+      /FORGET_DEACTIVATED must be true or false/,
+    );
   });
 
   test('an app token switches to Socket Mode, where no signing secret is needed', () => {
@@ -149,6 +160,51 @@ describe('installs by OAuth', () => {
       ),
       expect.stringMatching(/^Configuration error: SLACK_STATE_SECRET is too short: set it to a random text/),
       expect.stringMatching(/^Configuration error: SLACK_APP_TOKEN cannot be used with installs by OAuth/),
+    ]);
+  });
+});
+
+describe('retention', () => {
+  test('unset or empty keeps everything forever', () => {
+    expect(loadConfig({ ...base, RETENTION_DAYS_NOTES: ' ' }).retention).toEqual({
+      checkinsDays: undefined,
+      notesDays: undefined,
+      eventsDays: undefined,
+    });
+  });
+
+  test('each variable is a number of days', () => {
+    const config = loadConfig({
+      ...base,
+      RETENTION_DAYS_CHECKINS: '90',
+      RETENTION_DAYS_NOTES: ' 365 ',
+      RETENTION_DAYS_EVENTS: '1',
+    });
+    expect(config.retention).toEqual({ checkinsDays: 90, notesDays: 365, eventsDays: 1 });
+  });
+
+  test('a bad value is one clear line each, naming the variable and what it takes', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ ...base, ...env });
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as ConfigError).problems;
+      }
+      throw new Error('accepted');
+    };
+    expect(
+      problems({ RETENTION_DAYS_CHECKINS: '0', RETENTION_DAYS_NOTES: '30d', RETENTION_DAYS_EVENTS: '-5' }),
+    ).toEqual([
+      "Configuration error: RETENTION_DAYS_CHECKINS must be 1 or more: set it to how many days to keep stand-up answers' text, a whole number from 1 to 36500 (such as 90), or leave it unset to keep it forever.",
+      "Configuration error: RETENTION_DAYS_NOTES must be a whole number of days: set it to how many days to keep retro notes' text, a whole number from 1 to 36500 (such as 90), or leave it unset to keep it forever.",
+      "Configuration error: RETENTION_DAYS_EVENTS must be a whole number of days: set it to how many days to keep kudos reactions' states and delivered messages' records, a whole number from 1 to 36500 (such as 90), or leave it unset to keep it forever.",
+    ]);
+    expect(problems({ RETENTION_DAYS_NOTES: '2.5' })).toEqual([
+      expect.stringMatching(/^Configuration error: RETENTION_DAYS_NOTES must be a whole number of days: /),
+    ]);
+    expect(problems({ RETENTION_DAYS_EVENTS: '99999' })).toEqual([
+      expect.stringMatching(/^Configuration error: RETENTION_DAYS_EVENTS is too large: /),
     ]);
   });
 });

@@ -381,3 +381,16 @@ export async function nextPendingAttemptAt(q: Queryable): Promise<Date | undefin
   );
   return row?.next_at ?? undefined;
 }
+
+/**
+ * How many messages wait in the outbox, across workspaces, and when the oldest was queued: for
+ * the metrics (counts only, nothing about any workspace).
+ */
+export async function outboxBacklog(q: Queryable): Promise<{ waiting: number; oldest: Date | undefined }> {
+  const [row] = await q.query(
+    `select count(*)::int as waiting, min(created_at) as oldest from outbox where status = 'pending'`,
+    [],
+    z.object({ waiting: z.number(), oldest: z.date().nullable() }),
+  );
+  return { waiting: row?.waiting ?? 0, oldest: row?.oldest ?? undefined };
+}

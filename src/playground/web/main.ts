@@ -6,6 +6,7 @@ import { createClockBar } from './clock-bar.js';
 import { createComposer } from './composer.js';
 import { createInstallBar } from './install-bar.js';
 import { el, required } from './dom.js';
+import { createHealthPanel } from './health-panel.js';
 import { createModal } from './modal.js';
 import { createPane } from './pane.js';
 import { createPersonPicker } from './person-picker.js';
@@ -57,6 +58,7 @@ playground.add(
     page,
   ),
 );
+playground.add(createHealthPanel(required('health-list'), page));
 listenForBlockActions(document.body, page);
 closeMenusFromOutside(document);
 bindPanelToggles();

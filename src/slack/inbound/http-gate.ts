@@ -3,6 +3,7 @@ import { parse as parseQuery } from 'node:querystring';
 import { isValidSlackRequest } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 import { checkInbound, isObject, type Verdict } from './check-inbound.js';
+import { factsOf } from '../../http/request-context.js';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -47,6 +48,12 @@ export function inboundGate(
         const verdict = checkInbound(body);
         if (verdict.kind === 'pass') return next(req, res);
         if (!signed(deps.signingSecret, req, text)) return answer(res, 401, undefined);
+        const facts = factsOf(req);
+        if (facts) {
+          // Named for the access log and the metrics, as describe-request.ts names what Bolt takes.
+          facts.type = `${verdict.surface}:${verdict.id}`;
+          facts.outcome = verdict.kind;
+        }
         // A command Rapport does not have is answered in words; anything else with nothing.
         answer(
           res,

@@ -105,6 +105,7 @@ export const ACTION_PAYLOADS: Record<string, z.ZodTypeAny> = {
   [PAIRS.leave]: blockAction(button),
   [PAIRS.met]: respondingButton,
   [ESCALATIONS.resolve]: blockAction(button),
+  [RAPPORT.forgetMe]: blockAction(button),
 };
 
 const viewSubmission = z

@@ -1,5 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { KudosService } from '../../kudos/kudos-service.js';
+import type { AuditService } from '../../audit/audit.js';
+import type { RetentionService } from '../../retention/retention-service.js';
+import type { PrivacyService } from '../../privacy/privacy-service.js';
+import { registerPrivacyActions } from './actions/privacy.js';
 import type { RitualsService } from '../../rituals/rituals-service.js';
 import type { PulseService } from '../../pulse/pulse-service.js';
 import type { StandupService } from '../../standups/standups-service.js';
@@ -117,6 +121,12 @@ export type ListenerDeps = {
   records: RecordSets;
   /** What a shared channel is told about an organisation in it that has not installed Rapport. */
   partners: PartnerNotices;
+  /** `/rapport audit`: the latest changes to how Rapport runs, for admins. */
+  audit: AuditService;
+  /** `/rapport retention`: how long what is kept, and the last daily erasure, for admins. */
+  retention: RetentionService;
+  /** `/rapport my-data` and `/rapport forget-me`, its button, and erasing deactivated members. */
+  privacy: PrivacyService;
 };
 
 /** Every Slack surface Rapport listens on, each a thin adapter onto a domain service. */
@@ -172,5 +182,6 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerEscalateShortcut(app, deps);
   registerEscalationActions(app, deps);
   registerEscalationViews(app, deps);
+  registerPrivacyActions(app, deps);
   registerRapportCommand(app, deps, rapportSubcommands(deps));
 }

@@ -2,7 +2,9 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { z } from 'zod';
 import { SOMETHING_WENT_WRONG, UserError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { markUserError } from '../../http/request-context.js';
 import { plainMessage, type SlackMessage } from '../views/blocks.js';
+import { withFormerMembers } from '../views/former-members.js';
 import { channelRecords, type RecordSetDeps } from './record-set.js';
 
 export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -40,6 +42,7 @@ export function slashCommand(
       reply = await handle(args, recordsOf);
     } catch (error) {
       if (error instanceof UserError) {
+        markUserError(args.context);
         reply = plainMessage(error.userMessage);
       } else {
         log.error(
@@ -49,6 +52,7 @@ export function slashCommand(
         reply = plainMessage(SOMETHING_WENT_WRONG);
       }
     }
-    await args.ack(reply ? { response_type: 'ephemeral', ...reply } : undefined);
+    // An erased person reads "a former member" here too (src/privacy).
+    await args.ack(reply ? { response_type: 'ephemeral', ...withFormerMembers(reply) } : undefined);
   };
 }

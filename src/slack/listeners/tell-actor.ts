@@ -2,6 +2,7 @@ import type { RespondFn } from '@slack/bolt';
 import { randomUUID } from 'node:crypto';
 import { SOMETHING_WENT_WRONG, UserError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { markUserError } from '../../http/request-context.js';
 import type { Outbox } from '../outbox.js';
 import { plainMessage, type SlackMessage } from '../views/blocks.js';
 
@@ -53,6 +54,7 @@ export async function tellFailure(
   context: Record<string, unknown>,
 ): Promise<void> {
   if (!(error instanceof UserError)) log.error({ err: error, ...context }, 'interaction failed');
+  else markUserError(actor.context);
   const text = error instanceof UserError ? error.userMessage : SOMETHING_WENT_WRONG;
   try {
     await tellActor(outbox, actor, plainMessage(text));

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewResponseAction } from '@slack/bolt';
 import { SOMETHING_WENT_WRONG, UserError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
+import { markUserError } from '../../http/request-context.js';
 
 export type ViewArgs = SlackViewMiddlewareArgs & AllMiddlewareArgs;
 /** Field errors by block_id, as `response_action: 'errors'` shows them on the form. */
@@ -28,7 +29,7 @@ export function viewSubmission(
           { err: error, view: args.view.callback_id, teamId: args.context.teamId },
           'view submission failed',
         );
-      }
+      } else markUserError(args.context);
       const shown = error instanceof UserError ? error : new UserError(SOMETHING_WENT_WRONG, 'internal');
       response = { response_action: 'errors', errors: errorsFor(shown, args.view) };
     }

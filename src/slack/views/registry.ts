@@ -15,6 +15,9 @@ import type { PlaybookViews } from '../../rituals/playbook-views.js';
 import { playbookApplied, playbookDebrief } from './rituals/playbook.js';
 import type { StandupViews } from '../../standups/standup-views.js';
 import type { EscalationViews } from '../../escalations/escalation-views.js';
+import type { PrivacyFiles, PrivacyViews } from '../../privacy/privacy-views.js';
+import { withFormerMembers } from './former-members.js';
+import { myDataDm } from './privacy/my-data.js';
 import { escalationNotPosted, escalationOwnerDm, escalationSummary } from './escalations/messages.js';
 import { RapportError } from '../../errors.js';
 import type { SlackMessage } from './blocks.js';
@@ -57,7 +60,8 @@ type MessageViews = EdgeViews &
   ReviewViews &
   PlaybookViews &
   PairsViews &
-  EscalationViews;
+  EscalationViews &
+  PrivacyViews;
 
 type Renderers<Views> = { [V in keyof Views]: (data: Views[V]) => SlackMessage & Record<string, unknown> };
 
@@ -90,6 +94,7 @@ const messages: Renderers<MessageViews> = {
   'escalations.summary': escalationSummary,
   'escalations.owner-dm': escalationOwnerDm,
   'escalations.not-posted': (d) => escalationNotPosted(d.channelId),
+  'privacy.my-data': myDataDm,
   'charter.message': charterMessage,
   'charter.not-posted': (d) => charterNotPosted(d.channelId, d.version),
   'charter.unchanged': (d) => charterUnchanged(d.channelId, d.version),
@@ -109,9 +114,12 @@ const messages: Renderers<MessageViews> = {
   }),
 };
 
-const files: { [V in keyof HealthFiles]: (data: HealthFiles[V]) => OutboxFile } = {
+const files: {
+  [V in keyof (HealthFiles & PrivacyFiles)]: (data: (HealthFiles & PrivacyFiles)[V]) => OutboxFile;
+} = {
   'health.chart': (file) => file,
   'health.report-file': (file) => file,
+  'privacy.my-data-file': (file) => file,
 };
 
 const has = <T extends object>(table: T, key: string): key is Extract<keyof T, string> =>
@@ -120,7 +128,8 @@ const has = <T extends object>(table: T, key: string): key is Extract<keyof T, s
 /** Draws a queued message; a view nobody knows is a permanent failure of that entry. */
 export function renderMessage(view: string, data: unknown): SlackMessage & Record<string, unknown> {
   if (!has(messages, view)) throw new RapportError('unknown_view', `no view named ${view}`);
-  return (messages[view] as (d: unknown) => SlackMessage & Record<string, unknown>)(data);
+  // An erased person's pseudonym reads "a former member" in every message (src/privacy).
+  return withFormerMembers((messages[view] as (d: unknown) => SlackMessage & Record<string, unknown>)(data));
 }
 
 export function renderFile(view: string, data: unknown): OutboxFile {
