@@ -2,6 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { outboxBacklog } from '../db/repos/outbox.js';
+import type { TickResult } from '../scheduler/tick.js';
 import { statementName } from './statement-name.js';
 
 /**
@@ -304,17 +305,8 @@ export function observedFetch(
   };
 }
 
-/** What a tick reports (src/scheduler/tick.ts's TickResult), as far as metrics read it. */
-export type TickCounts = {
-  sent: number;
-  missed: number;
-  skipped: number;
-  away: number;
-  answered: number;
-  alreadyClaimed: number;
-  reminded: number;
-  closed: number;
-};
+/** What a tick reports, as metrics read it. */
+export type TickCounts = TickResult;
 
 /**
  * The outbox's depth and oldest age, read once per scrape however many gauges ask (one statement),
